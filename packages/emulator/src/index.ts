@@ -1,0 +1,1 @@
+export { Store } from './engine/store.js'
