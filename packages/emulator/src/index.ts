@@ -1,1 +1,12 @@
+/**
+ * @authing-kit/emulator — an offline Authing (v2 wire protocol: GraphQL /graphql/v2 and REST
+ * /api/v2) held in memory. Isomorphic: no `node:*` import, so tests, Storybook and browser demos
+ * run it in-process through `emulator.fetch`. The Node server and CLI live in `@authing-kit/emulator/node`.
+ */
+export { createEmulator } from './engine/emulator.js'
+export type { Emulator, EmulatorInfo, EmulatorOptions } from './engine/emulator.js'
+export { SeedError, defaultSeed } from './engine/seed.js'
+export type { SeedDocument, SeedUser } from './engine/seed.js'
+export type { OutboxMessage } from './engine/state.js'
 export { Store } from './engine/store.js'
+export type { StoreChange, StoreListener, StoreSnapshot, Table } from './engine/store.js'

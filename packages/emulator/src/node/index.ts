@@ -1,1 +1,7 @@
-export const x = 1
+export { startEmulatorServer } from './server.js'
+export type { EmulatorServer, EmulatorServerOptions } from './server.js'
+export { EmulatorServerError, isEmulatorServerError } from './serverError.js'
+export type { EmulatorServerErrorCode } from './serverError.js'
+export { Journal, journalPathOf } from './journal.js'
+export type { JournalFs, JournalOptions } from './journal.js'
+export { isLoopbackHost } from './loopback.js'

@@ -1,0 +1,165 @@
+import { createLocalJWKSet, decodeProtectedHeader, importSPKI, jwtVerify } from 'jose'
+import { describe, expect, it } from 'vitest'
+import type { EmulatorKeys } from '../engine/crypto.js'
+import { setup } from './engine-helpers.js'
+
+describe('engine: password login', () => {
+  it('serves the RSA public key as SPKI PEM', async () => {
+    const { rest, publicKeyPem } = await setup()
+    const res = await rest('GET', '/api/v2/.well-known', undefined, { appId: null })
+    expect(res.body.code).toBe(200)
+    expect(publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/)
+    await expect(importSPKI(publicKeyPem, 'RSA-OAEP')).resolves.toBeDefined()
+  })
+
+  it('logs bob in with an id_token carrying Authing claims, signed with the emulator key', async () => {
+    const { login, info, emulator } = await setup({ appHost: 'http://localhost:9999/' })
+    const res = await login('bob', 'passw0rd')
+    expect(res.errors).toBeUndefined()
+    const user = res.data.loginByUsername
+    expect(user).toMatchObject({ username: 'bob', email: 'bob@example.com', phone: '13800138000', password: null })
+    expect(user.customData).toEqual([{ key: 'school', value: 'Tsinghua University', dataType: 'STRING', label: 'School' }])
+
+    const keys = emulator.store.table<EmulatorKeys>('keys').get('current')!
+    const { payload, protectedHeader } = await jwtVerify(user.token, createLocalJWKSet({ keys: [keys.signing.publicJwk] }))
+    expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: keys.signing.kid })
+    expect(decodeProtectedHeader(user.token).kid).toBe(keys.signing.kid)
+    expect(payload).toMatchObject({
+      sub: user.id,
+      aud: info.appId,
+      iss: 'http://localhost:9999/oidc',
+      userpool_id: info.userPoolId,
+      email: 'bob@example.com',
+      phone_number: '13800138000',
+      nickname: 'Bob',
+      data: {
+        type: 'user',
+        userPoolId: info.userPoolId,
+        appId: info.appId,
+        id: user.id,
+        userId: user.id,
+        _id: user.id,
+        username: 'bob',
+        email: 'bob@example.com',
+        phone: '13800138000',
+        clientId: info.userPoolId,
+      },
+    })
+    expect(payload.exp! - payload.iat!).toBe(1_209_600)
+    expect(new Date(user.tokenExpiredAt).getTime()).toBe(payload.exp! * 1000)
+  })
+})
+
+describe('engine: login failures', () => {
+  it('answers 2333 for an unknown user and for a wrong password alike', async () => {
+    const { login } = await setup()
+    const unknown = await login('nobody', 'passw0rd')
+    const wrong = await login('bob', 'wrong-password')
+    expect(unknown.errors?.[0]?.message).toEqual(wrong.errors?.[0]?.message)
+    expect(wrong.errors?.[0]?.message.code).toBe(2333)
+    expect(wrong.status).toBe(200)
+  })
+
+  it('answers 2004 / 2006 with legacyLoginErrors', async () => {
+    const { login } = await setup({ legacyLoginErrors: true })
+    expect((await login('nobody', 'passw0rd')).errors?.[0]?.message.code).toBe(2004)
+    expect((await login('bob', 'wrong-password')).errors?.[0]?.message.code).toBe(2006)
+  })
+
+  it('locks an identifier after 5 failures, existing or not, even against the right password', async () => {
+    const { login } = await setup()
+    for (const name of ['bob', 'ghost']) {
+      for (let i = 0; i < 5; i++) expect((await login(name, 'nope-nope')).errors?.[0]?.message.code).toBe(2333)
+      expect((await login(name, 'nope-nope')).errors?.[0]?.message.code).toBe(2005)
+    }
+    expect((await login('BOB', 'passw0rd')).errors?.[0]?.message.code).toBe(2005)
+  })
+
+  it('lifts the lock after the window, and a success resets the count', async () => {
+    let now = Date.UTC(2030, 0, 1)
+    const { login } = await setup({ now: () => now, lockout: { windowSeconds: 60 } })
+    for (let i = 0; i < 4; i++) await login('bob', 'nope-nope')
+    expect((await login('bob', 'passw0rd')).data.loginByUsername.username).toBe('bob')
+    for (let i = 0; i < 4; i++) await login('bob', 'nope-nope')
+    expect((await login('bob', 'nope-nope')).errors?.[0]?.message.code).toBe(2333)
+    expect((await login('bob', 'passw0rd')).errors?.[0]?.message.code).toBe(2005)
+    now += 59_000
+    expect((await login('bob', 'passw0rd')).errors?.[0]?.message.code).toBe(2005)
+    now += 2_000
+    expect((await login('bob', 'passw0rd')).data.loginByUsername.username).toBe('bob')
+  })
+
+  it('answers 2016 when the password is not encrypted with the emulator key', async () => {
+    const { gql } = await setup()
+    for (const password of ['passw0rd', 'bm90IGEgY2lwaGVydGV4dA==']) {
+      const res = await gql(`mutation($input: LoginByUsernameInput!) { loginByUsername(input: $input) { id } }`, {
+        input: { username: 'bob', password },
+      })
+      expect(res.errors?.[0]?.message.code).toBe(2016)
+    }
+  })
+
+  it('answers 2011 for an unknown app id and 2101 without one', async () => {
+    const { login } = await setup()
+    expect((await login('bob', 'passw0rd', { appId: 'nope' })).errors?.[0]?.message.code).toBe(2011)
+    expect((await login('bob', 'passw0rd', { appId: null })).errors?.[0]?.message.code).toBe(2101)
+  })
+
+  it('speaks zh-CN by default and en-US on request', async () => {
+    const { login } = await setup()
+    expect((await login('bob', 'nope-nope')).errors?.[0]?.message.message).toBe('账号或密码错误')
+    expect((await login('bob', 'nope-nope', { lang: 'en-US' })).errors?.[0]?.message.message).toBe('Incorrect account or password')
+  })
+
+  it('rejects overly long identifiers before any hashing', async () => {
+    const { login } = await setup()
+    const res = await login('x'.repeat(1001), 'passw0rd')
+    expect(res.errors?.[0]?.message).toMatchObject({ code: 2231 })
+    expect(res.errors?.[0]?.message.message).toContain('input.username')
+  })
+})
+
+describe('engine: session', () => {
+  const me = `query user($id: String) { user(id: $id) { id username password token identities { provider } } }`
+  const status = `query checkLoginStatus($token: String) { checkLoginStatus(token: $token) { code status exp iat data { id userPoolId arn } } }`
+
+  it('logout revokes the token server-side: 2020 afterwards, checkLoginStatus 2207', async () => {
+    const { gql, rest, loginBob } = await setup()
+    const token = await loginBob()
+    const before = await gql(me, {}, { token })
+    expect(before.data.user).toMatchObject({ username: 'bob', password: null, token, identities: [] })
+    expect((await gql(status, { token })).data.checkLoginStatus).toMatchObject({ code: 200, status: true })
+
+    const out = await rest('GET', `/api/v2/logout?app_id=x`, undefined, { token })
+    expect(out.body.code).toBe(200)
+    expect((await gql(me, {}, { token })).errors?.[0]?.message.code).toBe(2020)
+    expect((await rest('GET', '/api/v2/users/me', undefined, { token })).body.code).toBe(2020)
+    expect((await gql(status, { token })).data.checkLoginStatus).toMatchObject({ code: 2207, status: false })
+  })
+
+  it('checkLoginStatus says 2206 once the token expired; me-calls say 2020', async () => {
+    let now = Date.now()
+    const { gql, loginBob } = await setup({ now: () => now, tokenLifetimeSeconds: 60 })
+    const token = await loginBob()
+    now += 61_000
+    expect((await gql(status, { token })).data.checkLoginStatus).toMatchObject({ code: 2206, status: false })
+    expect((await gql(me, {}, { token })).errors?.[0]?.message.code).toBe(2020)
+  })
+
+  it('refreshToken gives a new token and keeps the old one valid', async () => {
+    const { gql, loginBob } = await setup()
+    const token = await loginBob()
+    const res = await gql(`mutation refreshToken($id: String) { refreshToken(id: $id) { token iat exp } }`, {}, { token })
+    const fresh = res.data.refreshToken.token as string
+    expect(fresh).not.toBe(token)
+    expect((await gql(me, {}, { token: fresh })).data.user.username).toBe('bob')
+    expect((await gql(me, {}, { token })).data.user.username).toBe('bob')
+  })
+
+  it('never lets a user read another user', async () => {
+    const { gql, loginBob } = await setup()
+    const token = await loginBob()
+    expect((await gql(me, { id: '000000000000000000000000' }, { token })).errors?.[0]?.message.code).toBe(1001)
+    expect((await gql(me, {})).errors?.[0]?.message.code).toBe(2020)
+  })
+})

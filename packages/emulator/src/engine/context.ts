@@ -1,0 +1,125 @@
+/**
+ * What a handler needs: the engine's long-lived services, and per request the caller's language,
+ * application (→ user pool) and bearer token.
+ */
+import type { TokenSigner } from './crypto.js'
+import { AuthingBusinessError, parseLang, type Lang } from './errors.js'
+import type { ApplicationRecord, EmulatorState, OutboxMessage, UserPoolRecord, UserRecord } from './state.js'
+import { verifyUserToken } from './tokens.js'
+
+export interface EngineSettings {
+  appHost: string
+  passwordIterations: number
+  tokenLifetimeSeconds: number
+  codeLifetimeSeconds: number
+  maxFailures: number
+  lockoutWindowSeconds: number
+  legacyLoginErrors: boolean
+  now: () => number
+}
+
+export interface Engine {
+  readonly state: EmulatorState
+  readonly settings: EngineSettings
+  readonly tokens: TokenSigner
+  readonly publicKeyPem: string
+  /** null when the ciphertext is not a PKCS#1 v1.5 encryption under our key */
+  decryptPassword(ciphertext: string): string | null
+  notify(message: OutboxMessage): void
+}
+
+export interface Caller {
+  user: UserRecord
+  token: string
+  /** the token's expiry, seconds since epoch */
+  exp: number
+  /** the application the token was issued for (its `aud`) */
+  appId: string
+}
+
+export class RequestContext {
+  readonly lang: Lang
+  readonly bearer: string | null
+  readonly #appId: string | null
+  readonly #poolId: string | null
+  #caller: Promise<Caller> | undefined
+
+  constructor(
+    readonly engine: Engine,
+    headers: Headers,
+  ) {
+    this.lang = parseLang(headers.get('x-authing-lang'))
+    this.#appId = headers.get('x-authing-app-id') || null
+    this.#poolId = headers.get('x-authing-userpool-id') || null
+    const auth = headers.get('authorization') ?? ''
+    const match = /^Bearer\s+(\S+)$/i.exec(auth)
+    this.bearer = match?.[1] ?? null
+  }
+
+  get state(): EmulatorState {
+    return this.engine.state
+  }
+
+  now(): number {
+    return this.engine.settings.now()
+  }
+
+  /**
+   * The application and user pool the request speaks for. `x-authing-app-id` decides (unknown:
+   * 2011); without it, a known `x-authing-userpool-id` stands for the pool's first application
+   * (the Python SDK may send only that); with neither: 2101.
+   */
+  app(): { app: ApplicationRecord; pool: UserPoolRecord } {
+    let app: ApplicationRecord | undefined
+    if (this.#appId !== null) {
+      app = this.state.applications.get(this.#appId)
+      if (!app) throw new AuthingBusinessError('appNotFound')
+    } else if (this.#poolId !== null) {
+      const poolId = this.#poolId
+      app = [...this.state.applications.values()].find((a) => a.userPoolId === poolId)
+      if (!app) throw new AuthingBusinessError('appNotFound')
+    } else {
+      throw new AuthingBusinessError('appIdRequired')
+    }
+    const pool = this.state.userPools.get(app.userPoolId)
+    if (!pool) throw new AuthingBusinessError('appNotFound')
+    return { app, pool }
+  }
+
+  /** The application a caller's new token is for: the request's, else the one of the caller's token. */
+  async callerApp(): Promise<ApplicationRecord> {
+    const caller = await this.caller()
+    if (this.#appId !== null || this.#poolId !== null) return this.app().app
+    const app = this.state.applications.get(caller.appId)
+    if (!app) throw new AuthingBusinessError('appNotFound')
+    return app
+  }
+
+  /** The logged-in caller (bearer token: valid signature, not expired, not revoked, user exists), else 2020. */
+  caller(): Promise<Caller> {
+    this.#caller ??= this.#verifyCaller()
+    return this.#caller
+  }
+
+  /** The caller, who must be the user `id` names (when given): nobody reads or writes others' data. */
+  async self(id: string | null | undefined): Promise<Caller> {
+    const caller = await this.caller()
+    if (id && id !== caller.user.id) throw new AuthingBusinessError('noPermission')
+    return caller
+  }
+
+  async #verifyCaller(): Promise<Caller> {
+    if (!this.bearer) throw new AuthingBusinessError('notLoggedIn')
+    const check = await verifyUserToken(this.engine, this.bearer)
+    if (!check.ok) throw new AuthingBusinessError('notLoggedIn')
+    // A token of another pool's app does not open this app's pool.
+    if (this.#appId !== null) {
+      const app = this.state.applications.get(this.#appId)
+      if (!app) throw new AuthingBusinessError('appNotFound')
+      if (app.userPoolId !== check.user.userPoolId) throw new AuthingBusinessError('notLoggedIn')
+    }
+    const aud = check.payload.aud
+    const appId = typeof aud === 'string' ? aud : (aud?.[0] ?? '')
+    return { user: check.user, token: this.bearer, exp: check.payload.exp ?? 0, appId }
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * `createEmulator()`: an offline Authing held in memory. Synchronous to create (ids are fixed up
+ * front, so `info()` works at once); keys and password hashes are made behind `ready()`, which
+ * `fetch` awaits. All state is in `store`, so a snapshot restores everything, keys included.
+ */
+import type { Engine, EngineSettings } from './context.js'
+import { TokenSigner, createPasswordDecryptor, generateKeys, type EmulatorKeys } from './crypto.js'
+import { createRouter } from './router.js'
+import { SeedError, applySeed, defaultSeed, demoUserOf, resolveSeed, type ResolvedSeed, type SeedDocument } from './seed.js'
+import { EmulatorState, type MetaRecord, type OutboxMessage } from './state.js'
+import { Store, type StoreSnapshot } from './store.js'
+
+export interface EmulatorOptions {
+  /** The state to start from and return to on `reset()`. Defaults to `defaultSeed`. Ignored when `state` is given. */
+  seed?: SeedDocument
+  /** A saved `store.snapshot()`: ids, keys, secrets and users come from it. */
+  state?: StoreSnapshot
+  /** Public base URL; the id_token `iss` is `${appHost}/oidc`. Defaults to `http://127.0.0.1:5556`. */
+  appHost?: string
+  /** PBKDF2-SHA256 iterations for new password hashes. Defaults to 100 000 (tests use ~1 000). */
+  passwordIterations?: number
+  /** Size of the password-encryption RSA key. Defaults to 1024, like Authing. */
+  rsaKeyBits?: 1024 | 2048
+  /** id_token lifetime. Defaults to 1 209 600 (14 days). */
+  tokenLifetimeSeconds?: number
+  /** SMS and email code lifetime. Defaults to 300. */
+  codeLifetimeSeconds?: number
+  /** Login lockout: after `maxFailures` (5) failures in a row, 2005 for `windowSeconds` (600). */
+  lockout?: { maxFailures?: number; windowSeconds?: number }
+  /** Answer 2004 (unknown user) / 2006 (wrong password) instead of the uniform 2333. Defaults to false. */
+  legacyLoginErrors?: boolean
+  /** The clock, in ms since epoch. Defaults to `Date.now`. */
+  now?: () => number
+}
+
+export interface EmulatorInfo {
+  userPoolId: string
+  userPoolSecret: string
+  appId: string
+  appSecret: string
+  appHost: string
+  demoUser: { username: string; password: string; email?: string; phone?: string } | null
+}
+
+export interface Emulator {
+  /** The whole wire protocol. Bound, so `{ fetch: emulator.fetch }` works. */
+  fetch(request: Request): Promise<Response>
+  /** Resolves when keys and seed are in place (`fetch` waits for it too). */
+  ready(): Promise<void>
+  /** Back to the seed (what `POST /__emulator/reset` does); keys are kept, so clients' cached public keys stay valid. */
+  reset(): Promise<void>
+  readonly store: Store
+  info(): EmulatorInfo
+  /** SMS and email codes "sent", oldest first. */
+  outbox(filter?: { to?: string }): OutboxMessage[]
+  /** Called with every code "sent"; returns the function that stops listening. */
+  onMessage(listener: (message: OutboxMessage) => void): () => void
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const settings: EngineSettings = {
+    appHost: (options.appHost ?? 'http://127.0.0.1:5556').replace(/\/+$/, ''),
+    passwordIterations: options.passwordIterations ?? 100_000,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 1_209_600,
+    codeLifetimeSeconds: options.codeLifetimeSeconds ?? 300,
+    maxFailures: options.lockout?.maxFailures ?? 5,
+    lockoutWindowSeconds: options.lockout?.windowSeconds ?? 600,
+    legacyLoginErrors: options.legacyLoginErrors ?? false,
+    now: options.now ?? Date.now,
+  }
+  const store = new Store()
+  let seed: ResolvedSeed
+  // A bad seed surfaces through ready() (and fetch), where callers already handle async failures.
+  let seedProblem: unknown
+  if (options.state) {
+    store.load(options.state)
+    const meta = store.table<MetaRecord>('meta').get('emulator')
+    if (!meta) throw new Error('createEmulator: the state snapshot has no emulator metadata (meta.emulator)')
+    seed = meta.seed as ResolvedSeed
+  } else {
+    try {
+      seed = resolveSeed(options.seed ?? defaultSeed)
+    } catch (error) {
+      seedProblem = error
+      seed = resolveSeed({})
+    }
+  }
+  const state = new EmulatorState(store)
+  const listeners = new Set<(message: OutboxMessage) => void>()
+  let engine: Engine | undefined
+
+  const seedInto = async (keys: EmulatorKeys): Promise<void> => {
+    state.keyring.set('current', keys)
+    try {
+      await applySeed(state, seed, { passwordIterations: settings.passwordIterations, now: settings.now() })
+    } catch (error) {
+      throw error instanceof SeedError ? error : new SeedError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  const setUp = async (): Promise<void> => {
+    if (seedProblem) throw seedProblem
+    const stored = state.keyring.get('current')
+    const keys = stored ?? (await generateKeys(options.rsaKeyBits ?? 1024))
+    if (!stored) await seedInto(keys)
+    engine = {
+      state,
+      settings,
+      tokens: new TokenSigner(keys.signing),
+      publicKeyPem: keys.password.publicKeyPem,
+      decryptPassword: createPasswordDecryptor(keys.password.privateKeyPem),
+      notify: (message) => {
+        for (const listener of listeners) listener(message)
+      },
+    }
+  }
+
+  let readiness = setUp()
+  // Nobody may be awaiting yet: keep a failed start from being an unhandled rejection.
+  readiness.catch(() => {})
+  let handle: ((request: Request) => Promise<Response>) | undefined
+
+  const emulator: Emulator = {
+    store,
+    ready: () => readiness,
+    fetch: async (request) => {
+      await readiness
+      if (!engine) throw new Error('unreachable: engine is set once ready')
+      handle ??= createRouter(engine, { reset: emulator.reset, outbox: emulator.outbox })
+      return handle(request)
+    },
+    reset: async () => {
+      await readiness
+      const keys = state.keyring.get('current')
+      if (!keys) throw new Error('unreachable: keys are stored once ready')
+      readiness = (async () => {
+        store.clear()
+        await seedInto(keys)
+      })()
+      await readiness
+    },
+    info: () => {
+      const app = seed.applications[0]
+      return {
+        userPoolId: seed.userPool.id,
+        userPoolSecret: seed.userPool.secret,
+        appId: app?.id ?? '',
+        appSecret: app?.secret ?? '',
+        appHost: settings.appHost,
+        demoUser: demoUserOf(seed),
+      }
+    },
+    outbox: (filter) => [...state.outbox.values()].filter((m) => !filter?.to || m.to === filter.to),
+    onMessage: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+  return emulator
+}

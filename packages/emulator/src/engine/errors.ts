@@ -1,0 +1,156 @@
+/**
+ * Authing business errors: a numeric `code` plus a message in the caller's language
+ * (`x-authing-lang`). GraphQL serves them as `errors[].message = {code, message, data}` and REST as the
+ * `{code, message, data}` envelope, both with HTTP 200, because that is what Authing's SDKs read.
+ */
+export type Lang = 'zh-CN' | 'en-US'
+
+interface MessageEntry {
+  code: number
+  'zh-CN': string
+  'en-US': string
+}
+
+/**
+ * Every answer the emulator can give, by name. A few Authing codes carry several messages (2231 is
+ * Authing's catch-all for bad parameters), so entries are keyed by name rather than by code.
+ * `{name}` placeholders are filled from the error's params.
+ */
+const messages = {
+  badRequest: { code: 400, 'zh-CN': '请求格式错误：{reason}', 'en-US': 'Malformed request: {reason}' },
+  notFound: { code: 404, 'zh-CN': '接口不存在：{path}', 'en-US': 'No such endpoint: {path}' },
+  bodyTooLarge: { code: 413, 'zh-CN': '请求体过大（上限 1 MiB）', 'en-US': 'Request body too large (limit 1 MiB)' },
+  internal: { code: 500, 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
+  notSupported: {
+    code: 1000,
+    'zh-CN': '模拟器不支持此操作：{field}',
+    'en-US': 'Operation not supported by the emulator: {field}',
+  },
+  noPermission: { code: 1001, 'zh-CN': '无权限执行此操作', 'en-US': 'No permission for this operation' },
+  codeWrong: { code: 2001, 'zh-CN': '验证码不正确', 'en-US': 'Verification code is incorrect' },
+  emailFormat: { code: 2003, 'zh-CN': '邮箱格式不正确', 'en-US': 'Invalid email format' },
+  userNotFound: { code: 2004, 'zh-CN': '用户不存在', 'en-US': 'User does not exist' },
+  userLocked: {
+    code: 2005,
+    'zh-CN': '登录失败次数过多，账号已被锁定，请稍后再试',
+    'en-US': 'Too many failed attempts: account locked, try again later',
+  },
+  passwordWrong: { code: 2006, 'zh-CN': '密码错误', 'en-US': 'Incorrect password' },
+  appNotFound: { code: 2011, 'zh-CN': '应用不存在', 'en-US': 'Application not found' },
+  decryptFailed: { code: 2016, 'zh-CN': '密码解密失败', 'en-US': 'Failed to decrypt the password' },
+  notLoggedIn: { code: 2020, 'zh-CN': '尚未登录，无访问权限', 'en-US': 'Not logged in or the login token is invalid' },
+  userExists: { code: 2026, 'zh-CN': '用户已存在', 'en-US': 'User already exists' },
+  phoneFormat: { code: 2028, 'zh-CN': '手机号格式不正确', 'en-US': 'Invalid phone number' },
+  passwordTooShort: {
+    code: 2029,
+    'zh-CN': '密码长度不能少于 6 位',
+    'en-US': 'Password must be at least 6 characters',
+  },
+  passwordRequired: { code: 2032, 'zh-CN': '请设置密码', 'en-US': 'A password is required' },
+  usernameExists: { code: 2034, 'zh-CN': '用户名已存在', 'en-US': 'Username already exists' },
+  phoneExists: { code: 2035, 'zh-CN': '手机号已被绑定', 'en-US': 'Phone number already bound' },
+  oldEmailMismatch: { code: 2037, 'zh-CN': '旧邮箱不正确', 'en-US': 'Old email does not match' },
+  oldPhoneMismatch: { code: 2038, 'zh-CN': '旧手机号不正确', 'en-US': 'Old phone number does not match' },
+  appIdRequired: {
+    code: 2101,
+    'zh-CN': '请提供应用 ID（x-authing-app-id）',
+    'en-US': 'Application id required (x-authing-app-id)',
+  },
+  emailExists: { code: 2200, 'zh-CN': '邮箱已被绑定', 'en-US': 'Email already bound' },
+  oldPasswordRequired: { code: 2201, 'zh-CN': '请输入原密码', 'en-US': 'The old password is required' },
+  oldPasswordWrong: { code: 2203, 'zh-CN': '原密码错误', 'en-US': 'The old password is incorrect' },
+  emailInvalid: { code: 2204, 'zh-CN': '邮箱格式不正确', 'en-US': 'Invalid email format' },
+  tokenExpired: { code: 2206, 'zh-CN': '登录信息已过期，请重新登录', 'en-US': 'Login expired, please log in again' },
+  tokenInvalid: { code: 2207, 'zh-CN': '登录信息无效，请重新登录', 'en-US': 'Login invalid, please log in again' },
+  lastLoginMethod: {
+    code: 2217,
+    'zh-CN': '这是该账号最后一种登录方式，不能解绑',
+    'en-US': 'This is the last way to log in to the account: it cannot be unbound',
+  },
+  noEmailBound: { code: 2219, 'zh-CN': '当前用户未绑定邮箱', 'en-US': 'No email is bound to this user' },
+  cannotUpdateEmail: {
+    code: 2225,
+    'zh-CN': '不能通过此接口修改邮箱，请使用 updateEmail',
+    'en-US': 'Email cannot be changed here: use updateEmail',
+  },
+  cannotUpdatePhone: {
+    code: 2226,
+    'zh-CN': '不能通过此接口修改手机号，请使用 updatePhone',
+    'en-US': 'Phone cannot be changed here: use updatePhone',
+  },
+  sameEmail: { code: 2229, 'zh-CN': '新邮箱与旧邮箱相同', 'en-US': 'The new email equals the current one' },
+  samePhone: { code: 2230, 'zh-CN': '新手机号与旧手机号相同', 'en-US': 'The new phone equals the current one' },
+  invalidParam: {
+    code: 2231,
+    'zh-CN': '参数 {field} 缺失或类型错误',
+    'en-US': 'Parameter {field} is missing or has the wrong type',
+  },
+  paramTooLong: {
+    code: 2231,
+    'zh-CN': '参数 {field} 过长（最多 {max} 个字符）',
+    'en-US': 'Parameter {field} is too long (at most {max} characters)',
+  },
+  noPhoneBound: { code: 2231, 'zh-CN': '当前用户未绑定手机号', 'en-US': 'No phone number is bound to this user' },
+  udfNotFound: {
+    code: 2231,
+    'zh-CN': '自定义字段 {key} 不存在',
+    'en-US': 'User-defined field {key} does not exist',
+  },
+  udvInvalid: {
+    code: 2231,
+    'zh-CN': '自定义字段 {key} 的值不是合法的 {dataType}',
+    'en-US': 'The value of user-defined field {key} is not a valid {dataType}',
+  },
+  codeExpired: { code: 2300, 'zh-CN': '验证码已过期', 'en-US': 'Verification code expired' },
+  badCredentials: { code: 2333, 'zh-CN': '账号或密码错误', 'en-US': 'Incorrect account or password' },
+} satisfies Record<string, MessageEntry>
+
+export type ErrorName = keyof typeof messages
+
+/** Thrown by resolvers and handlers; rendered in the request's language at the edge. */
+export class AuthingBusinessError extends Error {
+  readonly code: number
+  constructor(
+    readonly errorName: ErrorName,
+    readonly params: Record<string, string | number> = {},
+    readonly data?: unknown,
+  ) {
+    super(render(errorName, params, 'en-US'))
+    this.name = 'AuthingBusinessError'
+    this.code = messages[errorName].code
+  }
+
+  /** The `{code, message, data}` object Authing puts in REST envelopes and GraphQL error messages. */
+  toBody(lang: Lang): { code: number; message: string; data?: unknown } {
+    const body: { code: number; message: string; data?: unknown } = {
+      code: this.code,
+      message: render(this.errorName, this.params, lang),
+    }
+    if (this.data !== undefined) body.data = this.data
+    return body
+  }
+}
+
+/** A localised success or error message by name (also used for success texts such as `codeSent`). */
+export function render(name: ErrorName, params: Record<string, string | number>, lang: Lang): string {
+  return messages[name][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''))
+}
+
+/** `x-authing-lang` → one of the two languages Authing answers in; Chinese unless English is asked for. */
+export function parseLang(header: string | null): Lang {
+  return header?.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN'
+}
+
+/** Success messages, so that `code: 200` answers speak the caller's language too. */
+const successMessages = {
+  ok: { 'zh-CN': '成功', 'en-US': 'Success' },
+  codeSent: { 'zh-CN': '发送成功', 'en-US': 'Code sent' },
+  passwordReset: { 'zh-CN': '重置密码成功', 'en-US': 'Password reset' },
+  loggedIn: { 'zh-CN': '已登录', 'en-US': 'Logged in' },
+  loggedOut: { 'zh-CN': '退出登录成功', 'en-US': 'Logged out' },
+  udvRemoved: { 'zh-CN': '删除成功', 'en-US': 'Removed' },
+} satisfies Record<string, Record<Lang, string>>
+
+export function successMessage(name: keyof typeof successMessages, lang: Lang): string {
+  return successMessages[name][lang]
+}

@@ -1,0 +1,76 @@
+/**
+ * User-defined data of the logged-in user: `udv`, `setUdv`, `setUdvBatch`, `removeUdv`.
+ * Only `targetType: USER` with the caller's own id is open to a user token.
+ */
+import type { RequestContext } from '../context.js'
+import { AuthingBusinessError } from '../errors.js'
+import { keys, type EmulatorState, type UdfDataType } from '../state.js'
+import { wireUdvValue } from '../udv.js'
+import type { RootResolvers } from './types.js'
+
+export interface UdvView {
+  key: string
+  dataType: UdfDataType
+  value: string
+  label: string | null
+}
+
+/** The user's values, in the order the fields were defined (read by `customData` too). */
+export function listUdvs(state: EmulatorState, poolId: string, targetType: string, targetId: string): UdvView[] {
+  const values = state.udvs.get(keys.udv(targetType, targetId)) ?? {}
+  const out: UdvView[] = []
+  for (const [key, value] of Object.entries(values)) {
+    const udf = state.udfs.get(keys.udf(poolId, targetType, key))
+    if (udf) out.push({ key, dataType: udf.dataType, value, label: udf.label })
+  }
+  return out
+}
+
+interface Target {
+  targetType: string
+  targetId: string
+}
+
+async function ownTarget(ctx: RequestContext, args: Target): Promise<{ poolId: string; targetId: string }> {
+  const { user } = await ctx.self(args.targetId)
+  if (args.targetType !== 'USER') throw new AuthingBusinessError('noPermission')
+  return { poolId: user.userPoolId, targetId: user.id }
+}
+
+/** Validates every entry before writing any, so a bad batch changes nothing. */
+function writeUdvs(ctx: RequestContext, poolId: string, targetId: string, entries: { key: string; value?: string | null | undefined }[]): UdvView[] {
+  const state = ctx.state
+  const current = { ...state.udvs.get(keys.udv('USER', targetId)) }
+  for (const { key, value } of entries) {
+    const udf = state.udfs.get(keys.udf(poolId, 'USER', key))
+    if (!udf) throw new AuthingBusinessError('udfNotFound', { key })
+    if (value === null || value === undefined) {
+      delete current[key]
+      continue
+    }
+    const stored = wireUdvValue(udf.dataType, value)
+    if (stored === null) throw new AuthingBusinessError('udvInvalid', { key, dataType: udf.dataType })
+    current[key] = stored
+  }
+  state.udvs.set(keys.udv('USER', targetId), current)
+  return listUdvs(state, poolId, 'USER', targetId)
+}
+
+export const udfResolvers: RootResolvers = {
+  async udv(args: Target, ctx) {
+    const { poolId, targetId } = await ownTarget(ctx, args)
+    return listUdvs(ctx.state, poolId, 'USER', targetId)
+  },
+  async setUdv(args: Target & { key: string; value: string }, ctx) {
+    const { poolId, targetId } = await ownTarget(ctx, args)
+    return writeUdvs(ctx, poolId, targetId, [{ key: args.key, value: args.value }])
+  },
+  async setUdvBatch(args: Target & { udvList?: { key: string; value?: string | null }[] | null }, ctx) {
+    const { poolId, targetId } = await ownTarget(ctx, args)
+    return writeUdvs(ctx, poolId, targetId, args.udvList ?? [])
+  },
+  async removeUdv(args: Target & { key: string }, ctx) {
+    const { poolId, targetId } = await ownTarget(ctx, args)
+    return writeUdvs(ctx, poolId, targetId, [{ key: args.key, value: null }])
+  },
+}

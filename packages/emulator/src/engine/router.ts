@@ -1,0 +1,190 @@
+/**
+ * Request → handler, for in-process use and behind the Node server alike: CORS for local origins,
+ * the 1 MiB body limit (checked before any parsing or hashing), GraphQL at /graphql/v2, the REST
+ * endpoints of /api/v2, and the emulator's own /__emulator endpoints.
+ */
+import { RequestContext, type Engine } from './context.js'
+import { AuthingBusinessError, successMessage, type Lang } from './errors.js'
+import { checkStringLengths, requiredString } from './input.js'
+import { logout, loginByEmailCode } from './resolvers/auth.js'
+import { listAllowedApplications } from './resolvers/applications.js'
+import { sendSmsCode } from './resolvers/codes.js'
+import { runGraphql } from './schema.js'
+import type { OutboxMessage } from './state.js'
+import { restUser } from './userView.js'
+
+export const maxBodyBytes = 1024 * 1024
+
+export interface EmulatorAdmin {
+  reset(): Promise<void>
+  outbox(filter?: { to?: string }): OutboxMessage[]
+}
+
+type Handler = (ctx: RequestContext, request: Request, url: URL) => Promise<unknown>
+
+export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Request) => Promise<Response> {
+  /** REST handlers answer `data`; the router wraps it in the `{code: 200, message, data}` envelope. */
+  const rest: Record<string, Handler> = {
+    'GET /api/v2/.well-known': async () => ({ publicKey: engine.publicKeyPem }),
+    'POST /api/v2/sms/send': async (ctx, request) => sendSmsCode(ctx, await readRestBody(request)),
+    'POST /api/v2/login/email-code': async (ctx, request) => {
+      const body = await readRestBody(request)
+      return loginByEmailCode(ctx, requiredString(body, 'email'), requiredString(body, 'code'))
+    },
+    'GET /api/v2/logout': async (ctx) => {
+      await logout(ctx)
+      return null
+    },
+    'GET /api/v2/users/me': async (ctx) => {
+      const caller = await ctx.caller()
+      return restUser(ctx, caller.user, { token: { token: caller.token, exp: caller.exp } })
+    },
+    'GET /api/v2/users/me/applications/allowed': async (ctx, _request, url) =>
+      listAllowedApplications(ctx, positiveInt(url.searchParams.get('page'), 1), positiveInt(url.searchParams.get('limit'), 10)),
+    'POST /__emulator/reset': async () => {
+      await admin.reset()
+      return null
+    },
+  }
+
+  return async (request) => {
+    const url = new URL(request.url)
+    const cors = corsHeaders(request)
+    if (request.method === 'OPTIONS') return preflight(request, cors)
+    const ctx = new RequestContext(engine, request.headers)
+    const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`
+
+    if (route === 'POST /graphql/v2' || route === 'POST /graphql') return graphql(ctx, request, cors)
+    if (route === 'GET /__emulator/outbox') {
+      const to = url.searchParams.get('to')
+      return json(admin.outbox(to ? { to } : undefined), 200, cors)
+    }
+    const handler = rest[route]
+    try {
+      if (!handler) throw new AuthingBusinessError('notFound', { path: url.pathname })
+      const data = await handler(ctx, request, url)
+      // sms/send already answers an envelope (the Python SDK returns it whole).
+      if (route === 'POST /api/v2/sms/send') return json(data, 200, cors)
+      return json({ code: 200, message: successMessage(route.endsWith('logout') ? 'loggedOut' : 'ok', ctx.lang), data }, 200, cors)
+    } catch (error) {
+      const body = errorBody(error, ctx.lang)
+      return json(body, httpStatus(body.code), cors)
+    }
+  }
+}
+
+async function graphql(ctx: RequestContext, request: Request, cors: Headers): Promise<Response> {
+  try {
+    const body = await readJsonObject(request)
+    const { query, variables, operationName } = body
+    if (typeof query !== 'string') throw new AuthingBusinessError('badRequest', { reason: '"query" must be a string' })
+    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) {
+      throw new AuthingBusinessError('badRequest', { reason: '"variables" must be an object' })
+    }
+    const result = await runGraphql(
+      {
+        query,
+        variables: (variables as Record<string, unknown> | null | undefined) ?? null,
+        operationName: typeof operationName === 'string' ? operationName : null,
+      },
+      ctx,
+    )
+    return json(result, 200, cors)
+  } catch (error) {
+    const body = errorBody(error, ctx.lang)
+    return json({ data: null, errors: [{ message: body }] }, httpStatus(body.code), cors)
+  }
+}
+
+function errorBody(error: unknown, lang: Lang): { code: number; message: string; data?: unknown } {
+  if (error instanceof AuthingBusinessError) return error.toBody(lang)
+  console.error('[authing-emulator] internal error', error)
+  return new AuthingBusinessError('internal').toBody(lang)
+}
+
+/** Business errors are HTTP 200 (Authing's SDKs read the body); malformed, oversized and unknown requests are not. */
+function httpStatus(code: number): number {
+  return code === 400 || code === 404 || code === 413 || code === 500 ? code : 200
+}
+
+/** REST bodies get the length checks GraphQL arguments get in the resolver dispatch. */
+async function readRestBody(request: Request): Promise<Record<string, unknown>> {
+  const body = await readJsonObject(request)
+  checkStringLengths(body, '')
+  return body
+}
+
+/** Reads at most `maxBodyBytes` (by Content-Length and by the bytes actually read), then parses JSON. */
+async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > maxBodyBytes) throw new AuthingBusinessError('bodyTooLarge')
+  const chunks: Uint8Array[] = []
+  let total = 0
+  if (request.body) {
+    const reader = request.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      total += value.byteLength
+      if (total > maxBodyBytes) {
+        await reader.cancel()
+        throw new AuthingBusinessError('bodyTooLarge')
+      }
+      chunks.push(value)
+    }
+  }
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes))
+  } catch {
+    throw new AuthingBusinessError('badRequest', { reason: 'the body is not valid JSON' })
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new AuthingBusinessError('badRequest', { reason: 'the body must be a JSON object' })
+  }
+  return parsed as Record<string, unknown>
+}
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value)
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : fallback
+}
+
+function json(body: unknown, status: number, headers: Headers): Response {
+  const out = new Headers(headers)
+  out.set('content-type', 'application/json; charset=utf-8')
+  return new Response(JSON.stringify(body), { status, headers: out })
+}
+
+// Browsers on a developer's machine (any port, http or https) may call the emulator with credentials.
+const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/
+const allowedRequestHeader = /^(x-authing-[a-z0-9-]+|authorization|content-type)$/
+
+function corsHeaders(request: Request): Headers {
+  const headers = new Headers({ vary: 'Origin' })
+  const origin = request.headers.get('origin')
+  if (origin && localOrigin.test(origin)) {
+    headers.set('access-control-allow-origin', origin)
+    headers.set('access-control-allow-credentials', 'true')
+  }
+  return headers
+}
+
+function preflight(request: Request, cors: Headers): Response {
+  const headers = new Headers(cors)
+  const requested = (request.headers.get('access-control-request-headers') ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => allowedRequestHeader.test(h))
+  headers.set('access-control-allow-methods', 'GET, POST, OPTIONS')
+  headers.set('access-control-allow-headers', [...new Set(['authorization', 'content-type', ...requested])].join(', '))
+  headers.set('access-control-max-age', '600')
+  headers.append('vary', 'Access-Control-Request-Headers')
+  return new Response(null, { status: 204, headers })
+}

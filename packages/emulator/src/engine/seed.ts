@@ -1,0 +1,302 @@
+/**
+ * Seed documents: the JSON an emulator starts from (and returns to on `reset()`).
+ * `resolveSeed` fixes every id synchronously, so `info()` is valid before `ready()`; `applySeed`
+ * then hashes the passwords and writes the records through the store.
+ */
+import { hashPassword, randomHex } from './crypto.js'
+import {
+  keys,
+  profileFields,
+  type EmulatorState,
+  type GrantRecord,
+  type ResourceType,
+  type UdfDataType,
+  type UserRecord,
+} from './state.js'
+import { storedUdvValue } from './udv.js'
+
+export interface SeedUser {
+  id?: string
+  username?: string
+  email?: string
+  phone?: string
+  password?: string
+  /** Role codes (looked up in the `default` namespace, then in any). */
+  roles?: string[]
+  /** User-defined field values, as plain values (not JSON-encoded). */
+  udf?: Record<string, unknown>
+  nickname?: string
+  [profileField: string]: unknown
+}
+
+export interface SeedDocument {
+  userPool?: { id?: string; secret?: string; name?: string }
+  applications?: { id?: string; secret?: string; name?: string; identifier?: string; description?: string }[]
+  users?: SeedUser[]
+  /** `namespace` defaults to `default`. */
+  roles?: { code: string; description?: string; namespace?: string }[]
+  /** `namespace` defaults to the first application's id (its own permission namespace). */
+  resources?: { code: string; type: ResourceType; actions: string[]; namespace?: string; description?: string }[]
+  /** `role` is a role code, `user` a user id or username; `namespace` as for resources. */
+  grants?: { resource: string; actions: string[]; role?: string; user?: string; namespace?: string }[]
+  udfs?: { targetType: 'USER'; key: string; dataType: UdfDataType; label?: string }[]
+}
+
+/** A seed document that cannot be applied; `ready()` rejects with it. */
+export class SeedError extends Error {
+  readonly code = 'SEED_INVALID'
+  constructor(message: string) {
+    super(`Invalid seed: ${message}`)
+    this.name = 'SeedError'
+  }
+}
+
+/** The default state: ids are fixed so demos, `.env` lines and bookmarks stay valid across runs. */
+export const defaultSeed: SeedDocument = {
+  userPool: { id: '62a0f0a9c6b1c2a3d4e5f601', secret: 'emulator-userpool-secret-0001', name: 'Authing Emulator' },
+  applications: [
+    {
+      id: '62a0f0a9c6b1c2a3d4e5f602',
+      secret: 'emulator-app-secret-0001',
+      name: 'Emulator App',
+      identifier: 'emulator-app',
+      description: 'The application of the default seed',
+    },
+  ],
+  users: [
+    {
+      id: '62a0f0a9c6b1c2a3d4e5f603',
+      username: 'bob',
+      password: 'passw0rd',
+      email: 'bob@example.com',
+      phone: '13800138000',
+      nickname: 'Bob',
+      roles: ['admin'],
+      udf: { school: 'Tsinghua University' },
+    },
+  ],
+  roles: [{ code: 'admin', description: 'Administrator' }],
+  resources: [{ code: 'book', type: 'DATA', actions: ['read', 'write'], description: 'Books' }],
+  grants: [{ resource: 'book', actions: ['read'], role: 'admin' }],
+  udfs: [{ targetType: 'USER', key: 'school', dataType: 'STRING', label: 'School' }],
+}
+
+type Required2<T, K extends keyof T> = T & { [P in K]-?: NonNullable<T[P]> }
+export interface ResolvedSeed extends SeedDocument {
+  userPool: Required2<NonNullable<SeedDocument['userPool']>, 'id' | 'secret'>
+  applications: Required2<NonNullable<SeedDocument['applications']>[number], 'id' | 'secret'>[]
+  users: Required2<SeedUser, 'id'>[]
+}
+
+/** Gives every pool, application and user an id (and secrets), so re-applying gives the same state. */
+export function resolveSeed(seed: SeedDocument): ResolvedSeed {
+  checkShape(seed)
+  const apps = seed.applications?.length ? seed.applications : [{}]
+  return {
+    ...seed,
+    userPool: { ...seed.userPool, id: seed.userPool?.id ?? objectId(), secret: seed.userPool?.secret ?? randomHex(16) },
+    applications: apps.map((app) => ({ ...app, id: app.id ?? objectId(), secret: app.secret ?? randomHex(16) })),
+    users: (seed.users ?? []).map((user) => ({ ...user, id: user.id ?? objectId() })),
+  }
+}
+
+/** The structural checks a JSON file needs before anything reads it (values are checked on apply). */
+function checkShape(seed: SeedDocument): void {
+  if (seed === null || typeof seed !== 'object' || Array.isArray(seed)) throw new SeedError('not a JSON object')
+  for (const list of ['applications', 'users', 'roles', 'resources', 'grants', 'udfs'] as const) {
+    const value = seed[list]
+    if (value === undefined) continue
+    if (!Array.isArray(value) || value.some((item) => item === null || typeof item !== 'object')) {
+      throw new SeedError(`"${list}" must be an array of objects`)
+    }
+  }
+  if (seed.userPool !== undefined && (seed.userPool === null || typeof seed.userPool !== 'object')) {
+    throw new SeedError('"userPool" must be an object')
+  }
+  const strings = (where: string, item: object, fields: string[], required: string[] = []): void => {
+    for (const field of fields) {
+      const value = (item as Record<string, unknown>)[field]
+      if (value === undefined ? required.includes(field) : typeof value !== 'string') {
+        throw new SeedError(`${where}.${field} must be a string`)
+      }
+    }
+  }
+  strings('userPool', seed.userPool ?? {}, ['id', 'secret', 'name'])
+  seed.applications?.forEach((a, i) => strings(`applications[${i}]`, a, ['id', 'secret', 'name', 'identifier', 'description']))
+  seed.users?.forEach((u, i) => {
+    strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', ...profileFields])
+    if (!u.username && !u.email && !u.phone) throw new SeedError(`users[${i}] needs a username, email or phone`)
+  })
+  seed.roles?.forEach((r, i) => strings(`roles[${i}]`, r, ['code', 'description', 'namespace'], ['code']))
+  seed.resources?.forEach((r, i) => {
+    strings(`resources[${i}]`, r, ['code', 'type', 'namespace', 'description'], ['code', 'type'])
+    if (!['DATA', 'API', 'MENU', 'UI', 'BUTTON'].includes(r.type)) throw new SeedError(`resources[${i}].type is not a resource type`)
+    if (!Array.isArray(r.actions)) throw new SeedError(`resources[${i}].actions must be an array of names`)
+  })
+  seed.grants?.forEach((g, i) => {
+    strings(`grants[${i}]`, g, ['resource', 'role', 'user', 'namespace'], ['resource'])
+    if (!Array.isArray(g.actions)) throw new SeedError(`grants[${i}].actions must be an array of names`)
+  })
+  seed.udfs?.forEach((u, i) => {
+    strings(`udfs[${i}]`, u, ['key', 'label'], ['key'])
+    if (!['STRING', 'NUMBER', 'DATETIME', 'BOOLEAN', 'OBJECT', 'SELECT'].includes(u.dataType)) {
+      throw new SeedError(`udfs[${i}].dataType is not a UDF data type`)
+    }
+  })
+}
+
+/** A 24-hex id, shaped like Authing's (MongoDB ObjectId) ids. */
+export function objectId(): string {
+  return randomHex(12)
+}
+
+export function demoUserOf(seed: ResolvedSeed): { username: string; password: string; email?: string; phone?: string } | null {
+  const user = seed.users.find((u) => u.username && u.password)
+  if (!user?.username || !user.password) return null
+  return {
+    username: user.username,
+    password: user.password,
+    ...(user.email ? { email: user.email } : {}),
+    ...(user.phone ? { phone: user.phone } : {}),
+  }
+}
+
+export async function applySeed(
+  state: EmulatorState,
+  seed: ResolvedSeed,
+  options: { passwordIterations: number; now: number },
+): Promise<void> {
+  const at = new Date(options.now).toISOString()
+  const poolId = seed.userPool.id
+  const firstApp = seed.applications[0]
+  if (!firstApp) throw new Error('resolveSeed always yields an application')
+  const hashes = await Promise.all(
+    seed.users.map((u) => (u.password ? hashPassword(u.password, options.passwordIterations) : null)),
+  )
+
+  state.meta.set('emulator', { userPoolId: poolId, appId: firstApp.id, demoUser: demoUserOf(seed), seed })
+  state.userPools.set(poolId, { id: poolId, secret: seed.userPool.secret, name: seed.userPool.name ?? 'Authing Emulator', createdAt: at })
+  for (const app of seed.applications) {
+    state.applications.set(app.id, {
+      id: app.id,
+      userPoolId: poolId,
+      secret: app.secret,
+      name: app.name ?? 'Application',
+      identifier: app.identifier ?? app.id,
+      description: app.description ?? null,
+      logo: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+  }
+  for (const role of seed.roles ?? []) {
+    const namespace = role.namespace ?? 'default'
+    state.roles.set(keys.role(poolId, namespace, role.code), {
+      id: objectId(),
+      userPoolId: poolId,
+      namespace,
+      code: role.code,
+      description: role.description ?? null,
+      parentCode: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+  }
+  for (const res of seed.resources ?? []) {
+    const namespace = res.namespace ?? firstApp.id
+    state.resources.set(keys.resource(poolId, namespace, res.code), {
+      id: objectId(),
+      userPoolId: poolId,
+      namespace,
+      code: res.code,
+      type: res.type,
+      description: res.description ?? null,
+      actions: res.actions.map((name) => ({ name, description: null })),
+      apiIdentifier: null,
+    })
+  }
+  for (const udf of seed.udfs ?? []) {
+    state.udfs.set(keys.udf(poolId, udf.targetType, udf.key), {
+      userPoolId: poolId,
+      targetType: udf.targetType,
+      key: udf.key,
+      dataType: udf.dataType,
+      label: udf.label ?? udf.key,
+      options: null,
+    })
+  }
+  seed.users.forEach((user, i) => {
+    state.users.set(user.id, seedUserRecord(user, poolId, hashes[i] ?? null, at))
+    const roleKeys = (user.roles ?? []).map((code) => findRoleKey(state, poolId, code, 'default'))
+    if (roleKeys.length) state.userRoles.set(user.id, roleKeys)
+    const udv: Record<string, string> = {}
+    for (const [key, value] of Object.entries(user.udf ?? {})) {
+      const udf = state.udfs.get(keys.udf(poolId, 'USER', key))
+      if (!udf) throw new SeedError(`user ${user.username ?? user.id}: unknown user-defined field "${key}"`)
+      const stored = storedUdvValue(udf.dataType, value)
+      if (stored === null) throw new SeedError(`user ${user.username ?? user.id}: value of "${key}" is not a ${udf.dataType}`)
+      udv[key] = stored
+    }
+    if (Object.keys(udv).length) state.udvs.set(keys.udv('USER', user.id), udv)
+  })
+  for (const grant of seed.grants ?? []) {
+    const namespace = grant.namespace ?? firstApp.id
+    const target = grantTarget(state, seed, poolId, namespace, grant)
+    const record: GrantRecord = { userPoolId: poolId, namespace, resource: grant.resource, ...target, actions: grant.actions }
+    state.grants.set(keys.grant(record), record)
+  }
+}
+
+function seedUserRecord(user: ResolvedSeed['users'][number], poolId: string, password: UserRecord['password'], at: string): UserRecord {
+  const profile: UserRecord['profile'] = {}
+  for (const field of profileFields) {
+    const value = user[field]
+    if (typeof value === 'string') profile[field] = value
+  }
+  return {
+    id: user.id,
+    userPoolId: poolId,
+    username: user.username ?? null,
+    email: user.email?.toLowerCase() ?? null,
+    emailVerified: Boolean(user.email),
+    phone: user.phone ?? null,
+    phoneCountryCode: null,
+    phoneVerified: Boolean(user.phone),
+    unionid: null,
+    openid: null,
+    externalId: typeof user['externalId'] === 'string' ? user['externalId'] : null,
+    password,
+    profile,
+    registerSource: ['import:manual'],
+    loginsCount: 0,
+    lastLogin: null,
+    lastIP: null,
+    createdAt: at,
+    updatedAt: at,
+  }
+}
+
+function findRoleKey(state: EmulatorState, poolId: string, code: string, namespace: string): string {
+  for (const ns of [namespace, 'default']) {
+    const key = keys.role(poolId, ns, code)
+    if (state.roles.has(key)) return key
+  }
+  for (const [key, role] of state.roles.entries()) if (role.userPoolId === poolId && role.code === code) return key
+  throw new SeedError(`unknown role "${code}"`)
+}
+
+function grantTarget(
+  state: EmulatorState,
+  seed: ResolvedSeed,
+  poolId: string,
+  namespace: string,
+  grant: NonNullable<SeedDocument['grants']>[number],
+): Pick<GrantRecord, 'targetType' | 'targetId'> {
+  if (grant.role) {
+    const role = state.roles.get(findRoleKey(state, poolId, grant.role, namespace))
+    if (role) return { targetType: 'ROLE', targetId: role.id }
+  }
+  const user = seed.users.find((u) => u.id === grant.user || (u.username && u.username === grant.user))
+  if (user) return { targetType: 'USER', targetId: user.id }
+  throw new SeedError(`grant on "${grant.resource}" needs a known role or user`)
+}

@@ -1,0 +1,224 @@
+/**
+ * Typed access to the emulator's state. Everything lives in `Store` tables as plain JSON, so a
+ * snapshot or a journal of store changes is the whole truth; the only thing kept beside the store
+ * is the user lookup index, which is derived from the `users` table and follows its changes.
+ */
+import type { EmulatorKeys, PasswordHash } from './crypto.js'
+import type { Store, Table } from './store.js'
+import type { SeedDocument } from './seed.js'
+
+export interface MetaRecord {
+  userPoolId: string
+  appId: string
+  demoUser: { username: string; password: string; email?: string; phone?: string } | null
+  /** The seed this state was built from, so `reset()` restores it even after a restart. */
+  seed: SeedDocument
+}
+
+export interface UserPoolRecord {
+  id: string
+  secret: string
+  name: string
+  createdAt: string
+}
+
+export interface ApplicationRecord {
+  id: string
+  userPoolId: string
+  secret: string
+  name: string
+  identifier: string
+  description: string | null
+  logo: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** Profile fields a user may set on themselves (strings; GraphQL `User` fields of the same name). */
+export const profileFields = [
+  'nickname', 'photo', 'company', 'browser', 'device', 'name', 'givenName', 'familyName', 'middleName',
+  'profile', 'preferredUsername', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'address',
+  'formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'city', 'province', 'country',
+] as const
+export type ProfileField = (typeof profileFields)[number]
+
+export interface UserRecord {
+  id: string
+  userPoolId: string
+  username: string | null
+  email: string | null
+  emailVerified: boolean
+  phone: string | null
+  phoneCountryCode: string | null
+  phoneVerified: boolean
+  unionid: string | null
+  openid: string | null
+  externalId: string | null
+  /** Never leaves the engine: the GraphQL `password` field always resolves to null. */
+  password: PasswordHash | null
+  profile: Partial<Record<ProfileField, string | null>>
+  registerSource: string[]
+  loginsCount: number
+  lastLogin: string | null
+  lastIP: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface RoleRecord {
+  id: string
+  userPoolId: string
+  namespace: string
+  code: string
+  description: string | null
+  parentCode: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export type ResourceType = 'DATA' | 'API' | 'MENU' | 'UI' | 'BUTTON'
+
+export interface ResourceRecord {
+  id: string
+  userPoolId: string
+  namespace: string
+  code: string
+  type: ResourceType
+  description: string | null
+  actions: { name: string; description: string | null }[]
+  apiIdentifier: string | null
+}
+
+export interface GrantRecord {
+  userPoolId: string
+  namespace: string
+  resource: string
+  targetType: 'USER' | 'ROLE'
+  /** user id or role id */
+  targetId: string
+  actions: string[]
+}
+
+export type UdfDataType = 'STRING' | 'NUMBER' | 'DATETIME' | 'BOOLEAN' | 'OBJECT' | 'SELECT'
+
+export interface UdfRecord {
+  userPoolId: string
+  targetType: string
+  key: string
+  dataType: UdfDataType
+  label: string | null
+  options: string | null
+}
+
+export interface CodeRecord {
+  code: string
+  scene: string | null
+  expiresAt: number
+}
+
+export interface FailureRecord {
+  count: number
+  lockedUntil: number | null
+}
+
+export interface OutboxMessage {
+  channel: 'sms' | 'email'
+  to: string
+  code: string
+  scene: string
+  sentAt: number
+  expiresAt: number
+}
+
+export type UserLookup = 'username' | 'email' | 'phone' | 'externalId'
+
+/** Keys of composite-keyed tables: one place that builds them, so lookups and writes agree. */
+export const keys = {
+  role: (poolId: string, namespace: string, code: string) => `${poolId}:${namespace}:${code}`,
+  resource: (poolId: string, namespace: string, code: string) => `${poolId}:${namespace}:${code}`,
+  grant: (g: Pick<GrantRecord, 'userPoolId' | 'namespace' | 'resource' | 'targetType' | 'targetId'>) =>
+    `${g.userPoolId}:${g.namespace}:${g.resource}:${g.targetType}:${g.targetId}`,
+  udf: (poolId: string, targetType: string, key: string) => `${poolId}:${targetType}:${key}`,
+  udv: (targetType: string, targetId: string) => `${targetType}:${targetId}`,
+  failure: (poolId: string, identifier: string) => `${poolId}:${identifier.toLowerCase()}`,
+}
+
+export class EmulatorState {
+  readonly store: Store
+  /** `${poolId}\0${kind}\0${value}` → user id; keeps logins O(1) with many users. */
+  readonly #index = new Map<string, string>()
+  readonly #indexKeysByUser = new Map<string, string[]>()
+
+  constructor(store: Store) {
+    this.store = store
+    this.rebuildIndex()
+    store.subscribe((change) => {
+      if (change.op === 'clear') {
+        this.#index.clear()
+        this.#indexKeysByUser.clear()
+      } else if (change.table === 'users') {
+        this.#unindex(change.key)
+        if (change.op === 'set') this.#indexUser(change.value as UserRecord)
+      }
+    })
+  }
+
+  // Tables are fetched on each access: `Store.clear()` and `load()` replace the underlying maps.
+  get meta(): Table<MetaRecord> { return this.store.table('meta') }
+  get keyring(): Table<EmulatorKeys> { return this.store.table('keys') }
+  get userPools(): Table<UserPoolRecord> { return this.store.table('userPools') }
+  get applications(): Table<ApplicationRecord> { return this.store.table('applications') }
+  get users(): Table<UserRecord> { return this.store.table('users') }
+  get roles(): Table<RoleRecord> { return this.store.table('roles') }
+  /** user id → role keys */
+  get userRoles(): Table<string[]> { return this.store.table('userRoles') }
+  get resources(): Table<ResourceRecord> { return this.store.table('resources') }
+  get grants(): Table<GrantRecord> { return this.store.table('grants') }
+  get udfs(): Table<UdfRecord> { return this.store.table('udfs') }
+  /** `${targetType}:${targetId}` → key → stored string value */
+  get udvs(): Table<Record<string, string>> { return this.store.table('udvs') }
+  /** `${poolId}:${channel}:${to}:${scene or '*'}` → the pending code */
+  get codes(): Table<CodeRecord> { return this.store.table('codes') }
+  get failures(): Table<FailureRecord> { return this.store.table('loginFailures') }
+  /** token id (jti) → expiry in seconds, so the table can be pruned */
+  get revokedTokens(): Table<number> { return this.store.table('revokedTokens') }
+  get outbox(): Table<OutboxMessage> { return this.store.table('outbox') }
+
+  findUser(poolId: string, kind: UserLookup, value: string): UserRecord | undefined {
+    const id = this.#index.get(indexKey(poolId, kind, value))
+    return id === undefined ? undefined : this.users.get(id)
+  }
+
+  /** Call after `store.load()`, which replaces the state without reporting changes. */
+  rebuildIndex(): void {
+    this.#index.clear()
+    this.#indexKeysByUser.clear()
+    for (const user of this.users.values()) this.#indexUser(user)
+  }
+
+  #indexUser(user: UserRecord): void {
+    const entries: string[] = []
+    const add = (kind: UserLookup, value: string | null): void => {
+      if (value) entries.push(indexKey(user.userPoolId, kind, value))
+    }
+    add('username', user.username)
+    add('email', user.email)
+    add('phone', user.phone)
+    add('externalId', user.externalId)
+    for (const key of entries) this.#index.set(key, user.id)
+    this.#indexKeysByUser.set(user.id, entries)
+  }
+
+  #unindex(userId: string): void {
+    for (const key of this.#indexKeysByUser.get(userId) ?? []) {
+      if (this.#index.get(key) === userId) this.#index.delete(key)
+    }
+    this.#indexKeysByUser.delete(userId)
+  }
+}
+
+// Usernames and emails are case-insensitive, as in Authing (emails come back lower-cased).
+function indexKey(poolId: string, kind: UserLookup, value: string): string {
+  const normalised = kind === 'username' || kind === 'email' ? value.toLowerCase() : value
+  return `${poolId}\0${kind}\0${normalised}`
+}

@@ -1,0 +1,82 @@
+/**
+ * How a stored user is shown: the GraphQL `User` object (with its argument-taking fields as
+ * functions, which graphql-js's default resolver calls) and the plain JSON of REST answers.
+ * The password hash never leaves: `password` is always null.
+ */
+import type { RequestContext } from './context.js'
+import { userAuthorizedResources, userRoles } from './resolvers/roles.js'
+import { listUdvs } from './resolvers/udf.js'
+import { profileFields, type UserRecord } from './state.js'
+
+/** The token to show in the user's `token` field: a new one after login, the caller's otherwise. */
+export interface ShownToken {
+  token: string
+  exp: number
+}
+
+interface ShowOptions {
+  token?: ShownToken | null
+  newlyCreated?: boolean
+}
+
+function plainFields(user: UserRecord, options: ShowOptions): Record<string, unknown> {
+  const profile: Record<string, string | null> = {}
+  for (const field of profileFields) profile[field] = user.profile[field] ?? null
+  return {
+    ...profile,
+    id: user.id,
+    arn: `arn:cn:authing:${user.userPoolId}:user:${user.id}`,
+    status: 'Activated',
+    userPoolId: user.userPoolId,
+    username: user.username,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    phone: user.phone,
+    phoneVerified: user.phoneVerified,
+    phoneCountryCode: user.phoneCountryCode,
+    unionid: user.unionid,
+    openid: user.openid,
+    externalId: user.externalId,
+    registerSource: user.registerSource,
+    password: null,
+    oauth: null,
+    token: options.token?.token ?? null,
+    tokenExpiredAt: options.token ? new Date(options.token.exp * 1000).toISOString() : null,
+    loginsCount: user.loginsCount,
+    lastLogin: user.lastLogin,
+    lastIP: user.lastIP,
+    signedUp: user.createdAt,
+    blocked: false,
+    isDeleted: false,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+    identities: [],
+    mainDepartmentId: null,
+    mainDepartmentCode: null,
+    newlyCreated: options.newlyCreated ?? false,
+    expiredAt: null,
+    directManagement: null,
+  }
+}
+
+export function graphqlUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Record<string, unknown> {
+  const state = ctx.state
+  return {
+    ...plainFields(user, options),
+    customData: () => listUdvs(state, user.userPoolId, 'USER', user.id),
+    roles: (args: { namespace?: string | null }) => {
+      const list = userRoles(state, user, args.namespace)
+      return { totalCount: list.length, list }
+    },
+    authorizedResources: (args: { namespace?: string | null; resourceType?: string | null }) => {
+      const list = userAuthorizedResources(state, user, args.namespace, args.resourceType)
+      return { totalCount: list.length, list }
+    },
+    groups: () => ({ totalCount: 0, list: [] }),
+    departments: () => ({ totalCount: 0, list: [] }),
+  }
+}
+
+export function restUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Record<string, unknown> {
+  return { ...plainFields(user, options), customData: listUdvs(ctx.state, user.userPoolId, 'USER', user.id) }
+}
