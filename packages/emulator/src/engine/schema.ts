@@ -55,15 +55,24 @@ export interface GraphqlResponse {
   errors?: { message: ErrorMessage; locations?: unknown; path?: unknown }[]
 }
 
+// Clients send the same few documents over and over; parsing and validating each costs more than
+// executing a login's resolver, so valid documents are kept (bounded, oldest dropped first).
+const documentCache = new Map<string, DocumentNode>()
+const DOCUMENT_CACHE_SIZE = 500
+
 export async function runGraphql(request: GraphqlRequest, ctx: RequestContext): Promise<GraphqlResponse> {
-  let document: DocumentNode
-  try {
-    document = parse(request.query)
-  } catch (error) {
-    return { errors: [toAuthingError(error as GraphQLError, ctx.lang)] }
+  let document = documentCache.get(request.query)
+  if (!document) {
+    try {
+      document = parse(request.query)
+    } catch (error) {
+      return { errors: [toAuthingError(error as GraphQLError, ctx.lang)] }
+    }
+    const validationErrors = validate(authingSchema(), document)
+    if (validationErrors.length) return { errors: validationErrors.map((e) => toAuthingError(e, ctx.lang)) }
+    if (documentCache.size >= DOCUMENT_CACHE_SIZE) documentCache.delete(documentCache.keys().next().value as string)
+    documentCache.set(request.query, document)
   }
-  const validationErrors = validate(authingSchema(), document)
-  if (validationErrors.length) return { errors: validationErrors.map((e) => toAuthingError(e, ctx.lang)) }
   const result: ExecutionResult = await execute({
     schema: authingSchema(),
     document,

@@ -1,0 +1,41 @@
+// Client overhead per call: AuthenticationClient vs a raw fetch of the very same GraphQL request
+// (same body, same headers) to the same in-process emulator. Goal: ratio ≤ 1.2×.
+import { AuthenticationClient } from '../packages/client/dist/index.js'
+import { createEmulator } from '../packages/emulator/dist/index.js'
+import { compare, printTable } from './lib.mjs'
+
+const emulator = createEmulator()
+await emulator.ready()
+const { appId, appHost, demoUser } = emulator.info()
+
+// The client's own requests are recorded, then replayed verbatim as the raw-fetch baseline.
+let recorded = null
+const recordingFetch = async (input, init) => {
+  const request = new Request(input, init)
+  recorded = { url: request.url, headers: [...request.headers], body: await request.clone().text() }
+  return emulator.fetch(request)
+}
+const client = new AuthenticationClient({ appId, appHost, fetch: recordingFetch })
+
+async function rawReplay(sample) {
+  const response = await emulator.fetch(
+    new Request(sample.url, { method: 'POST', headers: sample.headers, body: sample.body }),
+  )
+  return response.json()
+}
+
+async function measure(name, call, iterations) {
+  await call()
+  const sample = recorded
+  const result = await compare({
+    baseline: () => rawReplay(sample),
+    subject: call,
+    iterations,
+  })
+  return [name, result.baselineMs.toFixed(3), result.subjectMs.toFixed(3), `${result.ratio.toFixed(2)}×`, result.ratio <= 1.2 ? 'ok' : 'OVER']
+}
+
+const rows = []
+rows.push(await measure('loginByUsername', () => client.loginByUsername(demoUser.username, demoUser.password), 10))
+rows.push(await measure('getCurrentUser', () => client.getCurrentUser(), 300))
+printTable('Client overhead vs raw fetch (in-process emulator, default password cost)', ['call', 'raw ms', 'client ms', 'ratio', 'goal ≤1.2×'], rows)
