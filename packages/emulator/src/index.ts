@@ -9,4 +9,6 @@ export { SeedError, defaultSeed } from './engine/seed.js'
 export type { SeedDocument, SeedUser } from './engine/seed.js'
 export type { OutboxMessage } from './engine/state.js'
 export { Store } from './engine/store.js'
+/** Authing's v2 GraphQL schema as SDL: what `/graphql/v2` serves, for clients to validate their documents against. */
+export { authingSchemaSdl } from './engine/schema.graphql.js'
 export type { StoreChange, StoreListener, StoreSnapshot, Table } from './engine/store.js'

@@ -43,8 +43,11 @@ export interface EmulatorInfo {
 }
 
 export interface Emulator {
-  /** The whole wire protocol. Bound, so `{ fetch: emulator.fetch }` works. */
-  fetch(request: Request): Promise<Response>
+  /**
+   * The whole wire protocol, with the standard `fetch` signature, bound: `{ fetch: emulator.fetch }`
+   * plugs it into any client that takes a fetch.
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>
   /** Resolves when keys and seed are in place (`fetch` waits for it too). */
   ready(): Promise<void>
   /** Back to the seed (what `POST /__emulator/reset` does); keys are kept, so clients' cached public keys stay valid. */
@@ -123,7 +126,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const emulator: Emulator = {
     store,
     ready: () => readiness,
-    fetch: async (request) => {
+    fetch: async (input, init) => {
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init)
       await readiness
       if (!engine) throw new Error('unreachable: engine is set once ready')
       handle ??= createRouter(engine, { reset: emulator.reset, outbox: emulator.outbox })

@@ -1,0 +1,607 @@
+import { encryptPassword } from './crypto/encryptPassword.js'
+import { PublicKeySource } from './crypto/publicKey.js'
+import * as auth from './documents/auth.js'
+import * as codes from './documents/codes.js'
+import * as profile from './documents/profile.js'
+import * as roles from './documents/roles.js'
+import * as session from './documents/session.js'
+import * as udf from './documents/udf.js'
+import { AuthingError, isAuthingError, type AuthingErrorCode } from './errors.js'
+import { computedPasswordSecurityLevel } from './passwordSecurityLevel.js'
+import { pipelineParams, requireString, type RequestContextOptions } from './requestParams.js'
+import { tokenUserId } from './session/jwt.js'
+import { SessionStore, type AuthSnapshot, type SessionListener } from './session/sessionStore.js'
+import { defaultTokenStore, withMemoryFallback, type TokenStore } from './session/tokenStore.js'
+import { Transport } from './transport/transport.js'
+import type { FetchFunction } from './transport/send.js'
+import type {
+  ApplicationPublicDetail,
+  AuthorizedResource,
+  CommonMessage,
+  Lang,
+  LoginStatus,
+  Paginated,
+  PasswordStrength,
+  ProfileUpdates,
+  RefreshedToken,
+  RegisterProfile,
+  Role,
+  User,
+} from './types.js'
+import { encodeUdvValues, udvListToObject, type UdvOnWire } from './udv.js'
+import { userFromWire, type UserOnWire } from './user.js'
+
+export interface AuthenticationClientOptions {
+  /** The application's id (console → Applications). Sent as `x-authing-app-id` on every call. */
+  appId: string
+  /** The application's domain, or a private deployment's base URL. Defaults to `https://core.authing.cn`. */
+  appHost?: string
+  /** Start logged in with this id_token (e.g. one your server handed over). */
+  token?: string
+  /** Milliseconds before a call fails with `timeout`. Defaults to 10000. */
+  timeout?: number
+  /** Called once per failed call, before the promise rejects (not for aborted calls). */
+  onError?: (code: AuthingErrorCode, message: string, data: unknown) => void
+  /** The user pool's RSA public key (PEM). Defaults to fetching it once from `/api/v2/.well-known`. */
+  encPublicKey?: string
+  /** Language of server messages. Defaults to `zh-CN`. */
+  lang?: Lang
+  /**
+   * Where the session is remembered. Defaults to `localStorage` in browser pages (keys namespaced by
+   * app id) and to memory elsewhere; a store that throws falls back to memory.
+   */
+  tokenStore?: TokenStore
+  /** The fetch to use (tests, proxies, the in-process emulator). Defaults to the global fetch. */
+  fetch?: FetchFunction
+}
+
+/** The final argument of every async method: pass `signal` to cancel the call. */
+export interface SignalOptions {
+  signal?: AbortSignal
+}
+
+export interface LoginOptions extends RequestContextOptions, SignalOptions {
+  /** Create the account when it does not exist yet. */
+  autoRegister?: boolean
+  /** The captcha answer, once the pool asks for one (error 2000). */
+  captchaCode?: string
+}
+
+export interface PhoneCodeLoginOptions extends RequestContextOptions, SignalOptions {
+  autoRegister?: boolean
+  phoneCountryCode?: string
+}
+
+export interface RegisterOptions extends RequestContextOptions, SignalOptions {
+  /** Log the new user in: the result carries a token and becomes the session. */
+  forceLogin?: boolean
+  /** Issue a token for the new user without making it this client's session. */
+  generateToken?: boolean
+  emailToken?: string
+  phoneToken?: string
+}
+
+const DEFAULT_APP_HOST = 'https://core.authing.cn'
+const DEFAULT_TIMEOUT_MS = 10_000
+
+/**
+ * Authing's end-user API (the v2 protocol of authing-js-sdk v4, same method names and argument
+ * order), for browsers and Node. Holds one session — `{ user, token }` — that UIs follow with
+ * `subscribe` / `getSnapshot`.
+ *
+ * @example
+ * const authing = new AuthenticationClient({ appId, appHost: 'https://my-app.authing.cn' })
+ * const user = await authing.loginByUsername('bob', 'passw0rd')
+ */
+export class AuthenticationClient {
+  private readonly transport: Transport
+  private readonly session: SessionStore
+  private readonly publicKey: PublicKeySource
+  private readonly onError: AuthenticationClientOptions['onError']
+  private readonly appId: string
+  private lang: Lang
+
+  constructor(options: AuthenticationClientOptions) {
+    if (typeof options?.appId !== 'string' || !options.appId) {
+      throw new AuthingError('config', 'AuthenticationClient needs an appId (console → Applications → App ID)')
+    }
+    const baseUrl = parseAppHost(options.appHost ?? DEFAULT_APP_HOST)
+    const fetch = options.fetch ?? globalThis.fetch?.bind(globalThis)
+    if (typeof fetch !== 'function') throw new AuthingError('config', 'No fetch available: pass the `fetch` option')
+    this.appId = options.appId
+    this.lang = options.lang ?? 'zh-CN'
+    this.onError = options.onError
+    this.session = new SessionStore(withMemoryFallback(options.tokenStore ?? defaultTokenStore()), options.appId, options.token)
+    this.transport = new Transport({
+      appId: options.appId,
+      baseUrl,
+      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+      fetch,
+      lang: () => this.lang,
+      token: () => this.session.getSnapshot().token,
+    })
+    this.publicKey = new PublicKeySource(this.transport, options.encPublicKey)
+  }
+
+  // ── session state ────────────────────────────────────────────────────────────────────────────
+
+  /** Calls `listener` with the new `{ user, token }` after every change. Returns the unsubscribe. */
+  subscribe = (listener: SessionListener): (() => void) => this.session.subscribe(listener)
+
+  /** The current `{ user, token }`; the same object until something changes. */
+  getSnapshot = (): AuthSnapshot => this.session.getSnapshot()
+
+  /** Makes `token` the session's token (e.g. one restored by your own means); `null` forgets it. */
+  setToken(token: string | null): void {
+    this.session.setToken(token)
+  }
+
+  /** Makes `user` (and the token it carries) the session. */
+  setCurrentUser(user: User): void {
+    this.session.setUser(user)
+  }
+
+  /** The language of server messages from now on. */
+  setLang(lang: Lang): void {
+    this.lang = lang
+  }
+
+  // ── login and registration ───────────────────────────────────────────────────────────────────
+
+  /** Logs in with username and password; the user becomes the session. */
+  loginByUsername(username: string, password: string, options: LoginOptions = {}): Promise<User> {
+    return this.passwordLogin(auth.loginByUsernameDocument, 'loginByUsername', { username: requireString('username', username) }, password, options)
+  }
+
+  /** Logs in with email and password; the user becomes the session. */
+  loginByEmail(email: string, password: string, options: LoginOptions = {}): Promise<User> {
+    return this.passwordLogin(auth.loginByEmailDocument, 'loginByEmail', { email: requireString('email', email) }, password, options)
+  }
+
+  /** Logs in with phone number and password; the user becomes the session. */
+  loginByPhonePassword(phone: string, password: string, options: LoginOptions = {}): Promise<User> {
+    return this.passwordLogin(auth.loginByPhonePasswordDocument, 'loginByPhonePassword', { phone: requireString('phone', phone) }, password, options)
+  }
+
+  /** Logs in with a code sent by `sendSmsCode`; the user becomes the session. */
+  loginByPhoneCode(phone: string, code: string, options: PhoneCodeLoginOptions = {}): Promise<User> {
+    return this.run(async () => {
+      const input = {
+        phone: requireString('phone', phone),
+        code: requireString('code', code),
+        phoneCountryCode: options.phoneCountryCode,
+        autoRegister: options.autoRegister,
+        ...pipelineParams(options),
+      }
+      return this.login(auth.loginByPhoneCodeDocument, 'loginByPhoneCode', input, options)
+    })
+  }
+
+  /** Logs in with a code sent by `sendEmail(email, 'LOGIN_VERIFY_CODE')`; the user becomes the session. */
+  loginByEmailCode(email: string, code: string, options: SignalOptions = {}): Promise<User> {
+    return this.run(async () => {
+      const body = { email: requireString('email', email), code: requireString('code', code) }
+      const { data } = await this.transport.rest('POST', '/api/v2/login/email-code', { body, auth: false, signal: options.signal })
+      return this.startSession(data as UserOnWire)
+    })
+  }
+
+  /** Registers with username and password. The new user becomes the session only with `forceLogin`. */
+  registerByUsername(username: string, password: string, profile: RegisterProfile = {}, options: RegisterOptions = {}): Promise<User> {
+    return this.passwordRegister(auth.registerByUsernameDocument, 'registerByUsername', { username: requireString('username', username) }, password, profile, options)
+  }
+
+  /** Registers with email and password. The new user becomes the session only with `forceLogin`. */
+  registerByEmail(email: string, password: string, profile: RegisterProfile = {}, options: RegisterOptions = {}): Promise<User> {
+    return this.passwordRegister(auth.registerByEmailDocument, 'registerByEmail', { email: requireString('email', email) }, password, profile, options)
+  }
+
+  /** Registers with a phone code (and optionally a password). The new user becomes the session only with `forceLogin`. */
+  registerByPhoneCode(
+    phone: string,
+    code: string,
+    password?: string,
+    profile: RegisterProfile = {},
+    options: RegisterOptions & { phoneCountryCode?: string } = {},
+  ): Promise<User> {
+    return this.run(async () => {
+      const input = {
+        phone: requireString('phone', phone),
+        code: requireString('code', code),
+        phoneCountryCode: options.phoneCountryCode,
+        password: password === undefined ? undefined : await this.encrypt(password, options.signal),
+        ...registerInput(profile, options),
+      }
+      return this.register(auth.registerByPhoneCodeDocument, 'registerByPhoneCode', input, options)
+    })
+  }
+
+  // ── verification codes and passwords ────────────────────────────────────────────────────────
+
+  /** Sends an SMS code. `scene` (`login`, `register`, `reset`, `bind`, `unbind`, …) limits what it may be used for. */
+  sendSmsCode(phone: string, phoneCountryCode?: string, scene?: string, options: SignalOptions = {}): Promise<CommonMessage> {
+    return this.run(async () => {
+      const body = { phone: requireString('phone', phone), phoneCountryCode, scene }
+      const { code, message } = await this.transport.rest('POST', '/api/v2/sms/send', { body, auth: false, signal: options.signal })
+      return { code, message }
+    })
+  }
+
+  /** Sends an email for `scene` (`LOGIN_VERIFY_CODE`, `RESET_PASSWORD`, `VERIFY_EMAIL`, `CHANGE_EMAIL`, …). */
+  sendEmail(email: string, scene: string, options: SignalOptions = {}): Promise<CommonMessage> {
+    return this.run(async () => {
+      const variables = { email: requireString('email', email), scene: requireString('scene', scene) }
+      const data = await this.transport.graphql<{ sendEmail: CommonMessage }>(codes.sendEmailDocument, variables, { auth: false, signal: options.signal })
+      return data.sendEmail
+    })
+  }
+
+  /** Sets a new password with a code from `sendSmsCode`. */
+  resetPasswordByPhoneCode(phone: string, code: string, newPassword: string, phoneCountryCode?: string, options: SignalOptions = {}): Promise<CommonMessage> {
+    return this.resetPassword({ phone: requireString('phone', phone), phoneCountryCode }, code, newPassword, options)
+  }
+
+  /** Sets a new password with a code from `sendEmail(email, 'RESET_PASSWORD')`. */
+  resetPasswordByEmailCode(email: string, code: string, newPassword: string, options: SignalOptions = {}): Promise<CommonMessage> {
+    return this.resetPassword({ email: requireString('email', email) }, code, newPassword, options)
+  }
+
+  /** Changes the logged-in user's password (`oldPassword` is required once the user has one). */
+  updatePassword(newPassword: string, oldPassword?: string, options: SignalOptions = {}): Promise<User> {
+    return this.run(async () => {
+      const variables = {
+        newPassword: await this.encrypt(newPassword, options.signal),
+        oldPassword: oldPassword === undefined ? undefined : await this.encrypt(oldPassword, options.signal),
+      }
+      const data = await this.transport.graphql<{ updatePassword: UserOnWire }>(profile.updatePasswordDocument, variables, options)
+      return this.refreshUser(data.updatePassword)
+    })
+  }
+
+  /** Asks the pool whether `password` meets its password policy (sent in clear text, as Authing defines it). */
+  checkPasswordStrength(password: string, options: SignalOptions = {}): Promise<PasswordStrength> {
+    return this.run(async () => {
+      const variables = { password: requireString('password', password) }
+      const data = await this.transport.graphql<{ checkPasswordStrength: PasswordStrength }>(codes.checkPasswordStrengthDocument, variables, options)
+      return data.checkPasswordStrength
+    })
+  }
+
+  /** Rates a password locally: 1 weak, 2 medium, 3 strong. */
+  computedPasswordSecurityLevel(password: string): 1 | 2 | 3 {
+    return computedPasswordSecurityLevel(password)
+  }
+
+  // ── the logged-in user ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * Fetches the logged-in user and refreshes the session's copy. Resolves `null` when there is no
+   * session, or when the server says the token is no longer valid (the session is then cleared).
+   * Other failures (network, timeout) reject and keep the session.
+   */
+  getCurrentUser(options: SignalOptions = {}): Promise<User | null> {
+    return this.run(async () => {
+      if (!this.session.getSnapshot().token) return null
+      try {
+        const data = await this.transport.graphql<{ user: UserOnWire | null }>(profile.userDocument, {}, options)
+        if (!data.user) return this.endSession()
+        return this.refreshUser(data.user)
+      } catch (error) {
+        if (isAuthingError(error) && error.code === 2020) return this.endSession()
+        throw error
+      }
+    })
+  }
+
+  /** Updates profile fields of the logged-in user (not email or phone: see updateEmail / updatePhone). */
+  updateProfile(updates: ProfileUpdates, options: SignalOptions & { emailToken?: string; phoneToken?: string } = {}): Promise<User> {
+    return this.run(async () => {
+      const { password: _ignored, ...input } = updates as ProfileUpdates & { password?: unknown }
+      const variables = { id: this.currentUserId(), input, emailToken: options.emailToken, phoneToken: options.phoneToken }
+      const data = await this.transport.graphql<{ updateUser: UserOnWire }>(profile.updateUserDocument, variables, options)
+      return this.refreshUser(data.updateUser)
+    })
+  }
+
+  /** Binds a phone number to the logged-in user, proven by an SMS code. */
+  bindPhone(phone: string, phoneCode: string, phoneCountryCode?: string, options: SignalOptions = {}): Promise<User> {
+    const variables = { phone: requireString('phone', phone), phoneCode: requireString('phoneCode', phoneCode), phoneCountryCode }
+    return this.userMutation(profile.bindPhoneDocument, 'bindPhone', variables, options)
+  }
+
+  /** Removes the logged-in user's phone number (not when it is their only way to log in). */
+  unbindPhone(options: SignalOptions = {}): Promise<User> {
+    return this.userMutation(profile.unbindPhoneDocument, 'unbindPhone', {}, options)
+  }
+
+  /** Binds an email to the logged-in user, proven by an emailed code. */
+  bindEmail(email: string, emailCode: string, options: SignalOptions = {}): Promise<User> {
+    const variables = { email: requireString('email', email), emailCode: requireString('emailCode', emailCode) }
+    return this.userMutation(profile.bindEmailDocument, 'bindEmail', variables, options)
+  }
+
+  /** Removes the logged-in user's email (not when it is their only way to log in). */
+  unbindEmail(options: SignalOptions = {}): Promise<User> {
+    return this.userMutation(profile.unbindEmailDocument, 'unbindEmail', {}, options)
+  }
+
+  /** Changes the logged-in user's phone: a code sent to the new number, and the old number's when the pool asks for it. */
+  updatePhone(
+    phone: string,
+    phoneCode: string,
+    oldPhone?: string,
+    oldPhoneCode?: string,
+    phoneCountryCode?: string,
+    oldPhoneCountryCode?: string,
+    options: SignalOptions = {},
+  ): Promise<User> {
+    const variables = { phone: requireString('phone', phone), phoneCode: requireString('phoneCode', phoneCode), oldPhone, oldPhoneCode, phoneCountryCode, oldPhoneCountryCode }
+    return this.userMutation(profile.updatePhoneDocument, 'updatePhone', variables, options)
+  }
+
+  /** Changes the logged-in user's email: a code sent to the new address, and the old one's when the pool asks for it. */
+  updateEmail(email: string, emailCode: string, oldEmail?: string, oldEmailCode?: string, options: SignalOptions = {}): Promise<User> {
+    const variables = { email: requireString('email', email), emailCode: requireString('emailCode', emailCode), oldEmail, oldEmailCode }
+    return this.userMutation(profile.updateEmailDocument, 'updateEmail', variables, options)
+  }
+
+  // ── tokens ──────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Logs out: the server revokes the token, and the session is cleared locally even when the
+   * server cannot be reached (the call then still rejects, so you know the token may live on).
+   */
+  logout(options: SignalOptions = {}): Promise<void> {
+    return this.run(async () => {
+      if (!this.session.getSnapshot().token) return
+      try {
+        await this.transport.rest('GET', '/api/v2/logout', { query: { app_id: this.appId }, signal: options.signal })
+      } finally {
+        this.session.clear()
+      }
+    })
+  }
+
+  /** Asks the server whether `token` (default: the session's) is valid. Never rejects for an invalid token: see `status`. */
+  checkLoginStatus(token?: string, options: SignalOptions = {}): Promise<LoginStatus> {
+    return this.run(async () => {
+      const variables = { token: token ?? this.session.getSnapshot().token ?? undefined }
+      const data = await this.transport.graphql<{ checkLoginStatus: LoginStatus }>(session.checkLoginStatusDocument, variables, options)
+      return data.checkLoginStatus
+    })
+  }
+
+  /** Swaps the session's token for a fresh one (new expiry) and stores it. */
+  refreshToken(options: SignalOptions = {}): Promise<RefreshedToken> {
+    return this.run(async () => {
+      this.currentUserId()
+      const data = await this.transport.graphql<{ refreshToken: RefreshedToken }>(session.refreshTokenDocument, {}, options)
+      if (data.refreshToken.token) this.session.setToken(data.refreshToken.token)
+      return data.refreshToken
+    })
+  }
+
+  /** True when a user with any of these identifiers exists in the pool. */
+  isUserExists(identifiers: { username?: string; email?: string; phone?: string; externalId?: string }, options: SignalOptions = {}): Promise<boolean> {
+    return this.run(async () => {
+      const { username, email, phone, externalId } = identifiers ?? {}
+      if (!username && !email && !phone && !externalId) {
+        throw new AuthingError('invalid_argument', 'isUserExists needs a username, email, phone or externalId')
+      }
+      const data = await this.transport.graphql<{ isUserExists: boolean | null }>(session.isUserExistsDocument, { username, email, phone, externalId }, options)
+      return data.isUserExists === true
+    })
+  }
+
+  // ── roles, resources, applications ──────────────────────────────────────────────────────────
+
+  /** The logged-in user's roles (in `namespace`, default: all). */
+  listRoles(namespace?: string, options: SignalOptions = {}): Promise<Paginated<Role>> {
+    return this.run(async () => {
+      const data = await this.transport.graphql<{ user: { roles: Paginated<Role> | null } | null }>(
+        roles.getUserRolesDocument,
+        { id: this.currentUserId(), namespace },
+        options,
+      )
+      return data.user?.roles ?? { totalCount: 0, list: [] }
+    })
+  }
+
+  /** True when the logged-in user has the role `roleCode` (in `namespace`). */
+  async hasRole(roleCode: string, namespace?: string, options: SignalOptions = {}): Promise<boolean> {
+    const { list } = await this.listRoles(namespace, options)
+    return list.some((role) => role.code === roleCode)
+  }
+
+  /** Resources the logged-in user may act on in `namespace` (an app's resources live in the namespace named by its id). */
+  listAuthorizedResources(namespace: string, options: SignalOptions & { resourceType?: string } = {}): Promise<Paginated<AuthorizedResource>> {
+    return this.run(async () => {
+      const variables = { id: this.currentUserId(), namespace: requireString('namespace', namespace), resourceType: options.resourceType }
+      const data = await this.transport.graphql<{ user: { authorizedResources: Paginated<AuthorizedResource> | null } | null }>(
+        roles.listUserAuthorizedResourcesDocument,
+        variables,
+        options,
+      )
+      return data.user?.authorizedResources ?? { totalCount: 0, list: [] }
+    })
+  }
+
+  /** Applications the logged-in user may use. */
+  listApplications(options: SignalOptions & { page?: number; limit?: number } = {}): Promise<Paginated<ApplicationPublicDetail>> {
+    return this.run(async () => {
+      const query = { page: options.page ?? 1, limit: options.limit ?? 10 }
+      const { data } = await this.transport.rest('GET', '/api/v2/users/me/applications/allowed', { query, signal: options.signal })
+      return data as Paginated<ApplicationPublicDetail>
+    })
+  }
+
+  // ── custom fields (UDF) ─────────────────────────────────────────────────────────────────────
+
+  /** The logged-in user's custom field values, decoded: `{ school: 'Tsinghua University' }`. */
+  getUdfValue(options: SignalOptions = {}): Promise<Record<string, unknown>> {
+    return this.run(async () => {
+      const data = await this.transport.graphql<{ udv: UdvOnWire[] }>(udf.udvDocument, { targetType: 'USER', targetId: this.currentUserId() }, options)
+      return udvListToObject(data.udv)
+    })
+  }
+
+  /** Sets custom field values (fields must exist in the pool); answers all values after the change. */
+  setUdfValue(values: Record<string, unknown>, options: SignalOptions = {}): Promise<Record<string, unknown>> {
+    return this.run(async () => {
+      if (typeof values !== 'object' || values === null || Object.keys(values).length === 0) {
+        throw new AuthingError('invalid_argument', 'setUdfValue needs an object with at least one key')
+      }
+      const variables = { targetType: 'USER', targetId: this.currentUserId(), udvList: encodeUdvValues(values) }
+      const data = await this.transport.graphql<{ setUdvBatch: UdvOnWire[] | null }>(udf.setUdvBatchDocument, variables, options)
+      return udvListToObject(data.setUdvBatch)
+    })
+  }
+
+  /** Clears one custom field value of the logged-in user. */
+  removeUdfValue(key: string, options: SignalOptions = {}): Promise<void> {
+    return this.run(async () => {
+      const variables = { targetType: 'USER', targetId: this.currentUserId(), key: requireString('key', key) }
+      await this.transport.graphql(udf.removeUdvDocument, variables, options)
+    })
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────────────────────
+
+  /** Every public call goes through here: one AuthingError out, reported to onError exactly once. */
+  private async run<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation()
+    } catch (thrown) {
+      const error = isAuthingError(thrown)
+        ? thrown
+        : new AuthingError('unexpected', `Unexpected failure in authing-kit: ${thrown instanceof Error ? thrown.message : String(thrown)}`, { cause: thrown })
+      if (error.code !== 'aborted' && this.onError) {
+        try {
+          this.onError(error.code, error.message, error.data)
+        } catch (callbackError) {
+          console.error('[authing-kit] onError threw', callbackError)
+        }
+      }
+      throw error
+    }
+  }
+
+  private async encrypt(password: string, signal: AbortSignal | undefined): Promise<string> {
+    requireString('password', password)
+    return encryptPassword(password, await this.publicKey.get(signal), this.publicKey.origin)
+  }
+
+  private passwordLogin(document: string, field: string, identifier: Record<string, string>, password: string, options: LoginOptions): Promise<User> {
+    return this.run(async () => {
+      const input = {
+        ...identifier,
+        password: await this.encrypt(password, options.signal),
+        autoRegister: options.autoRegister,
+        captchaCode: options.captchaCode,
+        ...pipelineParams(options),
+      }
+      return this.login(document, field, input, options)
+    })
+  }
+
+  private async login(document: string, field: string, input: Record<string, unknown>, options: SignalOptions): Promise<User> {
+    const data = await this.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
+    const user = data[field]
+    if (!user) throw new AuthingError('bad_response', `${field} answered no user`)
+    return this.startSession(user)
+  }
+
+  private passwordRegister(
+    document: string,
+    field: string,
+    identifier: Record<string, string>,
+    password: string,
+    profile: RegisterProfile,
+    options: RegisterOptions,
+  ): Promise<User> {
+    return this.run(async () => {
+      const input = { ...identifier, password: await this.encrypt(password, options.signal), ...registerInput(profile, options) }
+      return this.register(document, field, input, options)
+    })
+  }
+
+  private async register(document: string, field: string, input: Record<string, unknown>, options: RegisterOptions): Promise<User> {
+    const data = await this.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
+    const raw = data[field]
+    if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
+    // Unlike v4, a registration without forceLogin leaves the current session alone.
+    return options.forceLogin && raw.token ? this.startSession(raw) : userFromWire(raw)
+  }
+
+  private resetPassword(target: Record<string, string | undefined>, code: string, newPassword: string, options: SignalOptions): Promise<CommonMessage> {
+    return this.run(async () => {
+      const variables = { ...target, code: requireString('code', code), newPassword: await this.encrypt(newPassword, options.signal) }
+      const data = await this.transport.graphql<{ resetPassword: CommonMessage }>(codes.resetPasswordDocument, variables, { auth: false, signal: options.signal })
+      return data.resetPassword
+    })
+  }
+
+  private userMutation(document: string, field: string, variables: Record<string, unknown>, options: SignalOptions): Promise<User> {
+    return this.run(async () => {
+      this.currentUserId()
+      const data = await this.transport.graphql<Record<string, UserOnWire>>(document, variables, options)
+      const raw = data[field]
+      if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
+      return this.refreshUser(raw)
+    })
+  }
+
+  /** A login result: its user and token become the session. */
+  private startSession(raw: UserOnWire): User {
+    const user = userFromWire(raw)
+    this.session.setUser(user)
+    return user
+  }
+
+  /**
+   * A fresh copy of the logged-in user: merged over the remembered one (documents select different
+   * fields) and kept with the session's token, which the call just proved valid.
+   */
+  private refreshUser(raw: UserOnWire): User {
+    const { user: previous, token } = this.session.getSnapshot()
+    const fresh = userFromWire(raw)
+    const user: User = { ...(previous?.id === fresh.id ? previous : {}), ...fresh, token: token ?? fresh.token }
+    this.session.setUser(user)
+    return user
+  }
+
+  private endSession(): null {
+    this.session.clear()
+    return null
+  }
+
+  /** The logged-in user's id, from the remembered user or the token's claims; 2020 when logged out. */
+  private currentUserId(): string {
+    const { user, token } = this.session.getSnapshot()
+    const id = user?.id ?? (token ? tokenUserId(token) : null)
+    if (!id) throw new AuthingError(2020, 'Not logged in: log in first (or pass a token)')
+    return id
+  }
+
+}
+
+function registerInput(profile: RegisterProfile, options: RegisterOptions) {
+  return {
+    profile: Object.keys(profile ?? {}).length ? profile : undefined,
+    forceLogin: options.forceLogin,
+    generateToken: options.generateToken,
+    emailToken: options.emailToken,
+    phoneToken: options.phoneToken,
+    ...pipelineParams(options),
+  }
+}
+
+function parseAppHost(appHost: string): string {
+  try {
+    const url = new URL(appHost)
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(url.protocol)
+    return url.href.replace(/\/+$/, '')
+  } catch (error) {
+    throw new AuthingError('config', `appHost must be an http(s) URL, got ${JSON.stringify(appHost)}`, { cause: error })
+  }
+}

@@ -1,0 +1,26 @@
+import { AuthingError } from './errors.js'
+
+/** Extra context Authing passes to pipeline hooks with a login or registration. */
+export interface RequestContextOptions {
+  /** Custom data for the user pool's pipeline, sent as `params` (`[{key, value}]` JSON). */
+  customData?: Record<string, unknown>
+  /** Request context for pipelines, sent as JSON text. */
+  context?: Record<string, unknown>
+  clientIp?: string
+}
+
+export function pipelineParams(options: RequestContextOptions): { params?: string; context?: string; clientIp?: string } {
+  const result: { params?: string; context?: string; clientIp?: string } = {}
+  if (options.customData) result.params = JSON.stringify(Object.entries(options.customData).map(([key, value]) => ({ key, value })))
+  if (options.context) result.context = JSON.stringify(options.context)
+  if (options.clientIp !== undefined) result.clientIp = options.clientIp
+  return result
+}
+
+/** Rejects what the server could never accept before anything is sent (JS callers have no compiler to stop them). */
+export function requireString(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new AuthingError('invalid_argument', `${name} must be a non-empty string`, { data: { argument: name } })
+  }
+  return value
+}

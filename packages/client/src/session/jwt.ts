@@ -1,0 +1,32 @@
+/**
+ * Reads a JWT's claims without verifying it: enough to know whose token it is and when it expires,
+ * which is all the client needs. Trust decisions belong to the server (checkLoginStatus).
+ */
+export function decodeJwtClaims(token: string): Record<string, unknown> | null {
+  const payload = token.split('.')[1]
+  if (!payload) return null
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/')
+    const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='))
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))
+    const claims: unknown = JSON.parse(json)
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+/** The user id a token names: `sub`, or `data.id` in Authing's older pool tokens. */
+export function tokenUserId(token: string): string | null {
+  const claims = decodeJwtClaims(token)
+  if (!claims) return null
+  if (typeof claims.sub === 'string') return claims.sub
+  const data = claims.data as { id?: unknown } | undefined
+  return typeof data?.id === 'string' ? data.id : null
+}
+
+/** True only when the token says it has expired; opaque tokens are the server's to judge. */
+export function isTokenExpired(token: string, now: number = Date.now()): boolean {
+  const exp = decodeJwtClaims(token)?.exp
+  return typeof exp === 'number' && exp * 1000 <= now
+}

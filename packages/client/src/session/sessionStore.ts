@@ -1,0 +1,92 @@
+import type { User } from '../types.js'
+import { isTokenExpired, tokenUserId } from './jwt.js'
+import type { TokenStore } from './tokenStore.js'
+
+/** What a UI binds to: who is logged in, and the id_token that proves it. */
+export interface AuthSnapshot {
+  readonly user: User | null
+  readonly token: string | null
+}
+
+export type SessionListener = (snapshot: AuthSnapshot) => void
+
+/**
+ * The session of one client: `{user, token}` in memory, mirrored to a TokenStore under keys
+ * namespaced by app id (two apps on one origin keep separate sessions). The snapshot is immutable
+ * and keeps its identity until something changes, as `useSyncExternalStore` requires.
+ */
+export class SessionStore {
+  private snapshot: AuthSnapshot
+  private readonly listeners = new Set<SessionListener>()
+  private readonly tokenKey: string
+  private readonly userKey: string
+
+  constructor(
+    private readonly storage: TokenStore,
+    appId: string,
+    initialToken: string | undefined,
+  ) {
+    this.tokenKey = `authing-kit:${appId}:token`
+    this.userKey = `authing-kit:${appId}:user`
+    this.snapshot = this.restore(initialToken)
+  }
+
+  getSnapshot = (): AuthSnapshot => this.snapshot
+
+  subscribe = (listener: SessionListener): (() => void) => {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+
+  /** Remembers the user and the token it carries (a user without a token logs the session out of its token). */
+  setUser(user: User): void {
+    this.write(user.token ?? null, user)
+  }
+
+  /** Replaces the token; the remembered user is dropped when the token belongs to someone else. */
+  setToken(token: string | null): void {
+    const user = this.snapshot.user
+    const sameUser = token !== null && user !== null && tokenUserId(token) === user.id
+    this.write(token, sameUser ? { ...user, token } : null)
+  }
+
+  clear(): void {
+    this.write(null, null)
+  }
+
+  private write(token: string | null, user: User | null): void {
+    if (token === this.snapshot.token && user === this.snapshot.user) return
+    if (token) this.storage.setItem(this.tokenKey, token)
+    else this.storage.removeItem(this.tokenKey)
+    if (user) this.storage.setItem(this.userKey, JSON.stringify(user))
+    else this.storage.removeItem(this.userKey)
+    this.snapshot = Object.freeze({ user, token })
+    for (const listener of [...this.listeners]) listener(this.snapshot)
+  }
+
+  private restore(initialToken: string | undefined): AuthSnapshot {
+    const storedToken = this.storage.getItem(this.tokenKey)
+    const token = initialToken ?? storedToken
+    let user = token ? parseUser(this.storage.getItem(this.userKey)) : null
+    // The remembered user only goes with the token it was stored with.
+    if (user && user.token !== token) user = null
+    if (!token || isTokenExpired(token)) {
+      if (storedToken) this.storage.removeItem(this.tokenKey)
+      this.storage.removeItem(this.userKey)
+      return Object.freeze({ user: null, token: null })
+    }
+    if (token !== storedToken) this.storage.setItem(this.tokenKey, token)
+    if (!user) this.storage.removeItem(this.userKey)
+    return Object.freeze({ user, token })
+  }
+}
+
+function parseUser(json: string | null): User | null {
+  if (!json) return null
+  try {
+    const value: unknown = JSON.parse(json)
+    return typeof value === 'object' && value !== null && typeof (value as User).id === 'string' ? (value as User) : null
+  } catch {
+    return null
+  }
+}
