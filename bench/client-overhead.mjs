@@ -8,9 +8,12 @@ const emulator = createEmulator()
 await emulator.ready()
 const { appId, appHost, demoUser } = emulator.info()
 
-// The client's own requests are recorded, then replayed verbatim as the raw-fetch baseline.
+// The client's first request of each kind is recorded, then replayed verbatim as the raw-fetch
+// baseline; while measuring, the client gets the emulator's fetch with nothing in between.
+let recording = false
 let recorded = null
 const recordingFetch = async (input, init) => {
+  if (!recording) return emulator.fetch(input, init)
   const request = new Request(input, init)
   recorded = { url: request.url, headers: [...request.headers], body: await request.clone().text() }
   return emulator.fetch(request)
@@ -25,7 +28,9 @@ async function rawReplay(sample) {
 }
 
 async function measure(name, call, iterations) {
+  recording = true
   await call()
+  recording = false
   const sample = recorded
   const result = await compare({
     baseline: () => rawReplay(sample),

@@ -20,6 +20,8 @@ export class SessionStore {
   private readonly listeners = new Set<SessionListener>()
   private readonly tokenKey: string
   private readonly userKey: string
+  /** The remembered user as stored, to tell a real change from a refetch that changed nothing. */
+  private userJson: string | null = null
 
   constructor(
     private readonly storage: TokenStore,
@@ -55,11 +57,18 @@ export class SessionStore {
   }
 
   private write(token: string | null, user: User | null): void {
-    if (token === this.snapshot.token && user === this.snapshot.user) return
-    if (token) this.storage.setItem(this.tokenKey, token)
-    else this.storage.removeItem(this.tokenKey)
-    if (user) this.storage.setItem(this.userKey, JSON.stringify(user))
-    else this.storage.removeItem(this.userKey)
+    const userJson = user ? JSON.stringify(user) : null
+    // Refetching an unchanged user keeps the snapshot (and every subscriber) as it is.
+    if (token === this.snapshot.token && userJson === this.userJson) return
+    if (token !== this.snapshot.token) {
+      if (token) this.storage.setItem(this.tokenKey, token)
+      else this.storage.removeItem(this.tokenKey)
+    }
+    if (userJson !== this.userJson) {
+      if (userJson) this.storage.setItem(this.userKey, userJson)
+      else this.storage.removeItem(this.userKey)
+    }
+    this.userJson = userJson
     this.snapshot = Object.freeze({ user, token })
     for (const listener of [...this.listeners]) listener(this.snapshot)
   }
@@ -67,7 +76,8 @@ export class SessionStore {
   private restore(initialToken: string | undefined): AuthSnapshot {
     const storedToken = this.storage.getItem(this.tokenKey)
     const token = initialToken ?? storedToken
-    let user = token ? parseUser(this.storage.getItem(this.userKey)) : null
+    const storedUser = token ? this.storage.getItem(this.userKey) : null
+    let user = parseUser(storedUser)
     // The remembered user only goes with the token it was stored with.
     if (user && user.token !== token) user = null
     if (!token || isTokenExpired(token)) {
@@ -77,6 +87,7 @@ export class SessionStore {
     }
     if (token !== storedToken) this.storage.setItem(this.tokenKey, token)
     if (!user) this.storage.removeItem(this.userKey)
+    else this.userJson = storedUser
     return Object.freeze({ user, token })
   }
 }

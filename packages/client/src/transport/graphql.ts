@@ -1,6 +1,6 @@
 import { AuthingError, isAuthingError } from '../errors.js'
 import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
-import { parseJson, send, type SendOptions } from './send.js'
+import { checkResponse, fetchOrFail, parseJson, withDeadline, type SendOptions } from './send.js'
 
 type GraphqlRequestModule = typeof import('graphql-request')
 let graphqlRequestModule: Promise<GraphqlRequestModule> | undefined
@@ -22,46 +22,67 @@ export interface GraphqlCall {
   variables: Record<string, unknown>
 }
 
+type Client = InstanceType<GraphqlRequestModule['GraphQLClient']>
+const clients = new WeakMap<SendOptions['fetch'], Map<string, Client>>()
+
+// Authing's answers are parsed here so that malformed JSON is a `bad_response`, not a SyntaxError.
+const jsonSerializer = {
+  stringify: JSON.stringify,
+  parse: (text: string) => parseJson({ status: 200, headers: EMPTY_HEADERS, text }),
+}
+const EMPTY_HEADERS = new Headers()
+
+/** One graphql-request client per fetch and endpoint; the per-call deadline travels in `init.signal`. */
+function clientFor(module: GraphqlRequestModule, url: string, fetch: SendOptions['fetch']): Client {
+  let byUrl = clients.get(fetch)
+  if (!byUrl) clients.set(fetch, (byUrl = new Map()))
+  let client = byUrl.get(url)
+  if (!client) {
+    client = new module.GraphQLClient(url, {
+      // Authing's SDKs send no operationName; leaving it out also spares parsing the document per call.
+      excludeOperationName: true,
+      credentials: 'include',
+      fetch: async (input, init) => checkResponse(await fetchOrFail(fetch, String(input), init ?? {}), url),
+      jsonSerializer,
+    })
+    byUrl.set(url, client)
+  }
+  return client
+}
+
 /**
  * One GraphQL operation against `/graphql/v2`, answering its `data`. Authing puts its business errors
  * in `errors[].message` as `{code, message, data}` objects; they become AuthingErrors with that code.
  */
 export async function graphqlRequest<T>(call: GraphqlCall, options: SendOptions): Promise<T> {
-  const { GraphQLClient, ClientError } = await loadGraphqlRequest()
-  const client = new GraphQLClient(call.url, {
-    // Authing's SDKs send no operationName; leaving it out also spares parsing the document per call.
-    excludeOperationName: true,
-    credentials: 'include',
-    fetch: async (input, init) => {
-      const raw = await send(String(input instanceof Request ? input.url : input), init ?? {}, options)
-      return new Response(raw.text, { status: raw.status, headers: raw.headers })
-    },
-    jsonSerializer: {
-      stringify: JSON.stringify,
-      parse: (text: string) => parseJson({ status: 200, headers: new Headers(), text }),
-    },
-  })
-  try {
-    const { data } = await client.rawRequest<T>(call.document, call.variables, call.headers)
-    if (data === undefined || data === null) throw unexpectedAnswer({ status: 200, text: '' }, 'a GraphQL answer without data')
-    return data
-  } catch (error) {
-    if (isAuthingError(error)) throw error
-    if (error instanceof ClientError) {
-      const { status, errors, body } = error.response as { status: number; errors?: { message?: unknown }[]; body?: unknown }
-      const text = typeof body === 'string' ? body : ''
-      // Authing reports several errors the way its SDKs do: the last one wins.
-      const last = errors?.at(-1)?.message
-      if (isErrorBody(last)) throw serverError(last, status)
-      if (typeof last === 'string') throw new AuthingError('bad_response', last, { status, data: errors })
-      const envelope = tryParse(text)
-      if (isErrorBody(envelope)) throw serverError(envelope, status)
-      throw unexpectedAnswer({ status, text }, 'no Authing error in a failed GraphQL answer')
+  const module = await loadGraphqlRequest()
+  const client = clientFor(module, call.url, options.fetch)
+  return withDeadline(call.url, options, async (signal) => {
+    try {
+      const { data } = await client.rawRequest<T>({ query: call.document, variables: call.variables, requestHeaders: call.headers, signal })
+      if (data === undefined || data === null) throw unexpectedAnswer({ status: 200, text: '' }, 'a GraphQL answer without data')
+      return data
+    } catch (error) {
+      if (isAuthingError(error) || signal.aborted) throw error
+      if (error instanceof module.ClientError) throw fromClientError(error.response)
+      // What is left is the body stream failing half-way.
+      throw new AuthingError('network_error', `The GraphQL answer broke off: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      })
     }
-    throw new AuthingError('bad_response', `Unreadable GraphQL answer: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    })
-  }
+  })
+}
+
+function fromClientError(response: { status: number; errors?: { message?: unknown }[]; body?: unknown }): AuthingError {
+  const { status, errors, body } = response
+  // Authing reports several errors the way its SDKs do: the last one wins.
+  const last = errors?.at(-1)?.message
+  if (isErrorBody(last)) return serverError(last, status)
+  if (typeof last === 'string') return new AuthingError('bad_response', last, { status, data: errors })
+  const text = typeof body === 'string' ? body : ''
+  const envelope = tryParse(text)
+  if (isErrorBody(envelope)) return serverError(envelope, status)
+  return unexpectedAnswer({ status, text }, 'no Authing error in a failed GraphQL answer')
 }
 
 function tryParse(text: string): unknown {

@@ -19,10 +19,11 @@ export interface SendOptions {
 const SNIPPET_LENGTH = 200
 
 /**
- * One HTTP exchange with a deadline and the caller's AbortSignal; every way it can fail becomes an
- * AuthingError. The body is checked to be JSON here, so both GraphQL and REST callers can trust it.
+ * Runs one HTTP exchange under a deadline and the caller's AbortSignal: `exchange` gets the signal
+ * to pass to fetch, and must finish (body read included) before the deadline. A timeout, an abort
+ * or a failed fetch become AuthingErrors; other errors pass through for the caller to classify.
  */
-export async function send(url: string, init: RequestInit, options: SendOptions): Promise<RawResponse> {
+export async function withDeadline<T>(url: string, options: SendOptions, exchange: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const { signal } = options
   if (signal?.aborted) throw abortedError(signal)
   const controller = new AbortController()
@@ -33,38 +34,67 @@ export async function send(url: string, init: RequestInit, options: SendOptions)
   }, options.timeout)
   const forwardAbort = () => controller.abort()
   signal?.addEventListener('abort', forwardAbort, { once: true })
-  let raw: RawResponse
   try {
-    const response = await options.fetch(url, { ...init, signal: controller.signal })
-    raw = { status: response.status, headers: response.headers, text: await response.text() }
+    return await exchange(controller.signal)
   } catch (error) {
     if (timedOut) throw new AuthingError('timeout', `No answer from ${origin(url)} within ${options.timeout} ms`, { cause: error })
     if (signal?.aborted) throw abortedError(signal)
-    throw new AuthingError('network_error', `Could not reach ${origin(url)}: ${describe(error)}`, { cause: error })
+    throw error
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', forwardAbort)
   }
-  return checkResponse(raw, url)
 }
 
-function checkResponse(raw: RawResponse, url: string): RawResponse {
+/** fetch, with a failure to get any answer reported as `network_error`. */
+export async function fetchOrFail(fetch: FetchFunction, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (error) {
+    // An abort is classified by withDeadline, which knows whether it was the deadline or the caller.
+    if (init.signal?.aborted) throw error
+    throw new AuthingError('network_error', `Could not reach ${origin(url)}: ${describe(error)}`, { cause: error })
+  }
+}
+
+/**
+ * Rejects answers that are not Authing's protocol before anyone parses them: 429 becomes
+ * `rate_limited`, anything but JSON (an HTML 502 page from a proxy) `bad_response` with a snippet.
+ */
+export async function checkResponse(response: Response, url: string): Promise<Response> {
+  const type = response.headers.get('content-type') ?? ''
+  if (response.status !== 429 && /[/+]json\b/i.test(type)) return response
+  const text = await response.text().catch(() => '')
+  throw answerError({ status: response.status, headers: response.headers, text }, url)
+}
+
+/** One REST-style exchange, read whole: the body is read under the same deadline as the headers. */
+export function send(url: string, init: RequestInit, options: SendOptions): Promise<RawResponse> {
+  return withDeadline(url, options, async (signal) => {
+    const response = await checkResponse(await fetchOrFail(options.fetch, url, { ...init, signal }), url)
+    try {
+      return { status: response.status, headers: response.headers, text: await response.text() }
+    } catch (error) {
+      if (signal.aborted) throw error
+      throw new AuthingError('network_error', `The answer from ${origin(url)} broke off: ${describe(error)}`, { cause: error })
+    }
+  })
+}
+
+function answerError(raw: RawResponse, url: string): AuthingError {
   if (raw.status === 429) {
     const retryAfter = parseRetryAfter(raw.headers.get('retry-after'))
-    throw new AuthingError('rate_limited', `Too many requests to ${origin(url)}; slow down and retry`, {
+    return new AuthingError('rate_limited', `Too many requests to ${origin(url)}; slow down and retry`, {
       status: 429,
       data: snippet(raw.text),
       ...(retryAfter === undefined ? {} : { retryAfter }),
     })
   }
-  const type = raw.headers.get('content-type') ?? ''
-  if (!/[/+]json\b/i.test(type)) {
-    throw new AuthingError('bad_response', `Expected JSON from ${origin(url)}, got HTTP ${raw.status} ${type || 'without a content type'}`, {
-      status: raw.status,
-      data: snippet(raw.text),
-    })
-  }
-  return raw
+  const type = raw.headers.get('content-type')
+  return new AuthingError('bad_response', `Expected JSON from ${origin(url)}, got HTTP ${raw.status} ${type ?? 'without a content type'}`, {
+    status: raw.status,
+    data: snippet(raw.text),
+  })
 }
 
 /** Parses a body `send` accepted; malformed JSON is a `bad_response`, never a SyntaxError. */

@@ -110,6 +110,11 @@ describe('authing-emulator CLI', () => {
     }
   })
 
+  it('accepts the `--` separator `pnpm emulator -- --port N` passes on', async () => {
+    const { outcome } = await run('--', ...FAST)
+    expect('server' in outcome).toBe(true)
+  })
+
   it('exits 2 with a clear message for unknown options and bad values', async () => {
     for (const argv of [['--nope'], ['--port', 'abc'], ['--password-iterations', '0'], ['--app-host', 'nope']]) {
       const { outcome, err } = await run(...argv)

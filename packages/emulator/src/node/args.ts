@@ -30,7 +30,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let values
   try {
     ;({ values } = parseArgs({
-      args: [...argv],
+      // `pnpm emulator -- --port 1` hands the separator on; it carries no meaning here.
+      args: argv[0] === '--' ? argv.slice(1) : [...argv],
       strict: true,
       allowPositionals: false,
       options: {
