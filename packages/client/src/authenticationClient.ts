@@ -150,17 +150,17 @@ export class AuthenticationClient {
 
   /** Logs in with username and password; the user becomes the session. */
   loginByUsername(username: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByUsernameDocument, 'loginByUsername', { username: requireString('username', username) }, password, options)
+    return this.passwordLogin(auth.loginByUsernameDocument, 'loginByUsername', () => ({ username: requireString('username', username) }), password, options)
   }
 
   /** Logs in with email and password; the user becomes the session. */
   loginByEmail(email: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByEmailDocument, 'loginByEmail', { email: requireString('email', email) }, password, options)
+    return this.passwordLogin(auth.loginByEmailDocument, 'loginByEmail', () => ({ email: requireString('email', email) }), password, options)
   }
 
   /** Logs in with phone number and password; the user becomes the session. */
   loginByPhonePassword(phone: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByPhonePasswordDocument, 'loginByPhonePassword', { phone: requireString('phone', phone) }, password, options)
+    return this.passwordLogin(auth.loginByPhonePasswordDocument, 'loginByPhonePassword', () => ({ phone: requireString('phone', phone) }), password, options)
   }
 
   /** Logs in with a code sent by `sendSmsCode`; the user becomes the session. */
@@ -188,12 +188,12 @@ export class AuthenticationClient {
 
   /** Registers with username and password. The new user becomes the session only with `forceLogin`. */
   registerByUsername(username: string, password: string, profile: RegisterProfile = {}, options: RegisterOptions = {}): Promise<User> {
-    return this.passwordRegister(auth.registerByUsernameDocument, 'registerByUsername', { username: requireString('username', username) }, password, profile, options)
+    return this.passwordRegister(auth.registerByUsernameDocument, 'registerByUsername', () => ({ username: requireString('username', username) }), password, profile, options)
   }
 
   /** Registers with email and password. The new user becomes the session only with `forceLogin`. */
   registerByEmail(email: string, password: string, profile: RegisterProfile = {}, options: RegisterOptions = {}): Promise<User> {
-    return this.passwordRegister(auth.registerByEmailDocument, 'registerByEmail', { email: requireString('email', email) }, password, profile, options)
+    return this.passwordRegister(auth.registerByEmailDocument, 'registerByEmail', () => ({ email: requireString('email', email) }), password, profile, options)
   }
 
   /** Registers with a phone code (and optionally a password). The new user becomes the session only with `forceLogin`. */
@@ -238,12 +238,12 @@ export class AuthenticationClient {
 
   /** Sets a new password with a code from `sendSmsCode`. */
   resetPasswordByPhoneCode(phone: string, code: string, newPassword: string, phoneCountryCode?: string, options: SignalOptions = {}): Promise<CommonMessage> {
-    return this.resetPassword({ phone: requireString('phone', phone), phoneCountryCode }, code, newPassword, options)
+    return this.resetPassword(() => ({ phone: requireString('phone', phone), phoneCountryCode }), code, newPassword, options)
   }
 
   /** Sets a new password with a code from `sendEmail(email, 'RESET_PASSWORD')`. */
   resetPasswordByEmailCode(email: string, code: string, newPassword: string, options: SignalOptions = {}): Promise<CommonMessage> {
-    return this.resetPassword({ email: requireString('email', email) }, code, newPassword, options)
+    return this.resetPassword(() => ({ email: requireString('email', email) }), code, newPassword, options)
   }
 
   /** Changes the logged-in user's password (`oldPassword` is required once the user has one). */
@@ -305,24 +305,24 @@ export class AuthenticationClient {
 
   /** Binds a phone number to the logged-in user, proven by an SMS code. */
   bindPhone(phone: string, phoneCode: string, phoneCountryCode?: string, options: SignalOptions = {}): Promise<User> {
-    const variables = { phone: requireString('phone', phone), phoneCode: requireString('phoneCode', phoneCode), phoneCountryCode }
+    const variables = () => ({ phone: requireString('phone', phone), phoneCode: requireString('phoneCode', phoneCode), phoneCountryCode })
     return this.userMutation(profile.bindPhoneDocument, 'bindPhone', variables, options)
   }
 
   /** Removes the logged-in user's phone number (not when it is their only way to log in). */
   unbindPhone(options: SignalOptions = {}): Promise<User> {
-    return this.userMutation(profile.unbindPhoneDocument, 'unbindPhone', {}, options)
+    return this.userMutation(profile.unbindPhoneDocument, 'unbindPhone', () => ({}), options)
   }
 
   /** Binds an email to the logged-in user, proven by an emailed code. */
   bindEmail(email: string, emailCode: string, options: SignalOptions = {}): Promise<User> {
-    const variables = { email: requireString('email', email), emailCode: requireString('emailCode', emailCode) }
+    const variables = () => ({ email: requireString('email', email), emailCode: requireString('emailCode', emailCode) })
     return this.userMutation(profile.bindEmailDocument, 'bindEmail', variables, options)
   }
 
   /** Removes the logged-in user's email (not when it is their only way to log in). */
   unbindEmail(options: SignalOptions = {}): Promise<User> {
-    return this.userMutation(profile.unbindEmailDocument, 'unbindEmail', {}, options)
+    return this.userMutation(profile.unbindEmailDocument, 'unbindEmail', () => ({}), options)
   }
 
   /** Changes the logged-in user's phone: a code sent to the new number, and the old number's when the pool asks for it. */
@@ -335,13 +335,13 @@ export class AuthenticationClient {
     oldPhoneCountryCode?: string,
     options: SignalOptions = {},
   ): Promise<User> {
-    const variables = { phone: requireString('phone', phone), phoneCode: requireString('phoneCode', phoneCode), oldPhone, oldPhoneCode, phoneCountryCode, oldPhoneCountryCode }
+    const variables = () => ({ phone: requireString('phone', phone), phoneCode: requireString('phoneCode', phoneCode), oldPhone, oldPhoneCode, phoneCountryCode, oldPhoneCountryCode })
     return this.userMutation(profile.updatePhoneDocument, 'updatePhone', variables, options)
   }
 
   /** Changes the logged-in user's email: a code sent to the new address, and the old one's when the pool asks for it. */
   updateEmail(email: string, emailCode: string, oldEmail?: string, oldEmailCode?: string, options: SignalOptions = {}): Promise<User> {
-    const variables = { email: requireString('email', email), emailCode: requireString('emailCode', emailCode), oldEmail, oldEmailCode }
+    const variables = () => ({ email: requireString('email', email), emailCode: requireString('emailCode', emailCode), oldEmail, oldEmailCode })
     return this.userMutation(profile.updateEmailDocument, 'updateEmail', variables, options)
   }
 
@@ -491,10 +491,10 @@ export class AuthenticationClient {
     return encryptPassword(password, await this.publicKey.get(signal), this.publicKey.origin)
   }
 
-  private passwordLogin(document: string, field: string, identifier: Record<string, string>, password: string, options: LoginOptions): Promise<User> {
+  private passwordLogin(document: string, field: string, identifier: () => Record<string, string>, password: string, options: LoginOptions): Promise<User> {
     return this.run(async () => {
       const input = {
-        ...identifier,
+        ...identifier(),
         password: await this.encrypt(password, options.signal),
         autoRegister: options.autoRegister,
         captchaCode: options.captchaCode,
@@ -514,13 +514,13 @@ export class AuthenticationClient {
   private passwordRegister(
     document: string,
     field: string,
-    identifier: Record<string, string>,
+    identifier: () => Record<string, string>,
     password: string,
     profile: RegisterProfile,
     options: RegisterOptions,
   ): Promise<User> {
     return this.run(async () => {
-      const input = { ...identifier, password: await this.encrypt(password, options.signal), ...registerInput(profile, options) }
+      const input = { ...identifier(), password: await this.encrypt(password, options.signal), ...registerInput(profile, options) }
       return this.register(document, field, input, options)
     })
   }
@@ -533,18 +533,20 @@ export class AuthenticationClient {
     return options.forceLogin && raw.token ? this.startSession(raw) : userFromWire(raw)
   }
 
-  private resetPassword(target: Record<string, string | undefined>, code: string, newPassword: string, options: SignalOptions): Promise<CommonMessage> {
+  private resetPassword(target: () => Record<string, string | undefined>, code: string, newPassword: string, options: SignalOptions): Promise<CommonMessage> {
     return this.run(async () => {
-      const variables = { ...target, code: requireString('code', code), newPassword: await this.encrypt(newPassword, options.signal) }
+      const variables = { ...target(), code: requireString('code', code), newPassword: await this.encrypt(newPassword, options.signal) }
       const data = await this.transport.graphql<{ resetPassword: CommonMessage }>(codes.resetPasswordDocument, variables, { auth: false, signal: options.signal })
       return data.resetPassword
     })
   }
 
-  private userMutation(document: string, field: string, variables: Record<string, unknown>, options: SignalOptions): Promise<User> {
+  /** Arguments arrive as a thunk so that a bad one rejects through `run` like every other failure. */
+  private userMutation(document: string, field: string, variables: () => Record<string, unknown>, options: SignalOptions): Promise<User> {
     return this.run(async () => {
+      const args = variables()
       this.currentUserId()
-      const data = await this.transport.graphql<Record<string, UserOnWire>>(document, variables, options)
+      const data = await this.transport.graphql<Record<string, UserOnWire>>(document, args, options)
       const raw = data[field]
       if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
       return this.refreshUser(raw)

@@ -52,7 +52,7 @@ describe('password logins', () => {
 
   it('sends the password RSA-encrypted, never in clear, and no bearer token on login', async () => {
     const { client, requests, info } = await startEmulator()
-    const authing = client({ token: undefined })
+    const authing = client()
     await authing.loginByUsername('bob', 'passw0rd')
     const login = requests.find((r) => r.body.includes('loginByUsername'))
     if (!login) throw new Error('no login request recorded')
