@@ -416,7 +416,8 @@ export class AuthenticationClient {
   /** Resources the logged-in user may act on in `namespace` (an app's resources live in the namespace named by its id). */
   listAuthorizedResources(namespace: string, options: SignalOptions & { resourceType?: string } = {}): Promise<Paginated<AuthorizedResource>> {
     return this.run(async () => {
-      const variables = { id: this.currentUserId(), namespace: requireString('namespace', namespace), resourceType: options.resourceType }
+      const checked = requireString('namespace', namespace)
+      const variables = { id: this.currentUserId(), namespace: checked, resourceType: options.resourceType }
       const data = await this.transport.graphql<{ user: { authorizedResources: Paginated<AuthorizedResource> | null } | null }>(
         roles.listUserAuthorizedResourcesDocument,
         variables,
@@ -460,7 +461,8 @@ export class AuthenticationClient {
   /** Clears one custom field value of the logged-in user. */
   removeUdfValue(key: string, options: SignalOptions = {}): Promise<void> {
     return this.run(async () => {
-      const variables = { targetType: 'USER', targetId: this.currentUserId(), key: requireString('key', key) }
+      const checked = requireString('key', key)
+      const variables = { targetType: 'USER', targetId: this.currentUserId(), key: checked }
       await this.transport.graphql(udf.removeUdvDocument, variables, options)
     })
   }

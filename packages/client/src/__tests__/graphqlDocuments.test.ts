@@ -1,5 +1,5 @@
 import { authingSchemaSdl } from '@authing-kit/emulator'
-import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql'
+import { buildSchema, Kind, parse, validate, type FieldNode, type OperationDefinitionNode } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import * as auth from '../documents/auth.js'
 import * as codes from '../documents/codes.js'
@@ -12,6 +12,9 @@ const schema = buildSchema(authingSchemaSdl)
 const documents = Object.entries({ ...auth, ...codes, ...profile, ...roles, ...session, ...udf }).filter(([name]) =>
   name.endsWith('Document'),
 )
+
+// Authing's SDK names an operation after its root field, except where it reads a part of `user`.
+const ROOT_FIELD_OF: Record<string, string> = { getUserRoles: 'user', listUserAuthorizedResources: 'user' }
 
 describe("the client's GraphQL documents", () => {
   it('are all found', () => {
@@ -29,5 +32,21 @@ describe("the client's GraphQL documents", () => {
     )
     expect(operations).toHaveLength(1)
     expect(`${operations[0]?.name?.value}Document`).toBe(name)
+  })
+
+  it.each(documents)('%s selects one root field, the one its name says', (_name, document) => {
+    const [operation] = parse(document as string).definitions.filter(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    )
+    const operationName = operation?.name?.value ?? ''
+    const rootFields = operation?.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD) ?? []
+    expect(rootFields.map((field) => field.name.value)).toEqual([ROOT_FIELD_OF[operationName] ?? operationName])
+  })
+
+  it('has teeth: a misspelled field or argument in a shipped document fails validation', () => {
+    const misspelledField = auth.loginByUsernameDocument.replace('phoneVerified', 'phoneVerifed')
+    const misspelledArgument = codes.resetPasswordDocument.replace('newPassword: $newPassword', 'newPasword: $newPassword')
+    expect(validate(schema, parse(misspelledField)).map((e) => e.message)).toEqual([expect.stringContaining('phoneVerifed')])
+    expect(validate(schema, parse(misspelledArgument)).map((e) => e.message).join('\n')).toContain('newPasword')
   })
 })

@@ -64,7 +64,8 @@ describe('the default token store outside a browser page', () => {
     }
     vi.resetModules()
     const fresh = await import('../index.js')
-    expect(typeof fresh.AuthenticationClient).toBe('function')
+    // A new class object proves the package was evaluated again, under the trapped globals.
+    expect(fresh.AuthenticationClient).not.toBe(AuthenticationClient)
     expect(touched).toEqual([])
   })
 })

@@ -57,9 +57,9 @@ export class SessionStore {
   }
 
   private write(token: string | null, user: User | null): void {
-    const userJson = user ? JSON.stringify(user) : null
     // Refetching an unchanged user keeps the snapshot (and every subscriber) as it is.
-    if (token === this.snapshot.token && userJson === this.userJson) return
+    if (token === this.snapshot.token && sameUser(user, this.snapshot.user)) return
+    const userJson = user ? JSON.stringify(user) : null
     if (token !== this.snapshot.token) {
       if (token) this.storage.setItem(this.tokenKey, token)
       else this.storage.removeItem(this.tokenKey)
@@ -90,6 +90,20 @@ export class SessionStore {
     else this.userJson = storedUser
     return Object.freeze({ user, token })
   }
+}
+
+/** Field-by-field equality; nested values (customData, identities) compared as JSON. */
+function sameUser(a: User | null, b: User | null): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const keysA = Object.keys(a) as (keyof User)[]
+  if (keysA.length !== Object.keys(b).length) return false
+  return keysA.every((key) => {
+    const x = a[key]
+    const y = b[key]
+    if (x === y) return true
+    return typeof x === 'object' && typeof y === 'object' && x !== null && y !== null && JSON.stringify(x) === JSON.stringify(y)
+  })
 }
 
 function parseUser(json: string | null): User | null {

@@ -1,18 +1,22 @@
 import { AuthingError, isAuthingError } from '../errors.js'
 import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
-import { checkResponse, fetchOrFail, parseJson, withDeadline, type SendOptions } from './send.js'
+import { fetchJson, parseJson, withDeadline, type SendOptions } from './send.js'
 
 type GraphqlRequestModule = typeof import('graphql-request')
-let graphqlRequestModule: Promise<GraphqlRequestModule> | undefined
+let loading: Promise<GraphqlRequestModule> | undefined
+let loaded: GraphqlRequestModule | undefined
 
 // graphql-request (and the graphql parser it pulls in) load on the first GraphQL call, so an app
 // that only restores a session does not pay for them up front.
 function loadGraphqlRequest(): Promise<GraphqlRequestModule> {
-  graphqlRequestModule ??= import('graphql-request').catch((error: unknown) => {
-    graphqlRequestModule = undefined
-    throw new AuthingError('network_error', 'Could not load graphql-request', { cause: error })
-  })
-  return graphqlRequestModule
+  loading ??= import('graphql-request').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = undefined
+      throw new AuthingError('network_error', 'Could not load graphql-request', { cause: error })
+    },
+  )
+  return loading
 }
 
 export interface GraphqlCall {
@@ -42,7 +46,7 @@ function clientFor(module: GraphqlRequestModule, url: string, fetch: SendOptions
       // Authing's SDKs send no operationName; leaving it out also spares parsing the document per call.
       excludeOperationName: true,
       credentials: 'include',
-      fetch: async (input, init) => checkResponse(await fetchOrFail(fetch, String(input), init ?? {}), url),
+      fetch: (input, init) => fetchJson(fetch, String(input), init ?? {}),
       jsonSerializer,
     })
     byUrl.set(url, client)
@@ -55,7 +59,7 @@ function clientFor(module: GraphqlRequestModule, url: string, fetch: SendOptions
  * in `errors[].message` as `{code, message, data}` objects; they become AuthingErrors with that code.
  */
 export async function graphqlRequest<T>(call: GraphqlCall, options: SendOptions): Promise<T> {
-  const module = await loadGraphqlRequest()
+  const module = loaded ?? (await loadGraphqlRequest())
   const client = clientFor(module, call.url, options.fetch)
   return withDeadline(call.url, options, async (signal) => {
     try {

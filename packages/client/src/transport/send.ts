@@ -28,50 +28,55 @@ export async function withDeadline<T>(url: string, options: SendOptions, exchang
   if (signal?.aborted) throw abortedError(signal)
   const controller = new AbortController()
   let timedOut = false
+  let stop: (reason: unknown) => void = () => {}
+  // Settles on the deadline or the caller's abort even when a custom fetch ignores its signal.
+  const stopped = new Promise<never>((_resolve, reject) => (stop = reject))
+  const abort = () => {
+    controller.abort()
+    stop(signal?.aborted ? signal.reason : new Error('deadline'))
+  }
   const timer = setTimeout(() => {
     timedOut = true
-    controller.abort()
+    abort()
   }, options.timeout)
-  const forwardAbort = () => controller.abort()
-  signal?.addEventListener('abort', forwardAbort, { once: true })
+  signal?.addEventListener('abort', abort, { once: true })
   try {
-    return await exchange(controller.signal)
+    return await Promise.race([exchange(controller.signal), stopped])
   } catch (error) {
     if (timedOut) throw new AuthingError('timeout', `No answer from ${origin(url)} within ${options.timeout} ms`, { cause: error })
     if (signal?.aborted) throw abortedError(signal)
     throw error
   } finally {
     clearTimeout(timer)
-    signal?.removeEventListener('abort', forwardAbort)
-  }
-}
-
-/** fetch, with a failure to get any answer reported as `network_error`. */
-export async function fetchOrFail(fetch: FetchFunction, url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init)
-  } catch (error) {
-    // An abort is classified by withDeadline, which knows whether it was the deadline or the caller.
-    if (init.signal?.aborted) throw error
-    throw new AuthingError('network_error', `Could not reach ${origin(url)}: ${describe(error)}`, { cause: error })
+    signal?.removeEventListener('abort', abort)
   }
 }
 
 /**
- * Rejects answers that are not Authing's protocol before anyone parses them: 429 becomes
- * `rate_limited`, anything but JSON (an HTML 502 page from a proxy) `bad_response` with a snippet.
+ * fetch, then a first look at the answer: no answer at all is `network_error`; 429 is
+ * `rate_limited`; anything but JSON (an HTML 502 page from a proxy) is `bad_response` with a snippet.
  */
-export async function checkResponse(response: Response, url: string): Promise<Response> {
-  const type = response.headers.get('content-type') ?? ''
-  if (response.status !== 429 && /[/+]json\b/i.test(type)) return response
-  const text = await response.text().catch(() => '')
-  throw answerError({ status: response.status, headers: response.headers, text }, url)
+export function fetchJson(fetch: FetchFunction, url: string, init: RequestInit): Promise<Response> {
+  return fetch(url, init).then(
+    (response) => {
+      if (response.status !== 429 && /[/+]json\b/i.test(response.headers.get('content-type') ?? '')) return response
+      return response.text().then(
+        (text) => Promise.reject(answerError({ status: response.status, headers: response.headers, text }, url)),
+        () => Promise.reject(answerError({ status: response.status, headers: response.headers, text: '' }, url)),
+      )
+    },
+    (error: unknown) => {
+      // An abort is classified by withDeadline, which knows whether it was the deadline or the caller.
+      if (init.signal?.aborted) throw error
+      throw new AuthingError('network_error', `Could not reach ${origin(url)}: ${describe(error)}`, { cause: error })
+    },
+  )
 }
 
 /** One REST-style exchange, read whole: the body is read under the same deadline as the headers. */
 export function send(url: string, init: RequestInit, options: SendOptions): Promise<RawResponse> {
   return withDeadline(url, options, async (signal) => {
-    const response = await checkResponse(await fetchOrFail(options.fetch, url, { ...init, signal }), url)
+    const response = await fetchJson(options.fetch, url, { ...init, signal })
     try {
       return { status: response.status, headers: response.headers, text: await response.text() }
     } catch (error) {

@@ -127,7 +127,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     store,
     ready: () => readiness,
     fetch: async (input, init) => {
-      const request = input instanceof Request && init === undefined ? input : new Request(input, init)
+      // The engine never waits on I/O, so it has nothing to cancel: the caller's signal is left out
+      // of the Request it builds (linking one costs about as much as a cheap request's handling).
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init && { ...init, signal: null })
       await readiness
       if (!engine) throw new Error('unreachable: engine is set once ready')
       handle ??= createRouter(engine, { reset: emulator.reset, outbox: emulator.outbox })
