@@ -1,19 +1,16 @@
-import { encryptPassword } from './crypto/encryptPassword.js'
-import { PublicKeySource } from './crypto/publicKey.js'
+import { ClientCore, parseBaseUrl, type CommonClientOptions } from './clientCore.js'
 import * as auth from './documents/auth.js'
 import * as codes from './documents/codes.js'
 import * as profile from './documents/profile.js'
 import * as roles from './documents/roles.js'
 import * as session from './documents/session.js'
 import * as udf from './documents/udf.js'
-import { AuthingError, isAuthingError, type AuthingErrorCode } from './errors.js'
+import { AuthingError, isAuthingError } from './errors.js'
 import { computedPasswordSecurityLevel } from './passwordSecurityLevel.js'
 import { pipelineParams, requireString, type RequestContextOptions } from './requestParams.js'
 import { tokenUserId } from './session/jwt.js'
 import { SessionStore, type AuthSnapshot, type SessionListener } from './session/sessionStore.js'
 import { defaultTokenStore, withMemoryFallback, type TokenStore } from './session/tokenStore.js'
-import { Transport } from './transport/transport.js'
-import type { FetchFunction } from './transport/send.js'
 import type {
   ApplicationPublicDetail,
   AuthorizedResource,
@@ -31,28 +28,18 @@ import type {
 import { encodeUdvValues, udvListToObject, type UdvOnWire } from './udv.js'
 import { userFromWire, type UserOnWire } from './user.js'
 
-export interface AuthenticationClientOptions {
+export interface AuthenticationClientOptions extends CommonClientOptions {
   /** The application's id (console → Applications). Sent as `x-authing-app-id` on every call. */
   appId: string
   /** The application's domain, or a private deployment's base URL. Defaults to `https://core.authing.cn`. */
   appHost?: string
   /** Start logged in with this id_token (e.g. one your server handed over). */
   token?: string
-  /** Milliseconds before a call fails with `timeout`. Defaults to 10000. */
-  timeout?: number
-  /** Called once per failed call, before the promise rejects (not for aborted calls). */
-  onError?: (code: AuthingErrorCode, message: string, data: unknown) => void
-  /** The user pool's RSA public key (PEM). Defaults to fetching it once from `/api/v2/.well-known`. */
-  encPublicKey?: string
-  /** Language of server messages. Defaults to `zh-CN`. */
-  lang?: Lang
   /**
    * Where the session is remembered. Defaults to `localStorage` in browser pages (keys namespaced by
    * app id) and to memory elsewhere; a store that throws falls back to memory.
    */
   tokenStore?: TokenStore
-  /** The fetch to use (tests, proxies, the in-process emulator). Defaults to the global fetch. */
-  fetch?: FetchFunction
 }
 
 /** The final argument of every async method: pass `signal` to cancel the call. */
@@ -82,7 +69,6 @@ export interface RegisterOptions extends RequestContextOptions, SignalOptions {
 }
 
 const DEFAULT_APP_HOST = 'https://core.authing.cn'
-const DEFAULT_TIMEOUT_MS = 10_000
 
 /**
  * Authing's end-user API (the v2 protocol of authing-js-sdk v4, same method names and argument
@@ -94,33 +80,22 @@ const DEFAULT_TIMEOUT_MS = 10_000
  * const user = await authing.loginByUsername('bob', 'passw0rd')
  */
 export class AuthenticationClient {
-  private readonly transport: Transport
+  private readonly core: ClientCore
   private readonly session: SessionStore
-  private readonly publicKey: PublicKeySource
-  private readonly onError: AuthenticationClientOptions['onError']
   private readonly appId: string
-  private lang: Lang
 
   constructor(options: AuthenticationClientOptions) {
     if (typeof options?.appId !== 'string' || !options.appId) {
       throw new AuthingError('config', 'AuthenticationClient needs an appId (console → Applications → App ID)')
     }
-    const baseUrl = parseAppHost(options.appHost ?? DEFAULT_APP_HOST)
-    const fetch = options.fetch ?? globalThis.fetch?.bind(globalThis)
-    if (typeof fetch !== 'function') throw new AuthingError('config', 'No fetch available: pass the `fetch` option')
     this.appId = options.appId
-    this.lang = options.lang ?? 'zh-CN'
-    this.onError = options.onError
     this.session = new SessionStore(withMemoryFallback(options.tokenStore ?? defaultTokenStore()), options.appId, options.token)
-    this.transport = new Transport({
-      appId: options.appId,
-      baseUrl,
-      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      fetch,
-      lang: () => this.lang,
+    this.core = new ClientCore({
+      ...options,
+      baseUrl: parseBaseUrl(options.appHost ?? DEFAULT_APP_HOST, 'appHost'),
+      identity: { appId: options.appId },
       token: () => this.session.getSnapshot().token,
     })
-    this.publicKey = new PublicKeySource(this.transport, options.encPublicKey)
   }
 
   // ── session state ────────────────────────────────────────────────────────────────────────────
@@ -143,7 +118,7 @@ export class AuthenticationClient {
 
   /** The language of server messages from now on. */
   setLang(lang: Lang): void {
-    this.lang = lang
+    this.core.lang = lang
   }
 
   // ── login and registration ───────────────────────────────────────────────────────────────────
@@ -165,7 +140,7 @@ export class AuthenticationClient {
 
   /** Logs in with a code sent by `sendSmsCode`; the user becomes the session. */
   loginByPhoneCode(phone: string, code: string, options: PhoneCodeLoginOptions = {}): Promise<User> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const input = {
         phone: requireString('phone', phone),
         code: requireString('code', code),
@@ -179,9 +154,9 @@ export class AuthenticationClient {
 
   /** Logs in with a code sent by `sendEmail(email, 'LOGIN_VERIFY_CODE')`; the user becomes the session. */
   loginByEmailCode(email: string, code: string, options: SignalOptions = {}): Promise<User> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const body = { email: requireString('email', email), code: requireString('code', code) }
-      const { data } = await this.transport.rest('POST', '/api/v2/login/email-code', { body, auth: false, signal: options.signal })
+      const { data } = await this.core.transport.rest('POST', '/api/v2/login/email-code', { body, auth: false, signal: options.signal })
       return this.startSession(data as UserOnWire)
     })
   }
@@ -204,12 +179,12 @@ export class AuthenticationClient {
     profile: RegisterProfile = {},
     options: RegisterOptions & { phoneCountryCode?: string } = {},
   ): Promise<User> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const input = {
         phone: requireString('phone', phone),
         code: requireString('code', code),
         phoneCountryCode: options.phoneCountryCode,
-        password: password === undefined ? undefined : await this.encrypt(password, options.signal),
+        password: password === undefined ? undefined : await this.core.encrypt(password, options.signal),
         ...registerInput(profile, options),
       }
       return this.register(auth.registerByPhoneCodeDocument, 'registerByPhoneCode', input, options)
@@ -220,18 +195,18 @@ export class AuthenticationClient {
 
   /** Sends an SMS code. `scene` (`login`, `register`, `reset`, `bind`, `unbind`, …) limits what it may be used for. */
   sendSmsCode(phone: string, phoneCountryCode?: string, scene?: string, options: SignalOptions = {}): Promise<CommonMessage> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const body = { phone: requireString('phone', phone), phoneCountryCode, scene }
-      const { code, message } = await this.transport.rest('POST', '/api/v2/sms/send', { body, auth: false, signal: options.signal })
+      const { code, message } = await this.core.transport.rest('POST', '/api/v2/sms/send', { body, auth: false, signal: options.signal })
       return { code, message }
     })
   }
 
   /** Sends an email for `scene` (`LOGIN_VERIFY_CODE`, `RESET_PASSWORD`, `VERIFY_EMAIL`, `CHANGE_EMAIL`, …). */
   sendEmail(email: string, scene: string, options: SignalOptions = {}): Promise<CommonMessage> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const variables = { email: requireString('email', email), scene: requireString('scene', scene) }
-      const data = await this.transport.graphql<{ sendEmail: CommonMessage }>(codes.sendEmailDocument, variables, { auth: false, signal: options.signal })
+      const data = await this.core.transport.graphql<{ sendEmail: CommonMessage }>(codes.sendEmailDocument, variables, { auth: false, signal: options.signal })
       return data.sendEmail
     })
   }
@@ -248,21 +223,21 @@ export class AuthenticationClient {
 
   /** Changes the logged-in user's password (`oldPassword` is required once the user has one). */
   updatePassword(newPassword: string, oldPassword?: string, options: SignalOptions = {}): Promise<User> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const variables = {
-        newPassword: await this.encrypt(newPassword, options.signal),
-        oldPassword: oldPassword === undefined ? undefined : await this.encrypt(oldPassword, options.signal),
+        newPassword: await this.core.encrypt(newPassword, options.signal),
+        oldPassword: oldPassword === undefined ? undefined : await this.core.encrypt(oldPassword, options.signal),
       }
-      const data = await this.transport.graphql<{ updatePassword: UserOnWire }>(profile.updatePasswordDocument, variables, options)
+      const data = await this.core.transport.graphql<{ updatePassword: UserOnWire }>(profile.updatePasswordDocument, variables, options)
       return this.refreshUser(data.updatePassword)
     })
   }
 
   /** Asks the pool whether `password` meets its password policy (sent in clear text, as Authing defines it). */
   checkPasswordStrength(password: string, options: SignalOptions = {}): Promise<PasswordStrength> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const variables = { password: requireString('password', password) }
-      const data = await this.transport.graphql<{ checkPasswordStrength: PasswordStrength }>(codes.checkPasswordStrengthDocument, variables, options)
+      const data = await this.core.transport.graphql<{ checkPasswordStrength: PasswordStrength }>(codes.checkPasswordStrengthDocument, variables, options)
       return data.checkPasswordStrength
     })
   }
@@ -280,10 +255,10 @@ export class AuthenticationClient {
    * Other failures (network, timeout) reject and keep the session.
    */
   getCurrentUser(options: SignalOptions = {}): Promise<User | null> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       if (!this.session.getSnapshot().token) return null
       try {
-        const data = await this.transport.graphql<{ user: UserOnWire | null }>(profile.userDocument, {}, options)
+        const data = await this.core.transport.graphql<{ user: UserOnWire | null }>(profile.userDocument, {}, options)
         if (!data.user) return this.endSession()
         return this.refreshUser(data.user)
       } catch (error) {
@@ -295,10 +270,10 @@ export class AuthenticationClient {
 
   /** Updates profile fields of the logged-in user (not email or phone: see updateEmail / updatePhone). */
   updateProfile(updates: ProfileUpdates, options: SignalOptions & { emailToken?: string; phoneToken?: string } = {}): Promise<User> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const { password: _ignored, ...input } = updates as ProfileUpdates & { password?: unknown }
       const variables = { id: this.currentUserId(), input, emailToken: options.emailToken, phoneToken: options.phoneToken }
-      const data = await this.transport.graphql<{ updateUser: UserOnWire }>(profile.updateUserDocument, variables, options)
+      const data = await this.core.transport.graphql<{ updateUser: UserOnWire }>(profile.updateUserDocument, variables, options)
       return this.refreshUser(data.updateUser)
     })
   }
@@ -352,10 +327,10 @@ export class AuthenticationClient {
    * server cannot be reached (the call then still rejects, so you know the token may live on).
    */
   logout(options: SignalOptions = {}): Promise<void> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       if (!this.session.getSnapshot().token) return
       try {
-        await this.transport.rest('GET', '/api/v2/logout', { query: { app_id: this.appId }, signal: options.signal })
+        await this.core.transport.rest('GET', '/api/v2/logout', { query: { app_id: this.appId }, signal: options.signal })
       } finally {
         this.session.clear()
       }
@@ -364,18 +339,18 @@ export class AuthenticationClient {
 
   /** Asks the server whether `token` (default: the session's) is valid. Never rejects for an invalid token: see `status`. */
   checkLoginStatus(token?: string, options: SignalOptions = {}): Promise<LoginStatus> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const variables = { token: token ?? this.session.getSnapshot().token ?? undefined }
-      const data = await this.transport.graphql<{ checkLoginStatus: LoginStatus }>(session.checkLoginStatusDocument, variables, options)
+      const data = await this.core.transport.graphql<{ checkLoginStatus: LoginStatus }>(session.checkLoginStatusDocument, variables, options)
       return data.checkLoginStatus
     })
   }
 
   /** Swaps the session's token for a fresh one (new expiry) and stores it. */
   refreshToken(options: SignalOptions = {}): Promise<RefreshedToken> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       this.currentUserId()
-      const data = await this.transport.graphql<{ refreshToken: RefreshedToken }>(session.refreshTokenDocument, {}, options)
+      const data = await this.core.transport.graphql<{ refreshToken: RefreshedToken }>(session.refreshTokenDocument, {}, options)
       if (data.refreshToken.token) this.session.setToken(data.refreshToken.token)
       return data.refreshToken
     })
@@ -383,12 +358,12 @@ export class AuthenticationClient {
 
   /** True when a user with any of these identifiers exists in the pool. */
   isUserExists(identifiers: { username?: string; email?: string; phone?: string; externalId?: string }, options: SignalOptions = {}): Promise<boolean> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const { username, email, phone, externalId } = identifiers ?? {}
       if (!username && !email && !phone && !externalId) {
         throw new AuthingError('invalid_argument', 'isUserExists needs a username, email, phone or externalId')
       }
-      const data = await this.transport.graphql<{ isUserExists: boolean | null }>(session.isUserExistsDocument, { username, email, phone, externalId }, options)
+      const data = await this.core.transport.graphql<{ isUserExists: boolean | null }>(session.isUserExistsDocument, { username, email, phone, externalId }, options)
       return data.isUserExists === true
     })
   }
@@ -397,8 +372,8 @@ export class AuthenticationClient {
 
   /** The logged-in user's roles (in `namespace`, default: all). */
   listRoles(namespace?: string, options: SignalOptions = {}): Promise<Paginated<Role>> {
-    return this.run(async () => {
-      const data = await this.transport.graphql<{ user: { roles: Paginated<Role> | null } | null }>(
+    return this.core.run(async () => {
+      const data = await this.core.transport.graphql<{ user: { roles: Paginated<Role> | null } | null }>(
         roles.getUserRolesDocument,
         { id: this.currentUserId(), namespace },
         options,
@@ -415,10 +390,10 @@ export class AuthenticationClient {
 
   /** Resources the logged-in user may act on in `namespace` (an app's resources live in the namespace named by its id). */
   listAuthorizedResources(namespace: string, options: SignalOptions & { resourceType?: string } = {}): Promise<Paginated<AuthorizedResource>> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const checked = requireString('namespace', namespace)
       const variables = { id: this.currentUserId(), namespace: checked, resourceType: options.resourceType }
-      const data = await this.transport.graphql<{ user: { authorizedResources: Paginated<AuthorizedResource> | null } | null }>(
+      const data = await this.core.transport.graphql<{ user: { authorizedResources: Paginated<AuthorizedResource> | null } | null }>(
         roles.listUserAuthorizedResourcesDocument,
         variables,
         options,
@@ -429,9 +404,9 @@ export class AuthenticationClient {
 
   /** Applications the logged-in user may use. */
   listApplications(options: SignalOptions & { page?: number; limit?: number } = {}): Promise<Paginated<ApplicationPublicDetail>> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const query = { page: options.page ?? 1, limit: options.limit ?? 10 }
-      const { data } = await this.transport.rest('GET', '/api/v2/users/me/applications/allowed', { query, signal: options.signal })
+      const { data } = await this.core.transport.rest('GET', '/api/v2/users/me/applications/allowed', { query, signal: options.signal })
       return data as Paginated<ApplicationPublicDetail>
     })
   }
@@ -440,64 +415,40 @@ export class AuthenticationClient {
 
   /** The logged-in user's custom field values, decoded: `{ school: 'Tsinghua University' }`. */
   getUdfValue(options: SignalOptions = {}): Promise<Record<string, unknown>> {
-    return this.run(async () => {
-      const data = await this.transport.graphql<{ udv: UdvOnWire[] }>(udf.udvDocument, { targetType: 'USER', targetId: this.currentUserId() }, options)
+    return this.core.run(async () => {
+      const data = await this.core.transport.graphql<{ udv: UdvOnWire[] }>(udf.udvDocument, { targetType: 'USER', targetId: this.currentUserId() }, options)
       return udvListToObject(data.udv)
     })
   }
 
   /** Sets custom field values (fields must exist in the pool); answers all values after the change. */
   setUdfValue(values: Record<string, unknown>, options: SignalOptions = {}): Promise<Record<string, unknown>> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       if (typeof values !== 'object' || values === null || Object.keys(values).length === 0) {
         throw new AuthingError('invalid_argument', 'setUdfValue needs an object with at least one key')
       }
       const variables = { targetType: 'USER', targetId: this.currentUserId(), udvList: encodeUdvValues(values) }
-      const data = await this.transport.graphql<{ setUdvBatch: UdvOnWire[] | null }>(udf.setUdvBatchDocument, variables, options)
+      const data = await this.core.transport.graphql<{ setUdvBatch: UdvOnWire[] | null }>(udf.setUdvBatchDocument, variables, options)
       return udvListToObject(data.setUdvBatch)
     })
   }
 
   /** Clears one custom field value of the logged-in user. */
   removeUdfValue(key: string, options: SignalOptions = {}): Promise<void> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const checked = requireString('key', key)
       const variables = { targetType: 'USER', targetId: this.currentUserId(), key: checked }
-      await this.transport.graphql(udf.removeUdvDocument, variables, options)
+      await this.core.transport.graphql(udf.removeUdvDocument, variables, options)
     })
   }
 
   // ── internals ───────────────────────────────────────────────────────────────────────────────
 
-  /** Every public call goes through here: one AuthingError out, reported to onError exactly once. */
-  private async run<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation()
-    } catch (thrown) {
-      const error = isAuthingError(thrown)
-        ? thrown
-        : new AuthingError('unexpected', `Unexpected failure in authing-kit: ${thrown instanceof Error ? thrown.message : String(thrown)}`, { cause: thrown })
-      if (error.code !== 'aborted' && this.onError) {
-        try {
-          this.onError(error.code, error.message, error.data)
-        } catch (callbackError) {
-          console.error('[authing-kit] onError threw', callbackError)
-        }
-      }
-      throw error
-    }
-  }
-
-  private async encrypt(password: string, signal: AbortSignal | undefined): Promise<string> {
-    requireString('password', password)
-    return encryptPassword(password, await this.publicKey.get(signal), this.publicKey.origin)
-  }
-
   private passwordLogin(document: string, field: string, identifier: () => Record<string, string>, password: string, options: LoginOptions): Promise<User> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const input = {
         ...identifier(),
-        password: await this.encrypt(password, options.signal),
+        password: await this.core.encrypt(password, options.signal),
         autoRegister: options.autoRegister,
         captchaCode: options.captchaCode,
         ...pipelineParams(options),
@@ -507,7 +458,7 @@ export class AuthenticationClient {
   }
 
   private async login(document: string, field: string, input: Record<string, unknown>, options: SignalOptions): Promise<User> {
-    const data = await this.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
+    const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
     const user = data[field]
     if (!user) throw new AuthingError('bad_response', `${field} answered no user`)
     return this.startSession(user)
@@ -521,14 +472,14 @@ export class AuthenticationClient {
     profile: RegisterProfile,
     options: RegisterOptions,
   ): Promise<User> {
-    return this.run(async () => {
-      const input = { ...identifier(), password: await this.encrypt(password, options.signal), ...registerInput(profile, options) }
+    return this.core.run(async () => {
+      const input = { ...identifier(), password: await this.core.encrypt(password, options.signal), ...registerInput(profile, options) }
       return this.register(document, field, input, options)
     })
   }
 
   private async register(document: string, field: string, input: Record<string, unknown>, options: RegisterOptions): Promise<User> {
-    const data = await this.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
+    const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
     const raw = data[field]
     if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
     // Unlike v4, a registration without forceLogin leaves the current session alone.
@@ -536,19 +487,19 @@ export class AuthenticationClient {
   }
 
   private resetPassword(target: () => Record<string, string | undefined>, code: string, newPassword: string, options: SignalOptions): Promise<CommonMessage> {
-    return this.run(async () => {
-      const variables = { ...target(), code: requireString('code', code), newPassword: await this.encrypt(newPassword, options.signal) }
-      const data = await this.transport.graphql<{ resetPassword: CommonMessage }>(codes.resetPasswordDocument, variables, { auth: false, signal: options.signal })
+    return this.core.run(async () => {
+      const variables = { ...target(), code: requireString('code', code), newPassword: await this.core.encrypt(newPassword, options.signal) }
+      const data = await this.core.transport.graphql<{ resetPassword: CommonMessage }>(codes.resetPasswordDocument, variables, { auth: false, signal: options.signal })
       return data.resetPassword
     })
   }
 
   /** Arguments arrive as a thunk so that a bad one rejects through `run` like every other failure. */
   private userMutation(document: string, field: string, variables: () => Record<string, unknown>, options: SignalOptions): Promise<User> {
-    return this.run(async () => {
+    return this.core.run(async () => {
       const args = variables()
       this.currentUserId()
-      const data = await this.transport.graphql<Record<string, UserOnWire>>(document, args, options)
+      const data = await this.core.transport.graphql<Record<string, UserOnWire>>(document, args, options)
       const raw = data[field]
       if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
       return this.refreshUser(raw)
@@ -597,15 +548,5 @@ function registerInput(profile: RegisterProfile, options: RegisterOptions) {
     emailToken: options.emailToken,
     phoneToken: options.phoneToken,
     ...pipelineParams(options),
-  }
-}
-
-function parseAppHost(appHost: string): string {
-  try {
-    const url = new URL(appHost)
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(url.protocol)
-    return url.href.replace(/\/+$/, '')
-  } catch (error) {
-    throw new AuthingError('config', `appHost must be an http(s) URL, got ${JSON.stringify(appHost)}`, { cause: error })
   }
 }

@@ -1,11 +1,12 @@
 import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
 import { parseJson, send, type SendOptions } from './send.js'
+import type { RestMethod } from './transport.js'
 
 export interface RestCall {
-  method: 'GET' | 'POST'
+  method: RestMethod
   url: string
   headers: Record<string, string>
-  query?: Record<string, string | number | undefined> | undefined
+  query?: Record<string, string | number | boolean | undefined> | undefined
   body?: unknown
 }
 

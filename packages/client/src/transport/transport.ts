@@ -3,7 +3,8 @@ import { restRequest } from './rest.js'
 import type { FetchFunction } from './send.js'
 
 export interface TransportConfig {
-  appId: string
+  /** Who is calling: an application (end users) or a user pool (administration). */
+  identity: { appId: string } | { userPoolId: string }
   /** `appHost` without a trailing slash: GraphQL, REST and the public key all live under it. */
   baseUrl: string
   timeout: number
@@ -16,6 +17,13 @@ export interface CallOptions {
   signal?: AbortSignal | undefined
   /** Send the stored token as `Authorization: Bearer …`. Default true. */
   auth?: boolean
+}
+
+export type RestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RestOptions extends CallOptions {
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
 }
 
 // What Authing's JS SDK v4 sends: servers see the protocol generation they already speak.
@@ -33,11 +41,7 @@ export class Transport {
   }
 
   /** A REST call; answers the whole `{code, message, data}` envelope (a few endpoints carry no data). */
-  rest(
-    method: 'GET' | 'POST',
-    path: string,
-    options: CallOptions & { query?: Record<string, string | number | undefined>; body?: unknown } = {},
-  ): Promise<{ code: number; message: string; data: unknown }> {
+  rest(method: RestMethod, path: string, options: RestOptions = {}): Promise<{ code: number; message: string; data: unknown }> {
     return restRequest(
       { method, url: `${this.config.baseUrl}${path}`, headers: this.headers(options), query: options.query, body: options.body },
       this.sendOptions(options),
@@ -46,7 +50,9 @@ export class Transport {
 
   private headers(options: CallOptions): Record<string, string> {
     const headers: Record<string, string> = {
-      'x-authing-app-id': this.config.appId,
+      ...('appId' in this.config.identity
+        ? { 'x-authing-app-id': this.config.identity.appId }
+        : { 'x-authing-userpool-id': this.config.identity.userPoolId }),
       'x-authing-request-from': 'sdk',
       'x-authing-sdk-version': SDK_VERSION_HEADER,
       'x-authing-lang': this.config.lang(),

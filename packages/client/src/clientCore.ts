@@ -1,0 +1,91 @@
+import { encryptPassword } from './crypto/encryptPassword.js'
+import { PublicKeySource } from './crypto/publicKey.js'
+import { AuthingError, isAuthingError, type AuthingErrorCode } from './errors.js'
+import { requireString } from './requestParams.js'
+import type { FetchFunction } from './transport/send.js'
+import { Transport, type TransportConfig } from './transport/transport.js'
+import type { Lang } from './types.js'
+
+/** Options both clients take, with the same meaning and defaults. */
+export interface CommonClientOptions {
+  /** Milliseconds before a call fails with `timeout`. Defaults to 10000. */
+  timeout?: number
+  /** Called once per failed call, before the promise rejects (not for aborted calls). */
+  onError?: (code: AuthingErrorCode, message: string, data: unknown) => void
+  /** The user pool's RSA public key (PEM). Defaults to fetching it once from `/api/v2/.well-known`. */
+  encPublicKey?: string
+  /** Language of server messages. Defaults to `zh-CN`. */
+  lang?: Lang
+  /** The fetch to use (tests, proxies, the in-process emulator). Defaults to the global fetch. */
+  fetch?: FetchFunction
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000
+
+/**
+ * What every client is built on: the transport with its headers, the password key, and `run`,
+ * through which every public call passes so that failures leave as one AuthingError, reported once.
+ */
+export class ClientCore {
+  readonly transport: Transport
+  private readonly publicKey: PublicKeySource
+  lang: Lang
+
+  constructor(
+    options: CommonClientOptions & { baseUrl: string; identity: TransportConfig['identity']; token: () => string | null },
+  ) {
+    const fetch = options.fetch ?? globalThis.fetch?.bind(globalThis)
+    if (typeof fetch !== 'function') throw new AuthingError('config', 'No fetch available: pass the `fetch` option')
+    this.lang = options.lang ?? 'zh-CN'
+    this.onError = options.onError
+    this.transport = new Transport({
+      identity: options.identity,
+      baseUrl: options.baseUrl,
+      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+      fetch,
+      lang: () => this.lang,
+      token: options.token,
+    })
+    this.publicKey = new PublicKeySource(this.transport, options.encPublicKey)
+  }
+
+  private readonly onError: CommonClientOptions['onError']
+
+  /** Runs one public call: anything it throws leaves as an AuthingError, reported to onError exactly once. */
+  async run<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation()
+    } catch (thrown) {
+      const error = isAuthingError(thrown)
+        ? thrown
+        : new AuthingError('unexpected', `Unexpected failure in authing-kit: ${thrown instanceof Error ? thrown.message : String(thrown)}`, {
+            cause: thrown,
+          })
+      if (error.code !== 'aborted' && this.onError) {
+        try {
+          this.onError(error.code, error.message, error.data)
+        } catch (callbackError) {
+          console.error('[authing-kit] onError threw', callbackError)
+        }
+      }
+      throw error
+    }
+  }
+
+  /** A password as Authing wants it on the wire: RSA-encrypted with the pool's key, base64. */
+  async encrypt(password: string, signal: AbortSignal | undefined): Promise<string> {
+    requireString('password', password)
+    return encryptPassword(password, await this.publicKey.get(signal), this.publicKey.origin)
+  }
+}
+
+/** A base URL without its trailing slash; anything but http(s) is a configuration error. */
+export function parseBaseUrl(value: string, option: string): string {
+  try {
+    const url = new URL(value)
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(url.protocol)
+    return url.href.replace(/\/+$/, '')
+  } catch (error) {
+    throw new AuthingError('config', `${option} must be an http(s) URL, got ${JSON.stringify(value)}`, { cause: error })
+  }
+}

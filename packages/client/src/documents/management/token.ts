@@ -1,0 +1,3 @@
+export const accessTokenDocument = `query accessToken($userPoolId: String!, $secret: String!) {
+  accessToken(userPoolId: $userPoolId, secret: $secret) { accessToken exp iat }
+}`
