@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '@authing-kit/emulator/node': src('./packages/emulator/src/node/index.ts'),
       '@authing-kit/emulator': src('./packages/emulator/src/index.ts'),
+      '@authing-kit/client/management': src('./packages/client/src/management.ts'),
       '@authing-kit/client': src('./packages/client/src/index.ts'),
     },
   },

@@ -1,5 +1,5 @@
 import { AuthingError } from '../errors.js'
-import { abortedError } from '../transport/send.js'
+import { abortable } from '../transport/abortable.js'
 import type { Transport } from '../transport/transport.js'
 
 /**
@@ -27,7 +27,7 @@ export class PublicKeySource {
       this.pending = undefined
       throw error
     })
-    return signal ? abortable(this.pending, signal) : this.pending
+    return abortable(this.pending, signal)
   }
 
   private async fetch(): Promise<string> {
@@ -38,13 +38,4 @@ export class PublicKeySource {
     }
     return publicKey
   }
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortedError(signal))
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal))
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
 }

@@ -17,6 +17,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined
   /** Send the stored token as `Authorization: Bearer …`. Default true. */
   auth?: boolean
+  /** Send this token instead of the stored one (the management access token). */
+  bearer?: string
 }
 
 export type RestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -57,7 +59,7 @@ export class Transport {
       'x-authing-sdk-version': SDK_VERSION_HEADER,
       'x-authing-lang': this.config.lang(),
     }
-    const token = options.auth === false ? null : this.config.token()
+    const token = options.bearer ?? (options.auth === false ? null : this.config.token())
     if (token) headers.authorization = `Bearer ${token}`
     return headers
   }
