@@ -5,7 +5,10 @@ import { renderDashboard } from '../engine/dashboard.js'
 import { EmulatorState } from '../engine/state.js'
 import { setup } from './engine-helpers.js'
 
-/** A ready emulator on a clock the test moves, and its dashboard as the router would render it. */
+const loginByPhoneCode = `mutation loginByPhoneCode($input: LoginByPhoneCodeInput!) { loginByPhoneCode(input: $input) { id } }`
+const registerByUsername = `mutation registerByUsername($input: RegisterByUsernameInput!) { registerByUsername(input: $input) { id } }`
+
+/** A ready emulator on a clock the test moves, and its dashboard as the router renders it. */
 async function dashboardSetup(options: EmulatorOptions = {}) {
   const clock = { now: Date.parse('2024-05-01T10:00:00Z') }
   const harness = await setup({ now: () => clock.now, ...options })
@@ -15,24 +18,90 @@ async function dashboardSetup(options: EmulatorOptions = {}) {
   return { ...harness, clock, page }
 }
 
+/** The text of the `<tr>` whose cells contain `needle`. */
+function rowWith(html: string, needle: string): string {
+  const row = html.match(/<tr>.*?<\/tr>/gs)?.find((r) => r.includes(needle))
+  if (!row) throw new Error(`no table row contains ${needle}`)
+  return row
+}
+
 describe('dashboard', () => {
-  it('lists the seed user, role, application, grant and a code sent over the wire', async () => {
-    const { page, rest, info } = await dashboardSetup()
-    const sent = await rest('POST', '/api/v2/sms/send', { phone: '13800138000', scene: 'login' })
-    expect(sent.body.code).toBe(200)
+  it('lists the seed user, role, application and grant, and the .env lines', async () => {
+    const { page, info, loginBob } = await dashboardSetup()
+    await loginBob()
     const html = page()
 
     expect(html).toMatch(/^<!doctype html>/)
-    for (const text of ['bob', 'bob@example.com', '13800138000', 'Bob', 'Emulator App', 'emulator-app', 'Books']) {
-      expect(html).toContain(text)
+    const bob = rowWith(html, 'bob@example.com')
+    for (const cell of ['<td>bob</td>', '<td>13800138000</td>', '<td>Bob</td>', '>admin</span>', '<td>1</td>']) {
+      expect(bob).toContain(cell)
     }
-    expect(html).toMatch(/<span class="pill"[^>]*>admin<\/span>/)
-    expect(html).toMatch(/Administrator<\/td><td>1<\/td>/) // admin has one member
-    expect(html).toContain('role <b>admin</b>: read')
+    expect(rowWith(html, 'Administrator')).toContain('<td>1</td>') // admin has one member
+    expect(rowWith(html, 'emulator-app')).toContain('Emulator App')
+    expect(rowWith(html, 'book')).toContain('role <b>admin</b>: read')
     expect(html).toContain(`VITE_AUTHING_APP_ID=${info.appId}`)
     expect(html).toContain(`VITE_AUTHING_APP_HOST=${info.appHost}`)
     expect(html).toContain('<code>bob</code> / <code>passw0rd</code>')
-    const [message] = (await import('./engine-helpers.js')) && [sent] && []
-    void message
+  })
+
+  it('masks the user pool secret', async () => {
+    const { page, info } = await dashboardSetup()
+    const html = page()
+    expect(html).not.toContain(info.userPoolSecret)
+    expect(html).not.toContain(info.appSecret)
+    expect(html).toContain('emul…0001')
+  })
+
+  it('shows codes newest first, and whether each is valid, used or expired', async () => {
+    const { page, rest, gql, clock, emulator } = await dashboardSetup()
+    expect(page()).toContain('No codes sent yet')
+    await rest('POST', '/api/v2/sms/send', { phone: '13800138000', scene: 'login' })
+    clock.now += 1000
+    await rest('POST', '/api/v2/sms/send', { phone: '13900139000' })
+    const [first, second] = emulator.outbox()
+    if (!first || !second) throw new Error('two codes expected in the outbox')
+
+    let html = page()
+    expect(html.indexOf(second.code)).toBeLessThan(html.indexOf(first.code))
+    expect(rowWith(html, first.code)).toContain('valid')
+    expect(rowWith(html, first.code)).toContain('<td>login</td>')
+
+    await gql(loginByPhoneCode, { input: { phone: '13800138000', code: first.code } })
+    html = page()
+    expect(rowWith(html, first.code)).toContain('used or replaced')
+    expect(rowWith(html, second.code)).toContain('valid')
+
+    clock.now += 10 * 60_000
+    expect(rowWith(page(), second.code)).toContain('expired')
+  })
+
+  it('escapes a username registered over the wire, and lets no other script run', async () => {
+    const { page, gql, encrypt } = await dashboardSetup()
+    const username = '<script>alert(1)</script>'
+    const res = await gql(registerByUsername, { input: { username, password: encrypt('Passw0rd-123') } })
+    expect(res.data.registerByUsername.id).toBeTruthy()
+    const html = page()
+
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;')
+    expect(html).not.toContain('alert(1)</script>')
+    const scripts = [...html.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1] ?? '')
+    expect(scripts).toHaveLength(1)
+    const hash = createHash('sha256').update(scripts[0] ?? '').digest('base64')
+    expect(html).toContain(`script-src 'sha256-${hash}'`)
+  })
+
+  it('shows a locked-out user', async () => {
+    const { page, login } = await dashboardSetup({ lockout: { maxFailures: 2 } })
+    expect(rowWith(page(), 'bob@example.com')).not.toContain('locked out')
+    await login('bob', 'wrong-1')
+    await login('bob', 'wrong-2')
+    expect(rowWith(page(), 'bob@example.com')).toContain('locked out')
+  })
+
+  it('says so when a seed has no users, roles or resources', async () => {
+    const { page } = await dashboardSetup({ seed: {} })
+    const html = page()
+    for (const empty of ['No users yet.', 'No roles.', 'No resources.', 'No codes sent yet']) expect(html).toContain(empty)
+    expect(html).toContain('none in this seed')
   })
 })

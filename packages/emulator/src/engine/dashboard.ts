@@ -18,62 +18,111 @@ export interface DashboardInput {
 }
 
 export function renderDashboard({ state, info, outbox, now }: DashboardInput): string {
-  const pool = state.userPools.get(info.userPoolId)
-  const users = [...state.users.values()]
-  const roles = [...state.roles.values()]
-  const apps = [...state.applications.values()]
-  const resources = [...state.resources.values()]
-  const membersByRole = new Map<string, number>()
-  for (const roleKeys of state.userRoles.values()) {
-    for (const key of roleKeys) membersByRole.set(key, (membersByRole.get(key) ?? 0) + 1)
-  }
-  const pendingCodes = new Set([...state.codes.values()].map((c) => `${c.code}:${c.expiresAt}`))
-  const demo = info.demoUser
-
+  const poolName = state.userPools.get(info.userPoolId)?.name ?? ''
   const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${refreshScriptHash}'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${refreshScriptHash}'">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Authing emulator · ${pool?.name ?? info.userPoolId}</title>
+<title>Authing emulator · ${poolName || info.userPoolId}</title>
 <style>${raw(css)}</style></head><body>
-<header>
-  <div class="top"><h1>Authing emulator <span class="muted">${pool?.name ?? ''}</span></h1>
-    <nav><a href="">Refresh</a><label><input type="checkbox" id="auto"> Auto-refresh (5 s)</label></nav></div>
-  <dl>
-    <dt>User pool</dt><dd><code>${info.userPoolId}</code> <span class="muted">secret</span> <code>${maskSecret(info.userPoolSecret)}</code></dd>
-    <dt>App id</dt><dd>${apps.length ? apps.map((a) => html`<code>${a.id}</code> `) : html`<code>${info.appId}</code>`}</dd>
-    <dt>App host</dt><dd><code>${info.appHost}</code> <span class="muted">id_token iss</span> <code>${info.appHost}/oidc</code></dd>
-    <dt>Demo login</dt><dd>${demo ? html`<code>${demo.username}</code> / <code>${demo.password}</code>` : html`<span class="muted">none in this seed</span>`}</dd>
-  </dl>
-  <p class="muted">Browser apps (.env)</p>
-  <pre class="env"><span>VITE_AUTHING_APP_ID=${info.appId}</span>
-<span>VITE_AUTHING_APP_HOST=${info.appHost}</span></pre>
-</header>
+${header(state, info, poolName)}
 <main>
-${section('Users', users.length, table(['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked'],
-  users.map((u) => [
-    html`<code>${u.id}</code>`, u.username, u.email, u.phone, u.profile.nickname,
-    userRoles(state, u, null).map((r) => html`<span class="pill" title="namespace ${r.namespace}">${r.code}</span>`),
-    u.loginsCount, u.lastLogin ? when(Date.parse(u.lastLogin), now) : null, lockout(state, u, now),
-  ]), 'No users yet.'))}
-${section('Roles', roles.length, table(['Namespace', 'Code', 'Description', 'Users'],
-  roles.map((r) => [r.namespace, html`<span class="pill">${r.code}</span>`, r.description,
-    membersByRole.get(keys.role(r.userPoolId, r.namespace, r.code)) ?? 0]), 'No roles.'))}
-${section('Applications', apps.length, table(['ID', 'Name', 'Identifier', 'Host'],
-  apps.map((a) => [html`<code>${a.id}</code>`, a.name, a.identifier, html`<code>${info.appHost}</code>`]), 'No applications.'))}
-${section('Resources & grants', resources.length, table(['Namespace', 'Resource', 'Type', 'Actions', 'Granted'],
-  resources.map((r) => [r.namespace, html`<code>${r.code}</code>`, r.type, r.actions.map((a) => a.name).join(', '),
-    grantsOf(state, r.userPoolId, r.namespace, r.code)]), 'No resources.'))}
-${section('Outbox', outbox.length, table(['Channel', 'To', 'Scene', 'Code', 'Sent', 'Status'],
-  [...outbox].reverse().map((m) => [m.channel === 'sms' ? 'SMS' : 'Email', m.to, m.scene,
-    html`<code class="code">${m.code}</code>`, when(m.sentAt, now), codeStatus(m, pendingCodes.has(`${m.code}:${m.expiresAt}`), now)]),
-  'No codes sent yet. SMS and email codes your app sends show up here.'))}
+${usersSection(state, now)}
+${rolesSection(state)}
+${applicationsSection(state, info)}
+${resourcesSection(state)}
+${outboxSection(state, outbox, now)}
 </main>
 <footer class="muted">Rendered ${new Date(now).toISOString()} · the outbox as JSON: <a href="/__emulator/outbox">/__emulator/outbox</a></footer>
 <script>${raw(refreshScript)}</script>
 </body></html>
 `
   return page.value
+}
+
+function header(state: EmulatorState, info: EmulatorInfo, poolName: string): Html {
+  const appIds = [...state.applications.values()].map((a) => a.id)
+  const demo = info.demoUser
+  return html`<header>
+  <div class="top"><h1>Authing emulator <span class="muted">${poolName}</span></h1>
+    <nav><a href="">Refresh</a><label><input type="checkbox" id="auto"> Auto-refresh (5 s)</label></nav></div>
+  <dl>
+    <dt>User pool</dt><dd><code>${info.userPoolId}</code> <span class="muted">secret</span> <code>${maskSecret(info.userPoolSecret)}</code></dd>
+    <dt>App id</dt><dd>${(appIds.length ? appIds : [info.appId]).map((id) => html`<code>${id}</code> `)}</dd>
+    <dt>App host</dt><dd><code>${info.appHost}</code> <span class="muted">id_token iss</span> <code>${info.appHost}/oidc</code></dd>
+    <dt>Demo login</dt><dd>${demo ? html`<code>${demo.username}</code> / <code>${demo.password}</code>` : html`<span class="muted">none in this seed</span>`}</dd>
+  </dl>
+  <p class="muted">Browser apps (.env)</p>
+  <pre class="env"><span>VITE_AUTHING_APP_ID=${info.appId}</span>
+<span>VITE_AUTHING_APP_HOST=${info.appHost}</span></pre>
+</header>`
+}
+
+function usersSection(state: EmulatorState, now: number): Html {
+  const users = [...state.users.values()]
+  const rows = users.map((u) => [
+    html`<code>${u.id}</code>`,
+    u.username,
+    u.email,
+    u.phone,
+    u.profile.nickname,
+    userRoles(state, u, null).map((r) => html`<span class="pill" title="namespace ${r.namespace}">${r.code}</span>`),
+    u.loginsCount,
+    u.lastLogin ? when(Date.parse(u.lastLogin), now) : null,
+    lockout(state, u, now),
+  ])
+  const headers = ['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked']
+  return section('Users', users.length, table(headers, rows, 'No users yet.'))
+}
+
+function rolesSection(state: EmulatorState): Html {
+  const members = new Map<string, number>()
+  for (const roleKeys of state.userRoles.values()) {
+    for (const key of roleKeys) members.set(key, (members.get(key) ?? 0) + 1)
+  }
+  const roles = [...state.roles.values()]
+  const rows = roles.map((r) => [
+    r.namespace,
+    html`<span class="pill">${r.code}</span>`,
+    r.description,
+    members.get(keys.role(r.userPoolId, r.namespace, r.code)) ?? 0,
+  ])
+  return section('Roles', roles.length, table(['Namespace', 'Code', 'Description', 'Users'], rows, 'No roles.'))
+}
+
+function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
+  const apps = [...state.applications.values()]
+  const rows = apps.map((a) => [html`<code>${a.id}</code>`, a.name, a.identifier, html`<code>${info.appHost}</code>`])
+  return section('Applications', apps.length, table(['ID', 'Name', 'Identifier', 'Host'], rows, 'No applications.'))
+}
+
+function resourcesSection(state: EmulatorState): Html {
+  const resources = [...state.resources.values()]
+  const rows = resources.map((r) => [
+    r.namespace,
+    html`<code>${r.code}</code>`,
+    r.type,
+    r.actions.map((a) => a.name).join(', '),
+    grantsOf(state, r.userPoolId, r.namespace, r.code),
+  ])
+  const headers = ['Namespace', 'Resource', 'Type', 'Actions', 'Granted']
+  return section('Resources & grants', resources.length, table(headers, rows, 'No resources.'))
+}
+
+function outboxSection(state: EmulatorState, outbox: OutboxMessage[], now: number): Html {
+  const pending = new Set([...state.codes.values()].map((c) => `${c.code}:${c.expiresAt}`))
+  const rows = [...outbox].reverse().map((m) => [
+    m.channel === 'sms' ? 'SMS' : 'Email',
+    m.to,
+    // An SMS sent without a scene is kept under scene '*': every flow accepts it.
+    m.scene === '*' ? html`<span class="muted">any</span>` : m.scene,
+    html`<code class="code">${m.code}</code>`,
+    when(m.sentAt, now),
+    codeStatus(m, pending.has(`${m.code}:${m.expiresAt}`), now),
+  ])
+  const empty = 'No codes sent yet. SMS and email codes your app sends show up here.'
+  return section('Outbox', outbox.length, table(['Channel', 'To', 'Scene', 'Code', 'Sent', 'Status'], rows, empty))
 }
 
 /** A value already made safe; everything else put in `html` is escaped. */
@@ -104,8 +153,12 @@ function section(title: string, count: number, body: Html): Html {
 function table(headers: string[], rows: Part[][], empty: string): Html {
   if (rows.length === 0) return html`<p class="empty">${empty}</p>`
   return html`<table><thead><tr>${headers.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows.map(
-    (cells) => html`<tr>${cells.map((cell) => html`<td>${cell === null || cell === undefined || cell === '' ? html`<span class="muted">—</span>` : cell}</td>`)}</tr>`,
+    (cells) => html`<tr>${cells.map((cell) => html`<td>${isBlank(cell) ? html`<span class="muted">—</span>` : cell}</td>`)}</tr>`,
   )}</tbody></table>`
+}
+
+function isBlank(cell: Part): boolean {
+  return cell === null || cell === undefined || cell === '' || (Array.isArray(cell) && cell.length === 0)
 }
 
 /** `emulator-userpool-secret-0001` → `emul…0001`: enough to tell secrets apart, not to use one. */
