@@ -7,7 +7,7 @@ import * as session from './documents/session.js'
 import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
 import { computedPasswordSecurityLevel } from './passwordSecurityLevel.js'
-import { pipelineParams, requireString, type RequestContextOptions } from './requestParams.js'
+import { pipelineParams, requireIdentifier, requireString, type RequestContextOptions, type UserIdentifiers } from './requestParams.js'
 import { tokenUserId } from './session/jwt.js'
 import { SessionStore, type AuthSnapshot, type SessionListener } from './session/sessionStore.js'
 import { defaultTokenStore, withMemoryFallback, type TokenStore } from './session/tokenStore.js'
@@ -357,13 +357,10 @@ export class AuthenticationClient {
   }
 
   /** True when a user with any of these identifiers exists in the pool. */
-  isUserExists(identifiers: { username?: string; email?: string; phone?: string; externalId?: string }, options: SignalOptions = {}): Promise<boolean> {
+  isUserExists(identifiers: UserIdentifiers, options: SignalOptions = {}): Promise<boolean> {
     return this.core.run(async () => {
-      const { username, email, phone, externalId } = identifiers ?? {}
-      if (!username && !email && !phone && !externalId) {
-        throw new AuthingError('invalid_argument', 'isUserExists needs a username, email, phone or externalId')
-      }
-      const data = await this.core.transport.graphql<{ isUserExists: boolean | null }>(session.isUserExistsDocument, { username, email, phone, externalId }, options)
+      const variables = requireIdentifier(identifiers)
+      const data = await this.core.transport.graphql<{ isUserExists: boolean | null }>(session.isUserExistsDocument, { ...variables }, options)
       return data.isUserExists === true
     })
   }

@@ -24,3 +24,28 @@ export function requireString(name: string, value: unknown): string {
   }
   return value
 }
+
+/** How Authing finds one user: any of these identifiers. */
+export interface UserIdentifiers {
+  username?: string
+  email?: string
+  phone?: string
+  externalId?: string
+}
+
+/** Keeps the identifiers that are set; at least one is required. */
+export function requireIdentifier(identifiers: UserIdentifiers): UserIdentifiers {
+  const { username, email, phone, externalId } = identifiers ?? {}
+  if (!username && !email && !phone && !externalId) {
+    throw new AuthingError('invalid_argument', 'Pass a username, email, phone or externalId')
+  }
+  return { username, email, phone, externalId } as UserIdentifiers
+}
+
+/** A non-empty list of non-empty strings (ids, codes). */
+export function requireList(name: string, value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || value.some((item) => typeof item !== 'string' || !item)) {
+    throw new AuthingError('invalid_argument', `${name} must be a non-empty array of strings`, { data: { argument: name } })
+  }
+  return value as string[]
+}

@@ -1,11 +1,10 @@
 import * as groups from '../documents/management/groups.js'
 import * as userDocs from '../documents/management/users.js'
-import { requireString } from '../requestParams.js'
+import { requireList, requireString } from '../requestParams.js'
 import type { CommonMessage, Paginated, User } from '../types.js'
 import { userFromWire, type UserOnWire } from '../user.js'
 import type { ManagementContext, SignalOptions } from './managementContext.js'
 import type { Group } from './types.js'
-import { requireList } from './usersManagement.js'
 
 /** `management.groups`: named sets of users, by code. */
 export class GroupsManagement {

@@ -4,14 +4,12 @@ import * as userRoles from '../documents/roles.js'
 import * as session from '../documents/session.js'
 import * as udf from '../documents/udf.js'
 import * as users from '../documents/management/users.js'
-import { requireString } from '../requestParams.js'
+import { requireIdentifier, requireList, requireString, type UserIdentifiers } from '../requestParams.js'
 import type { AuthorizedResource, CommonMessage, Paginated, RefreshedToken, Role, User } from '../types.js'
 import { encodeUdvValues, udvListToObject, type UdvOnWire } from '../udv.js'
 import { userFromWire, type UserOnWire } from '../user.js'
 import type { ManagementContext, SignalOptions } from './managementContext.js'
 import type { Group, UserInput } from './types.js'
-
-type UserIdentifiers = { username?: string; email?: string; phone?: string; externalId?: string }
 
 /** `management.users`: every user of the pool, as an administrator sees them. */
 export class UsersManagement {
@@ -93,7 +91,7 @@ export class UsersManagement {
 
   exists(identifiers: UserIdentifiers, options: SignalOptions = {}): Promise<boolean> {
     return this.context.run(async () => {
-      const data = await this.context.graphql<{ isUserExists: boolean | null }>(session.isUserExistsDocument, requireIdentifier(identifiers), options)
+      const data = await this.context.graphql<{ isUserExists: boolean | null }>(session.isUserExistsDocument, { ...requireIdentifier(identifiers) }, options)
       return data.isUserExists === true
     })
   }
@@ -101,7 +99,7 @@ export class UsersManagement {
   /** The user with this username, email, phone or externalId, or null. */
   find(identifiers: UserIdentifiers, options: SignalOptions = {}): Promise<User | null> {
     return this.context.run(async () => {
-      const data = await this.context.graphql<{ findUser: UserOnWire | null }>(users.findUserDocument, requireIdentifier(identifiers), options)
+      const data = await this.context.graphql<{ findUser: UserOnWire | null }>(users.findUserDocument, { ...requireIdentifier(identifiers) }, options)
       return data.findUser ? userFromWire(data.findUser) : null
     })
   }
@@ -221,19 +219,4 @@ export class UsersManagement {
       return data[field] ?? { code: 200, message: null }
     })
   }
-}
-
-export function requireList(name: string, value: unknown): string[] {
-  if (!Array.isArray(value) || value.length === 0 || value.some((item) => typeof item !== 'string' || !item)) {
-    throw new AuthingError('invalid_argument', `${name} must be a non-empty array of strings`, { data: { argument: name } })
-  }
-  return value as string[]
-}
-
-function requireIdentifier(identifiers: UserIdentifiers): UserIdentifiers {
-  const { username, email, phone, externalId } = identifiers ?? {}
-  if (!username && !email && !phone && !externalId) {
-    throw new AuthingError('invalid_argument', 'Pass a username, email, phone or externalId')
-  }
-  return { username, email, phone, externalId } as UserIdentifiers
 }

@@ -239,10 +239,10 @@ h2 { font-size: 15px; margin: 0; padding: 12px 16px; border-bottom: 1px solid va
 .count { display: inline-block; min-width: 22px; padding: 0 7px; margin-left: 4px; border-radius: 11px; background: #eef2ff; color: var(--accent); font-size: 12px; text-align: center; }
 table { width: 100%; border-collapse: collapse; }
 th { text-align: left; font-weight: 600; font-size: 12px; color: var(--muted); padding: 8px 16px; background: #fafbfc; border-bottom: 1px solid var(--line); white-space: nowrap; }
-td { padding: 8px 16px; vertical-align: top; overflow-wrap: anywhere; }
+td { padding: 8px 16px; vertical-align: top; overflow-wrap: break-word; }
 tbody tr:nth-child(even) { background: #f9fafb; }
 tbody tr:hover { background: #f0f4ff; }
-.pill { display: inline-block; padding: 0 8px; margin: 0 4px 2px 0; border-radius: 10px; background: #eef2ff; color: #3538cd; font-size: 12px; }
+.pill { display: inline-block; white-space: nowrap; padding: 0 8px; margin: 0 4px 2px 0; border-radius: 10px; background: #eef2ff; color: #3538cd; font-size: 12px; }
 .code { font-size: 15px; font-weight: 600; letter-spacing: .08em; user-select: all; }
 .muted { color: var(--muted); } .ok { color: #067647; font-weight: 600; } .bad { color: #b42318; font-weight: 600; }
 .empty { margin: 0; padding: 20px 16px; color: var(--muted); text-align: center; }
