@@ -82,7 +82,8 @@ const DEFAULT_APP_HOST = 'https://core.authing.cn'
 export class AuthenticationClient {
   private readonly core: ClientCore
   private readonly session: SessionStore
-  private readonly appId: string
+  /** The application this client speaks for (`x-authing-app-id`; the `aud` of its tokens). */
+  readonly appId: string
 
   constructor(options: AuthenticationClientOptions) {
     if (typeof options?.appId !== 'string' || !options.appId) {
