@@ -10,7 +10,7 @@ export const loginByUsernameDoc = /* GraphQL */ `
   }
 `
 
-interface CallOptions {
+export interface CallOptions {
   token?: string
   lang?: string
   appId?: string | null

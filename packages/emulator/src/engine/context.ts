@@ -4,6 +4,7 @@
  */
 import type { TokenSigner } from './crypto.js'
 import { AuthingBusinessError, parseLang, type Lang } from './errors.js'
+import { classifyBearer, type BearerKind } from './managementCaller.js'
 import type { ApplicationRecord, EmulatorState, OutboxMessage, UserPoolRecord, UserRecord } from './state.js'
 import { verifyUserToken } from './tokens.js'
 
@@ -11,6 +12,7 @@ export interface EngineSettings {
   appHost: string
   passwordIterations: number
   tokenLifetimeSeconds: number
+  managementTokenLifetimeSeconds: number
   codeLifetimeSeconds: number
   maxFailures: number
   lockoutWindowSeconds: number
@@ -43,6 +45,7 @@ export class RequestContext {
   readonly #appId: string | null
   readonly #poolId: string | null
   #caller: Promise<Caller> | undefined
+  #bearerKind: Promise<BearerKind> | undefined
 
   constructor(
     readonly engine: Engine,
@@ -106,6 +109,52 @@ export class RequestContext {
     const caller = await this.caller()
     if (id && id !== caller.user.id) throw new AuthingBusinessError('noPermission')
     return caller
+  }
+
+  /**
+   * The user pool a management call administers: the bearer must be that pool's management token
+   * (missing, forged, expired or another pool's: 2020; a user's token: 1001).
+   */
+  async management(): Promise<UserPoolRecord> {
+    const bearer = await this.#classifyBearer()
+    if (bearer.kind === 'user') throw new AuthingBusinessError('noPermission')
+    if (bearer.kind !== 'management') throw new AuthingBusinessError('notLoggedIn')
+    if (this.#poolId !== null && this.#poolId !== bearer.pool.id) throw new AuthingBusinessError('notLoggedIn')
+    return bearer.pool
+  }
+
+  /** Whether the bearer is a management token (operations shared with end users then act as admin). */
+  async isManagement(): Promise<boolean> {
+    return (await this.#classifyBearer()).kind === 'management'
+  }
+
+  /**
+   * The user an operation shared by both clients is about: with a management token any user of
+   * the pool (`id` required; unknown: 2004), otherwise the caller themselves (see `self`).
+   */
+  async subject(id: string | null | undefined): Promise<{ user: UserRecord; caller: Caller | null }> {
+    if (await this.isManagement()) {
+      const pool = await this.management()
+      if (!id) throw new AuthingBusinessError('invalidParam', { field: 'id' })
+      const user = this.state.users.get(id)
+      if (!user || user.userPoolId !== pool.id) throw new AuthingBusinessError('userNotFound')
+      return { user, caller: null }
+    }
+    const caller = await this.self(id)
+    return { user: caller.user, caller }
+  }
+
+  /** The pool's application that tokens minted by an administrator are for (the request's, else the pool's first). */
+  poolApp(pool: UserPoolRecord): ApplicationRecord {
+    if (this.#appId !== null || this.#poolId !== null) return this.app().app
+    const app = [...this.state.applications.values()].find((a) => a.userPoolId === pool.id)
+    if (!app) throw new AuthingBusinessError('appNotFound')
+    return app
+  }
+
+  #classifyBearer(): Promise<BearerKind> {
+    this.#bearerKind ??= classifyBearer(this.engine, this.bearer)
+    return this.#bearerKind
   }
 
   async #verifyCaller(): Promise<Caller> {

@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   rsaKeyBits?: 1024 | 2048
   /** id_token lifetime. Defaults to 1 209 600 (14 days). */
   tokenLifetimeSeconds?: number
+  /** Management access token (`accessToken(userPoolId, secret)`) lifetime. Defaults to 86 400 (1 day). */
+  managementTokenLifetimeSeconds?: number
   /** SMS and email code lifetime. Defaults to 300. */
   codeLifetimeSeconds?: number
   /** Login lockout: after `maxFailures` (5) failures in a row, 2005 for `windowSeconds` (600). */
@@ -65,6 +67,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     appHost: (options.appHost ?? 'http://127.0.0.1:5556').replace(/\/+$/, ''),
     passwordIterations: options.passwordIterations ?? 100_000,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 1_209_600,
+    managementTokenLifetimeSeconds: options.managementTokenLifetimeSeconds ?? 86_400,
     codeLifetimeSeconds: options.codeLifetimeSeconds ?? 300,
     maxFailures: options.lockout?.maxFailures ?? 5,
     lockoutWindowSeconds: options.lockout?.windowSeconds ?? 600,

@@ -9,6 +9,12 @@ import { checkStringLengths, requiredString } from './input.js'
 import { logout, loginByEmailCode } from './resolvers/auth.js'
 import { listAllowedApplications } from './resolvers/applications.js'
 import { sendSmsCode } from './resolvers/codes.js'
+import { managementAclRoutes } from './resolvers/managementAcl.js'
+import { managementApplicationRoutes } from './resolvers/managementApplications.js'
+import { managementNamespaceRoutes } from './resolvers/managementNamespaces.js'
+import { managementResourceRoutes } from './resolvers/managementResources.js'
+import { managementUserRoutes } from './resolvers/managementUsers.js'
+import type { RestHandler, RestRoutes } from './resolvers/types.js'
 import { runGraphql } from './schema.js'
 import type { OutboxMessage } from './state.js'
 import { restUser } from './userView.js'
@@ -20,15 +26,13 @@ export interface EmulatorAdmin {
   outbox(filter?: { to?: string }): OutboxMessage[]
 }
 
-type Handler = (ctx: RequestContext, request: Request, url: URL) => Promise<unknown>
-
 export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Request) => Promise<Response> {
   /** REST handlers answer `data`; the router wraps it in the `{code: 200, message, data}` envelope. */
-  const rest: Record<string, Handler> = {
+  const routes: RestRoutes = {
     'GET /api/v2/.well-known': async () => ({ publicKey: engine.publicKeyPem }),
-    'POST /api/v2/sms/send': async (ctx, request) => sendSmsCode(ctx, await readRestBody(request)),
+    'POST /api/v2/sms/send': async (ctx, request) => sendSmsCode(ctx, await request.body()),
     'POST /api/v2/login/email-code': async (ctx, request) => {
-      const body = await readRestBody(request)
+      const body = await request.body()
       return loginByEmailCode(ctx, requiredString(body, 'email'), requiredString(body, 'code'))
     },
     'GET /api/v2/logout': async (ctx) => {
@@ -39,30 +43,38 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
       const caller = await ctx.caller()
       return restUser(ctx, caller.user, { token: { token: caller.token, exp: caller.exp } })
     },
-    'GET /api/v2/users/me/applications/allowed': async (ctx, _request, url) =>
+    'GET /api/v2/users/me/applications/allowed': async (ctx, { url }) =>
       listAllowedApplications(ctx, positiveInt(url.searchParams.get('page'), 1), positiveInt(url.searchParams.get('limit'), 10)),
+    ...managementUserRoutes,
+    ...managementAclRoutes,
+    ...managementApplicationRoutes,
+    ...managementResourceRoutes,
+    ...managementNamespaceRoutes,
     'POST /__emulator/reset': async () => {
       await admin.reset()
       return null
     },
   }
+  const match = routeMatcher(routes)
 
   return async (request) => {
     const url = new URL(request.url)
     const cors = corsHeaders(request)
     if (request.method === 'OPTIONS') return preflight(request, cors)
     const ctx = new RequestContext(engine, request.headers)
-    const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`
+    const path = url.pathname.replace(/\/+$/, '')
+    const route = `${request.method} ${path}`
 
     if (route === 'POST /graphql/v2' || route === 'POST /graphql') return graphql(ctx, request, cors)
     if (route === 'GET /__emulator/outbox') {
       const to = url.searchParams.get('to')
       return json(admin.outbox(to ? { to } : undefined), 200, cors)
     }
-    const handler = rest[route]
+    if (route === 'GET /__emulator/avatar.svg') return avatar(cors)
     try {
-      if (!handler) throw new AuthingBusinessError('notFound', { path: url.pathname })
-      const data = await handler(ctx, request, url)
+      const found = match(request.method, path)
+      if (!found) throw new AuthingBusinessError('notFound', { path: url.pathname })
+      const data = await found.handler(ctx, { url, params: found.params, body: () => readRestBody(request) })
       // sms/send already answers an envelope (the Python SDK returns it whole).
       if (route === 'POST /api/v2/sms/send') return json(data, 200, cors)
       return json({ code: 200, message: successMessage(route.endsWith('logout') ? 'loggedOut' : 'ok', ctx.lang), data }, 200, cors)
@@ -71,6 +83,57 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
       return json(body, httpStatus(body.code), cors)
     }
   }
+}
+
+/**
+ * Finds the handler of `METHOD /path`: exact routes first, then patterns whose `:name` segments
+ * capture one (URL-decoded) path segment each.
+ */
+function routeMatcher(routes: RestRoutes): (method: string, path: string) => { handler: RestHandler; params: Record<string, string> } | null {
+  const patterns = Object.entries(routes)
+    .filter(([key]) => key.includes('/:'))
+    .map(([key, handler]) => {
+      const [method = '', pattern = ''] = key.split(' ')
+      return { method, segments: pattern.split('/'), handler }
+    })
+  return (method, path) => {
+    const exact = Object.hasOwn(routes, `${method} ${path}`) ? routes[`${method} ${path}`] : undefined
+    if (exact) return { handler: exact, params: {} }
+    const segments = path.split('/')
+    for (const route of patterns) {
+      if (route.method !== method || route.segments.length !== segments.length) continue
+      const params: Record<string, string> = {}
+      const fits = route.segments.every((segment, i) => {
+        const actual = segments[i] ?? ''
+        if (!segment.startsWith(':')) return segment === actual
+        params[segment.slice(1)] = safeDecode(actual)
+        return actual !== ''
+      })
+      if (fits) return { handler: route.handler, params }
+    }
+    return null
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+/** The default user picture (see userView.ts): a neutral silhouette, cacheable. */
+const avatarSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">
+<rect width="64" height="64" rx="32" fill="#d8dee9"/><circle cx="32" cy="25" r="11" fill="#8a94a6"/>
+<path d="M12 54c3-10 11-15 20-15s17 5 20 15a30 30 0 0 1-40 0z" fill="#8a94a6"/></svg>
+`
+
+function avatar(cors: Headers): Response {
+  const headers = new Headers(cors)
+  headers.set('content-type', 'image/svg+xml')
+  headers.set('cache-control', 'public, max-age=86400')
+  return new Response(avatarSvg, { status: 200, headers })
 }
 
 async function graphql(ctx: RequestContext, request: Request, cors: Headers): Promise<Response> {
@@ -182,7 +245,7 @@ function preflight(request: Request, cors: Headers): Response {
     .split(',')
     .map((h) => h.trim().toLowerCase())
     .filter((h) => allowedRequestHeader.test(h))
-  headers.set('access-control-allow-methods', 'GET, POST, OPTIONS')
+  headers.set('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS')
   headers.set('access-control-allow-headers', [...new Set(['authorization', 'content-type', ...requested])].join(', '))
   headers.set('access-control-max-age', '600')
   headers.append('vary', 'Access-Control-Request-Headers')

@@ -22,10 +22,27 @@ import { authResolvers } from './resolvers/auth.js'
 import { profileResolvers } from './resolvers/profile.js'
 import { codeResolvers } from './resolvers/codes.js'
 import { udfResolvers } from './resolvers/udf.js'
+import { managementAclResolvers } from './resolvers/managementAcl.js'
+import { managementGroupResolvers } from './resolvers/managementGroups.js'
+import { managementRoleResolvers } from './resolvers/managementRoles.js'
+import { managementTokenResolvers } from './resolvers/managementToken.js'
+import { managementUdfResolvers } from './resolvers/managementUdf.js'
+import { managementUserResolvers } from './resolvers/managementUsers.js'
 import type { RootResolvers } from './resolvers/types.js'
 import { authingSchemaSdl } from './schema.graphql.js'
 
-const rootResolvers: RootResolvers = { ...authResolvers, ...profileResolvers, ...codeResolvers, ...udfResolvers }
+const rootResolvers: RootResolvers = {
+  ...authResolvers,
+  ...profileResolvers,
+  ...codeResolvers,
+  ...udfResolvers,
+  ...managementTokenResolvers,
+  ...managementUserResolvers,
+  ...managementRoleResolvers,
+  ...managementAclResolvers,
+  ...managementGroupResolvers,
+  ...managementUdfResolvers,
+}
 
 let schema: GraphQLSchema | undefined
 /** Built on first use (about 20 ms) and shared: the schema is immutable. */

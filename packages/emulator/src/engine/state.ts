@@ -30,6 +30,8 @@ export interface ApplicationRecord {
   identifier: string
   description: string | null
   logo: string | null
+  /** set by the management API; absent in older states */
+  redirectUris?: string[]
   createdAt: string
   updatedAt: string
 }
@@ -87,16 +89,55 @@ export interface ResourceRecord {
   description: string | null
   actions: { name: string; description: string | null }[]
   apiIdentifier: string | null
+  createdAt?: string
+  updatedAt?: string
 }
 
+export type GrantTargetType = 'USER' | 'ROLE' | 'GROUP'
+
+/**
+ * Actions on a resource granted to a user, role or group. `resource` and each action may hold `*`
+ * wildcards (`books:*`, `*`), as in Authing's `allow`.
+ */
 export interface GrantRecord {
   userPoolId: string
   namespace: string
   resource: string
-  targetType: 'USER' | 'ROLE'
-  /** user id or role id */
+  targetType: GrantTargetType
+  /** user id, role id or group id */
   targetId: string
   actions: string[]
+}
+
+export interface GroupRecord {
+  id: string
+  userPoolId: string
+  code: string
+  name: string
+  description: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** A permission namespace; every application also has one whose code is the app id. */
+export interface NamespaceRecord {
+  /** Authing's namespace ids are numbers. */
+  id: number
+  userPoolId: string
+  code: string
+  name: string
+  description: string | null
+  /** the application the namespace belongs to (its code is then the app id) */
+  appId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** The last login of a user to an application (the app's "active users"). */
+export interface AppLoginRecord {
+  appId: string
+  userId: string
+  lastLogin: string
 }
 
 export type UdfDataType = 'STRING' | 'NUMBER' | 'DATETIME' | 'BOOLEAN' | 'OBJECT' | 'SELECT'
@@ -141,6 +182,9 @@ export const keys = {
   udf: (poolId: string, targetType: string, key: string) => `${poolId}:${targetType}:${key}`,
   udv: (targetType: string, targetId: string) => `${targetType}:${targetId}`,
   failure: (poolId: string, identifier: string) => `${poolId}:${identifier.toLowerCase()}`,
+  group: (poolId: string, code: string) => `${poolId}:${code}`,
+  namespace: (poolId: string, code: string) => `${poolId}:${code}`,
+  appLogin: (appId: string, userId: string) => `${appId}:${userId}`,
 }
 
 export class EmulatorState {
@@ -148,17 +192,22 @@ export class EmulatorState {
   /** `${poolId}\0${kind}\0${value}` → user id; keeps logins O(1) with many users. */
   readonly #index = new Map<string, string>()
   readonly #indexKeysByUser = new Map<string, string[]>()
+  /** pool id → its user ids, oldest first: pages of users without sorting or copying the table. */
+  readonly #order = new Map<string, string[]>()
+  readonly #poolOfUser = new Map<string, string>()
 
   constructor(store: Store) {
     this.store = store
     this.rebuildIndex()
     store.subscribe((change) => {
       if (change.op === 'clear') {
-        this.#index.clear()
-        this.#indexKeysByUser.clear()
+        this.#clearIndex()
       } else if (change.table === 'users') {
+        const known = this.#poolOfUser.has(change.key)
         this.#unindex(change.key)
         if (change.op === 'set') this.#indexUser(change.value as UserRecord)
+        else this.#unorder(change.key)
+        if (change.op === 'set' && !known) this.#orderUser(change.value as UserRecord)
       }
     })
   }
@@ -183,6 +232,16 @@ export class EmulatorState {
   /** token id (jti) → expiry in seconds, so the table can be pruned */
   get revokedTokens(): Table<number> { return this.store.table('revokedTokens') }
   get outbox(): Table<OutboxMessage> { return this.store.table('outbox') }
+  get groups(): Table<GroupRecord> { return this.store.table('groups') }
+  /** user id → group keys */
+  get userGroups(): Table<string[]> { return this.store.table('userGroups') }
+  get namespaces(): Table<NamespaceRecord> { return this.store.table('namespaces') }
+  get appLogins(): Table<AppLoginRecord> { return this.store.table('appLogins') }
+
+  /** The pool's user ids in creation order (a live view: do not modify). */
+  userIdsInOrder(poolId: string): readonly string[] {
+    return this.#order.get(poolId) ?? []
+  }
 
   findUser(poolId: string, kind: UserLookup, value: string): UserRecord | undefined {
     const id = this.#index.get(indexKey(poolId, kind, value))
@@ -191,9 +250,35 @@ export class EmulatorState {
 
   /** Call after `store.load()`, which replaces the state without reporting changes. */
   rebuildIndex(): void {
+    this.#clearIndex()
+    // Table order is insertion order, which is creation order (updates replace in place).
+    for (const user of this.users.values()) {
+      this.#indexUser(user)
+      this.#orderUser(user)
+    }
+  }
+
+  #clearIndex(): void {
     this.#index.clear()
     this.#indexKeysByUser.clear()
-    for (const user of this.users.values()) this.#indexUser(user)
+    this.#order.clear()
+    this.#poolOfUser.clear()
+  }
+
+  #orderUser(user: UserRecord): void {
+    let ids = this.#order.get(user.userPoolId)
+    if (!ids) this.#order.set(user.userPoolId, (ids = []))
+    ids.push(user.id)
+    this.#poolOfUser.set(user.id, user.userPoolId)
+  }
+
+  #unorder(userId: string): void {
+    const poolId = this.#poolOfUser.get(userId)
+    if (poolId === undefined) return
+    this.#poolOfUser.delete(userId)
+    const ids = this.#order.get(poolId)
+    const at = ids?.lastIndexOf(userId) ?? -1
+    if (ids && at >= 0) ids.splice(at, 1)
   }
 
   #indexUser(user: UserRecord): void {

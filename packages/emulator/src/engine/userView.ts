@@ -4,9 +4,16 @@
  * The password hash never leaves: `password` is always null.
  */
 import type { RequestContext } from './context.js'
-import { userAuthorizedResources, userRoles } from './resolvers/roles.js'
+import { authorizedResources, targetsOfUser } from './permissions.js'
+import { groupsOfUser } from './resolvers/managementGroups.js'
+import { roleView, userRoles } from './resolvers/roles.js'
 import { listUdvs } from './resolvers/udf.js'
 import { profileFields, type UserRecord } from './state.js'
+
+/** The picture of users who have none: an avatar the emulator serves itself, so it works offline. */
+export function defaultAvatarUrl(appHost: string): string {
+  return `${appHost}/__emulator/avatar.svg`
+}
 
 /** The token to show in the user's `token` field: a new one after login, the caller's otherwise. */
 export interface ShownToken {
@@ -19,11 +26,14 @@ interface ShowOptions {
   newlyCreated?: boolean
 }
 
-function plainFields(user: UserRecord, options: ShowOptions): Record<string, unknown> {
+function plainFields(ctx: RequestContext, user: UserRecord, options: ShowOptions): Record<string, unknown> {
   const profile: Record<string, string | null> = {}
   for (const field of profileFields) profile[field] = user.profile[field] ?? null
   return {
     ...profile,
+    photo: user.profile.photo || defaultAvatarUrl(ctx.engine.settings.appHost),
+    // Authing's "unknown" gender, as in its users.list() sample.
+    gender: user.profile.gender || 'U',
     id: user.id,
     arn: `arn:cn:authing:${user.userPoolId}:user:${user.id}`,
     status: 'Activated',
@@ -62,21 +72,24 @@ function plainFields(user: UserRecord, options: ShowOptions): Record<string, unk
 export function graphqlUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Record<string, unknown> {
   const state = ctx.state
   return {
-    ...plainFields(user, options),
+    ...plainFields(ctx, user, options),
     customData: () => listUdvs(state, user.userPoolId, 'USER', user.id),
     roles: (args: { namespace?: string | null }) => {
-      const list = userRoles(state, user, args.namespace)
+      const list = userRoles(state, user, args.namespace).map((role) => roleView(ctx, role))
       return { totalCount: list.length, list }
     },
     authorizedResources: (args: { namespace?: string | null; resourceType?: string | null }) => {
-      const list = userAuthorizedResources(state, user, args.namespace, args.resourceType)
+      const list = authorizedResources(state, user.userPoolId, targetsOfUser(state, user), args.namespace, args.resourceType)
       return { totalCount: list.length, list }
     },
-    groups: () => ({ totalCount: 0, list: [] }),
+    groups: () => {
+      const list = groupsOfUser(ctx, user)
+      return { totalCount: list.length, list }
+    },
     departments: () => ({ totalCount: 0, list: [] }),
   }
 }
 
 export function restUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Record<string, unknown> {
-  return { ...plainFields(user, options), customData: listUdvs(ctx.state, user.userPoolId, 'USER', user.id) }
+  return { ...plainFields(ctx, user, options), customData: listUdvs(ctx.state, user.userPoolId, 'USER', user.id) }
 }

@@ -76,6 +76,7 @@ export async function completeLogin(
     lastLogin: new Date(ctx.now()).toISOString(),
   }
   ctx.state.users.set(user.id, updated)
+  ctx.state.appLogins.set(keys.appLogin(app.id, user.id), { appId: app.id, userId: user.id, lastLogin: updated.lastLogin ?? '' })
   const { token, exp } = await issueToken(ctx.engine, updated, app)
   return show(ctx, updated, { token: { token, exp }, newlyCreated })
 }
@@ -115,11 +116,23 @@ interface NewUser {
   registerSource: string
 }
 
-/** Checks uniqueness of every identifier the new user would have (username 2034, phone 2035, email 2026). */
-function assertFree(ctx: RequestContext, poolId: string, fields: Pick<NewUser, 'username' | 'email' | 'phone'>): void {
-  if (fields.username && ctx.state.findUser(poolId, 'username', fields.username)) throw new AuthingBusinessError('usernameExists')
-  if (fields.phone && ctx.state.findUser(poolId, 'phone', fields.phone)) throw new AuthingBusinessError('phoneExists')
-  if (fields.email && ctx.state.findUser(poolId, 'email', fields.email)) throw new AuthingBusinessError('userExists')
+/**
+ * Checks uniqueness of every identifier a user would have (username 2034, phone 2035, email and
+ * externalId 2026); `exceptUserId` is the user being updated, who may keep their own.
+ */
+export function assertFree(
+  ctx: RequestContext,
+  poolId: string,
+  fields: Pick<NewUser, 'username' | 'email' | 'phone'> & { externalId?: string | null },
+  exceptUserId?: string,
+): void {
+  const taken = (kind: 'username' | 'email' | 'phone' | 'externalId', value: string | null | undefined): boolean => {
+    const other = value ? ctx.state.findUser(poolId, kind, value) : undefined
+    return other !== undefined && other.id !== exceptUserId
+  }
+  if (taken('username', fields.username)) throw new AuthingBusinessError('usernameExists')
+  if (taken('phone', fields.phone)) throw new AuthingBusinessError('phoneExists')
+  if (taken('email', fields.email) || taken('externalId', fields.externalId)) throw new AuthingBusinessError('userExists')
 }
 
 /** Profile identifiers merged into the new user's, validated (the input's own field wins). */
@@ -151,37 +164,56 @@ async function register(
   fields: NewUser,
   udv: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  const at = new Date(ctx.now()).toISOString()
-  const profile: UserRecord['profile'] = {}
-  for (const field of profileFields) {
-    const value = input.profile?.[field]
-    if (typeof value === 'string') profile[field] = value
-  }
-  const user: UserRecord = {
-    id: objectId(),
-    userPoolId: pool.id,
+  const user = newUserRecord(pool.id, new Date(ctx.now()).toISOString(), {
     username: fields.username ?? null,
     email: fields.email ?? null,
-    emailVerified: false,
     phone: fields.phone ?? null,
     phoneCountryCode: fields.phoneCountryCode ?? null,
     phoneVerified: fields.registerSource === 'basic:phone-code',
-    unionid: null,
-    openid: null,
-    externalId: null,
     password: fields.password,
-    profile,
+    profile: profileOf(input.profile),
     registerSource: [fields.registerSource],
-    loginsCount: 0,
-    lastLogin: null,
-    lastIP: null,
-    createdAt: at,
-    updatedAt: at,
-  }
+  })
   ctx.state.users.set(user.id, user)
   if (Object.keys(udv).length) ctx.state.udvs.set(keys.udv('USER', user.id), udv)
   if (input.forceLogin || input.generateToken) return completeLogin(ctx, user, app, graphqlUser, true)
   return graphqlUser(ctx, user, { newlyCreated: true })
+}
+
+/** The profile fields present (as strings) in an input object. */
+export function profileOf(input: Record<string, unknown> | null | undefined): UserRecord['profile'] {
+  const profile: UserRecord['profile'] = {}
+  for (const field of profileFields) {
+    const value = input?.[field]
+    if (typeof value === 'string') profile[field] = value
+  }
+  return profile
+}
+
+/** A new user of the pool, created `at`: nothing verified, no logins, unless `fields` say otherwise. */
+export function newUserRecord(poolId: string, at: string, fields: Partial<UserRecord>): UserRecord {
+  return {
+    id: objectId(),
+    userPoolId: poolId,
+    username: null,
+    email: null,
+    emailVerified: false,
+    phone: null,
+    phoneCountryCode: null,
+    phoneVerified: false,
+    unionid: null,
+    openid: null,
+    externalId: null,
+    password: null,
+    profile: {},
+    registerSource: [],
+    loginsCount: 0,
+    lastLogin: null,
+    lastIP: null,
+    ...fields,
+    createdAt: at,
+    updatedAt: at,
+  }
 }
 
 interface RegisterInputBase {
@@ -265,10 +297,11 @@ export const authResolvers: RootResolvers = {
     }
   },
 
-  /** A new token for the caller; the old one stays valid until it expires. */
+  /** A new token for the caller (the old one stays valid until it expires); an administrator's: for user `id`. */
   async refreshToken(args: { id?: string | null }, ctx) {
-    const { user } = await ctx.self(args.id)
-    return issueToken(ctx.engine, user, await ctx.callerApp())
+    const { user, caller } = await ctx.subject(args.id)
+    if (caller) return issueToken(ctx.engine, user, await ctx.callerApp())
+    return issueToken(ctx.engine, user, ctx.poolApp(await ctx.management()))
   },
 
   isUserExists(args: { email?: string | null; phone?: string | null; username?: string | null; externalId?: string | null }, ctx) {

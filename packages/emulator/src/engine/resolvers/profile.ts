@@ -12,6 +12,7 @@ import { profileFields, type UserRecord } from '../state.js'
 import { graphqlUser } from '../userView.js'
 import { consumeCode } from '../verificationCodes.js'
 import { decryptPassword, newPasswordHash } from './auth.js'
+import { adminUpdateUser } from './managementUsers.js'
 import type { RootResolvers } from './types.js'
 
 function save(ctx: RequestContext, user: UserRecord, changes: Partial<UserRecord>): UserRecord {
@@ -38,18 +39,21 @@ interface UpdateUserInput {
 }
 
 export const profileResolvers: RootResolvers = {
-  /** No id: the bearer's user. Another user's id: 1001. */
+  /** No id: the bearer's user. Another user's id: 1001, unless an administrator asks (unknown: 2004). */
   async user(args: { id?: string | null }, ctx) {
-    const caller = await ctx.self(args.id)
-    return show(ctx, caller, caller.user)
+    const { user, caller } = await ctx.subject(args.id)
+    return caller ? show(ctx, caller, user) : graphqlUser(ctx, user)
   },
 
   /**
    * Profile fields only: email and phone have their own verified flows (2225 / 2226), and the
    * `password` key is ignored, as are fields users do not own (loginsCount, blocked, …).
+   * An administrator may change any user's identifiers and password too.
    */
   async updateUser(args: { id?: string | null; input: UpdateUserInput }, ctx) {
-    const caller = await ctx.self(args.id)
+    const subject = await ctx.subject(args.id)
+    if (!subject.caller) return adminUpdateUser(ctx, subject.user, args.input)
+    const { caller } = subject
     const { user } = caller
     const { input } = args
     if (input.email != null && input.email.toLowerCase() !== user.email) throw new AuthingBusinessError('cannotUpdateEmail')

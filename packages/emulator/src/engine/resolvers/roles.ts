@@ -1,42 +1,38 @@
 /**
- * A user's roles and the resources granted to them, read through `user(id) { roles(namespace) }`
- * and `user(id) { authorizedResources(namespace, resourceType) }` (the JS SDK's getUserRoles and
- * listUserAuthorizedResources documents). Access to the user itself is checked by `user(id)`.
+ * How roles are shown: the GraphQL `Role` (its `users` and `authorizedResources` connections are
+ * management reads) and a user's roles, read through `user(id) { roles(namespace) }`.
  */
-import { AuthingBusinessError } from '../errors.js'
-import type { EmulatorState, RoleRecord, UserRecord } from '../state.js'
-import { keys } from '../state.js'
+import type { RequestContext } from '../context.js'
+import { pageOf } from '../paging.js'
+import { authorizedResources } from '../permissions.js'
+import { keys, type EmulatorState, type RoleRecord, type UserRecord } from '../state.js'
+import { graphqlUser } from '../userView.js'
 
-export interface RoleView {
-  id: string
-  namespace: string
-  code: string
-  arn: string
-  description: string | null
-  isSystem: boolean
-  createdAt: string
-  updatedAt: string
-  parent: RoleView | null
-  users: () => never
-  authorizedResources: () => never
-}
+export type RoleView = Record<string, unknown> & { id: string; code: string; namespace: string }
 
 /** Roles of the user; without a namespace, the roles of every namespace. */
-export function userRoles(state: EmulatorState, user: UserRecord, namespace: string | null | undefined): RoleView[] {
-  const roles = rolesOf(state, user)
-  return roles.filter((role) => !namespace || role.namespace === namespace).map((role) => roleView(state, role))
-}
-
-function rolesOf(state: EmulatorState, user: UserRecord): RoleRecord[] {
+export function userRoles(state: EmulatorState, user: UserRecord, namespace: string | null | undefined): RoleRecord[] {
   const out: RoleRecord[] = []
   for (const key of state.userRoles.get(user.id) ?? []) {
     const role = state.roles.get(key)
-    if (role) out.push(role)
+    if (role && (!namespace || role.namespace === namespace)) out.push(role)
   }
   return out
 }
 
-function roleView(state: EmulatorState, role: RoleRecord): RoleView {
+/** Users holding the role, in the order they were created. */
+export function usersWithRole(state: EmulatorState, role: RoleRecord): UserRecord[] {
+  const key = keys.role(role.userPoolId, role.namespace, role.code)
+  const out: UserRecord[] = []
+  for (const [userId, roleKeys] of state.userRoles.entries()) {
+    const user = roleKeys.includes(key) ? state.users.get(userId) : undefined
+    if (user) out.push(user)
+  }
+  return out
+}
+
+export function roleView(ctx: RequestContext, role: RoleRecord): RoleView {
+  const state = ctx.state
   const parent = role.parentCode ? state.roles.get(keys.role(role.userPoolId, role.namespace, role.parentCode)) : undefined
   return {
     id: role.id,
@@ -47,44 +43,19 @@ function roleView(state: EmulatorState, role: RoleRecord): RoleView {
     isSystem: false,
     createdAt: role.createdAt,
     updatedAt: role.updatedAt,
-    parent: parent ? roleView(state, parent) : null,
-    // Lists of a role's members and grants are management reads, outside the user's reach.
-    users: () => notSupported('Role.users'),
-    authorizedResources: () => notSupported('Role.authorizedResources'),
+    parent: parent ? roleView(ctx, parent) : null,
+    // Who holds a role and what it grants are management reads, outside a user's reach.
+    users: async (args: { page?: number | null; limit?: number | null }) => {
+      await ctx.management()
+      const { page, limit } = pageOf(args.page, args.limit)
+      const all = usersWithRole(state, role)
+      const start = (page - 1) * limit
+      return { totalCount: all.length, list: all.slice(start, start + limit).map((user) => graphqlUser(ctx, user)) }
+    },
+    authorizedResources: async (args: { resourceType?: string | null }) => {
+      await ctx.management()
+      const list = authorizedResources(state, role.userPoolId, [{ targetType: 'ROLE', targetId: role.id }], null, args.resourceType)
+      return { totalCount: list.length, list }
+    },
   }
-}
-
-function notSupported(field: string): never {
-  throw new AuthingBusinessError('notSupported', { field })
-}
-
-export interface AuthorizedResourceView {
-  code: string
-  type: string
-  actions: string[]
-  apiIdentifier: string | null
-}
-
-/** Resources granted to the user directly or through one of their roles, actions merged per resource. */
-export function userAuthorizedResources(
-  state: EmulatorState,
-  user: UserRecord,
-  namespace: string | null | undefined,
-  resourceType: string | null | undefined,
-): AuthorizedResourceView[] {
-  const roleIds = new Set(rolesOf(state, user).map((r) => r.id))
-  const merged = new Map<string, AuthorizedResourceView>()
-  for (const grant of state.grants.values()) {
-    if (grant.userPoolId !== user.userPoolId) continue
-    if (namespace && grant.namespace !== namespace) continue
-    const mine = grant.targetType === 'USER' ? grant.targetId === user.id : roleIds.has(grant.targetId)
-    if (!mine) continue
-    const resource = state.resources.get(keys.resource(grant.userPoolId, grant.namespace, grant.resource))
-    if (!resource || (resourceType && resource.type !== resourceType)) continue
-    const key = `${grant.namespace}:${grant.resource}`
-    const view = merged.get(key) ?? { code: resource.code, type: resource.type, actions: [], apiIdentifier: resource.apiIdentifier }
-    for (const action of grant.actions) if (!view.actions.includes(action)) view.actions.push(action)
-    merged.set(key, view)
-  }
-  return [...merged.values()]
 }

@@ -1,5 +1,6 @@
 /**
- * User-defined data of the logged-in user: `udv`, `setUdv`, `setUdvBatch`, `removeUdv`.
+ * User-defined data: `udv`, `setUdv`, `setUdvBatch`, `removeUdv`, for the logged-in user or, with a
+ * management token, for any target of the pool.
  * Only `targetType: USER` with the caller's own id is open to a user token.
  */
 import type { RequestContext } from '../context.js'
@@ -31,18 +32,33 @@ interface Target {
   targetId: string
 }
 
-async function ownTarget(ctx: RequestContext, args: Target): Promise<{ poolId: string; targetId: string }> {
+interface ResolvedTarget {
+  poolId: string
+  targetType: string
+  targetId: string
+}
+
+/**
+ * A user token reaches only `USER` data of its own user; a management token any target of its pool
+ * (a `USER` target must be a user of the pool: 2004).
+ */
+async function ownTarget(ctx: RequestContext, args: Target): Promise<ResolvedTarget> {
+  if (await ctx.isManagement()) {
+    if (args.targetType !== 'USER') return { poolId: (await ctx.management()).id, targetType: args.targetType, targetId: args.targetId }
+    const { user } = await ctx.subject(args.targetId)
+    return { poolId: user.userPoolId, targetType: 'USER', targetId: user.id }
+  }
   const { user } = await ctx.self(args.targetId)
   if (args.targetType !== 'USER') throw new AuthingBusinessError('noPermission')
-  return { poolId: user.userPoolId, targetId: user.id }
+  return { poolId: user.userPoolId, targetType: 'USER', targetId: user.id }
 }
 
 /** Validates every entry before writing any, so a bad batch changes nothing. */
-function writeUdvs(ctx: RequestContext, poolId: string, targetId: string, entries: { key: string; value?: string | null | undefined }[]): UdvView[] {
+function writeUdvs(ctx: RequestContext, { poolId, targetType, targetId }: ResolvedTarget, entries: { key: string; value?: string | null | undefined }[]): UdvView[] {
   const state = ctx.state
-  const current = { ...state.udvs.get(keys.udv('USER', targetId)) }
+  const current = { ...state.udvs.get(keys.udv(targetType, targetId)) }
   for (const { key, value } of entries) {
-    const udf = state.udfs.get(keys.udf(poolId, 'USER', key))
+    const udf = state.udfs.get(keys.udf(poolId, targetType, key))
     if (!udf) throw new AuthingBusinessError('udfNotFound', { key })
     if (value === null || value === undefined) {
       delete current[key]
@@ -52,25 +68,22 @@ function writeUdvs(ctx: RequestContext, poolId: string, targetId: string, entrie
     if (stored === null) throw new AuthingBusinessError('udvInvalid', { key, dataType: udf.dataType })
     current[key] = stored
   }
-  state.udvs.set(keys.udv('USER', targetId), current)
-  return listUdvs(state, poolId, 'USER', targetId)
+  state.udvs.set(keys.udv(targetType, targetId), current)
+  return listUdvs(state, poolId, targetType, targetId)
 }
 
 export const udfResolvers: RootResolvers = {
   async udv(args: Target, ctx) {
-    const { poolId, targetId } = await ownTarget(ctx, args)
-    return listUdvs(ctx.state, poolId, 'USER', targetId)
+    const target = await ownTarget(ctx, args)
+    return listUdvs(ctx.state, target.poolId, target.targetType, target.targetId)
   },
   async setUdv(args: Target & { key: string; value: string }, ctx) {
-    const { poolId, targetId } = await ownTarget(ctx, args)
-    return writeUdvs(ctx, poolId, targetId, [{ key: args.key, value: args.value }])
+    return writeUdvs(ctx, await ownTarget(ctx, args), [{ key: args.key, value: args.value }])
   },
   async setUdvBatch(args: Target & { udvList?: { key: string; value?: string | null }[] | null }, ctx) {
-    const { poolId, targetId } = await ownTarget(ctx, args)
-    return writeUdvs(ctx, poolId, targetId, args.udvList ?? [])
+    return writeUdvs(ctx, await ownTarget(ctx, args), args.udvList ?? [])
   },
   async removeUdv(args: Target & { key: string }, ctx) {
-    const { poolId, targetId } = await ownTarget(ctx, args)
-    return writeUdvs(ctx, poolId, targetId, [{ key: args.key, value: null }])
+    return writeUdvs(ctx, await ownTarget(ctx, args), [{ key: args.key, value: null }])
   },
 }
