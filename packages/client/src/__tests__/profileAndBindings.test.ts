@@ -131,6 +131,18 @@ describe('phone and email bindings', () => {
     expect(user.phone).toBe('13500135000')
   })
 
+  it('updatePhone: a wrong old code spends neither code, so the retry works', async () => {
+    const { bob, lastCode } = await startEmulator()
+    const authing = await bob()
+    await authing.sendSmsCode('13500135000', undefined, 'bind')
+    await authing.sendSmsCode('13800138000', undefined, 'unbind')
+    const newCode = lastCode('13500135000')
+    const oldCode = lastCode('13800138000')
+    const wrong = oldCode === '000000' ? '111111' : '000000'
+    await expect(authing.updatePhone('13500135000', newCode, '13800138000', wrong)).rejects.toMatchObject({ code: 2001 })
+    await expect(authing.updatePhone('13500135000', newCode, '13800138000', oldCode)).resolves.toMatchObject({ phone: '13500135000' })
+  })
+
   it('updatePhone: the same number is 2230', async () => {
     const { bob, lastCode } = await startEmulator()
     const authing = await bob()

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { EmulatorOptions } from '../index.js'
 import { renderDashboard } from '../engine/dashboard.js'
 import { EmulatorState } from '../engine/state.js'
-import { setup } from './engine-helpers.js'
+import { base, setup } from './engine-helpers.js'
 
 const loginByPhoneCode = `mutation loginByPhoneCode($input: LoginByPhoneCodeInput!) { loginByPhoneCode(input: $input) { id } }`
 const registerByUsername = `mutation registerByUsername($input: RegisterByUsernameInput!) { registerByUsername(input: $input) { id } }`
@@ -103,5 +103,18 @@ describe('dashboard', () => {
     const html = page()
     for (const empty of ['No users yet.', 'No roles.', 'No resources.', 'No codes sent yet']) expect(html).toContain(empty)
     expect(html).toContain('none in this seed')
+  })
+})
+
+describe('the dashboard route', () => {
+  it('GET / serves the page as HTML, no-store', async () => {
+    const { emulator } = await setup()
+    for (const path of ['/', '/__emulator']) {
+      const response = await emulator.fetch(`${base}${path}`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toContain('text/html')
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      expect(await response.text()).toContain('bob@example.com')
+    }
   })
 })

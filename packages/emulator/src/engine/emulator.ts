@@ -135,7 +135,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init && { ...init, signal: null })
       await readiness
       if (!engine) throw new Error('unreachable: engine is set once ready')
-      handle ??= createRouter(engine, { reset: emulator.reset, outbox: emulator.outbox })
+      handle ??= createRouter(engine, { reset: emulator.reset, outbox: emulator.outbox, info: emulator.info })
       return handle(request)
     },
     reset: async () => {

@@ -4,6 +4,8 @@
  * endpoints of /api/v2, and the emulator's own /__emulator endpoints.
  */
 import { RequestContext, type Engine } from './context.js'
+import { renderDashboard } from './dashboard.js'
+import type { EmulatorInfo } from './emulator.js'
 import { AuthingBusinessError, successMessage, type Lang } from './errors.js'
 import { checkStringLengths, requiredString } from './input.js'
 import { logout, loginByEmailCode } from './resolvers/auth.js'
@@ -24,6 +26,7 @@ export const maxBodyBytes = 1024 * 1024
 export interface EmulatorAdmin {
   reset(): Promise<void>
   outbox(filter?: { to?: string }): OutboxMessage[]
+  info(): EmulatorInfo
 }
 
 export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Request) => Promise<Response> {
@@ -66,6 +69,12 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     const route = `${request.method} ${path}`
 
     if (route === 'POST /graphql/v2' || route === 'POST /graphql') return graphql(ctx, request, cors)
+    if (route === 'GET ' || route === 'GET /__emulator') {
+      const page = renderDashboard({ state: engine.state, info: admin.info(), outbox: admin.outbox(), now: engine.settings.now() })
+      return new Response(page, {
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' },
+      })
+    }
     if (route === 'GET /__emulator/outbox') {
       const to = url.searchParams.get('to')
       return json(admin.outbox(to ? { to } : undefined), 200, cors)

@@ -68,14 +68,24 @@ export function issueCode(engine: Engine, poolId: string, channel: Channel, to: 
 
 /** Consumes a matching code or throws: 2300 when it expired, 2001 when wrong, used or of another scene. */
 export function consumeCode(engine: Engine, poolId: string, channel: Channel, to: string, code: string, flow: CodeFlow): void {
+  checkCode(engine, poolId, channel, to, code, flow)()
+}
+
+/**
+ * Checks a code without using it up, and answers the function that does: a request proving two
+ * codes (old and new phone) checks both before spending either, so a failed request changes nothing.
+ */
+export function checkCode(engine: Engine, poolId: string, channel: Channel, to: string, code: string, flow: CodeFlow): () => void {
   const codes = engine.state.codes
   for (const scene of [...flowScenes[flow][channel], genericScene[channel]]) {
     const key = codeKey(poolId, channel, to, scene)
     const pending = codes.get(key)
     if (!pending || pending.code !== code) continue
-    codes.delete(key)
-    if (pending.expiresAt <= engine.settings.now()) throw new AuthingBusinessError('codeExpired')
-    return
+    if (pending.expiresAt <= engine.settings.now()) {
+      codes.delete(key)
+      throw new AuthingBusinessError('codeExpired')
+    }
+    return () => codes.delete(key)
   }
   throw new AuthingBusinessError('codeWrong')
 }

@@ -10,7 +10,7 @@ import { normaliseEmail, normalisePhone } from '../input.js'
 import { recordSuccess } from '../lockout.js'
 import { profileFields, type UserRecord } from '../state.js'
 import { graphqlUser } from '../userView.js'
-import { consumeCode } from '../verificationCodes.js'
+import { checkCode, consumeCode } from '../verificationCodes.js'
 import { decryptPassword, newPasswordHash } from './auth.js'
 import { adminUpdateUser } from './managementUsers.js'
 import type { RootResolvers } from './types.js'
@@ -153,10 +153,11 @@ export const profileResolvers: RootResolvers = {
       if (normalisePhone(args.oldPhone) !== user.phone) throw new AuthingBusinessError('oldPhoneMismatch')
       if (!args.oldPhoneCode) throw new AuthingBusinessError('invalidParam', { field: 'oldPhoneCode' })
     }
-    consumeCode(ctx.engine, user.userPoolId, 'sms', phone, args.phoneCode, 'bind')
+    const spendNew = checkCode(ctx.engine, user.userPoolId, 'sms', phone, args.phoneCode, 'bind')
     if (args.oldPhone && user.phone && args.oldPhoneCode) {
-      consumeCode(ctx.engine, user.userPoolId, 'sms', user.phone, args.oldPhoneCode, 'verifyOld')
+      checkCode(ctx.engine, user.userPoolId, 'sms', user.phone, args.oldPhoneCode, 'verifyOld')()
     }
+    spendNew()
     return show(ctx, caller, save(ctx, user, { phone, phoneVerified: true, phoneCountryCode: args.phoneCountryCode ?? null }))
   },
 
@@ -171,10 +172,11 @@ export const profileResolvers: RootResolvers = {
       if (args.oldEmail.trim().toLowerCase() !== user.email) throw new AuthingBusinessError('oldEmailMismatch')
       if (!args.oldEmailCode) throw new AuthingBusinessError('invalidParam', { field: 'oldEmailCode' })
     }
-    consumeCode(ctx.engine, user.userPoolId, 'email', email, args.emailCode, 'bind')
+    const spendNew = checkCode(ctx.engine, user.userPoolId, 'email', email, args.emailCode, 'bind')
     if (args.oldEmail && user.email && args.oldEmailCode) {
-      consumeCode(ctx.engine, user.userPoolId, 'email', user.email, args.oldEmailCode, 'verifyOld')
+      checkCode(ctx.engine, user.userPoolId, 'email', user.email, args.oldEmailCode, 'verifyOld')()
     }
+    spendNew()
     return show(ctx, caller, save(ctx, user, { email, emailVerified: true }))
   },
 }
