@@ -36,6 +36,7 @@ describe('authing-emulator CLI', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(info.appHost).toBe(url)
     expect(banner).toContain(url)
+    expect(banner).toMatch(new RegExp(`Dashboard +${url}/`))
     expect(banner).toContain(`${url}/oidc`)
     expect(banner).toContain(info.userPoolId)
     expect(banner).toContain('bob / passw0rd')
