@@ -1,0 +1,238 @@
+// @vitest-environment jsdom
+import { AuthenticationClient, createMemoryStore, type User } from '@authing-kit/client'
+import { render, renderHook, screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { AuthingProvider, authingQueryKeys, useAuth, useAuthingClient, useProfile, type AuthState } from '../index.js'
+import { BOB_ID, startAuthing, unsignedToken } from './testAuthing.js'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+const clientOn = ({ info, fetch }: Awaited<ReturnType<typeof startAuthing>>) => ({ appId: info.appId, appHost: info.appHost, fetch, tokenStore: createMemoryStore() })
+
+/** Renders useAuth and keeps every state it rendered, the first one included. */
+function renderAuth(wrapper: ReturnType<Awaited<ReturnType<typeof startAuthing>>['wrapper']>) {
+  const seen: AuthState[] = []
+  const hook = renderHook(
+    () => {
+      const auth = useAuth()
+      seen.push(auth)
+      return auth
+    },
+    { wrapper },
+  )
+  return { ...hook, seen }
+}
+
+describe('restoring a remembered session', () => {
+  it('renders authenticated with the stored user in the very first render, before any request', async () => {
+    const authing = await startAuthing()
+    const bob = await authing.rememberBob()
+    let requestsAtFirstRender = -1
+    const { result } = renderHook(
+      () => {
+        const auth = useAuth()
+        if (requestsAtFirstRender < 0) requestsAtFirstRender = authing.requests.length
+        return auth
+      },
+      { wrapper: authing.wrapper() },
+    )
+    expect(requestsAtFirstRender).toBe(0)
+    expect(result.current).toMatchObject({ status: 'authenticated', isAuthenticated: true, idToken: bob.token, storage: 'local' })
+    expect(result.current.user?.id).toBe(BOB_ID)
+    // …then the server confirms it in the background, once (StrictMode mounts effects twice).
+    await waitFor(() => expect(authing.requests).toEqual(['user']))
+    expect(result.current.status).toBe('authenticated')
+  })
+
+  it('logs out and clears storage when the server no longer accepts the token', async () => {
+    const authing = await startAuthing()
+    const bob = await authing.rememberBob()
+    // Same claims, forged signature: locally it looks fine, the server refuses it.
+    const [header, payload] = bob.token!.split('.')
+    const forged = `${header}.${payload}.Zm9yZ2Vk`
+    localStorage.setItem(authing.tokenKey, forged)
+    localStorage.setItem(authing.userKey, JSON.stringify({ ...bob, token: forged }))
+    const { result, seen } = renderAuth(authing.wrapper())
+    expect(seen[0]?.status).toBe('authenticated')
+    await waitFor(() => expect(result.current.status).toBe('anonymous'))
+    expect(result.current.user).toBeNull()
+    expect(localStorage.getItem(authing.tokenKey)).toBeNull()
+    expect(localStorage.getItem(authing.userKey)).toBeNull()
+  })
+
+  it('stays logged in and exposes the error when the revalidation cannot reach the server', async () => {
+    const authing = await startAuthing()
+    await authing.rememberBob()
+    authing.setOffline(true)
+    const { result } = renderAuth(authing.wrapper())
+    await waitFor(() => expect(result.current.error?.code).toBe('network_error'))
+    expect(result.current.status).toBe('authenticated')
+    expect(localStorage.getItem(authing.tokenKey)).not.toBeNull()
+  })
+
+  const discarded: [string, (bob: User) => { token: string; user: object }][] = [
+    ['expired', (bob) => ({ token: unsignedToken({ sub: bob.id, aud: bob.userPoolId, exp: Math.floor(Date.now() / 1000) - 10 }), user: bob })],
+    ['within the 60 s leeway', (bob) => ({ token: unsignedToken({ sub: bob.id, exp: Math.floor(Date.now() / 1000) + 30 }), user: bob })],
+    ['garbage', (bob) => ({ token: 'not-a-jwt', user: bob })],
+    ['tampered (another subject)', (bob) => ({ token: unsignedToken({ sub: 'someone-else', exp: Math.floor(Date.now() / 1000) + 3600 }), user: bob })],
+    ['for another app', (bob) => ({ token: unsignedToken({ sub: bob.id, aud: 'other-app', exp: Math.floor(Date.now() / 1000) + 3600 }), user: bob })],
+    ['without a stored user', (bob) => ({ token: bob.token!, user: { notAUser: true } })],
+  ]
+  for (const [name, make] of discarded) {
+    it(`starts anonymous, clears storage and sends nothing for a token ${name}`, async () => {
+      const authing = await startAuthing()
+      const bob = await authing.rememberBob()
+      const { token, user } = make(bob)
+      localStorage.setItem(authing.tokenKey, token)
+      localStorage.setItem(authing.userKey, JSON.stringify({ ...user, token }))
+      const { result, seen } = renderAuth(authing.wrapper())
+      expect(seen[0]?.status).toBe('anonymous')
+      expect(localStorage.getItem(authing.tokenKey)).toBeNull()
+      expect(localStorage.getItem(authing.userKey)).toBeNull()
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(authing.requests).toEqual([])
+      expect(result.current.status).toBe('anonymous')
+    })
+  }
+
+  it('restores a session kept in sessionStorage (a login without remember-me) as storage "session"', async () => {
+    const authing = await startAuthing()
+    await authing.rememberBob(sessionStorage)
+    const { result } = renderAuth(authing.wrapper())
+    expect(result.current).toMatchObject({ status: 'authenticated', storage: 'session' })
+  })
+})
+
+describe('storage that throws', () => {
+  it('starts anonymous in memory when reading storage throws', async () => {
+    const authing = await startAuthing()
+    await authing.rememberBob()
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError')
+    })
+    const { result } = renderAuth(authing.wrapper())
+    expect(result.current).toMatchObject({ status: 'anonymous', storage: 'memory' })
+  })
+
+  it('keeps a login in memory when writing storage throws', async () => {
+    const authing = await startAuthing()
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError')
+    })
+    const { result } = renderHook(() => ({ auth: useAuth(), client: useAuthingClient() }), { wrapper: authing.wrapper() })
+    await result.current.client.loginByUsername('bob', 'passw0rd')
+    await waitFor(() => expect(result.current.auth).toMatchObject({ status: 'authenticated', storage: 'memory' }))
+    expect(localStorage.length).toBe(0)
+  })
+})
+
+describe('the provider', () => {
+  it('builds one client per provider, shared by every hook, even in StrictMode', async () => {
+    const authing = await startAuthing()
+    const read = vi.spyOn(Storage.prototype, 'getItem')
+    const { result } = renderHook(() => [useAuthingClient(), useAuthingClient()], { wrapper: authing.wrapper() })
+    const [first, second] = result.current
+    expect(first).toBeInstanceOf(AuthenticationClient)
+    expect(first).toBe(second)
+    // One client restores the session once: the router reads each storage's token key once, the client once.
+    expect(read.mock.calls.filter(([key]) => key === authing.tokenKey)).toHaveLength(3)
+  })
+
+  it('gives two providers separate clients and stores', async () => {
+    const authing = await startAuthing()
+    const clients: AuthenticationClient[] = []
+    const Probe = () => {
+      clients.push(useAuthingClient())
+      return null
+    }
+    const Wrapper = authing.wrapper()
+    render(
+      <>
+        <Wrapper>
+          <Probe />
+        </Wrapper>
+        <Wrapper>
+          <Probe />
+        </Wrapper>
+      </>,
+    )
+    expect(new Set(clients).size).toBe(2)
+  })
+
+  it('works with a prebuilt client and without any QueryClientProvider', async () => {
+    const authing = await startAuthing()
+    const client = new AuthenticationClient(clientOn(authing))
+    await client.loginByUsername('bob', 'passw0rd')
+    const { result } = renderHook(() => ({ auth: useAuth(), profile: useProfile(), client: useAuthingClient() }), {
+      wrapper: authing.wrapper({ client }, null),
+    })
+    expect(result.current.client).toBe(client)
+    expect(result.current.auth.status).toBe('authenticated')
+    await waitFor(() => expect(result.current.profile.profile?.username).toBe('bob'))
+  })
+
+  it('uses the QueryClient given as a prop', async () => {
+    const authing = await startAuthing()
+    await authing.rememberBob()
+    const queryClient = authing.newQueryClient()
+    const { result } = renderHook(() => useProfile(), { wrapper: authing.wrapper({ queryClient }, null) })
+    await waitFor(() => expect(authing.requests).toEqual(['user']))
+    await waitFor(() => expect(queryClient.getQueryState(authingQueryKeys.profile(BOB_ID))?.dataUpdatedAt).toBeGreaterThan(0))
+    expect(result.current.profile?.username).toBe('bob')
+  })
+
+  it('asks for server messages in the language of its lang prop, following changes', async () => {
+    const authing = await startAuthing()
+    let client!: AuthenticationClient
+    const Probe = () => {
+      client = useAuthingClient()
+      return null
+    }
+    const app = (lang: 'en-US' | 'zh-CN') => (
+      <AuthingProvider appId={authing.info.appId} appHost={authing.info.appHost} fetch={authing.fetch} lang={lang}>
+        <Probe />
+      </AuthingProvider>
+    )
+    const failedLogin = () => client.loginByUsername('bob', 'wrong-password').catch((error: Error) => error.message)
+    const { rerender } = render(app('en-US'))
+    expect(await failedLogin()).not.toMatch(/[\u4e00-\u9fff]/)
+    const first = client
+    rerender(app('zh-CN'))
+    expect(client).toBe(first)
+    expect(await failedLogin()).toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  it('keeps the token a prebuilt client was given without a user, and fetches the user', async () => {
+    const authing = await startAuthing()
+    const bob = await authing.rememberBob(createMemoryStore())
+    const client = new AuthenticationClient({ ...clientOn(authing), token: bob.token! })
+    const { result } = renderHook(() => useAuth(), { wrapper: authing.wrapper({ client }) })
+    expect(result.current).toMatchObject({ status: 'authenticated', user: null, idToken: bob.token })
+    await waitFor(() => expect(result.current.user?.id).toBe(BOB_ID))
+  })
+
+  it('passes failures of every call to onError', async () => {
+    const authing = await startAuthing()
+    const onError = vi.fn()
+    const { result } = renderHook(() => useAuthingClient(), { wrapper: authing.wrapper({ onError }) })
+    await expect(result.current.loginByUsername('bob', 'wrong-password')).rejects.toMatchObject({ code: 2333 })
+    expect(onError).toHaveBeenCalledWith(2333, expect.any(String), undefined)
+  })
+
+  it('throws a message that says how to fix it when a hook is used outside the provider', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(() => renderHook(() => useAuth())).toThrow(/useAuth must be used inside <AuthingProvider>.*Wrap your app in <AuthingProvider/)
+    expect(() => renderHook(() => useProfile())).toThrow(/useProfile must be used inside <AuthingProvider>/)
+  })
+
+  it('renders its children', async () => {
+    const authing = await startAuthing()
+    const Wrapper = authing.wrapper()
+    render(<Wrapper>hello</Wrapper>)
+    expect(screen.getByText('hello')).toBeTruthy()
+  })
+})

@@ -1,0 +1,103 @@
+/** Shared by the react tests: a real in-process emulator, and providers wired to it. */
+import { AuthenticationClient, type FetchFunction, type TokenStore } from '@authing-kit/client'
+import { createEmulator } from '@authing-kit/emulator'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { cleanup } from '@testing-library/react'
+import { StrictMode, type ReactNode } from 'react'
+import { afterEach } from 'vitest'
+import { AuthingProvider, type AuthingProviderProps } from '../index.js'
+
+export const BOB_ID = '62a0f0a9c6b1c2a3d4e5f603'
+
+afterEach(() => {
+  cleanup()
+  if (typeof localStorage !== 'undefined') localStorage.clear()
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
+})
+
+export interface ProviderProps {
+  client?: AuthenticationClient
+  rememberMe?: boolean
+  autoRefresh?: boolean
+  onError?: NonNullable<AuthingProviderProps['onError']>
+  queryClient?: QueryClient
+}
+
+export async function startAuthing(emulatorOptions: Parameters<typeof createEmulator>[0] = {}) {
+  const emulator = createEmulator({ passwordIterations: 1000, ...emulatorOptions })
+  await emulator.ready()
+  const info = emulator.info()
+  /** GraphQL operation names and REST paths the providers sent, in order. */
+  const requests: string[] = []
+  let offline = false
+  let gate: Promise<void> | null = null
+
+  const fetch: FetchFunction = async (input, init) => {
+    const request = new Request(input, init)
+    const { pathname } = new URL(request.url)
+    const body = request.method === 'POST' ? await request.clone().text() : ''
+    requests.push(pathname === '/graphql/v2' ? (/(?:query|mutation)\s+(\w+)/.exec(body)?.[1] ?? 'graphql') : pathname)
+    // A dropped connection, as the browser reports it: the emulator cannot express that one.
+    if (offline) throw new TypeError('Failed to fetch')
+    if (gate) await gate
+    return emulator.fetch(request)
+  }
+
+  const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+
+  /** A StrictMode wrapper with a fresh QueryClient and a provider on the emulator. */
+  const wrapper = (props: ProviderProps = {}, queryClient: QueryClient | null = newQueryClient()) =>
+    function Wrapper({ children }: { children?: ReactNode }) {
+      const provider = props.client ? (
+        <AuthingProvider {...props} client={props.client}>
+          {children}
+        </AuthingProvider>
+      ) : (
+        <AuthingProvider {...props} appId={info.appId} appHost={info.appHost} fetch={fetch} client={undefined}>
+          {children}
+        </AuthingProvider>
+      )
+      return <StrictMode>{queryClient ? <QueryClientProvider client={queryClient}>{provider}</QueryClientProvider> : provider}</StrictMode>
+    }
+
+  /** Logs bob in as an earlier page load would have, leaving his session in `storage`. */
+  const rememberBob = async (storage: TokenStore = localStorage) => {
+    const client = new AuthenticationClient({ appId: info.appId, appHost: info.appHost, fetch: emulator.fetch, tokenStore: storage })
+    return client.loginByUsername('bob', 'passw0rd')
+  }
+
+  const lastCode = (to: string): string => {
+    const message = emulator.outbox({ to }).at(-1)
+    if (!message) throw new Error(`no code was sent to ${to}`)
+    return message.code
+  }
+
+  return {
+    emulator,
+    info,
+    requests,
+    fetch,
+    wrapper,
+    newQueryClient,
+    rememberBob,
+    lastCode,
+    tokenKey: `authing-kit:${info.appId}:token`,
+    userKey: `authing-kit:${info.appId}:user`,
+    setOffline: (value: boolean) => void (offline = value),
+    /** Holds every request until the returned release is called (a slow network, to see pending states). */
+    hold: () => {
+      let release!: () => void
+      gate = new Promise((resolve) => (release = resolve))
+      return () => {
+        gate = null
+        release()
+      }
+    },
+  }
+}
+
+/** A JWT with these claims and a junk signature (only the server could tell). */
+export function unsignedToken(claims: Record<string, unknown>): string {
+  const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.c2lnbmF0dXJl`
+}

@@ -1,0 +1,53 @@
+// Builds the package (as `pnpm build` does, into a temporary folder) and reads the output.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'tsdown'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import config from '../../tsdown.config.js'
+
+const packageDir = fileURLToPath(new URL('../..', import.meta.url))
+let outDir = ''
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'authing-kit-react-build-'))
+  await build({ ...config, config: false, cwd: packageDir, outDir, dts: false, sourcemap: false, logLevel: 'silent' })
+}, 60_000)
+
+afterAll(() => {
+  rmSync(outDir, { recursive: true, force: true })
+})
+
+const read = (file: string) => readFileSync(join(outDir, file), 'utf8')
+const startsWithUseClient = (file: string) => /^\s*["']use client["'];/.test(read(file))
+
+describe("the built files", () => {
+  it("start with 'use client' where they hold hooks or components", () => {
+    const hooks = readdirSync(join(outDir, 'hooks')).filter((file) => file.endsWith('.js'))
+    expect(hooks).toEqual(expect.arrayContaining(['useAuth.js', 'useLogin.js', 'useProfile.js']))
+    for (const file of ['AuthingProvider.js', 'context.js', ...hooks.map((hook) => `hooks/${hook}`)]) {
+      expect(startsWithUseClient(file), file).toBe(true)
+    }
+  })
+
+  it('leave plain helpers unmarked, so server code can call them', () => {
+    for (const file of ['index.js', 'queryKeys.js', 'store.js']) expect(startsWithUseClient(file), file).toBe(false)
+  })
+
+  it('keep react-query out of the provider + useAuth path', () => {
+    const reached = new Set<string>()
+    const visit = (file: string) => {
+      if (reached.has(file)) return
+      reached.add(file)
+      for (const [, spec] of read(file).matchAll(/from\s+["']([^"']+)["']/g)) {
+        if (spec!.startsWith('.')) visit(join(file, '..', spec!).replace(/^\.\//, ''))
+        else reached.add(spec!)
+      }
+    }
+    visit('AuthingProvider.js')
+    visit('hooks/useAuth.js')
+    expect([...reached].filter((module) => module.includes('react-query'))).toEqual([])
+    expect(reached).toContain('@authing-kit/client')
+  })
+})

@@ -1,0 +1,95 @@
+import { AuthenticationClient, isAuthingError, AuthingError, type AuthenticationClientOptions } from '@authing-kit/client'
+import { createQueryBridge, syncQueryCaches, type QueryBridge } from './queryBridge.js'
+import { profileQueryOptions } from './queryKeys.js'
+import { createRememberMeStore, type RememberMeStore, type SessionStorageKind } from './rememberMeStore.js'
+import { watchSessionExpiry } from './sessionExpiry.js'
+import { isRestorableSession } from './sessionValidity.js'
+import { createAuthStore, type AuthStore } from './store.js'
+import { connectTabSync } from './tabSync.js'
+
+export interface AuthingRuntimeOptions extends Omit<AuthenticationClientOptions, 'tokenStore' | 'token' | 'appId'> {
+  appId?: string
+  client?: AuthenticationClient
+  rememberMe: boolean
+  autoRefresh: boolean
+}
+
+/** Everything one provider owns; built once per provider instance, shared through context. */
+export interface AuthingRuntime {
+  readonly client: AuthenticationClient
+  readonly store: AuthStore
+  /** The remember-me router, when the provider built the client (a prebuilt client keeps its own store). */
+  readonly router: RememberMeStore | null
+  readonly queryBridge: QueryBridge
+  /** Starts subscriptions, timers and tab sync (an effect); returns their cleanup. */
+  start(): () => void
+}
+
+/**
+ * Builds the client (or adopts the given one), checks the remembered session synchronously, and
+ * the store that shows it. Nothing here touches the network: the background revalidation of a
+ * restored session starts with `start()`, at most once per runtime (StrictMode starts twice).
+ */
+export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRuntime {
+  const { client: given, rememberMe, autoRefresh, ...clientOptions } = options
+  let router: RememberMeStore | null = null
+  let client: AuthenticationClient
+  if (given) {
+    client = given
+  } else {
+    if (!clientOptions.appId) throw new AuthingError('config', '<AuthingProvider> needs an appId (or a prebuilt client)')
+    router = createRememberMeStore(clientOptions.appId, rememberMe)
+    client = new AuthenticationClient({ ...clientOptions, appId: clientOptions.appId, tokenStore: router })
+  }
+  const appId = clientOptions.appId ?? client.appId
+  const restored = client.getSnapshot()
+  if (restored.token && !isRestorableSession(restored, appId, { requireUser: !given })) client.setToken(null)
+  const needsRevalidation = client.getSnapshot().token !== null
+
+  const storageKind = (): SessionStorageKind => router?.kind ?? defaultStorageKind()
+  const store = createAuthStore(client, storageKind)
+  const queryBridge = createQueryBridge()
+  let revalidated = false
+
+  const revalidate = () => {
+    const { user } = client.getSnapshot()
+    const [queryClient] = queryBridge.clients
+    const check = queryClient && user ? queryClient.fetchQuery(profileQueryOptions(client, user.id)) : client.getCurrentUser()
+    // "Invalid" clears the session inside the client; anything else (offline, timeout) keeps it.
+    check.catch((error: unknown) => {
+      if (isAuthingError(error)) store.setError(error)
+    })
+  }
+
+  return {
+    client,
+    store,
+    router,
+    queryBridge,
+    start() {
+      const stops = [
+        store.connect(),
+        syncQueryCaches(client, queryBridge),
+        watchSessionExpiry(client, { autoRefresh, onRefreshError: store.setError }),
+        appId ? connectTabSync(client, appId, router) : () => undefined,
+      ]
+      if (needsRevalidation && !revalidated) {
+        revalidated = true
+        revalidate()
+      }
+      return () => {
+        for (const stop of stops) stop()
+      }
+    },
+  }
+}
+
+/** What a prebuilt client uses by default: localStorage in a browser page, memory elsewhere. */
+function defaultStorageKind(): SessionStorageKind {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return 'memory'
+  try {
+    return window.localStorage ? 'local' : 'memory'
+  } catch {
+    return 'memory'
+  }
+}
