@@ -1,0 +1,58 @@
+// Bundles an app that uses @authing-kit/react for the browser — the client and every lazy chunk
+// included — and checks that the administrator's code (and its secret exchange) never ships.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'tsdown'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const src = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url))
+let workDir = ''
+let bundle = ''
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'authing-kit-browser-bundle-'))
+  const entry = join(workDir, 'app.ts')
+  writeFileSync(
+    entry,
+    `import * as react from '@authing-kit/react'\nimport * as client from '@authing-kit/client'\nconsole.log(react, client)\n`,
+  )
+  await build({
+    config: false,
+    entry: [entry],
+    outDir: join(workDir, 'out'),
+    platform: 'browser',
+    format: 'esm',
+    dts: false,
+    sourcemap: false,
+    logLevel: 'silent',
+    alias: { '@authing-kit/client': src('client/src/index.ts'), '@authing-kit/react': src('react/src/index.ts') },
+    // node-forge is third-party and holds nothing of ours; the app build (Vite) bundles it.
+    external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^node-forge/],
+    noExternal: [/^@authing-kit\//, /^zustand/, /^graphql/],
+  })
+  const out = join(workDir, 'out')
+  bundle = readdirSync(out, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.js') || file.endsWith('.mjs'))
+    .map((file) => readFileSync(join(out, file), 'utf8'))
+    .join('\n')
+}, 120_000)
+
+afterAll(() => {
+  rmSync(workDir, { recursive: true, force: true })
+})
+
+describe('a browser bundle of @authing-kit/react', () => {
+  it('holds the end-user client, its lazy parts included', () => {
+    expect(bundle).toContain('loginByUsername')
+    expect(bundle).toContain('RSAES-PKCS1-V1_5')
+  })
+
+  it('holds no management code and no secret exchange', () => {
+    for (const marker of ['ManagementClient', 'accessToken(userPoolId', 'dangerouslyAllowBrowser', 'createUser(userInfo', '/api/v2/resource-namespace']) {
+      expect(bundle, marker).not.toContain(marker)
+    }
+  })
+})
