@@ -1,8 +1,17 @@
-// Runs every benchmark in turn (after `pnpm build`); each prints its own table of ratios.
+// Runs every benchmark in turn (after `pnpm build`); each prints its own table.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-for (const script of ['client-overhead.mjs', 'login-throughput.mjs', 'management-users.mjs']) {
+const scripts = [
+  'client-overhead.mjs',
+  'login-throughput.mjs',
+  'management-users.mjs',
+  'react-restore.mjs',
+  'react-profile.mjs',
+  'react-rerenders.mjs',
+  'react-bundle.mjs',
+]
+for (const script of scripts) {
   const path = fileURLToPath(new URL(script, import.meta.url))
   const result = spawnSync(process.execPath, [path], { stdio: 'inherit' })
   if (result.status !== 0) process.exitCode = 1

@@ -11,6 +11,20 @@ import { pipelineParams, requireIdentifier, requireString, type RequestContextOp
 import { tokenUserId } from './session/jwt.js'
 import { SessionStore, type AuthSnapshot, type SessionListener } from './session/sessionStore.js'
 import { defaultTokenStore, withMemoryFallback, type TokenStore } from './session/tokenStore.js'
+import { lazyProtocolCalls } from './protocols/loadProtocolCalls.js'
+import { generateCodeChallenge, getCodeChallengeDigest } from './protocols/pkce.js'
+import type { ProtocolCalls } from './protocols/protocolCalls.js'
+import { ProtocolUrls } from './protocols/protocolUrls.js'
+import type {
+  AuthorizeUrlOptions,
+  CasTicketV1Result,
+  IdTokenClaims,
+  IntrospectionResult,
+  LogoutUrlOptions,
+  ProtocolOptions,
+  TokenSet,
+  UserInfo,
+} from './protocols/types.js'
 import type {
   ApplicationPublicDetail,
   AuthorizedResource,
@@ -28,7 +42,7 @@ import type {
 import { encodeUdvValues, udvListToObject, type UdvOnWire } from './udv.js'
 import { userFromWire, type UserOnWire } from './user.js'
 
-export interface AuthenticationClientOptions extends CommonClientOptions {
+export interface AuthenticationClientOptions extends CommonClientOptions, ProtocolOptions {
   /** The application's id (console → Applications). Sent as `x-authing-app-id` on every call. */
   appId: string
   /** The application's domain, or a private deployment's base URL. Defaults to `https://core.authing.cn`. */
@@ -82,6 +96,8 @@ const DEFAULT_APP_HOST = 'https://core.authing.cn'
 export class AuthenticationClient {
   private readonly core: ClientCore
   private readonly session: SessionStore
+  private readonly protocolUrls: ProtocolUrls
+  private readonly protocolCalls: () => Promise<ProtocolCalls>
   /** The application this client speaks for (`x-authing-app-id`; the `aud` of its tokens). */
   readonly appId: string
 
@@ -97,6 +113,8 @@ export class AuthenticationClient {
       identity: { appId: options.appId },
       token: () => this.session.getSnapshot().token,
     })
+    this.protocolUrls = new ProtocolUrls(this.core.transport.baseUrl, options.appId, options)
+    this.protocolCalls = lazyProtocolCalls(this.core.transport, options.appId, options)
   }
 
   // ── session state ────────────────────────────────────────────────────────────────────────────
@@ -440,7 +458,84 @@ export class AuthenticationClient {
     })
   }
 
+  // ── standard protocols: OIDC / OAuth 2.0 (PKCE), SAML, CAS (see protocols/) ──────────────────
+
+  /** The hosted login URL of the app's `protocol` (OIDC/OAuth authorize request, SAML or CAS IdP). */
+  buildAuthorizeUrl(options?: AuthorizeUrlOptions): string {
+    return this.protocolUrls.authorize(options)
+  }
+
+  /** Exchanges the callback's code (with its PKCE `codeVerifier`); the id_token is verified, `nonce` included when given. */
+  getAccessTokenByCode(code: string, options?: SignalOptions & { codeVerifier?: string; nonce?: string; redirectUri?: string }): Promise<TokenSet> {
+    return this.protocol((calls) => calls.getAccessTokenByCode(code, options))
+  }
+
+  /** New tokens for a refresh token (which is rotated: keep the new one). */
+  getNewAccessTokenByRefreshToken(refreshToken: string, options?: SignalOptions): Promise<TokenSet> {
+    return this.protocol((calls) => calls.getNewAccessTokenByRefreshToken(refreshToken, options))
+  }
+
+  /** A token for the caller itself (servers): `accessKey` / `accessSecret` default to the app id and secret. */
+  getAccessTokenByClientCredentials(scope: string, options?: SignalOptions & { accessKey?: string; accessSecret?: string }): Promise<TokenSet> {
+    return this.protocol((calls) => calls.getAccessTokenByClientCredentials(scope, options))
+  }
+
+  /** The claims an access token's scope grants. */
+  getUserInfoByAccessToken(accessToken: string, options?: SignalOptions & { method?: 'GET' | 'POST'; tokenPlace?: 'header' | 'query' | 'body' }): Promise<UserInfo> {
+    return this.protocol((calls) => calls.getUserInfoByAccessToken(accessToken, options))
+  }
+
+  /** RFC 7662: whether a token is active, and what it grants. */
+  introspectToken(token: string, options?: SignalOptions): Promise<IntrospectionResult> {
+    return this.protocol((calls) => calls.introspectToken(token, options))
+  }
+
+  /** RFC 7009: revokes an access or refresh token. */
+  revokeToken(token: string, options?: SignalOptions): Promise<true> {
+    return this.protocol((calls) => calls.revokeToken(token, options))
+  }
+
+  /** Asks the server to check an id_token or access token; resolves its claims, rejects (400) when invalid. */
+  validateToken(token: { idToken: string } | { accessToken: string }, options?: SignalOptions): Promise<Record<string, unknown>> {
+    return this.protocol((calls) => calls.validateToken(token, options))
+  }
+
+  /** Verifies an id_token locally (your backend): signature (JWKS or app secret), iss, aud, exp/iat, nonce. */
+  verifyIdToken(idToken: string, options?: SignalOptions & { nonce?: string }): Promise<IdTokenClaims> {
+    return this.protocol((calls) => calls.verifyIdToken(idToken, options))
+  }
+
+  /** Where to send the browser to log out of the hosted login (OIDC `expert`: `/oidc/session/end`; CAS logout). */
+  buildLogoutUrl(options?: LogoutUrlOptions): string {
+    return this.protocolUrls.logout(options)
+  }
+
+  /** A new PKCE code_verifier (43 random characters); keep it for `getAccessTokenByCode`. */
+  generateCodeChallenge(): string {
+    return generateCodeChallenge()
+  }
+
+  /** The code_challenge of a verifier: base64url(SHA-256) for `S256` (default), itself for `plain`. */
+  getCodeChallengeDigest(options: { codeChallenge: string; method?: 'S256' | 'plain' }): Promise<string> {
+    return this.core.run(() => getCodeChallengeDigest(options))
+  }
+
+  /** CAS 1.0 service-ticket validation. */
+  validateTicketV1(ticket: string, service: string, options?: SignalOptions): Promise<CasTicketV1Result> {
+    return this.protocol((calls) => calls.validateTicketV1(ticket, service, options))
+  }
+
+  /** CAS 2.0 service-ticket validation: the parsed `serviceResponse` (JSON) or the XML text. */
+  validateTicketV2(ticket: string, service: string, format?: 'JSON' | 'XML', options?: SignalOptions): Promise<Record<string, unknown> | string> {
+    return this.protocol((calls) => calls.validateTicketV2(ticket, service, format, options))
+  }
+
   // ── internals ───────────────────────────────────────────────────────────────────────────────
+
+  /** A protocol call, through `run` like every other call (the helpers load on the first one). */
+  private protocol<T>(call: (calls: ProtocolCalls) => Promise<T>): Promise<T> {
+    return this.core.run(async () => call(await this.protocolCalls()))
+  }
 
   private passwordLogin(document: string, field: string, identifier: () => Record<string, string>, password: string, options: LoginOptions): Promise<User> {
     return this.core.run(async () => {

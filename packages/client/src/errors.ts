@@ -19,8 +19,31 @@ export type ClientErrorCode =
   | 'invalid_argument'
   /** A bug in authing-kit itself; please report it with the error's `cause`. */
   | 'unexpected'
+  /**
+   * An id_token failed verification (signature, `alg`, unknown `kid`, `iss`, `aud`, `exp`/`iat`,
+   * `nonce`); `data.reason` says which check.
+   */
+  | 'invalid_id_token'
 
-export type AuthingErrorCode = number | ClientErrorCode
+/**
+ * Refusals of the standard protocol endpoints (token, introspection, revocation, userinfo), with
+ * the OAuth 2.0 error string as the code (RFC 6749 §5.2, RFC 6750 §3.1) and the HTTP `status`.
+ */
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'invalid_scope'
+  | 'invalid_token'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'unsupported_response_type'
+  | 'access_denied'
+  | 'login_required'
+  | 'server_error'
+  | 'temporarily_unavailable'
+
+export type AuthingErrorCode = number | ClientErrorCode | OAuthErrorCode
 
 export interface AuthingErrorOptions {
   data?: unknown
@@ -35,7 +58,10 @@ const brand = Symbol.for('authing-kit.AuthingError')
 /** The one error type every failure of the SDK is raised as. */
 export class AuthingError extends Error {
   override readonly name = 'AuthingError'
-  /** Authing's numeric code for server errors, a {@link ClientErrorCode} for client-side failures. */
+  /**
+   * Authing's numeric code for server errors, a {@link ClientErrorCode} for client-side failures,
+   * an {@link OAuthErrorCode} for refusals of the OIDC / OAuth endpoints.
+   */
   readonly code: AuthingErrorCode
   /** What the server attached to the error, or (for `bad_response`) a snippet of what came back. */
   readonly data: unknown

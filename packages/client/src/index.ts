@@ -7,7 +7,20 @@ export type {
   SignalOptions,
 } from './authenticationClient.js'
 export { AuthingError, isAuthingError, isBadCredentials, BAD_CREDENTIALS_CODES } from './errors.js'
-export type { AuthingErrorCode, ClientErrorCode, AuthingErrorOptions } from './errors.js'
+export type { AuthingErrorCode, ClientErrorCode, OAuthErrorCode, AuthingErrorOptions } from './errors.js'
+export type {
+  AuthorizeUrlOptions,
+  CasTicketV1Result,
+  EndpointAuthMethod,
+  IdTokenClaims,
+  IntrospectionResult,
+  LogoutUrlOptions,
+  Protocol,
+  ProtocolOptions,
+  TokenSet,
+  UserInfo,
+} from './protocols/types.js'
+export type { IdTokenProblem } from './protocols/idTokenVerifier.js'
 export { createMemoryStore } from './session/tokenStore.js'
 export type { TokenStore } from './session/tokenStore.js'
 export type { AuthSnapshot, SessionListener } from './session/sessionStore.js'

@@ -56,10 +56,10 @@ export async function withDeadline<T>(url: string, options: SendOptions, exchang
  * fetch, then a first look at the answer: no answer at all is `network_error`; 429 is
  * `rate_limited`; anything but JSON (an HTML 502 page from a proxy) is `bad_response` with a snippet.
  */
-export function fetchJson(fetch: FetchFunction, url: string, init: RequestInit): Promise<Response> {
+export function fetchJson(fetch: FetchFunction, url: string, init: RequestInit, accepts: (contentType: string) => boolean = isJson): Promise<Response> {
   return fetch(url, init).then(
     (response) => {
-      if (response.status !== 429 && /[/+]json\b/i.test(response.headers.get('content-type') ?? '')) return response
+      if (response.status !== 429 && accepts(response.headers.get('content-type') ?? '')) return response
       return response.text().then(
         (text) => Promise.reject(answerError({ status: response.status, headers: response.headers, text }, url)),
         () => Promise.reject(answerError({ status: response.status, headers: response.headers, text: '' }, url)),
@@ -73,10 +73,15 @@ export function fetchJson(fetch: FetchFunction, url: string, init: RequestInit):
   )
 }
 
-/** One REST-style exchange, read whole: the body is read under the same deadline as the headers. */
-export function send(url: string, init: RequestInit, options: SendOptions): Promise<RawResponse> {
+const isJson = (contentType: string): boolean => /[/+]json\b/i.test(contentType)
+
+/**
+ * One REST-style exchange, read whole: the body is read under the same deadline as the headers.
+ * `accepts` widens the content types let through (protocol endpoints also answer text, XML or nothing).
+ */
+export function send(url: string, init: RequestInit, options: SendOptions, accepts?: (contentType: string) => boolean): Promise<RawResponse> {
   return withDeadline(url, options, async (signal) => {
-    const response = await fetchJson(options.fetch, url, { ...init, signal })
+    const response = await fetchJson(options.fetch, url, { ...init, signal }, accepts)
     try {
       return { status: response.status, headers: response.headers, text: await response.text() }
     } catch (error) {

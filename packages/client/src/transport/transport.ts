@@ -1,6 +1,6 @@
 import { graphqlRequest } from './graphql.js'
 import { restRequest } from './rest.js'
-import type { FetchFunction } from './send.js'
+import { send, type FetchFunction, type RawResponse } from './send.js'
 
 export interface TransportConfig {
   /** Who is calling: an application (end users) or a user pool (administration). */
@@ -48,6 +48,19 @@ export class Transport {
       { method, url: `${this.config.baseUrl}${path}`, headers: this.headers(options), query: options.query, body: options.body },
       this.sendOptions(options),
     )
+  }
+
+  /** `appHost` without a trailing slash. */
+  get baseUrl(): string {
+    return this.config.baseUrl
+  }
+
+  /**
+   * A bare exchange with a standard-protocol endpoint (OIDC, OAuth, CAS) under this client's fetch
+   * and deadline: no Authing headers, any content type; the caller reads the answer.
+   */
+  exchange(url: string, init: RequestInit, options: { signal?: AbortSignal | undefined; accepts: (contentType: string) => boolean }): Promise<RawResponse> {
+    return send(url, init, this.sendOptions(options), options.accepts)
   }
 
   private headers(options: CallOptions): Record<string, string> {

@@ -5,6 +5,7 @@
  * through `html`, which escapes it: usernames, nicknames and the like are chosen by callers.
  */
 import type { EmulatorInfo } from './emulator.js'
+import { Html, html, raw, type Part } from './html.js'
 import { userRoles } from './resolvers/roles.js'
 import { keys, type EmulatorState, type OutboxMessage, type UserRecord } from './state.js'
 
@@ -123,27 +124,6 @@ function outboxSection(state: EmulatorState, outbox: OutboxMessage[], now: numbe
   ])
   const empty = 'No codes sent yet. SMS and email codes your app sends show up here.'
   return section('Outbox', outbox.length, table(['Channel', 'To', 'Scene', 'Code', 'Sent', 'Status'], rows, empty))
-}
-
-/** A value already made safe; everything else put in `html` is escaped. */
-class Html {
-  constructor(readonly value: string) {}
-}
-type Part = Html | string | number | null | undefined | readonly Part[]
-
-function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
-  return new Html(strings.reduce((out, text, i) => out + text + (i < parts.length ? render(parts[i]) : ''), ''))
-}
-
-function raw(trusted: string): Html {
-  return new Html(trusted)
-}
-
-function render(part: Part): string {
-  if (part instanceof Html) return part.value
-  if (part === null || part === undefined) return ''
-  if (typeof part === 'object') return part.map(render).join('')
-  return String(part).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 function section(title: string, count: number, body: Html): Html {

@@ -1,7 +1,8 @@
 /**
  * Request → handler, for in-process use and behind the Node server alike: CORS for local origins,
  * the 1 MiB body limit (checked before any parsing or hashing), GraphQL at /graphql/v2, the REST
- * endpoints of /api/v2, and the emulator's own /__emulator endpoints.
+ * endpoints of /api/v2, the standard protocols (OIDC, OAuth, CAS: ./oidc) and the emulator's own
+ * /__emulator endpoints.
  */
 import { RequestContext, type Engine } from './context.js'
 import { renderDashboard } from './dashboard.js'
@@ -16,12 +17,12 @@ import { managementApplicationRoutes } from './resolvers/managementApplications.
 import { managementNamespaceRoutes } from './resolvers/managementNamespaces.js'
 import { managementResourceRoutes } from './resolvers/managementResources.js'
 import { managementUserRoutes } from './resolvers/managementUsers.js'
-import type { RestHandler, RestRoutes } from './resolvers/types.js'
+import type { RestRoutes } from './resolvers/types.js'
+import { protocolRoutes, runProtocol } from './oidc/protocolRoutes.js'
+import { readBodyText } from './requestBody.js'
 import { runGraphql } from './schema.js'
 import type { OutboxMessage } from './state.js'
 import { restUser } from './userView.js'
-
-export const maxBodyBytes = 1024 * 1024
 
 export interface EmulatorAdmin {
   reset(): Promise<void>
@@ -59,6 +60,7 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     },
   }
   const match = routeMatcher(routes)
+  const matchProtocol = routeMatcher(protocolRoutes)
 
   return async (request) => {
     const url = new URL(request.url)
@@ -80,6 +82,12 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
       return json(admin.outbox(to ? { to } : undefined), 200, cors)
     }
     if (route === 'GET /__emulator/avatar.svg') return avatar(cors)
+    const protocol = matchProtocol(request.method, path)
+    if (protocol) {
+      const response = await runProtocol(protocol.handler, { engine, request, url, params: protocol.params })
+      for (const [name, value] of cors) response.headers.set(name, value)
+      return response
+    }
     try {
       const found = match(request.method, path)
       if (!found) throw new AuthingBusinessError('notFound', { path: url.pathname })
@@ -98,7 +106,7 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
  * Finds the handler of `METHOD /path`: exact routes first, then patterns whose `:name` segments
  * capture one (URL-decoded) path segment each.
  */
-function routeMatcher(routes: RestRoutes): (method: string, path: string) => { handler: RestHandler; params: Record<string, string> } | null {
+function routeMatcher<H>(routes: Record<string, H>): (method: string, path: string) => { handler: H; params: Record<string, string> } | null {
   const patterns = Object.entries(routes)
     .filter(([key]) => key.includes('/:'))
     .map(([key, handler]) => {
@@ -186,35 +194,13 @@ async function readRestBody(request: Request): Promise<Record<string, unknown>> 
   return body
 }
 
-/** Reads at most `maxBodyBytes` (by Content-Length and by the bytes actually read), then parses JSON. */
+/** Reads the body (at most `maxBodyBytes`), then parses it as a JSON object. */
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > maxBodyBytes) throw new AuthingBusinessError('bodyTooLarge')
-  const chunks: Uint8Array[] = []
-  let total = 0
-  if (request.body) {
-    const reader = request.body.getReader()
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      total += value.byteLength
-      if (total > maxBodyBytes) {
-        await reader.cancel()
-        throw new AuthingBusinessError('bodyTooLarge')
-      }
-      chunks.push(value)
-    }
-  }
-  const bytes = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
   let parsed: unknown
   try {
-    parsed = JSON.parse(new TextDecoder().decode(bytes))
-  } catch {
+    parsed = JSON.parse(await readBodyText(request))
+  } catch (error) {
+    if (error instanceof AuthingBusinessError) throw error
     throw new AuthingBusinessError('badRequest', { reason: 'the body is not valid JSON' })
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {

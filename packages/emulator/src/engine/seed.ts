@@ -31,7 +31,17 @@ export interface SeedUser {
 
 export interface SeedDocument {
   userPool?: { id?: string; secret?: string; name?: string }
-  applications?: { id?: string; secret?: string; name?: string; identifier?: string; description?: string }[]
+  applications?: {
+    id?: string
+    secret?: string
+    name?: string
+    identifier?: string
+    description?: string
+    /** Where the hosted login may send users back (OIDC redirect_uri, CAS service). Empty: any localhost URL. */
+    redirectUris?: string[]
+    /** OIDC id_token signature: `RS256` (default, the emulator's key, see jwks.json) or `HS256` (the app secret). */
+    idTokenSigningAlg?: 'RS256' | 'HS256'
+  }[]
   users?: SeedUser[]
   /** `namespace` defaults to `default`. */
   roles?: { code: string; description?: string; namespace?: string }[]
@@ -122,7 +132,15 @@ function checkShape(seed: SeedDocument): void {
     }
   }
   strings('userPool', seed.userPool ?? {}, ['id', 'secret', 'name'])
-  seed.applications?.forEach((a, i) => strings(`applications[${i}]`, a, ['id', 'secret', 'name', 'identifier', 'description']))
+  seed.applications?.forEach((a, i) => {
+    strings(`applications[${i}]`, a, ['id', 'secret', 'name', 'identifier', 'description'])
+    if (a.redirectUris !== undefined && (!Array.isArray(a.redirectUris) || a.redirectUris.some((uri) => typeof uri !== 'string'))) {
+      throw new SeedError(`applications[${i}].redirectUris must be an array of URLs`)
+    }
+    if (a.idTokenSigningAlg !== undefined && a.idTokenSigningAlg !== 'RS256' && a.idTokenSigningAlg !== 'HS256') {
+      throw new SeedError(`applications[${i}].idTokenSigningAlg must be "RS256" or "HS256"`)
+    }
+  })
   seed.users?.forEach((u, i) => {
     strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', ...profileFields])
     if (!u.username && !u.email && !u.phone) throw new SeedError(`users[${i}] needs a username, email or phone`)
@@ -185,6 +203,8 @@ export async function applySeed(
       identifier: app.identifier ?? app.id,
       description: app.description ?? null,
       logo: null,
+      redirectUris: app.redirectUris ?? [],
+      idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
       createdAt: at,
       updatedAt: at,
     })

@@ -30,8 +30,10 @@ export interface ApplicationRecord {
   identifier: string
   description: string | null
   logo: string | null
-  /** set by the management API; absent in older states */
+  /** set by the management API or the seed; absent in older states */
   redirectUris?: string[]
+  /** How OIDC id_tokens of the app are signed: RS256 (the emulator's key, the default) or HS256 (the app secret). */
+  idTokenSigningAlg?: 'RS256' | 'HS256'
   createdAt: string
   updatedAt: string
 }
@@ -171,6 +173,42 @@ export interface OutboxMessage {
   expiresAt: number
 }
 
+/** An OAuth authorization code (or CAS service ticket) waiting to be redeemed: single-use, short-lived. */
+export interface AuthorizationCodeRecord {
+  kind: 'oidc' | 'oauth' | 'cas'
+  appId: string
+  userId: string
+  /** the redirect_uri (CAS: the service URL) it was issued for; redemption must name the same */
+  redirectUri: string
+  scope: string
+  nonce: string | null
+  codeChallenge: string | null
+  codeChallengeMethod: 'S256' | 'plain' | null
+  /** ms since epoch */
+  authTime: number
+  expiresAt: number
+}
+
+/** An opaque refresh token (rotated on use). */
+export interface RefreshTokenRecord {
+  kind: 'oidc' | 'oauth'
+  appId: string
+  userId: string
+  scope: string
+  /** ms since epoch */
+  issuedAt: number
+  expiresAt: number
+}
+
+/** The hosted login page's session on the emulator origin (cookie), shared by OIDC, OAuth and CAS. */
+export interface HostedSessionRecord {
+  userPoolId: string
+  userId: string
+  /** ms since epoch */
+  authTime: number
+  expiresAt: number
+}
+
 export type UserLookup = 'username' | 'email' | 'phone' | 'externalId'
 
 /** Keys of composite-keyed tables: one place that builds them, so lookups and writes agree. */
@@ -237,6 +275,11 @@ export class EmulatorState {
   get userGroups(): Table<string[]> { return this.store.table('userGroups') }
   get namespaces(): Table<NamespaceRecord> { return this.store.table('namespaces') }
   get appLogins(): Table<AppLoginRecord> { return this.store.table('appLogins') }
+  /** code (or CAS ticket) → what it grants */
+  get authorizationCodes(): Table<AuthorizationCodeRecord> { return this.store.table('authorizationCodes') }
+  get refreshTokens(): Table<RefreshTokenRecord> { return this.store.table('refreshTokens') }
+  /** session id (the cookie's value) → who is logged in on the hosted pages */
+  get hostedSessions(): Table<HostedSessionRecord> { return this.store.table('hostedSessions') }
 
   /** The pool's user ids in creation order (a live view: do not modify). */
   userIdsInOrder(poolId: string): readonly string[] {

@@ -17,8 +17,14 @@ export interface IssuedToken {
 export async function issueToken(engine: Engine, user: UserRecord, app: ApplicationRecord): Promise<IssuedToken> {
   const iat = Math.floor(engine.settings.now() / 1000)
   const exp = iat + engine.settings.tokenLifetimeSeconds
+  const claims: JWTPayload = { ...userClaims(engine, user, app), iat, exp, jti: randomHex(12) }
+  return { token: await engine.tokens.sign(claims), iat, exp }
+}
+
+/** The v2 claim set of a user's token for `app`, without the times and `jti` (OIDC id_tokens share it). */
+export function userClaims(engine: Engine, user: UserRecord, app: ApplicationRecord): JWTPayload {
   const p = user.profile
-  const claims: JWTPayload = {
+  return {
     sub: user.id,
     birthdate: p.birthdate ?? null,
     family_name: p.familyName ?? null,
@@ -61,11 +67,7 @@ export async function issueToken(engine: Engine, user: UserRecord, app: Applicat
     userpool_id: user.userPoolId,
     aud: app.id,
     iss: `${engine.settings.appHost}/oidc`,
-    iat,
-    exp,
-    jti: randomHex(12),
   }
-  return { token: await engine.tokens.sign(claims), iat, exp }
 }
 
 export type UserTokenCheck =

@@ -51,7 +51,7 @@ describe('a browser bundle of @authing-kit/react', () => {
   })
 
   it('holds no management code and no secret exchange', () => {
-    for (const marker of ['ManagementClient', 'accessToken(userPoolId', 'dangerouslyAllowBrowser', 'createUser(userInfo', '/api/v2/resource-namespace']) {
+    for (const marker of ['ManagementClient', 'accessToken(userPoolId', 'createUser(userInfo', 'getUserGroups', '/api/v2/resource-namespace']) {
       expect(bundle, marker).not.toContain(marker)
     }
   })

@@ -3,7 +3,7 @@ import { createEmulator } from '@authing-kit/emulator'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { AuthingProvider, useAuth, useProfile } from '../index.js'
+import { AuthingProvider, RequireAuth, useAuth, useProfile, withAuthenticationRequired } from '../index.js'
 import { authingQueryKeys } from '../queryKeys.js'
 
 function Status() {
@@ -38,6 +38,19 @@ describe('server rendering', () => {
       </AuthingProvider>,
     )
     expect(html).toContain('loading')
+  })
+
+  it('renders the fallback of <RequireAuth> and withAuthenticationRequired, never the guarded page nor a redirect', () => {
+    const Guarded = withAuthenticationRequired(() => <p>secret</p>, { fallback: <p>wait</p>, redirectTo: '/login' })
+    const html = renderToString(
+      <AuthingProvider appId="app" appHost="https://example.authing.cn">
+        <RequireAuth fallback={<p>loading page</p>} redirectTo="/login">
+          <p>secret</p>
+        </RequireAuth>
+        <Guarded />
+      </AuthingProvider>,
+    )
+    expect(html).toBe('<p>loading page</p><p>wait</p>')
   })
 
   it('keeps the query keys callable from server code', () => {

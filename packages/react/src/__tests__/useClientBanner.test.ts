@@ -26,13 +26,13 @@ describe("the built files", () => {
   it("start with 'use client' where they hold hooks or components", () => {
     const hooks = readdirSync(join(outDir, 'hooks')).filter((file) => file.endsWith('.js'))
     expect(hooks).toEqual(expect.arrayContaining(['useAuth.js', 'useLogin.js', 'useProfile.js']))
-    for (const file of ['AuthingProvider.js', 'context.js', ...hooks.map((hook) => `hooks/${hook}`)]) {
+    for (const file of ['AuthingProvider.js', 'context.js', 'components/RequireAuth.js', 'withAuthenticationRequired.js', ...hooks.map((hook) => `hooks/${hook}`)]) {
       expect(startsWithUseClient(file), file).toBe(true)
     }
   })
 
   it('leave plain helpers unmarked, so server code can call them', () => {
-    for (const file of ['index.js', 'queryKeys.js', 'store.js']) expect(startsWithUseClient(file), file).toBe(false)
+    for (const file of ['index.js', 'queryKeys.js', 'store.js', 'returnTo.js']) expect(startsWithUseClient(file), file).toBe(false)
   })
 
   it('keep react-query out of the provider + useAuth path', () => {

@@ -41,10 +41,25 @@ async function passwordLogin(
   identifier: string,
   ciphertext: string,
 ): Promise<Record<string, unknown>> {
-  const { engine } = ctx
   const { app, pool } = ctx.app()
+  assertNotLocked(ctx.engine, pool.id, identifier)
+  const user = await checkPassword(ctx, pool, kind, identifier, decryptPassword(ctx, ciphertext))
+  return completeLogin(ctx, user, app, graphqlUser)
+}
+
+/**
+ * The user `identifier` names, when `password` is theirs; otherwise a failure counted towards the
+ * lockout and 2333 (2004 / 2006 with legacy errors). Also behind the hosted login page.
+ */
+export async function checkPassword(
+  ctx: RequestContext,
+  pool: UserPoolRecord,
+  kind: 'username' | 'email' | 'phone',
+  identifier: string,
+  password: string,
+): Promise<UserRecord> {
+  const { engine } = ctx
   assertNotLocked(engine, pool.id, identifier)
-  const password = decryptPassword(ctx, ciphertext)
   const user = ctx.state.findUser(pool.id, kind, identifier.trim())
   // An unknown account costs the same hashing as a known one, so timing tells nothing either.
   const stored = user?.password ?? unusableHash(engine.settings.passwordIterations)
@@ -55,7 +70,7 @@ async function passwordLogin(
     throw new AuthingBusinessError(user ? 'passwordWrong' : 'userNotFound')
   }
   recordSuccess(engine, pool.id, identifier)
-  return completeLogin(ctx, user, app, graphqlUser)
+  return user
 }
 
 function unusableHash(iterations: number): PasswordHash {
@@ -70,6 +85,13 @@ export async function completeLogin(
   show: typeof graphqlUser | typeof restUser,
   newlyCreated = false,
 ): Promise<Record<string, unknown>> {
+  const updated = countLogin(ctx, user, app)
+  const { token, exp } = await issueToken(ctx.engine, updated, app)
+  return show(ctx, updated, { token: { token, exp }, newlyCreated })
+}
+
+/** Records a login of `user` to `app` (count, last login, the app's active users); answers the updated user. */
+export function countLogin(ctx: RequestContext, user: UserRecord, app: ApplicationRecord): UserRecord {
   const updated: UserRecord = {
     ...user,
     loginsCount: user.loginsCount + 1,
@@ -77,8 +99,7 @@ export async function completeLogin(
   }
   ctx.state.users.set(user.id, updated)
   ctx.state.appLogins.set(keys.appLogin(app.id, user.id), { appId: app.id, userId: user.id, lastLogin: updated.lastLogin ?? '' })
-  const { token, exp } = await issueToken(ctx.engine, updated, app)
-  return show(ctx, updated, { token: { token, exp }, newlyCreated })
+  return updated
 }
 
 /** Consumes the code, then finds the user the phone or email belongs to (if any). */

@@ -1,0 +1,41 @@
+// Re-renders of a component that selects `useAuth((s) => s.user?.nickname)` when something else
+// about the session changes. Goal: 0 for each unrelated change (the nickname row shows the count works).
+import { printTable } from './lib.mjs'
+import { React, h, kit, mount, settle, startAuthing } from './react-lib.mjs'
+
+const authing = await startAuthing()
+await authing.rememberUser()
+
+let renders = 0
+let client = null
+function Nickname() {
+  const nickname = kit.useAuth((auth) => auth.user?.nickname)
+  renders++
+  return h('span', null, nickname ?? 'anonymous')
+}
+function ClientProbe() {
+  client = kit.useAuthingClient()
+  return null
+}
+const page = await mount(authing.provider([h(Nickname, { key: 'n' }), h(ClientProbe, { key: 'c' })]))
+await settle()
+
+async function rendersDuring(change) {
+  const before = renders
+  await React.act(change)
+  await settle()
+  return renders - before
+}
+
+const rows = []
+const unrelated = async (name, change) => {
+  const count = await rendersDuring(change)
+  rows.push([name, count, count === 0 ? 'ok' : 'MISSED'])
+}
+await unrelated('profile update of another field (city)', () => client.updateProfile({ city: 'Hangzhou' }))
+await unrelated('token refresh (idToken changes)', () => client.refreshToken())
+await unrelated('profile refetch (new user object, same data)', () => client.getCurrentUser())
+rows.push(['control: nickname changes', await rendersDuring(() => client.updateProfile({ nickname: 'Bobby' })), '1 expected'])
+await page.unmount()
+
+printTable('React: re-renders of useAuth((s) => s.user?.nickname) on unrelated changes', ['change', 're-renders', 'goal 0'], rows)

@@ -1,0 +1,66 @@
+/**
+ * The login step shared by the OIDC/OAuth authorize endpoint and the CAS IdP: an existing session
+ * of the app's user pool is reused (unless a fresh login is asked for); otherwise the login page
+ * is shown, and its POST checks the password — with the lockout and answers of the GraphQL login.
+ */
+import { RequestContext } from '../context.js'
+import { AuthingBusinessError, parseLang } from '../errors.js'
+import { checkPassword, countLogin } from '../resolvers/auth.js'
+import type { ApplicationRecord, UserRecord } from '../state.js'
+import { renderLoginPage } from './loginPage.js'
+import type { Params } from './params.js'
+import { pageAnswer } from './responses.js'
+import { currentSession, startSession } from './hostedSession.js'
+import type { ProtocolRequest } from './types.js'
+
+export interface LoggedIn {
+  user: UserRecord
+  /** ms since epoch */
+  authTime: number
+  /** Set-Cookie for a session started by this request */
+  setCookie?: string
+}
+
+export interface LoginStep {
+  app: ApplicationRecord
+  params: Params
+  /** where the form posts */
+  action: string
+  /** `prompt=login`: show the page even to a logged-in user */
+  forceLogin: boolean
+  /** origins the browser may be redirected to once the form is posted (the CSP's form-action) */
+  formTargets: string[]
+}
+
+export async function hostedLogin({ engine, request }: ProtocolRequest, step: LoginStep): Promise<LoggedIn | Response> {
+  const { app, params } = step
+  const page = (status: number, error?: string, identifier?: string): Response =>
+    pageAnswer(
+      renderLoginPage({ appName: app.name, action: step.action, hidden: params, ...(error ? { error } : {}), ...(identifier ? { identifier } : {}) }),
+      status,
+      { formTargets: step.formTargets },
+    )
+  const identifier = params.get('username')?.trim()
+  const password = params.get('password')
+  if (request.method === 'POST' && identifier !== undefined && password !== undefined) {
+    // A login form posted from another site would log the browser into someone else's account.
+    const origin = request.headers.get('origin')
+    if (origin && origin !== new URL(request.url).origin) return page(403, 'This form must be sent from the login page itself.')
+    const ctx = new RequestContext(engine, request.headers)
+    const lang = parseLang(request.headers.get('x-authing-lang') ?? request.headers.get('accept-language'))
+    const pool = engine.state.userPools.get(app.userPoolId)
+    if (!pool) return page(400, 'This application has no user pool.')
+    const kind = identifier.includes('@') ? 'email' : engine.state.findUser(pool.id, 'username', identifier) ? 'username' : 'phone'
+    try {
+      const user = countLogin(ctx, await checkPassword(ctx, pool, kind, identifier, password), app)
+      const { cookie, session } = startSession(engine, request, user)
+      return { user, authTime: session.authTime, setCookie: cookie }
+    } catch (error) {
+      if (error instanceof AuthingBusinessError) return page(401, error.toBody(lang).message, identifier)
+      throw error
+    }
+  }
+  const current = step.forceLogin ? null : currentSession(engine, request, app)
+  if (current) return { user: current.user, authTime: current.session.authTime }
+  return page(200)
+}

@@ -1,0 +1,79 @@
+/**
+ * What the token endpoint hands out: an RS256 JWT access token (RFC 9068 claims: `client_id`,
+ * `scope`; 1 hour), an id_token for `openid` requests of the OIDC protocol (the v2 user token's
+ * claims plus `nonce`, `at_hash`, `auth_time`; RS256 or, as an app option, HS256 with the app
+ * secret), and an opaque refresh token when `offline_access` was granted (rotated on use).
+ */
+import { SignJWT, type JWTPayload } from 'jose'
+import type { Engine } from '../context.js'
+import { randomHex } from '../crypto.js'
+import type { ApplicationRecord, RefreshTokenRecord, UserRecord } from '../state.js'
+import { userClaims } from '../tokens.js'
+import { sha256Base64Url } from './digest.js'
+
+export const accessTokenLifetimeSeconds = 3600
+export const refreshTokenLifetimeSeconds = 30 * 86_400
+
+export interface TokenSetInput {
+  kind: 'oidc' | 'oauth'
+  app: ApplicationRecord
+  /** null for client_credentials: the client acts for itself */
+  user: UserRecord | null
+  scope: string
+  nonce?: string | null
+  /** ms since epoch of the login the grant comes from */
+  authTime?: number
+}
+
+export interface TokenResponse {
+  access_token: string
+  token_type: 'Bearer'
+  expires_in: number
+  scope: string
+  id_token?: string
+  refresh_token?: string
+}
+
+export async function issueTokenSet(engine: Engine, input: TokenSetInput): Promise<TokenResponse> {
+  const { app, user, scope } = input
+  const iat = Math.floor(engine.settings.now() / 1000)
+  const iss = `${engine.settings.appHost}/oidc`
+  const accessToken = await engine.tokens.sign({
+    jti: randomHex(12),
+    sub: user?.id ?? app.id,
+    iat,
+    exp: iat + accessTokenLifetimeSeconds,
+    scope,
+    iss,
+    aud: app.id,
+    client_id: app.id,
+  })
+  const answer: TokenResponse = { access_token: accessToken, token_type: 'Bearer', expires_in: accessTokenLifetimeSeconds, scope }
+  const scopes = scope.split(' ')
+  if (user && input.kind === 'oidc' && scopes.includes('openid')) {
+    const claims: JWTPayload = {
+      ...userClaims(engine, user, app),
+      iat,
+      exp: iat + engine.settings.tokenLifetimeSeconds,
+      jti: randomHex(12),
+      // OIDC Core §3.1.3.6
+      at_hash: await sha256Base64Url(accessToken, true),
+      ...(input.authTime === undefined ? {} : { auth_time: Math.floor(input.authTime / 1000) }),
+      ...(input.nonce ? { nonce: input.nonce } : {}),
+    }
+    answer.id_token = await signIdToken(engine, app, claims)
+  }
+  if (user && scopes.includes('offline_access')) {
+    const refreshToken = randomHex(32)
+    const now = engine.settings.now()
+    const record: RefreshTokenRecord = { kind: input.kind, appId: app.id, userId: user.id, scope, issuedAt: now, expiresAt: now + refreshTokenLifetimeSeconds * 1000 }
+    engine.state.refreshTokens.set(refreshToken, record)
+    answer.refresh_token = refreshToken
+  }
+  return answer
+}
+
+async function signIdToken(engine: Engine, app: ApplicationRecord, claims: JWTPayload): Promise<string> {
+  if (app.idTokenSigningAlg !== 'HS256') return engine.tokens.sign(claims)
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(app.secret))
+}

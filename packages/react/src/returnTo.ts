@@ -1,0 +1,43 @@
+/**
+ * The page a guard sent to the login page, kept in this tab's sessionStorage (per app) so the
+ * login page can send the user back after a full-page redirect. Only same-origin paths are kept
+ * and given back: a crafted `returnTo` must not turn the login page into an open redirect.
+ */
+
+const returnToKey = (appId: string) => `authing-kit:${appId}:returnTo`
+
+/** The current page as a path (`/orders?page=2#top`), or null outside a browser. */
+export function currentPath(): string | null {
+  if (typeof window === 'undefined' || !window.location) return null
+  const { pathname, search, hash } = window.location
+  return `${pathname}${search}${hash}`
+}
+
+/** True for a path on this origin: starts with one `/`, never `//` or `/\` (another host). */
+export function isSameOriginPath(path: string): boolean {
+  return /^\/(?![/\\])/.test(path)
+}
+
+export function rememberReturnTo(appId: string, path: string): void {
+  if (!isSameOriginPath(path)) return
+  withSessionStorage((storage) => storage.setItem(returnToKey(appId), path))
+}
+
+/** The remembered page, removed so that it is used once; null when none (or not a same-origin path). */
+export function takeReturnTo(appId: string): string | null {
+  const path = withSessionStorage((storage) => {
+    const value = storage.getItem(returnToKey(appId))
+    storage.removeItem(returnToKey(appId))
+    return value
+  })
+  return path && isSameOriginPath(path) ? path : null
+}
+
+// Blocked site data or a server render: the page simply is not remembered.
+function withSessionStorage<T>(use: (storage: Storage) => T): T | null {
+  try {
+    return typeof window === 'undefined' || !window.sessionStorage ? null : use(window.sessionStorage)
+  } catch {
+    return null
+  }
+}
