@@ -39,7 +39,9 @@ export function profileQueryOptions(
 ): AuthingQueryOptions<User | null, ReturnType<typeof authingQueryKeys.profile>> {
   return tagged({
     queryKey: authingQueryKeys.profile(userId),
-    queryFn: ({ signal }) => client.getCurrentUser({ signal }),
+    // The query's AbortSignal is left unused on purpose: React Query cancels a fetch that consumed it
+    // when its last observer unmounts, and StrictMode's mount-unmount-mount would then send it twice.
+    queryFn: () => client.getCurrentUser(),
     staleTime: PROFILE_STALE_TIME_MS,
   })
 }
@@ -52,7 +54,7 @@ export function rolesQueryOptions(
 ): AuthingQueryOptions<Paginated<Role>, ReturnType<typeof authingQueryKeys.roles>> {
   return tagged({
     queryKey: authingQueryKeys.roles(userId, namespace),
-    queryFn: ({ signal }) => client.listRoles(namespace, { signal }),
+    queryFn: () => client.listRoles(namespace),
     staleTime: PROFILE_STALE_TIME_MS,
   })
 }
@@ -66,7 +68,7 @@ export function authorizedResourcesQueryOptions(
 ): AuthingQueryOptions<Paginated<AuthorizedResource>, ReturnType<typeof authingQueryKeys.authorizedResources>> {
   return tagged({
     queryKey: authingQueryKeys.authorizedResources(userId, namespace, resourceType),
-    queryFn: ({ signal }) => client.listAuthorizedResources(namespace, resourceType === undefined ? { signal } : { signal, resourceType }),
+    queryFn: () => client.listAuthorizedResources(namespace, resourceType === undefined ? {} : { resourceType }),
     staleTime: PROFILE_STALE_TIME_MS,
   })
 }

@@ -2,12 +2,16 @@
 import { AuthenticationClient, type FetchFunction, type TokenStore } from '@authing-kit/client'
 import { createEmulator } from '@authing-kit/emulator'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { cleanup } from '@testing-library/react'
-import { StrictMode, type ReactNode } from 'react'
+import { cleanup, configure } from '@testing-library/react'
+import type { ReactNode } from 'react'
 import { afterEach } from 'vitest'
 import { AuthingProvider, type AuthingProviderProps } from '../index.js'
 
 export const BOB_ID = '62a0f0a9c6b1c2a3d4e5f603'
+
+// StrictMode at the root of every render: a <StrictMode> inside a wrapper component does not make
+// React 19 run effects twice, and mounting twice is exactly what the provider must survive.
+configure({ reactStrictMode: true })
 
 afterEach(() => {
   cleanup()
@@ -45,7 +49,7 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
 
   const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
 
-  /** A StrictMode wrapper with a fresh QueryClient and a provider on the emulator. */
+  /** A wrapper with a fresh QueryClient and a provider on the emulator (StrictMode comes from `configure`). */
   const wrapper = (props: ProviderProps = {}, queryClient: QueryClient | null = newQueryClient()) =>
     function Wrapper({ children }: { children?: ReactNode }) {
       const provider = props.client ? (
@@ -57,7 +61,7 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
           {children}
         </AuthingProvider>
       )
-      return <StrictMode>{queryClient ? <QueryClientProvider client={queryClient}>{provider}</QueryClientProvider> : provider}</StrictMode>
+      return queryClient ? <QueryClientProvider client={queryClient}>{provider}</QueryClientProvider> : provider
     }
 
   /** Logs bob in as an earlier page load would have, leaving his session in `storage`. */
