@@ -1,14 +1,15 @@
 import { defineConfig } from 'tsdown'
 
 /**
- * Built files that hold hooks or components start with 'use client'. The rest (the index, query
+ * Built files that hold hooks or components start with 'use client' (everything under components/,
+ * the login form's lazily loaded chunk included). The rest (the index, query
  * keys and options, the store) stay plain modules, so server code can call the helpers; a server
  * bundler follows the index's re-exports into the marked files on its own.
  */
-export const CLIENT_MODULE = /^(AuthingProvider|context|useAuthingQueryClient|withAuthenticationRequired|(hooks|components)\/[^/]+)\.js$/
+export const CLIENT_MODULE = /^(AuthingProvider|context|useAuthingQueryClient|withAuthenticationRequired|(hooks|components)\/.+)\.js$/
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/queryKeys.ts'],
+  entry: ['src/index.ts', 'src/queryKeys.ts', 'src/loginForm.ts'],
   format: ['esm'],
   unbundle: true,
   dts: true,

@@ -2,12 +2,13 @@ import type { AuthenticationClient, AuthenticationClientOptions } from '@authing
 import type { QueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { AuthingContext, type AuthingContextValue } from './context.js'
+import type { RedirectProps } from './redirectOptions.js'
 import { createAuthingRuntime, type AuthingRuntime } from './runtime.js'
 
 /** Client options the provider passes on when it builds the client (`onError`: every failed call). */
 type ClientProps = Pick<AuthenticationClientOptions, 'timeout' | 'onError' | 'encPublicKey' | 'lang' | 'fetch'>
 
-interface CommonProviderProps extends ClientProps {
+interface CommonProviderProps extends ClientProps, RedirectProps {
   /** Whether a login is remembered across browser sessions (localStorage) or only this tab's (sessionStorage). Defaults to true; `useLogin` can override it per login. */
   rememberMe?: boolean
   /** Calls `refreshToken` shortly before the token expires instead of ending the session. Defaults to false. */
@@ -39,7 +40,12 @@ export type AuthingProviderProps = ProviderWithAppProps | ProviderWithClientProp
  * provider (never two, even in StrictMode). A remembered session is restored synchronously, so a
  * client-rendered app is authenticated in its first render; the server then confirms it in the background.
  *
- * The client is built once, from the first render's props: remount with a `key` to change `appId`.
+ * The client is built once, from the first render's props: remount with a `key` to change `appId`
+ * (the redirect props too are read once).
+ *
+ * On a login callback URL (`?code=&state=` of a `loginWithRedirect` of this tab), the status is
+ * `loading` while the code is exchanged (once, whatever the number of mounts), then the user is
+ * logged in and `onRedirectCallback` runs; a callback this tab did not start is refused (`invalid_state`).
  *
  * @example
  * <AuthingProvider appId="62a0f0a9…" appHost="https://my-app.authing.cn">
@@ -66,13 +72,15 @@ export function AuthingProvider(props: AuthingProviderProps): ReactNode {
 }
 
 function createRuntime(props: AuthingProviderProps, rememberMe: boolean, onError: NonNullable<ClientProps['onError']>): AuthingRuntime {
-  const { autoRefresh = false } = props
-  if (props.client) return createAuthingRuntime({ client: props.client, rememberMe, autoRefresh })
+  const { autoRefresh = false, redirectUri, onRedirectCallback, skipRedirectCallback, openUrl } = props
+  const redirect = defined({ redirectUri, onRedirectCallback, skipRedirectCallback, openUrl })
+  if (props.client) return createAuthingRuntime({ client: props.client, rememberMe, autoRefresh, redirect })
   const { appId, appHost, timeout, encPublicKey, lang, fetch } = props
   return createAuthingRuntime({
     appId,
     rememberMe,
     autoRefresh,
+    redirect,
     onError,
     ...defined({ appHost, timeout, encPublicKey, lang, fetch }),
   })

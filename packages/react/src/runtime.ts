@@ -1,6 +1,7 @@
 import { AuthenticationClient, isAuthingError, AuthingError, type AuthenticationClientOptions } from '@authing-kit/client'
 import { createQueryBridge, syncQueryCaches, type QueryBridge } from './queryBridge.js'
 import { profileQueryOptions } from './queryKeys.js'
+import { callbackParams, type RedirectProps } from './redirectOptions.js'
 import { createRememberMeStore, type RememberMeStore, type SessionStorageKind } from './rememberMeStore.js'
 import { watchSessionExpiry } from './sessionExpiry.js'
 import { isRestorableSession } from './sessionValidity.js'
@@ -12,6 +13,7 @@ export interface AuthingRuntimeOptions extends Omit<AuthenticationClientOptions,
   client?: AuthenticationClient
   rememberMe: boolean
   autoRefresh: boolean
+  redirect?: RedirectProps
 }
 
 /** Everything one provider owns; built once per provider instance, shared through context. */
@@ -31,7 +33,7 @@ export interface AuthingRuntime {
  * restored session starts with `start()`, at most once per runtime (StrictMode starts twice).
  */
 export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRuntime {
-  const { client: given, rememberMe, autoRefresh, ...clientOptions } = options
+  const { client: given, rememberMe, autoRefresh, redirect = {}, ...clientOptions } = options
   let router: RememberMeStore | null = null
   let client: AuthenticationClient
   if (given) {
@@ -39,7 +41,8 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   } else {
     if (!clientOptions.appId) throw new AuthingError('config', '<AuthingProvider> needs an appId (or a prebuilt client)')
     router = createRememberMeStore(clientOptions.appId, rememberMe)
-    client = new AuthenticationClient({ ...clientOptions, appId: clientOptions.appId, tokenStore: router })
+    // A page is a public client: it proves itself to the token endpoint with PKCE, never a secret.
+    client = new AuthenticationClient({ tokenEndPointAuthMethod: 'none', ...clientOptions, appId: clientOptions.appId, tokenStore: router })
   }
   const appId = clientOptions.appId ?? client.appId
   const restored = client.getSnapshot()
@@ -47,9 +50,17 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   const needsRevalidation = client.getSnapshot().token !== null
 
   const storageKind = (): SessionStorageKind => router?.kind ?? defaultStorageKind()
-  const store = createAuthStore(client, storageKind)
+  const callback = redirect.skipRedirectCallback ? null : callbackParams()
+  const flow = () => import('./redirectFlow.js')
+  const redirectContext = { client, appId, props: redirect }
+  const store = createAuthStore(client, storageKind, {
+    callbackPending: callback !== null,
+    loginWithRedirect: async (loginOptions = {}) => (await flow()).startRedirectLogin(redirectContext, loginOptions),
+    federatedLogout: async (idToken, returnTo) => (await flow()).startFederatedLogout(redirectContext, idToken, returnTo),
+  })
   const queryBridge = createQueryBridge()
   let revalidated = false
+  let callbackStarted = false
 
   const revalidate = () => {
     const { user } = client.getSnapshot()
@@ -73,6 +84,14 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
         watchSessionExpiry(client, { autoRefresh, onRefreshError: store.setError }),
         appId ? connectTabSync(client, appId, router) : () => undefined,
       ]
+      // Once per runtime: StrictMode starts twice, and the code can be exchanged once.
+      if (callback && !callbackStarted) {
+        callbackStarted = true
+        void flow().then(
+          ({ handleRedirectCallback }) => handleRedirectCallback(redirectContext, callback, store),
+          (error: unknown) => store.endCallback(new AuthingError('network_error', 'The code that handles the login callback could not be loaded', { cause: error })),
+        )
+      }
       if (needsRevalidation && !revalidated) {
         revalidated = true
         revalidate()

@@ -31,11 +31,20 @@ describe("the built files", () => {
     }
   })
 
+  it("start with 'use client' in the login form, its lazily loaded view and each screen", () => {
+    const views = readdirSync(join(outDir, 'components/LoginForm/views')).map((file) => `components/LoginForm/views/${file}`)
+    expect(views).toEqual(expect.arrayContaining(['PasswordView', 'CodeView', 'RegisterView', 'ForgotView'].map((view) => `components/LoginForm/views/${view}.js`)))
+    for (const file of ['components/LoginForm/LoginForm.js', 'components/LoginForm/LoginFormView.js', ...views]) {
+      expect(startsWithUseClient(file), file).toBe(true)
+    }
+  })
+
   it('leave plain helpers unmarked, so server code can call them', () => {
     for (const file of ['index.js', 'queryKeys.js', 'store.js', 'returnTo.js']) expect(startsWithUseClient(file), file).toBe(false)
   })
 
-  it('keep react-query out of the provider + useAuth path', () => {
+  /** Every module a file loads up front (static imports, not `import()`), its own path included. */
+  const staticGraph = (...entries: string[]) => {
     const reached = new Set<string>()
     const visit = (file: string) => {
       if (reached.has(file)) return
@@ -45,8 +54,21 @@ describe("the built files", () => {
         else reached.add(spec!)
       }
     }
-    visit('AuthingProvider.js')
-    visit('hooks/useAuth.js')
+    for (const entry of entries) visit(entry)
+    return reached
+  }
+
+  it('load the login form on demand: its own entry, reaching its view only through import()', () => {
+    // Re-exported from the index, the form's modules would share a chunk with the index in apps
+    // that never show it (esbuild's code splitting), so it has an entry of its own.
+    expect([...staticGraph('index.js')].filter((file) => file.startsWith('components/LoginForm/'))).toEqual([])
+    const reached = staticGraph('components/LoginForm/LoginForm.js')
+    expect([...reached].filter((file) => file.startsWith('components/LoginForm/') && file !== 'components/LoginForm/LoginForm.js')).toEqual([])
+    expect(read('components/LoginForm/LoginForm.js')).toMatch(/import\(["']\.\/LoginFormView\.js["']\)/)
+  })
+
+  it('keep react-query out of the provider + useAuth path', () => {
+    const reached = staticGraph('AuthingProvider.js', 'hooks/useAuth.js')
     expect([...reached].filter((module) => module.includes('react-query'))).toEqual([])
     expect(reached).toContain('@authing-kit/client')
   })

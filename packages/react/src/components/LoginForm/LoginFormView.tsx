@@ -1,0 +1,118 @@
+import { isAuthingError, type User } from '@authing-kit/client'
+import { useState, type ReactNode } from 'react'
+import { useAuthingContext } from '../../context.js'
+import { LoginFormContext, type LoginFormContextValue, type LoginFormScreen } from './formContext.js'
+import { enUS } from './i18n/en-US.js'
+import { errorMessage } from './i18n/errorMessages.js'
+import { zhCN } from './i18n/zh-CN.js'
+import type { LoginFormMethod, LoginFormProps } from './LoginForm.js'
+import { loginFormCss } from './loginFormCss.js'
+import { CodeView } from './views/CodeView.js'
+import { ForgotView } from './views/ForgotView.js'
+import { PasswordView } from './views/PasswordView.js'
+import { RegisterView } from './views/RegisterView.js'
+
+const ALL_METHODS: readonly LoginFormMethod[] = ['password', 'phoneCode', 'emailCode']
+
+/** The form itself, loaded on demand by `LoginForm`. */
+export function LoginFormView(props: LoginFormProps): ReactNode {
+  const { methods = ALL_METHODS, defaultMethod, lang = 'zh-CN', allowRegister = true, allowForgotPassword = true, unstyled = false } = props
+  const provider = useAuthingContext('LoginForm')
+  const t = lang === 'en-US' ? enUS : zhCN
+  const offered = methods.length > 0 ? methods : ALL_METHODS
+  const [method, setMethod] = useState<LoginFormMethod>(defaultMethod && offered.includes(defaultMethod) ? defaultMethod : offered[0]!)
+  const [screen, setScreen] = useState<LoginFormScreen>('login')
+  const [rememberMe, setRememberMe] = useState(provider.rememberMe)
+  const [alert, setAlert] = useState('')
+  const [status, setStatus] = useState('')
+
+  const context: LoginFormContextValue = {
+    t,
+    rememberMe,
+    setRememberMe,
+    fail(error) {
+      setStatus('')
+      setAlert(errorMessage(error, lang))
+      if (isAuthingError(error)) props.onError?.(error)
+    },
+    inform(text) {
+      setAlert('')
+      setStatus(text)
+    },
+    clear() {
+      setAlert('')
+      setStatus('')
+    },
+    loggedIn(user: User) {
+      setAlert('')
+      setStatus(t.welcome.replace('{name}', displayName(user)))
+      props.onSuccess?.(user)
+    },
+    go(next, message = '') {
+      setScreen(next)
+      setAlert('')
+      setStatus(message)
+    },
+  }
+
+  const methodLabels: Record<LoginFormMethod, string> = { password: t.methodPassword, phoneCode: t.methodPhoneCode, emailCode: t.methodEmailCode }
+  const title = screen === 'login' ? t.title : screen === 'register' ? t.registerTitle : t.forgotTitle
+
+  return (
+    <div className={props.className ? `ak-login ${props.className}` : 'ak-login'} style={props.style} lang={lang}>
+      {unstyled ? null : <style>{loginFormCss}</style>}
+      <h2 className="ak-login__title">{title}</h2>
+      <LoginFormContext.Provider value={context}>
+        {screen === 'login' ? (
+          <>
+            {offered.length > 1 ? (
+              <div className="ak-login__tabs" role="group" aria-label={t.tabs}>
+                {offered.map((m) => (
+                  <button key={m} type="button" className="ak-login__tab" aria-pressed={m === method} onClick={() => (context.clear(), setMethod(m))}>
+                    {methodLabels[m]}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+            {method === 'password' ? <PasswordView /> : <CodeView key={method} channel={method === 'phoneCode' ? 'phone' : 'email'} />}
+          </>
+        ) : screen === 'register' ? (
+          <RegisterView />
+        ) : (
+          <ForgotView />
+        )}
+      </LoginFormContext.Provider>
+      <p className="ak-login__alert" role="alert">
+        {alert}
+      </p>
+      <p className="ak-login__status" role="status">
+        {status}
+      </p>
+      <div className="ak-login__links">
+        {screen !== 'login' ? (
+          <button type="button" className="ak-login__link" onClick={() => context.go('login')}>
+            {t.toLogin}
+          </button>
+        ) : (
+          <>
+            {allowRegister ? (
+              <button type="button" className="ak-login__link" onClick={() => context.go('register')}>
+                {t.toRegister}
+              </button>
+            ) : null}
+            {allowForgotPassword ? (
+              <button type="button" className="ak-login__link" onClick={() => context.go('forgot')}>
+                {t.toForgot}
+              </button>
+            ) : null}
+          </>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/** The name to greet, rendered as text: a nickname holding markup shows as written. */
+function displayName(user: User): string {
+  return user.nickname || user.username || user.email || user.phone || ''
+}

@@ -1,0 +1,41 @@
+import { useLogin } from '../../../hooks/useLogin.js'
+import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
+import { useLoginFormContext } from '../formContext.js'
+import { RememberMe } from '../RememberMe.js'
+import { useCodeSender, type CodeChannel } from '../useCodeSender.js'
+import { onSubmit, useFormFields } from '../useFormFields.js'
+
+/** Login with a code sent by SMS (with a country code) or by email. */
+export function CodeView({ channel }: { channel: CodeChannel }) {
+  const { t, rememberMe, fail, clear, loggedIn } = useLoginFormContext()
+  const { login, isPending } = useLogin()
+  const sender = useCodeSender(channel, 'login')
+  const fields = useFormFields(emptyCodeFields)
+  const { values } = fields
+
+  const submit = onSubmit(async (form) => {
+    clear()
+    if (!fields.check(form, codeRules(channel))) return
+    const code = values.code.trim()
+    try {
+      const countryCode = values.countryCode.trim()
+      const user =
+        channel === 'phone'
+          ? await login('phoneCode', countryCode ? { phone: values.phone.trim(), code, phoneCountryCode: countryCode } : { phone: values.phone.trim(), code }, { rememberMe })
+          : await login('emailCode', { email: values.email.trim(), code }, { rememberMe })
+      loggedIn(user)
+    } catch (error) {
+      fail(error)
+    }
+  })
+
+  return (
+    <form className="ak-login__form" aria-label={t.title} noValidate onSubmit={submit}>
+      <CodeFields channel={channel} fields={fields} sender={sender} />
+      <RememberMe />
+      <button type="submit" className="ak-login__submit" disabled={isPending}>
+        {t.submitLogin}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,45 @@
+import { useLogin } from '../../../hooks/useLogin.js'
+import { Field } from '../Field.js'
+import { useLoginFormContext } from '../formContext.js'
+import { RememberMe } from '../RememberMe.js'
+import { onSubmit, useFormFields } from '../useFormFields.js'
+import * as rules from '../validation.js'
+
+/** One account field (username, email or phone, told apart by its shape) and a password. */
+export function PasswordView() {
+  const { t, rememberMe, fail, clear, loggedIn } = useLoginFormContext()
+  const { login, isPending } = useLogin()
+  const fields = useFormFields({ account: '', password: '' })
+  const { values, errors, set } = fields
+
+  const submit = onSubmit(async (form) => {
+    clear()
+    if (!fields.check(form, { account: rules.account, password: rules.password })) return
+    const account = values.account.trim()
+    const { password } = values
+    const options = { rememberMe }
+    try {
+      const kind = rules.detectAccount(account)
+      const user =
+        kind === 'email'
+          ? await login('email', { email: account, password }, options)
+          : kind === 'phone'
+            ? await login('phone', { phone: account, password }, options)
+            : await login('username', { username: account, password }, options)
+      loggedIn(user)
+    } catch (error) {
+      fail(error)
+    }
+  })
+
+  return (
+    <form className="ak-login__form" aria-label={t.title} noValidate onSubmit={submit}>
+      <Field name="account" label={t.account} autoComplete="username" value={values.account} onValue={(v) => set('account', v)} error={errors.account} />
+      <Field name="password" label={t.password} type="password" autoComplete="current-password" value={values.password} onValue={(v) => set('password', v)} error={errors.password} />
+      <RememberMe />
+      <button type="submit" className="ak-login__submit" disabled={isPending}>
+        {t.submitLogin}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import { useRegister } from '../../../hooks/useRegister.js'
+import { ChoiceGroup } from '../ChoiceGroup.js'
+import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
+import { Field } from '../Field.js'
+import { useLoginFormContext } from '../formContext.js'
+import { useCodeSender } from '../useCodeSender.js'
+import { onSubmit, useFormFields } from '../useFormFields.js'
+import * as rules from '../validation.js'
+
+type RegisterBy = 'username' | 'email' | 'phone'
+
+/** Sign-up by username, email (both with a password) or phone code; then back to the login screen. */
+export function RegisterView() {
+  const { t, fail, clear, go } = useLoginFormContext()
+  const { register, isPending } = useRegister()
+  const [by, setBy] = useState<RegisterBy>('username')
+  const sender = useCodeSender('phone', 'register')
+  const fields = useFormFields({ ...emptyCodeFields, username: '', password: '' })
+  const { values, errors, set } = fields
+
+  const submit = onSubmit(async (form) => {
+    clear()
+    const checks = by === 'username' ? { username: rules.required } : by === 'email' ? { email: rules.email } : codeRules('phone')
+    if (!fields.check(form, { ...checks, password: rules.password })) return
+    const { password } = values
+    try {
+      if (by === 'username') await register('username', { username: values.username.trim(), password })
+      else if (by === 'email') await register('email', { email: values.email.trim(), password })
+      else await register('phoneCode', { phone: values.phone.trim(), code: values.code.trim(), password })
+      go('login', t.registered)
+    } catch (error) {
+      fail(error)
+    }
+  })
+
+  return (
+    <form className="ak-login__form" aria-label={t.registerTitle} noValidate onSubmit={submit}>
+      <ChoiceGroup<RegisterBy>
+        legend={t.registerBy}
+        value={by}
+        onChange={setBy}
+        choices={[
+          { value: 'username', label: t.byUsername },
+          { value: 'email', label: t.byEmail },
+          { value: 'phone', label: t.byPhone },
+        ]}
+      />
+      {by === 'username' ? (
+        <Field name="username" label={t.username} autoComplete="username" value={values.username} onValue={(v) => set('username', v)} error={errors.username} />
+      ) : by === 'email' ? (
+        <Field name="email" label={t.email} type="email" autoComplete="email" value={values.email} onValue={(v) => set('email', v)} error={errors.email} />
+      ) : (
+        <CodeFields channel="phone" fields={fields} sender={sender} />
+      )}
+      <Field name="password" label={t.password} type="password" autoComplete="new-password" value={values.password} onValue={(v) => set('password', v)} error={errors.password} />
+      <button type="submit" className="ak-login__submit" disabled={isPending}>
+        {t.submitRegister}
+      </button>
+    </form>
+  )
+}
