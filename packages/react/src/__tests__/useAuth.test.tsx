@@ -84,8 +84,11 @@ describe('token expiry', () => {
     const { result } = renderHook(() => useAuth(), { wrapper: authing.wrapper({ autoRefresh: true }) })
     await act(() => vi.advanceTimersByTimeAsync(61_000))
     expect(authing.requests).toContain('refreshToken')
-    // The refresh runs on the real event loop (WebCrypto); wait for it without moving the fake clock.
-    for (let turn = 0; turn < 200 && result.current.idToken === bob.token; turn++) {
+    // The refresh runs on the real event loop (WebCrypto); wait for it without moving the fake clock,
+    // bounded by real time (performance.now is not faked) rather than by a count of turns, which a
+    // loaded machine can exhaust.
+    const deadline = performance.now() + 10_000
+    while (result.current.idToken === bob.token && performance.now() < deadline) {
       await act(() => new Promise((resolve) => setImmediate(resolve)))
     }
     await act(() => vi.advanceTimersByTimeAsync(64_000))
