@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// `pnpm demo`: the emulator and the example app side by side, behind one banner and one Ctrl-C.
+// The children run in process groups of their own, so a Ctrl-C reaches them once, through us, whether
+// it came from the terminal (to the whole foreground group) or from `kill -INT` (to this process only).
+import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const EMULATOR_URL = 'http://127.0.0.1:5556'
+const APP_URL = 'http://127.0.0.1:5173'
+const READY_TIMEOUT_MS = 60_000
+const STOP_GRACE_MS = 5_000
+const KEPT_LINES = 200
+
+const build = spawnSync('pnpm', ['--filter', '@authing-kit/emulator', 'run', 'build'], { cwd: root, encoding: 'utf8' })
+if (build.status !== 0) {
+  process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}${build.error ? String(build.error) : ''}\n`)
+  console.error('demo: building the emulator failed (output above). Run it as `npx -y pnpm@10.34.9 demo`.')
+  process.exit(1)
+}
+
+const children = [
+  // The emulator's own output goes through: its banner (user pool id and secret, app id and host,
+  // .env lines) and then every SMS / email code "sent".
+  start('emulator', [`${root}/packages/emulator/dist/cli.js`, '--port', '5556'], root, (line) => console.log(line)),
+  start('example app', [`${root}/examples/vite-react/node_modules/vite/bin/vite.js`], `${root}/examples/vite-react`),
+]
+let stopping = false
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stopAll(0))
+// Last resort when we leave by another way (an exception): never leave a server behind holding its port.
+process.on('exit', () => children.forEach((child) => kill(child, 'SIGKILL')))
+
+try {
+  await Promise.all([waitUntilAnswering(`${EMULATOR_URL}/api/v2/.well-known`), waitUntilAnswering(`${APP_URL}/`)])
+} catch (error) {
+  if (!stopping) {
+    console.error(`demo: ${error instanceof Error ? error.message : String(error)}`)
+    children.forEach(printOutput)
+    await stopAll(1)
+  }
+}
+if (!stopping) {
+  console.log(
+    [
+      '',
+      '  authing-kit demo is running',
+      '',
+      `    Open        ${APP_URL}   (the example app)`,
+      '    Log in as   bob / passw0rd',
+      `    Dashboard   ${EMULATOR_URL}/   (users, roles, resources, and the codes sent)`,
+      '',
+      '  SMS and email codes are printed below as they are sent. Ctrl-C stops both servers.',
+      '',
+    ].join('\n'),
+  )
+}
+
+/** Spawns `node args…`, keeping its last lines for a failure report and passing each stdout line to `onLine`. */
+function start(name, args, cwd, onLine = () => {}) {
+  const subprocess = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+  const child = { name, process: subprocess, lines: [], exited: false }
+  const keep = (line, forward) => {
+    child.lines.push(line)
+    if (child.lines.length > KEPT_LINES) child.lines.shift()
+    forward(line)
+  }
+  splitLines(subprocess.stdout, (line) => keep(line, onLine))
+  splitLines(subprocess.stderr, (line) => keep(line, () => {}))
+  subprocess.on('error', (error) => keep(`${error.message}`, () => {}))
+  subprocess.on('exit', (code, signal) => {
+    child.exited = true
+    if (stopping) return
+    console.error(`\ndemo: the ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}). Its output:`)
+    printOutput(child)
+    void stopAll(1)
+  })
+  return child
+}
+
+function splitLines(stream, onLine) {
+  let rest = ''
+  stream.setEncoding('utf8')
+  stream.on('data', (chunk) => {
+    const lines = (rest + chunk).split(/\r?\n/)
+    rest = lines.pop() ?? ''
+    lines.forEach(onLine)
+  })
+  stream.on('end', () => rest && onLine(rest))
+}
+
+function printOutput(child) {
+  console.error(`----- ${child.name} -----\n${child.lines.join('\n')}\n-----`)
+}
+
+async function waitUntilAnswering(url) {
+  const deadline = Date.now() + READY_TIMEOUT_MS
+  while (!stopping) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) })
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${READY_TIMEOUT_MS / 1000} s.`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+/** Stops every child still running (SIGTERM, then SIGKILL after a grace period) and exits with `code`. */
+async function stopAll(code) {
+  if (stopping) return
+  stopping = true
+  const running = children.filter((child) => !child.exited)
+  if (code === 0) console.log('\n  Stopping the emulator and the example app…')
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) => {
+          const timer = setTimeout(() => kill(child, 'SIGKILL'), STOP_GRACE_MS)
+          child.process.once('exit', () => {
+            clearTimeout(timer)
+            resolve()
+          })
+          kill(child, 'SIGTERM')
+        }),
+    ),
+  )
+  process.exit(code)
+}
+
+/** Signals the child's whole process group (it may have helpers of its own). */
+function kill(child, signal) {
+  if (child.exited || child.process.pid === undefined) return
+  try {
+    process.kill(-child.process.pid, signal)
+  } catch {
+    // Already gone.
+  }
+}
