@@ -1,11 +1,6 @@
-import { AuthingError, type CommonMessage } from '@authing-kit/client'
-import { useMutation } from '@tanstack/react-query'
+import type { AuthingError, CommonMessage } from '@authing-kit/client'
 import { useCallback } from 'react'
-import { useAuthingContext } from '../context.js'
-import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
-import { useCountdown } from './useCountdown.js'
-import { SMS_RESEND_SECONDS } from './useSendSmsCode.js'
-import { useSingleFlight } from './useSingleFlight.js'
+import { SMS_RESEND_SECONDS, useCountedSend } from './useCountedSend.js'
 
 export interface UseSendEmailCodeResult {
   /** Sends a code for `scene` (`LOGIN_VERIFY_CODE`, `RESET_PASSWORD`, …). During the countdown it rejects with `rate_limited`. */
@@ -26,23 +21,11 @@ export interface UseSendEmailCodeResult {
  * await send(email, 'LOGIN_VERIFY_CODE')
  */
 export function useSendEmailCode({ resendSeconds = SMS_RESEND_SECONDS }: { resendSeconds?: number } = {}): UseSendEmailCodeResult {
-  const { client } = useAuthingContext('useSendEmailCode').runtime
-  const queryClient = useAuthingQueryClient('useSendEmailCode')
-  const { secondsLeft, start, remaining } = useCountdown()
-  const { mutateAsync, isPending, error, reset } = useMutation<CommonMessage, AuthingError, { email: string; scene: string }>(
-    { mutationFn: ({ email, scene }) => client.sendEmail(email, scene), onSuccess: () => start(resendSeconds) },
-    queryClient,
+  const { send, ...state } = useCountedSend<{ email: string; scene: string }>(
+    'useSendEmailCode',
+    (client, { email, scene }) => client.sendEmail(email, scene),
+    resendSeconds,
   )
-  const run = useSingleFlight(mutateAsync)
-  const send = useCallback(
-    (email: string, scene: string): Promise<CommonMessage> => {
-      const retryAfter = remaining()
-      if (retryAfter > 0) {
-        return Promise.reject(new AuthingError('rate_limited', `Wait ${retryAfter} s before sending another code`, { retryAfter }))
-      }
-      return run({ email, scene })
-    },
-    [remaining, run],
-  )
-  return { send, isPending, error, reset, secondsLeft, canSend: secondsLeft === 0 && !isPending }
+  const sendEmail = useCallback((email: string, scene: string) => send({ email, scene }), [send])
+  return { ...state, send: sendEmail }
 }

@@ -1,13 +1,8 @@
-import { AuthingError, type CommonMessage } from '@authing-kit/client'
-import { useMutation } from '@tanstack/react-query'
+import type { AuthingError, CommonMessage } from '@authing-kit/client'
 import { useCallback } from 'react'
-import { useAuthingContext } from '../context.js'
-import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
-import { useCountdown } from './useCountdown.js'
-import { useSingleFlight } from './useSingleFlight.js'
+import { SMS_RESEND_SECONDS, useCountedSend } from './useCountedSend.js'
 
-/** Seconds before another code may be sent, unless `resendSeconds` says otherwise. */
-export const SMS_RESEND_SECONDS = 60
+export { SMS_RESEND_SECONDS }
 
 export interface SendSmsCodeOptions {
   phoneCountryCode?: string
@@ -36,26 +31,11 @@ export interface UseSendSmsCodeResult {
  * </button>
  */
 export function useSendSmsCode({ resendSeconds = SMS_RESEND_SECONDS }: { resendSeconds?: number } = {}): UseSendSmsCodeResult {
-  const { client } = useAuthingContext('useSendSmsCode').runtime
-  const queryClient = useAuthingQueryClient('useSendSmsCode')
-  const { secondsLeft, start, remaining } = useCountdown()
-  const { mutateAsync, isPending, error, reset } = useMutation<CommonMessage, AuthingError, { phone: string } & SendSmsCodeOptions>(
-    {
-      mutationFn: ({ phone, phoneCountryCode, scene }) => client.sendSmsCode(phone, phoneCountryCode, scene),
-      onSuccess: () => start(resendSeconds),
-    },
-    queryClient,
+  const { send, ...state } = useCountedSend<{ phone: string } & SendSmsCodeOptions>(
+    'useSendSmsCode',
+    (client, { phone, phoneCountryCode, scene }) => client.sendSmsCode(phone, phoneCountryCode, scene),
+    resendSeconds,
   )
-  const run = useSingleFlight(mutateAsync)
-  const send = useCallback(
-    (phone: string, options: SendSmsCodeOptions = {}): Promise<CommonMessage> => {
-      const retryAfter = remaining()
-      if (retryAfter > 0) {
-        return Promise.reject(new AuthingError('rate_limited', `Wait ${retryAfter} s before sending another code`, { retryAfter }))
-      }
-      return run({ phone, ...options })
-    },
-    [remaining, run],
-  )
-  return { send, isPending, error, reset, secondsLeft, canSend: secondsLeft === 0 && !isPending }
+  const sendSms = useCallback((phone: string, options: SendSmsCodeOptions = {}) => send({ phone, ...options }), [send])
+  return { ...state, send: sendSms }
 }

@@ -1,0 +1,49 @@
+import { AuthingError, type AuthenticationClient, type CommonMessage } from '@authing-kit/client'
+import { useMutation } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { useAuthingContext } from '../context.js'
+import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
+import { useCountdown } from './useCountdown.js'
+import { useSingleFlight } from './useSingleFlight.js'
+
+/** Seconds before another code may be sent, unless `resendSeconds` says otherwise. */
+export const SMS_RESEND_SECONDS = 60
+
+export interface CountedSend<V> {
+  send(variables: V): Promise<CommonMessage>
+  isPending: boolean
+  error: AuthingError | null
+  reset(): void
+  secondsLeft: number
+  canSend: boolean
+}
+
+/**
+ * What the code-sending hooks share: one request in flight, then a countdown during which another
+ * send is refused with `rate_limited` (and nothing is sent).
+ */
+export function useCountedSend<V>(
+  hookName: string,
+  sendCode: (client: AuthenticationClient, variables: V) => Promise<CommonMessage>,
+  resendSeconds: number,
+): CountedSend<V> {
+  const { client } = useAuthingContext(hookName).runtime
+  const queryClient = useAuthingQueryClient(hookName)
+  const { secondsLeft, start, remaining } = useCountdown()
+  const { mutateAsync, isPending, error, reset } = useMutation<CommonMessage, AuthingError, V>(
+    { mutationFn: (variables) => sendCode(client, variables), onSuccess: () => start(resendSeconds) },
+    queryClient,
+  )
+  const run = useSingleFlight(mutateAsync)
+  const send = useCallback(
+    (variables: V): Promise<CommonMessage> => {
+      const retryAfter = remaining()
+      if (retryAfter > 0) {
+        return Promise.reject(new AuthingError('rate_limited', `Wait ${retryAfter} s before sending another code`, { retryAfter }))
+      }
+      return run(variables)
+    },
+    [remaining, run],
+  )
+  return { send, isPending, error, reset, secondsLeft, canSend: secondsLeft === 0 && !isPending }
+}
