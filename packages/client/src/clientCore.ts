@@ -29,6 +29,7 @@ const DEFAULT_TIMEOUT_MS = 10_000
 export class ClientCore {
   readonly transport: Transport
   private readonly publicKey: PublicKeySource
+  private readonly onError: CommonClientOptions['onError']
   lang: Lang
 
   constructor(
@@ -48,8 +49,6 @@ export class ClientCore {
     })
     this.publicKey = new PublicKeySource(this.transport, options.encPublicKey)
   }
-
-  private readonly onError: CommonClientOptions['onError']
 
   /** Runs one public call: anything it throws leaves as an AuthingError, reported to onError exactly once. */
   async run<T>(operation: () => Promise<T>): Promise<T> {

@@ -79,7 +79,7 @@ export function createRememberMeStore(appId: string, rememberMe: boolean): Remem
 }
 
 /** Both storages of a browser page, or null on a server or where opening them throws. */
-function openStorages(): { local: Storage; session: Storage } | null {
+export function openStorages(): { local: Storage; session: Storage } | null {
   if (typeof window === 'undefined' || typeof document === 'undefined') return null
   try {
     const { localStorage: local, sessionStorage: session } = window

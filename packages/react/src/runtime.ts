@@ -2,7 +2,7 @@ import { AuthenticationClient, isAuthingError, AuthingError, type Authentication
 import { createQueryBridge, syncQueryCaches, type QueryBridge } from './queryBridge.js'
 import { profileQueryOptions } from './queryKeys.js'
 import { callbackParams, type RedirectProps } from './redirectOptions.js'
-import { createRememberMeStore, type RememberMeStore, type SessionStorageKind } from './rememberMeStore.js'
+import { createRememberMeStore, openStorages, type RememberMeStore, type SessionStorageKind } from './rememberMeStore.js'
 import { watchSessionExpiry } from './sessionExpiry.js'
 import { isRestorableSession } from './sessionValidity.js'
 import { createAuthStore, type AuthStore } from './store.js'
@@ -105,10 +105,5 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
 
 /** What a prebuilt client uses by default: localStorage in a browser page, memory elsewhere. */
 function defaultStorageKind(): SessionStorageKind {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return 'memory'
-  try {
-    return window.localStorage ? 'local' : 'memory'
-  } catch {
-    return 'memory'
-  }
+  return openStorages() ? 'local' : 'memory'
 }
