@@ -11,6 +11,7 @@ export default defineConfig({
       '@authing-kit/client/management': src('./packages/client/src/management.ts'),
       '@authing-kit/client': src('./packages/client/src/index.ts'),
       '@authing-kit/react/login-form': src('./packages/react/src/loginForm.ts'),
+      '@authing-kit/react/user-profile': src('./packages/react/src/userProfile.ts'),
       '@authing-kit/react/queryKeys': src('./packages/react/src/queryKeys.ts'),
       '@authing-kit/react': src('./packages/react/src/index.ts'),
     },

@@ -9,7 +9,7 @@ import { defineConfig } from 'tsdown'
 export const CLIENT_MODULE = /^(AuthingProvider|context|useAuthingQueryClient|withAuthenticationRequired|(hooks|components)\/.+)\.js$/
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/queryKeys.ts', 'src/loginForm.ts'],
+  entry: ['src/index.ts', 'src/queryKeys.ts', 'src/loginForm.ts', 'src/userProfile.ts'],
   format: ['esm'],
   unbundle: true,
   dts: true,

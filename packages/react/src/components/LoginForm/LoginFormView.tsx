@@ -1,6 +1,7 @@
 import { isAuthingError, type User } from '@authing-kit/client'
 import { useState, type ReactNode } from 'react'
 import { useAuthingContext } from '../../context.js'
+import { displayName } from '../displayName.js'
 import { LoginFormContext, type LoginFormContextValue, type LoginFormScreen } from './formContext.js'
 import { enUS } from './i18n/en-US.js'
 import { errorMessage } from './i18n/errorMessages.js'
@@ -110,9 +111,4 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
       </div>
     </div>
   )
-}
-
-/** The name to greet, rendered as text: a nickname holding markup shows as written. */
-function displayName(user: User): string {
-  return user.nickname || user.username || user.email || user.phone || ''
 }

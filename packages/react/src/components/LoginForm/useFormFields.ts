@@ -1,6 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react'
-import { useLoginFormContext } from './formContext.js'
-import type { Rule } from './validation.js'
+import type { Rule, ValidationMessages } from './validation.js'
 
 export interface FormFields<K extends string> {
   values: Record<K, string>
@@ -13,9 +12,8 @@ export interface FormFields<K extends string> {
   check(form: HTMLFormElement | null, rules: Partial<Record<K, Rule>>): boolean
 }
 
-/** Values and validation messages of one view's inputs. */
-export function useFormFields<K extends string>(initial: Record<K, string>): FormFields<K> {
-  const { t } = useLoginFormContext()
+/** Values and validation messages of one form's inputs, checked with messages from `t`. */
+export function useFormFields<K extends string>(initial: Record<K, string>, t: ValidationMessages): FormFields<K> {
   const [values, setValues] = useState(initial)
   const [errors, setErrors] = useState<Partial<Record<K, string>>>({})
   const set = useCallback((name: K, value: string) => {

@@ -3,8 +3,11 @@ import type { LoginFormMessages } from './i18n/en-US.js'
 /** Authing's default minimum password length. */
 export const MIN_PASSWORD_LENGTH = 6
 
+/** The strings the rules speak in; the login form and the profile both carry them. */
+export type ValidationMessages = Pick<LoginFormMessages, 'required' | 'invalidEmail' | 'invalidPhone' | 'passwordTooShort'>
+
 /** A check of one field: the message to show, or null when the value is fine. */
-export type Rule = (value: string, t: LoginFormMessages) => string | null
+export type Rule = (value: string, t: ValidationMessages) => string | null
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PHONE = /^\+?\d{5,15}$/

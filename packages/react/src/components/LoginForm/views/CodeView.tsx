@@ -10,7 +10,7 @@ export function CodeView({ channel }: { channel: CodeChannel }) {
   const { t, rememberMe, fail, clear, loggedIn } = useLoginFormContext()
   const { login, isPending } = useLogin()
   const sender = useCodeSender(channel, 'login')
-  const fields = useFormFields(emptyCodeFields)
+  const fields = useFormFields(emptyCodeFields, t)
   const { values } = fields
 
   const submit = onSubmit(async (form) => {

@@ -14,7 +14,7 @@ export function ForgotView() {
   const { resetPassword, isPending } = useResetPassword()
   const [channel, setChannel] = useState<CodeChannel>('phone')
   const sender = useCodeSender(channel, 'reset')
-  const fields = useFormFields({ ...emptyCodeFields, newPassword: '' })
+  const fields = useFormFields({ ...emptyCodeFields, newPassword: '' }, t)
   const { values, errors, set } = fields
 
   const submit = onSubmit(async (form) => {

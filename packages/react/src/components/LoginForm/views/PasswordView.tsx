@@ -9,7 +9,7 @@ import * as rules from '../validation.js'
 export function PasswordView() {
   const { t, rememberMe, fail, clear, loggedIn } = useLoginFormContext()
   const { login, isPending } = useLogin()
-  const fields = useFormFields({ account: '', password: '' })
+  const fields = useFormFields({ account: '', password: '' }, t)
   const { values, errors, set } = fields
 
   const submit = onSubmit(async (form) => {

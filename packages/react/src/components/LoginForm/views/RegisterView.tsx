@@ -16,7 +16,7 @@ export function RegisterView() {
   const { register, isPending } = useRegister()
   const [by, setBy] = useState<RegisterBy>('username')
   const sender = useCodeSender('phone', 'register')
-  const fields = useFormFields({ ...emptyCodeFields, username: '', password: '' })
+  const fields = useFormFields({ ...emptyCodeFields, username: '', password: '' }, t)
   const { values, errors, set } = fields
 
   const submit = onSubmit(async (form) => {

@@ -1,0 +1,150 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, waitFor } from 'storybook/test'
+import { authingOf, type AuthingStoryParameters } from '../../../../../.storybook/storyAuthing.js'
+import { RETRY_AFTER_SECONDS } from '../../../../../.storybook/storyNetwork.js'
+import { LoginForm } from './LoginForm.js'
+import { expectAlert, logInWithPassword, sendCode } from './loginFormStoryActions.js'
+
+/**
+ * Every failure the form explains, in the alert region. Authing's own refusals come from the real
+ * emulator; only the network's faults (offline, no answer, a gateway's 429 or HTML page) are injected.
+ */
+const meta = {
+  title: 'LoginForm/Errors',
+  component: LoginForm,
+  args: { lang: 'en-US', onSuccess: fn(), onError: fn() },
+} satisfies Meta<typeof LoginForm>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const authing = (parameters: AuthingStoryParameters) => ({ authing: parameters })
+
+/** onError got an AuthingError with this code, and the form never reported a success. */
+async function expectFailure(args: Story['args'] & object, code: number | string): Promise<void> {
+  await waitFor(() => expect(args.onError).toHaveBeenLastCalledWith(expect.objectContaining({ code })))
+  await expect(args.onSuccess).not.toHaveBeenCalled()
+}
+
+export const WrongPassword: Story = {
+  name: 'Wrong password (2333)',
+  play: async (context) => {
+    await logInWithPassword(context, 'en-US', 'bob', 'wrong-password')
+    await expectAlert(context, 'Incorrect account or password.')
+    await expectFailure(context.args, 2333)
+  },
+}
+
+export const WrongPasswordInChinese: Story = {
+  name: 'Wrong password (2333, zh-CN)',
+  args: { lang: 'zh-CN' },
+  play: async (context) => {
+    await logInWithPassword(context, 'zh-CN', 'bob', 'wrong-password')
+    await expectAlert(context, '账号或密码错误。')
+    await expectFailure(context.args, 2333)
+  },
+}
+
+export const LockedAccount: Story = {
+  name: 'Locked account (2005)',
+  // Five wrong passwords before the story starts: even the right one is refused now.
+  parameters: authing({ failedLogins: 5 }),
+  play: async (context) => {
+    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
+    await expectAlert(context, 'Too many failed attempts. Your account is locked for a while; try again later.')
+    await expectFailure(context.args, 2005)
+  },
+}
+
+export const WrongCode: Story = {
+  name: 'Wrong code (2001)',
+  args: { defaultMethod: 'emailCode' },
+  play: async (context) => {
+    await sendCode(context, 'en-US', 'email', 'bob@example.com')
+    const sent = authingOf(context).lastCode('bob@example.com')
+    const wrong = String((Number(sent) + 1) % 1_000_000).padStart(sent.length, '0')
+    await context.userEvent.type(context.canvas.getByLabelText('Verification code'), `${wrong}{Enter}`)
+    await expectAlert(context, 'The verification code is incorrect.')
+    await expectFailure(context.args, 2001)
+  },
+}
+
+export const ExpiredCode: Story = {
+  name: 'Expired code (2300)',
+  args: { defaultMethod: 'phoneCode' },
+  play: async (context) => {
+    const authing = authingOf(context)
+    await sendCode(context, 'en-US', 'phone', '13800138000')
+    // The user reads the SMS too late: the emulator's clock moves past the code's 300 s lifetime.
+    authing.advanceClock(301_000)
+    await context.userEvent.type(context.canvas.getByLabelText('Verification code'), `${authing.lastCode('13800138000')}{Enter}`)
+    await expectAlert(context, 'The verification code has expired. Request a new one.')
+    await expectFailure(context.args, 2300)
+  },
+}
+
+/** Opens the sign-up screen and signs up with `by`, as the form offers it. */
+async function signUp(context: Parameters<NonNullable<Story['play']>>[0], by: 'With a username' | 'With an email', field: 'Username' | 'Email', value: string) {
+  const { canvas, userEvent } = context
+  await userEvent.click(await canvas.findByRole('button', { name: 'Create an account' }))
+  await userEvent.click(canvas.getByRole('radio', { name: by }))
+  await userEvent.type(canvas.getByLabelText(field), value)
+  await userEvent.type(canvas.getByLabelText('Password'), 'an0ther-pass{Enter}')
+}
+
+export const UsernameTaken: Story = {
+  name: 'Username taken (2034)',
+  play: async (context) => {
+    await signUp(context, 'With a username', 'Username', 'bob')
+    await expectAlert(context, 'This username is taken.')
+    await expectFailure(context.args, 2034)
+  },
+}
+
+export const AccountExists: Story = {
+  name: 'Account exists (2026)',
+  play: async (context) => {
+    await signUp(context, 'With an email', 'Email', 'bob@example.com')
+    await expectAlert(context, 'An account with these details already exists.')
+    await expectFailure(context.args, 2026)
+  },
+}
+
+export const NetworkError: Story = {
+  name: 'Network error',
+  parameters: authing({ network: 'offline' }),
+  play: async (context) => {
+    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
+    await expectAlert(context, 'Cannot reach the server. Check your connection and try again.')
+    await expectFailure(context.args, 'network_error')
+  },
+}
+
+export const Timeout: Story = {
+  parameters: authing({ network: 'silent', timeout: 1_500 }),
+  play: async (context) => {
+    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
+    await expectAlert(context, 'The server took too long to answer. Try again.')
+    await expectFailure(context.args, 'timeout')
+  },
+}
+
+export const RateLimited: Story = {
+  name: 'Rate limited (429)',
+  parameters: authing({ network: 'rateLimited' }),
+  play: async (context) => {
+    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
+    await expectAlert(context, 'Too many attempts. Wait a moment and try again.')
+    await waitFor(() => expect(context.args.onError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'rate_limited', status: 429, retryAfter: RETRY_AFTER_SECONDS })))
+  },
+}
+
+export const BadGateway: Story = {
+  name: 'Bad gateway (HTML 502)',
+  parameters: authing({ network: 'badGateway' }),
+  play: async (context) => {
+    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
+    await expectAlert(context, 'The server sent an unexpected answer. Try again later.')
+    await expectFailure(context.args, 'bad_response')
+  },
+}

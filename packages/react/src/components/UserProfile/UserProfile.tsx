@@ -1,0 +1,117 @@
+import type { AuthingError, User } from '@authing-kit/client'
+import { isAuthingError } from '@authing-kit/client'
+import { useState, type CSSProperties, type ReactNode } from 'react'
+import { useAuth } from '../../hooks/useAuth.js'
+import { useLogout } from '../../hooks/useLogout.js'
+import { useProfile } from '../../hooks/useProfile.js'
+import { displayName } from '../displayName.js'
+import { errorMessage, type LoginFormLang } from '../LoginForm/i18n/errorMessages.js'
+import { loginFormCss } from '../LoginForm/loginFormCss.js'
+import { userProfileMessages } from './messages.js'
+import { PasswordChange } from './PasswordChange.js'
+import { ProfileDetails } from './ProfileDetails.js'
+import type { ProfileNotices } from './profileNotices.js'
+import { userProfileCss } from './userProfileCss.js'
+import { isWebUrl } from './webUrl.js'
+
+export interface UserProfileProps {
+  /** Language of every string, error messages included. Defaults to `zh-CN`. */
+  lang?: LoginFormLang
+  /** Offer the change-password form. Defaults to true. */
+  allowPasswordChange?: boolean
+  /** Called with the updated user after the details are saved. */
+  onSaved?: (user: User) => void
+  /** Called once the user has logged out (the local session ends even when the server is unreachable). */
+  onLoggedOut?: () => void
+  /** Called with every failure the server or network gave. */
+  onError?: (error: AuthingError) => void
+  className?: string
+  /** Inline style of the root, e.g. the login form's theme variables. */
+  style?: CSSProperties
+  /** Render no `<style>` at all; the `ak-login__*` and `ak-profile__*` class names stay for your own CSS. */
+  unstyled?: boolean
+}
+
+/**
+ * The logged-in user's profile: who they are, their nickname, name and photo to edit, a password
+ * change and a logout button. Renders nothing when nobody is logged in. Built on `useProfile`, so it
+ * shares one request and one cache with every other profile consumer of the app.
+ *
+ * @example
+ * <UserProfile lang="en-US" onLoggedOut={() => navigate('/')} />
+ */
+export function UserProfile(props: UserProfileProps): ReactNode {
+  const { lang = 'zh-CN', allowPasswordChange = true, unstyled = false } = props
+  const t = userProfileMessages(lang)
+  const status = useAuth((auth) => auth.status)
+  const { profile } = useProfile()
+  const { logout, isPending: isLoggingOut } = useLogout()
+  const [alert, setAlert] = useState('')
+  const [notice, setNotice] = useState('')
+
+  const notices: ProfileNotices = {
+    fail(error) {
+      setNotice('')
+      setAlert(errorMessage(error, lang))
+      if (isAuthingError(error)) props.onError?.(error)
+    },
+    inform(text) {
+      setAlert('')
+      setNotice(text)
+    },
+    clear() {
+      setAlert('')
+      setNotice('')
+    },
+  }
+
+  if (status !== 'authenticated') return null
+  const className = props.className ? `ak-login ak-profile ${props.className}` : 'ak-login ak-profile'
+  const style = unstyled ? null : <style>{loginFormCss + userProfileCss}</style>
+  if (!profile) {
+    return (
+      <div className={className} style={props.style} lang={lang} aria-busy="true">
+        {style}
+        {t.loading}
+      </div>
+    )
+  }
+
+  const signOut = (): void => {
+    notices.clear()
+    logout()
+      .catch((error: unknown) => {
+        if (isAuthingError(error)) props.onError?.(error)
+      })
+      .finally(() => props.onLoggedOut?.())
+  }
+
+  return (
+    <section className={className} style={props.style} lang={lang} aria-label={t.title}>
+      {style}
+      <div className="ak-profile__header">
+        {profile.photo && isWebUrl(profile.photo) ? <img className="ak-profile__photo" src={profile.photo} alt={t.photoAlt} referrerPolicy="no-referrer" /> : null}
+        <h2 className="ak-login__title">{displayName(profile) || t.title}</h2>
+      </div>
+      <dl className="ak-profile__facts">
+        <dt>{t.username}</dt>
+        <dd>{profile.username || t.notSet}</dd>
+        <dt>{t.email}</dt>
+        <dd>{profile.email || t.notSet}</dd>
+        <dt>{t.phone}</dt>
+        <dd>{profile.phone || t.notSet}</dd>
+      </dl>
+      <ProfileDetails profile={profile} t={t} notices={notices} onSaved={props.onSaved} />
+      {allowPasswordChange ? <PasswordChange t={t} notices={notices} /> : null}
+      <p className="ak-login__alert" role="alert">
+        {alert}
+      </p>
+      <p className="ak-login__status" role="status">
+        {notice}
+      </p>
+      <button type="button" className="ak-profile__logout" disabled={isLoggingOut} onClick={signOut}>
+        {isLoggingOut ? t.loggingOut : t.logout}
+      </button>
+    </section>
+  )
+}
