@@ -1,4 +1,4 @@
-import { encryptPassword } from './crypto/encryptPassword.js'
+import { loadEncryptPassword } from './crypto/loadEncryptPassword.js'
 import { PublicKeySource } from './crypto/publicKey.js'
 import { AuthingError, isAuthingError, type AuthingErrorCode } from './errors.js'
 import { requireString } from './requestParams.js'
@@ -74,7 +74,8 @@ export class ClientCore {
   /** A password as Authing wants it on the wire: RSA-encrypted with the pool's key, base64. */
   async encrypt(password: string, signal: AbortSignal | undefined): Promise<string> {
     requireString('password', password)
-    return encryptPassword(password, await this.publicKey.get(signal), this.publicKey.origin)
+    const [encryptPassword, publicKey] = await Promise.all([loadEncryptPassword(), this.publicKey.get(signal)])
+    return encryptPassword(password, publicKey, this.publicKey.origin)
   }
 }
 

@@ -1,44 +1,60 @@
-import type forge from 'node-forge'
+// Loaded on demand (see loadEncryptPassword.ts). Of node-forge only its big integers: the key is
+// read by rsaPublicKey.ts and the padding's random bytes come from the platform's CSPRNG, which keeps
+// forge's PRNG, ciphers, hashes and ASN.1 out of bundles.
+import type { jsbn } from 'node-forge'
+import forge from 'node-forge/lib/forge.js'
+import 'node-forge/lib/jsbn.js'
 import { AuthingError } from '../errors.js'
+import { readRsaPublicKey } from './rsaPublicKey.js'
 
-let forgeModules: Promise<typeof forge> | undefined
-
-// node-forge is loaded when the first password is sent: sessions restored from storage never pay for it.
-function loadForge(): Promise<typeof forge> {
-  forgeModules ??= Promise.all([import('node-forge/lib/forge.js'), import('node-forge/lib/rsa.js'), import('node-forge/lib/pem.js')]).then(
-    // rsa.js and pem.js register themselves on the shared object forge.js exports.
-    ([forge]) => forge.default,
-    (error: unknown) => {
-      forgeModules = undefined
-      throw new AuthingError('network_error', 'Could not load node-forge to encrypt the password', { cause: error })
-    },
-  )
-  return forgeModules
+interface RsaPublicKey {
+  n: jsbn.BigInteger
+  e: jsbn.BigInteger
+  /** The modulus length in bytes: the size of every ciphertext. */
+  size: number
 }
 
-const parsedKeys = new Map<string, forge.pki.rsa.PublicKey>()
+const parsedKeys = new Map<string, RsaPublicKey>()
 
 /**
  * Encrypts a password the way Authing expects it on the wire: RSA PKCS#1 v1.5 with the user pool's
  * public key (SPKI or PKCS#1 PEM), base64. `source` says where the key came from, for the error.
  */
-export async function encryptPassword(password: string, publicKeyPem: string, source: 'config' | 'bad_response'): Promise<string> {
-  const forge = await loadForge()
-  const key = parsedKeys.get(publicKeyPem) ?? parsePublicKey(forge, publicKeyPem, source)
+export function encryptPassword(password: string, publicKeyPem: string, source: 'config' | 'bad_response'): string {
+  const key = parsedKeys.get(publicKeyPem) ?? parsePublicKey(publicKeyPem, source)
   parsedKeys.set(publicKeyPem, key)
-  const bytes = forge.util.encodeUtf8(password)
-  const maxBytes = Math.ceil(key.n.bitLength() / 8) - 11
-  if (bytes.length > maxBytes) {
+  const message = new TextEncoder().encode(password)
+  const maxBytes = key.size - 11
+  if (message.length > maxBytes) {
     throw new AuthingError('invalid_argument', `The password is too long: at most ${maxBytes} bytes can be encrypted with this user pool's key`)
   }
-  return forge.util.encode64(key.encrypt(bytes, 'RSAES-PKCS1-V1_5'))
+  const padded = new forge.jsbn.BigInteger(toHex(pad(message, key.size)), 16)
+  const cipher = padded.modPow(key.e, key.n).toString(16).padStart(key.size * 2, '0')
+  return btoa(String.fromCharCode(...(cipher.match(/../g) ?? []).map((byte) => parseInt(byte, 16))))
 }
 
-function parsePublicKey(forge: typeof import('node-forge'), pem: string, source: 'config' | 'bad_response'): forge.pki.rsa.PublicKey {
+/** EME-PKCS1-v1_5 (RFC 8017 §7.2.1): 00 02, at least 8 non-zero random bytes, 00, the message. */
+function pad(message: Uint8Array, size: number): Uint8Array {
+  const block = new Uint8Array(size)
+  block[1] = 0x02
+  const filler = block.subarray(2, size - message.length - 1)
+  crypto.getRandomValues(filler)
+  for (let i = 0; i < filler.length; i++) {
+    while (filler[i] === 0) filler[i] = crypto.getRandomValues(new Uint8Array(1))[0]!
+  }
+  block.set(message, size - message.length)
+  return block
+}
+
+const toHex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+
+function parsePublicKey(pem: string, source: 'config' | 'bad_response'): RsaPublicKey {
   try {
-    const [block] = forge.pem.decode(pem)
-    if (!block) throw new Error('no PEM block')
-    return forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(block.body)) as forge.pki.rsa.PublicKey
+    const { modulus, exponent } = readRsaPublicKey(pem)
+    const n = new forge.jsbn.BigInteger(toHex(modulus), 16)
+    const size = Math.ceil(n.bitLength() / 8)
+    if (size < 64) throw new Error('the modulus is too short')
+    return { n, e: new forge.jsbn.BigInteger(toHex(exponent), 16), size }
   } catch (error) {
     const where = source === 'config' ? 'The encPublicKey option' : "The server's public key (/api/v2/.well-known)"
     throw new AuthingError(source, `${where} is not an RSA public key in PEM form`, { cause: error })

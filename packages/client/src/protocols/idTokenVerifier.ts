@@ -76,7 +76,7 @@ async function verifyWith(run: () => Promise<{ payload: Uint8Array }>): Promise<
   }
 }
 
-function asProblem(error: unknown, jose: typeof import('jose')): AuthingError {
+function asProblem(error: unknown, jose: typeof import('./joseFunctions.js')): AuthingError {
   if (error instanceof jose.errors.JWSInvalid) return problem('malformed', 'the id_token is not a valid JWS', error)
   if (error instanceof jose.errors.JOSEAlgNotAllowed) return problem('alg', 'the id_token algorithm does not match its key', error)
   return problem('signature', 'the id_token signature is not valid', error)

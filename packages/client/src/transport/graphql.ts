@@ -2,14 +2,14 @@ import { AuthingError, isAuthingError } from '../errors.js'
 import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
 import { fetchJson, parseJson, withDeadline, type SendOptions } from './send.js'
 
-type GraphqlRequestModule = typeof import('graphql-request')
+type GraphqlRequestModule = typeof import('./graphqlRequest.js')
 let loading: Promise<GraphqlRequestModule> | undefined
 let loaded: GraphqlRequestModule | undefined
 
 // graphql-request (and the graphql parser it pulls in) load on the first GraphQL call, so an app
 // that only restores a session does not pay for them up front.
 function loadGraphqlRequest(): Promise<GraphqlRequestModule> {
-  loading ??= import('graphql-request').then(
+  loading ??= import('./graphqlRequest.js').then(
     (module) => (loaded = module),
     (error: unknown) => {
       loading = undefined

@@ -1,0 +1,106 @@
+// Bundle size of an app entry, built the same way for every library measured: esbuild, minified,
+// ESM for the browser, code splitting (lazy chunks apart from the initial one), react and react-dom
+// external, everything else counted, gzip -9. Used by the bundle benches and by the CI budget check.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** The built @authing-kit/react entries, so apps measure what npm users get. */
+export const builtReact = {
+  '@authing-kit/react/login-form': './packages/react/dist/loginForm.js',
+  '@authing-kit/react/user-profile': './packages/react/dist/userProfile.js',
+  '@authing-kit/react': './packages/react/dist/index.js',
+}
+
+/** An app entry that renders `app` into #root after `imports`. */
+export const renderApp = (imports, app) => `import { createRoot } from 'react-dom/client'
+${imports}
+createRoot(document.getElementById('root')).render(${app})
+`
+
+export const kib = (bytes) => (bytes / 1024).toFixed(1)
+
+/**
+ * Builds each app; returns per app the gzip bytes of its initial chunks and of all chunks, the
+ * number of chunks, the packages in the initial and lazy chunks, and the gzip bytes of the chunk
+ * holding `marker` (a source path fragment), when one is given.
+ */
+export async function measureBundles(apps, { marker } = {}) {
+  const workDir = mkdtempSync(join(tmpdir(), 'authing-kit-bundle-'))
+  try {
+    const results = []
+    for (const [name, source] of Object.entries(apps)) results.push(await measure(workDir, name, source, marker))
+    return results
+  } finally {
+    rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+async function measure(workDir, name, source, marker) {
+  const dir = join(workDir, name.replace(/[@/ ]/g, '_'))
+  const entry = `${dir}.jsx`
+  writeFileSync(entry, source)
+  const { metafile } = await build({
+    entryPoints: [entry],
+    outdir: dir,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    splitting: true,
+    jsx: 'automatic',
+    external: ['react', 'react-dom'],
+    // The entries live in a temporary folder: packages resolve from the repository.
+    absWorkingDir: root,
+    nodePaths: [join(root, 'node_modules'), join(root, 'packages/react/node_modules')],
+    alias: builtReact,
+    metafile: true,
+    logLevel: 'error',
+  })
+  const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'))
+  const gzip = (file) => gzipSync(readFileSync(join(root, file)), { level: 9 }).length
+  const initial = new Set()
+  const visit = (file) => {
+    if (initial.has(file)) return
+    initial.add(file)
+    for (const { path, kind } of metafile.outputs[file].imports) if (kind === 'import-statement' && metafile.outputs[path]) visit(path)
+  }
+  // Lazy chunks carry an entryPoint too (the module they were split at): start from the app's own.
+  visit(outputs.find(([, output]) => output.entryPoint?.endsWith(basename(entry)))[0])
+  const packagesIn = (files) => new Set(files.flatMap((file) => Object.keys(metafile.outputs[file].inputs).map(packageOf)))
+  const markedChunk = marker ? outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.includes(marker))) : undefined
+  return {
+    name,
+    initial: [...initial].reduce((sum, file) => sum + gzip(file), 0),
+    total: outputs.reduce((sum, [file]) => sum + gzip(file), 0),
+    chunks: outputs.length,
+    marked: markedChunk ? gzip(markedChunk[0]) : null,
+    initialPackages: packagesIn([...initial]),
+    lazyPackages: packagesIn(outputs.map(([file]) => file).filter((file) => !initial.has(file))),
+    byPackage: bytesByPackage(metafile, outputs),
+  }
+}
+
+/** Minified bytes each package contributes (before gzip), largest first. */
+function bytesByPackage(metafile, outputs) {
+  const sizes = new Map()
+  for (const [, output] of outputs) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = packageOf(input)
+      sizes.set(pkg, (sizes.get(pkg) ?? 0) + bytesInOutput)
+    }
+  }
+  return [...sizes].sort((a, b) => b[1] - a[1])
+}
+
+function packageOf(input) {
+  const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input)
+  if (match) return match[1]
+  const own = /packages\/([^/]+)\//.exec(input)
+  return own ? `@authing-kit/${own[1]}` : '(app)'
+}
