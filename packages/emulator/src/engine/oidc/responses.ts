@@ -40,7 +40,9 @@ export function pageAnswer(page: Html, status = 200, options: { formTargets?: st
       'content-security-policy': csp,
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // Not no-referrer: under it browsers send `Origin: null` with the page's own form posts, which the
+      // login handler rightly refuses. same-origin still keeps the page's query off other sites.
+      'referrer-policy': 'same-origin',
       ...noStore,
       ...options.headers,
     },
