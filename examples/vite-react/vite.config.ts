@@ -13,6 +13,7 @@ export default defineConfig({
       '@authing-kit/client': src('../../packages/client/src/index.ts'),
       '@authing-kit/react/login-form': src('../../packages/react/src/loginForm.ts'),
       '@authing-kit/react/queryKeys': src('../../packages/react/src/queryKeys.ts'),
+      '@authing-kit/react/user-profile': src('../../packages/react/src/userProfile.ts'),
       '@authing-kit/react': src('../../packages/react/src/index.ts'),
     },
     // The package sources import React and React Query from their own folders: one copy of each.

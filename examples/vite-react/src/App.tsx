@@ -1,9 +1,11 @@
 import { useAuth } from '@authing-kit/react'
-import { LoginForm } from '@authing-kit/react/login-form'
+import { UserProfile } from '@authing-kit/react/user-profile'
 import { useState, type ReactNode } from 'react'
 import { AccessPage } from './AccessPage.js'
 import { appHost } from './config.js'
-import { ProfilePage } from './ProfilePage.js'
+import { LangSwitch } from './LangSwitch.js'
+import { LoginPage } from './LoginPage.js'
+import { useLang } from './useLang.js'
 
 type Tab = 'profile' | 'access'
 
@@ -14,25 +16,29 @@ const TABS: { id: Tab; label: string }[] = [
 
 export function App(): ReactNode {
   const status = useAuth((auth) => auth.status)
+  const name = useAuth((auth) => auth.user?.nickname || auth.user?.username || auth.user?.phone || auth.user?.email || null)
   const [tab, setTab] = useState<Tab>('profile')
+  const [lang, setLang] = useLang()
 
   return (
     <div className="app">
       <header className="app__header">
         <span className="app__brand">authing-kit</span>
-        <span className="app__host">{appHost}</span>
+        <div className="app__aside">
+          <span className="app__host">
+            {name !== null && (
+              <span className="app__user">
+                Signed in as <strong>{name}</strong> ·{' '}
+              </span>
+            )}
+            {appHost}
+          </span>
+          <LangSwitch lang={lang} onChange={setLang} />
+        </div>
       </header>
       <main className="app__main">
         {status === 'loading' && <p className="muted">Loading…</p>}
-        {status === 'anonymous' && (
-          <>
-            <LoginForm lang="en-US" className="login" />
-            <p className="muted login-hint">
-              Demo login: <code>bob</code> / <code>passw0rd</code>. SMS and email codes appear in the terminal and on the{' '}
-              <a href={`${appHost}/`}>emulator's dashboard</a>.
-            </p>
-          </>
-        )}
+        {status === 'anonymous' && <LoginPage lang={lang} />}
         {status === 'authenticated' && (
           <>
             <nav className="tabs" aria-label="Pages">
@@ -42,7 +48,7 @@ export function App(): ReactNode {
                 </button>
               ))}
             </nav>
-            {tab === 'profile' ? <ProfilePage /> : <AccessPage />}
+            {tab === 'profile' ? <UserProfile lang={lang} className="profile" /> : <AccessPage />}
           </>
         )}
       </main>

@@ -9,6 +9,7 @@ import { BOB_ID, startAuthing, type ProviderProps } from './testAuthing.js'
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.restoreAllMocks()
 })
 
 type Authing = Awaited<ReturnType<typeof startAuthing>>
@@ -148,6 +149,23 @@ describe('<LoginForm> password login', () => {
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
     expect(sessionStorage.getItem(authing.tokenKey)).not.toBeNull()
     expect(localStorage.getItem(authing.tokenKey)).toBeNull()
+  })
+
+  it('shows remember-me off and disabled, with the reason, where the browser refuses storage; login still works', async () => {
+    const authing = await startAuthing()
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const refuse = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError')
+    }
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(refuse)
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(refuse)
+    const { user, onSuccess } = await renderForm(authing, { lang: 'en-US' })
+    const remember = screen.getByRole('checkbox', { name: 'Remember me' }) as HTMLInputElement
+    expect(remember.checked).toBe(false)
+    expect(remember.disabled).toBe(true)
+    expect(description(remember)).toContain('ends when you close the page')
+    await passwordLogin(user, 'bob', 'passw0rd', EN)
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
   })
 
   it('works from the keyboard alone: tab order follows the form, Enter submits', async () => {

@@ -30,7 +30,7 @@ describe('useProfile', () => {
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
     authing.setOffline(true)
     await act(() => result.current.profile.refetch())
-    expect(result.current.profile.error?.code).toBe('network_error')
+    await waitFor(() => expect(result.current.profile.error?.code).toBe('network_error'))
     expect(result.current.profile.profile?.username).toBe('bob')
   })
 
@@ -75,17 +75,22 @@ describe('useProfile', () => {
 
   it('never shows the previous user’s profile after the user changes', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), profile: useProfile(), client: useAuthingClient() }), { wrapper: authing.wrapper() })
+    // Every render's session user next to the profile it shows: none may pair alice with bob's profile.
+    const renders: [string | undefined, string | null | undefined][] = []
+    const { result } = renderHook(
+      () => {
+        const hooks = { login: useLogin(), profile: useProfile(), client: useAuthingClient(), user: useAuth((auth) => auth.user) }
+        renders.push([hooks.user?.username ?? undefined, hooks.profile.profile?.username])
+        return hooks
+      },
+      { wrapper: authing.wrapper() },
+    )
     await result.current.client.registerByUsername('alice', 'passw0rd')
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
     expect(result.current.profile.profile?.username).toBe('bob')
-    const seen: (string | null | undefined)[] = []
-    await act(async () => {
-      const pending = result.current.login.login('username', { username: 'alice', password: 'passw0rd' })
-      await pending
-      seen.push(result.current.profile.profile?.username)
-    })
-    expect(result.current.profile.profile?.username).toBe('alice')
-    expect(seen).not.toContain('bob')
+    await act(() => result.current.login.login('username', { username: 'alice', password: 'passw0rd' }))
+    await waitFor(() => expect(result.current.profile.profile?.username).toBe('alice'))
+    expect(renders.filter(([user]) => user === 'alice').map(([, shown]) => shown)).not.toContain('bob')
   })
+
 })

@@ -17,6 +17,8 @@ export const loginFormCss = `
 .ak-login .ak-login__input{width:100%;padding:8px 10px;border:1px solid var(--ak-color-border);border-radius:var(--ak-radius);font:inherit;color:inherit;background:var(--ak-color-background)}
 .ak-login .ak-login__input[aria-invalid="true"]{border-color:var(--ak-color-error)}
 .ak-login .ak-login__field-error,.ak-login .ak-login__alert{color:var(--ak-color-error);font-size:.875em}
+.ak-login .ak-login__remember{display:inline-flex;gap:6px;align-items:center;font-size:.875em}
+.ak-login .ak-login__hint{display:block;margin-top:4px;color:var(--ak-color-muted);font-size:.8em}
 .ak-login .ak-login__status{color:var(--ak-color-muted);font-size:.875em}
 .ak-login .ak-login__alert:empty,.ak-login .ak-login__status:empty{display:none}
 .ak-login .ak-login__submit,.ak-login .ak-login__send{padding:8px 12px;border:1px solid var(--ak-color-primary);border-radius:var(--ak-radius);font:inherit;cursor:pointer}

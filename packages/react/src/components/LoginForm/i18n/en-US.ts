@@ -17,6 +17,7 @@ export const enUS = {
   resendIn: 'Resend in {seconds}s',
   codeSent: 'A code was sent.',
   rememberMe: 'Remember me',
+  rememberMeUnavailable: 'This browser does not let the page store your login, so it ends when you close the page.',
   submitLogin: 'Log in',
   submitRegister: 'Sign up',
   submitReset: 'Reset password',

@@ -18,6 +18,7 @@ export const zhCN: LoginFormMessages = {
   resendIn: '{seconds} 秒后重新发送',
   codeSent: '验证码已发送。',
   rememberMe: '记住我',
+  rememberMeUnavailable: '此浏览器不允许保存登录状态，关闭页面后需重新登录。',
   submitLogin: '登录',
   submitRegister: '注册',
   submitReset: '重置密码',

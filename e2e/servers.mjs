@@ -1,0 +1,110 @@
+// The two servers the browser talks to: the emulator CLI (a child process on a free port) and the
+// example app, built against that emulator and served by `vite preview` in this process.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const exampleRoot = `${root}examples/vite-react`
+const emulatorCli = `${root}packages/emulator/dist/cli.js`
+const START_TIMEOUT_MS = 30_000
+const STOP_GRACE_MS = 3_000
+
+/** Builds the emulator when its CLI is missing (a fresh checkout); a built one is used as it is. */
+export function ensureEmulatorBuilt() {
+  if (existsSync(emulatorCli)) return
+  const build = spawnSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@authing-kit/emulator', 'build'], { cwd: root, encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`building the emulator failed:\n${build.stdout}${build.stderr}`)
+}
+
+/**
+ * Starts the emulator CLI on a free port (low PBKDF2 iterations: logins stay fast) and answers
+ * `{ url, appId, stop, killNow }` once its banner says where it listens (and the seed's app id).
+ */
+export async function startEmulator() {
+  const child = spawn(process.execPath, [emulatorCli, '--port', '0', '--password-iterations', '1000'], {
+    cwd: root,
+    detached: true, // its own process group: stop() reaches it and anything it starts
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  let exited = false
+  child.on('exit', () => (exited = true))
+  const stop = () => stopChild(child, () => exited)
+  const { url, appId } = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the emulator did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS)
+    const onData = (chunk) => {
+      output += chunk
+      const url = /running on (http:\/\/\S+)/.exec(output)?.[1]
+      const appId = /App id\s+(\S+)/.exec(output)?.[1]
+      if (url && appId) {
+        clearTimeout(timer)
+        resolve({ url, appId })
+      }
+    }
+    child.stdout.setEncoding('utf8').on('data', onData)
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the emulator exited (code ${code}) before listening:\n${output}`))
+    })
+  }).catch(async (error) => {
+    await stop()
+    throw error
+  })
+  // From now on its output (a line per code sent) is drained unread: a full pipe would block it.
+  for (const stream of [child.stdout, child.stderr]) stream.removeAllListeners('data').resume()
+  return { url, appId, stop, killNow: () => signal(child, 'SIGKILL') }
+}
+
+/**
+ * Builds the example with the emulator's URL baked in (as a user would with `.env`) into
+ * e2e/out/app, and serves that production build with `vite preview` on a free port.
+ */
+export async function serveExample(emulator, outDir) {
+  const { build, preview } = await import('vite')
+  // These win over any .env.local of the example (a developer's own Authing app).
+  process.env.VITE_AUTHING_APP_HOST = emulator.url
+  process.env.VITE_AUTHING_APP_ID = emulator.appId
+  const shared = { root: exampleRoot, configFile: `${exampleRoot}/vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } }
+  // The example's chunk warnings (node-forge is large) are not this run's business.
+  await build({ ...shared, logLevel: 'error' })
+  const port = await freePort()
+  const server = await preview({ ...shared, preview: { host: '127.0.0.1', port, strictPort: true } })
+  return { url: `http://127.0.0.1:${port}`, stop: () => server.close() }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function stopChild(child, hasExited) {
+  if (hasExited() || child.pid === undefined) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal(child, 'SIGKILL')
+      resolve()
+    }, STOP_GRACE_MS)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    signal(child, 'SIGTERM')
+  })
+}
+
+function signal(child, name) {
+  try {
+    process.kill(-child.pid, name)
+  } catch {
+    // Already gone.
+  }
+}

@@ -1,0 +1,57 @@
+import { useAuth } from '@authing-kit/react'
+import { LoginForm, type LoginFormLang } from '@authing-kit/react/login-form'
+import type { ReactNode } from 'react'
+import { appHost } from './config.js'
+
+const TEXT: Record<LoginFormLang, { or: string; hosted: string; demo: string; stop: string; codes: string; dashboard: string; end: string }> = {
+  'en-US': {
+    or: 'or',
+    hosted: 'Sign in with the hosted page',
+    demo: 'Demo login: ',
+    stop: '. ',
+    codes: 'SMS and email codes appear in the terminal and on the ',
+    dashboard: "emulator's dashboard",
+    end: '.',
+  },
+  'zh-CN': {
+    or: '或',
+    hosted: '使用托管登录页登录',
+    demo: '演示账号：',
+    stop: '。',
+    codes: '短信和邮件验证码显示在终端和',
+    dashboard: '模拟器控制台',
+    end: '中。',
+  },
+}
+
+/** The logged-out page: the embedded form (in either language) and the hosted login by redirect. */
+export function LoginPage({ lang }: { lang: LoginFormLang }): ReactNode {
+  const loginWithRedirect = useAuth((auth) => auth.loginWithRedirect)
+  const error = useAuth((auth) => auth.error)
+  const text = TEXT[lang]
+
+  return (
+    <div className="login-page" lang={lang}>
+      {error && (
+        <p className="error login-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <LoginForm lang={lang} className="login" />
+      <div className="login-hosted">
+        <span className="login-hosted__or">{text.or}</span>
+        <button type="button" className="button button--ghost login-hosted__button" onClick={() => void loginWithRedirect().catch(() => {})}>
+          {text.hosted}
+        </button>
+      </div>
+      <p className="muted login-hint">
+        {text.demo}
+        <code>bob</code> / <code>passw0rd</code>
+        {text.stop}
+        {text.codes}
+        <a href={`${appHost}/`}>{text.dashboard}</a>
+        {text.end}
+      </p>
+    </div>
+  )
+}
