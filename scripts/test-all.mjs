@@ -1,47 +1,157 @@
 #!/usr/bin/env node
-// The one command that runs every check a change must pass: build, typecheck, every vitest suite.
-// It prints vitest's own report, then a plain `N passed, N failed` closing line, because CI reads only that.
+// The one command that runs every check a change must pass: build, typecheck, package checks, size
+// budgets, every vitest project (unit, React 18, Storybook stories in Chromium) and the browser e2e.
+// It ends with a summary (fault matrix, load and crash numbers, budgets, suites) and a plain
+// `N passed, N failed` closing line over every suite, because CI reads only that.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const reportFile = '.vitest-report.json'
+const summaryDir = `${root}/.ci-summary`
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
-function run(title, command, args) {
+function run(title, command, args, env = {}) {
   const started = Date.now()
   console.log(`\n▶ ${title}`)
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const ok = result.status === 0
   console.log(`${ok ? '✔' : '✘'} ${title} (${seconds} s)`)
   return ok
 }
 
-const pnpm = ['pnpm']
-const steps = [
-  ['build packages', ...pnpm, 'build'],
-  ['typecheck', ...pnpm, 'typecheck'],
-]
-for (const [title, command, ...args] of steps) {
+const readSummary = (name) => {
+  const path = `${summaryDir}/${name}`
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null
+}
+
+/** Chromium for the stories and the e2e: installed with apt when missing and we may (root, Debian). */
+function ensureChromium() {
+  if (existsSync(chromiumPath)) return true
+  const isRoot = process.getuid?.() === 0
+  if (isRoot && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0) {
+    run('install Chromium (apt-get, about 30 s)', 'sh', [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null',
+    ])
+  }
+  if (existsSync(chromiumPath)) return true
+  console.log(
+    `\nChromium not found at ${chromiumPath}. Install it with \`sudo apt-get install -y chromium fonts-wqy-microhei\`` +
+      ' (or point CHROMIUM_PATH at a Chromium); until then the Storybook stories and the browser e2e are skipped.',
+  )
+  return false
+}
+
+rmSync(summaryDir, { recursive: true, force: true })
+const failures = []
+const withChromium = ensureChromium()
+
+for (const [title, command, ...args] of [
+  ['build packages', 'pnpm', 'build'],
+  ['typecheck', 'pnpm', 'typecheck'],
+]) {
   if (!run(title, command, args)) {
     console.log('0 passed, 1 failed')
     process.exit(1)
   }
 }
+if (!run('package checks: publint, attw, changesets', process.execPath, ['scripts/package-checks.mjs'])) failures.push('package checks')
+if (!run('bundle size budgets', process.execPath, ['scripts/budgets.mjs'])) failures.push('bundle size budgets')
 
-rmSync(`${root}/${reportFile}`, { force: true })
-const testsOk = run('vitest (every project)', `${root}/node_modules/.bin/vitest`, [
+const projects = withChromium ? ['unit', 'react18', 'storybook'] : ['unit', 'react18']
+const vitestOk = run(`vitest (${projects.join(', ')})`, `${root}/node_modules/.bin/vitest`, [
   'run',
+  ...projects.flatMap((project) => ['--project', project]),
   '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${reportFile}`,
+  '--reporter=./scripts/summaryReporter.mjs',
 ])
-if (!existsSync(`${root}/${reportFile}`)) {
-  console.log('0 passed, 1 failed')
-  process.exit(1)
+const vitest = readSummary('vitest.json') ?? []
+if (!vitestOk && !vitest.some((test) => test.state === 'failed')) failures.push('vitest (exited with an error)')
+
+let e2e = { passed: 0, failed: 0, skipped: 0, tests: [] }
+if (withChromium) {
+  rmSync(`${root}/e2e/out/results.json`, { force: true })
+  const e2eOk = run('browser e2e (example app + emulator in Chromium)', process.execPath, ['e2e/run.mjs'])
+  const resultsFile = `${root}/e2e/out/results.json`
+  if (existsSync(resultsFile)) e2e = JSON.parse(readFileSync(resultsFile, 'utf8'))
+  if (!e2eOk && e2e.failed === 0) failures.push('browser e2e (exited with an error)')
 }
-const report = JSON.parse(readFileSync(`${root}/${reportFile}`, 'utf8'))
-const failed = report.numFailedTests + (testsOk || report.numFailedTests > 0 ? 0 : 1)
-console.log(`\n${report.numPassedTests} passed, ${failed} failed`)
-process.exit(testsOk ? 0 : 1)
+
+printSummary()
+
+const passed = vitest.filter((test) => test.state === 'passed').length + e2e.passed
+const failed = vitest.filter((test) => test.state === 'failed').length + e2e.failed + failures.length
+if (failures.length) console.log(`\nAlso failed: ${failures.join('; ')}`)
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)
+
+function printSummary() {
+  console.log('\n══════════ Summary ══════════')
+
+  // Issue 7's fault matrix: every item is a set of tests named `fault N: …`, in whichever package owns it.
+  const items = [
+    'remembered token expired beyond the leeway',
+    'token payload edited, signature kept',
+    "token with a wrong aud or iss, or alg 'none'",
+    'malformed tokens (segments, base64url, JSON, 1 MB)',
+    'localStorage throws on read or write',
+    'logout while offline or on a 500',
+    'fetch rejects (network down)',
+    'server never answers',
+    '502/503 with an HTML page or JSON error',
+    '200 with empty, malformed or wrong-shape JSON',
+    '429 with Retry-After',
+    'public key fails or garbage; server says 2016',
+    'password longer than the RSA block',
+    '10k-character username, body over 1 MiB',
+    'lockout, the same for unknown identifiers',
+    'double submit / concurrent useLogin',
+  ]
+  console.log('\nFault matrix')
+  items.forEach((title, index) => {
+    const tests = vitest.filter((test) => new RegExp(`\\bfault ${index + 1}:`).test(test.name))
+    const failedCount = tests.filter((test) => test.state === 'failed').length
+    const layers = [...new Set(tests.map((test) => (test.project === 'unit' ? test.file.split('/')[1] : test.project)))].join(', ')
+    const mark = tests.length === 0 ? '✘ no test ran' : failedCount ? `✘ ${failedCount} of ${tests.length} failed` : `✔ ${tests.length} passed`
+    console.log(`  ${String(index + 1).padStart(2)}  ${title.padEnd(50)} ${mark.padEnd(16)} ${layers}`)
+  })
+
+  const load = readSummary('load.json')
+  const crash = readSummary('crash.json')
+  console.log('\nLoad and crash (emulator CLI over loopback)')
+  console.log(
+    load
+      ? `  load: ${load.clients} clients × ${load.loginsPerClient} logins + profile updates: ${load.logins} logins, ${load.updates} updates, ` +
+          `${load.errors} errors, ${load.throughputPerSec} operations/s; login p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms`
+      : '  load: no numbers (the test did not run)',
+  )
+  console.log(
+    crash
+      ? `  crash: kill -9 during writes, restart: ${crash.presentAfterRestart} of ${crash.acknowledgedWrites} acknowledged writes present, file ${crash.fileValid ? 'valid' : 'INVALID'}`
+      : '  crash: no numbers (the test did not run)',
+  )
+
+  console.log('\nBundle budgets (gzip, react and react-dom not counted)')
+  for (const budget of readSummary('budgets.json') ?? []) {
+    console.log(`  ${budget.ok ? '✔' : '✘'} ${budget.name.padEnd(52)} ${String(budget.kib).padStart(5)} KiB ≤ ${budget.limitKiB}`)
+  }
+  console.log('\nPackage checks')
+  for (const check of readSummary('packages.json') ?? []) console.log(`  ${check.ok ? '✔' : '✘'} ${check.title}`)
+
+  console.log('\nSuites')
+  const count = (tests) => {
+    const ok = tests.filter((test) => test.state === 'passed').length
+    const bad = tests.filter((test) => test.state === 'failed').length
+    const skipped = tests.length - ok - bad
+    return `${ok} passed, ${bad} failed${skipped ? `, ${skipped} skipped` : ''}`
+  }
+  for (const project of ['unit', 'react18', 'storybook']) {
+    const label = { unit: 'unit (node + jsdom, React 19)', react18: 'React tests on React 18', storybook: 'Storybook stories (Chromium)' }[project]
+    console.log(`  ${label.padEnd(36)} ${projects.includes(project) ? count(vitest.filter((test) => test.project === project)) : 'skipped: no Chromium'}`)
+  }
+  console.log(`  ${'browser e2e (Chromium)'.padEnd(36)} ${withChromium ? `${e2e.passed} passed, ${e2e.failed} failed` : 'skipped: no Chromium'}`)
+  for (const test of vitest.filter((test) => test.state === 'failed')) console.log(`  ✘ [${test.project}] ${test.file}: ${test.name}`)
+  for (const test of e2e.tests.filter((test) => !test.ok && !test.skipped)) console.log(`  ✘ [e2e] ${test.name}`)
+}

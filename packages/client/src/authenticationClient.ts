@@ -7,7 +7,7 @@ import * as session from './documents/session.js'
 import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
 import { computedPasswordSecurityLevel } from './passwordSecurityLevel.js'
-import { pipelineParams, requireIdentifier, requireString, type RequestContextOptions, type UserIdentifiers } from './requestParams.js'
+import { pipelineParams, requireIdentifier, requireShortString, requireString, type RequestContextOptions, type UserIdentifiers } from './requestParams.js'
 import { tokenUserId } from './session/jwt.js'
 import { SessionStore, type AuthSnapshot, type SessionListener } from './session/sessionStore.js'
 import { defaultTokenStore, withMemoryFallback, type TokenStore } from './session/tokenStore.js'
@@ -15,6 +15,7 @@ import { lazyProtocolCalls } from './protocols/loadProtocolCalls.js'
 import { generateCodeChallenge, getCodeChallengeDigest } from './protocols/pkce.js'
 import type { ProtocolCalls } from './protocols/protocolCalls.js'
 import { ProtocolUrls } from './protocols/protocolUrls.js'
+import { snippet } from './transport/send.js'
 import type {
   AuthorizeUrlOptions,
   CasTicketV1Result,
@@ -101,6 +102,11 @@ export class AuthenticationClient {
   /** The application this client speaks for (`x-authing-app-id`; the `aud` of its tokens). */
   readonly appId: string
 
+  /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`). */
+  get appHost(): string {
+    return this.core.transport.baseUrl
+  }
+
   constructor(options: AuthenticationClientOptions) {
     if (typeof options?.appId !== 'string' || !options.appId) {
       throw new AuthingError('config', 'AuthenticationClient needs an appId (console → Applications → App ID)')
@@ -144,25 +150,25 @@ export class AuthenticationClient {
 
   /** Logs in with username and password; the user becomes the session. */
   loginByUsername(username: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByUsernameDocument, 'loginByUsername', () => ({ username: requireString('username', username) }), password, options)
+    return this.passwordLogin(auth.loginByUsernameDocument, 'loginByUsername', () => ({ username: requireShortString('username', username) }), password, options)
   }
 
   /** Logs in with email and password; the user becomes the session. */
   loginByEmail(email: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByEmailDocument, 'loginByEmail', () => ({ email: requireString('email', email) }), password, options)
+    return this.passwordLogin(auth.loginByEmailDocument, 'loginByEmail', () => ({ email: requireShortString('email', email) }), password, options)
   }
 
   /** Logs in with phone number and password; the user becomes the session. */
   loginByPhonePassword(phone: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByPhonePasswordDocument, 'loginByPhonePassword', () => ({ phone: requireString('phone', phone) }), password, options)
+    return this.passwordLogin(auth.loginByPhonePasswordDocument, 'loginByPhonePassword', () => ({ phone: requireShortString('phone', phone) }), password, options)
   }
 
   /** Logs in with a code sent by `sendSmsCode`; the user becomes the session. */
   loginByPhoneCode(phone: string, code: string, options: PhoneCodeLoginOptions = {}): Promise<User> {
     return this.core.run(async () => {
       const input = {
-        phone: requireString('phone', phone),
-        code: requireString('code', code),
+        phone: requireShortString('phone', phone),
+        code: requireShortString('code', code),
         phoneCountryCode: options.phoneCountryCode,
         autoRegister: options.autoRegister,
         ...pipelineParams(options),
@@ -174,7 +180,7 @@ export class AuthenticationClient {
   /** Logs in with a code sent by `sendEmail(email, 'LOGIN_VERIFY_CODE')`; the user becomes the session. */
   loginByEmailCode(email: string, code: string, options: SignalOptions = {}): Promise<User> {
     return this.core.run(async () => {
-      const body = { email: requireString('email', email), code: requireString('code', code) }
+      const body = { email: requireShortString('email', email), code: requireShortString('code', code) }
       const { data } = await this.core.transport.rest('POST', '/api/v2/login/email-code', { body, auth: false, signal: options.signal })
       return this.startSession(data as UserOnWire)
     })
@@ -182,12 +188,12 @@ export class AuthenticationClient {
 
   /** Registers with username and password. The new user becomes the session only with `forceLogin`. */
   registerByUsername(username: string, password: string, profile: RegisterProfile = {}, options: RegisterOptions = {}): Promise<User> {
-    return this.passwordRegister(auth.registerByUsernameDocument, 'registerByUsername', () => ({ username: requireString('username', username) }), password, profile, options)
+    return this.passwordRegister(auth.registerByUsernameDocument, 'registerByUsername', () => ({ username: requireShortString('username', username) }), password, profile, options)
   }
 
   /** Registers with email and password. The new user becomes the session only with `forceLogin`. */
   registerByEmail(email: string, password: string, profile: RegisterProfile = {}, options: RegisterOptions = {}): Promise<User> {
-    return this.passwordRegister(auth.registerByEmailDocument, 'registerByEmail', () => ({ email: requireString('email', email) }), password, profile, options)
+    return this.passwordRegister(auth.registerByEmailDocument, 'registerByEmail', () => ({ email: requireShortString('email', email) }), password, profile, options)
   }
 
   /** Registers with a phone code (and optionally a password). The new user becomes the session only with `forceLogin`. */
@@ -200,8 +206,8 @@ export class AuthenticationClient {
   ): Promise<User> {
     return this.core.run(async () => {
       const input = {
-        phone: requireString('phone', phone),
-        code: requireString('code', code),
+        phone: requireShortString('phone', phone),
+        code: requireShortString('code', code),
         phoneCountryCode: options.phoneCountryCode,
         password: password === undefined ? undefined : await this.core.encrypt(password, options.signal),
         ...registerInput(profile, options),
@@ -215,7 +221,7 @@ export class AuthenticationClient {
   /** Sends an SMS code. `scene` (`login`, `register`, `reset`, `bind`, `unbind`, …) limits what it may be used for. */
   sendSmsCode(phone: string, phoneCountryCode?: string, scene?: string, options: SignalOptions = {}): Promise<CommonMessage> {
     return this.core.run(async () => {
-      const body = { phone: requireString('phone', phone), phoneCountryCode, scene }
+      const body = { phone: requireShortString('phone', phone), phoneCountryCode, scene }
       const { code, message } = await this.core.transport.rest('POST', '/api/v2/sms/send', { body, auth: false, signal: options.signal })
       return { code, message }
     })
@@ -224,7 +230,7 @@ export class AuthenticationClient {
   /** Sends an email for `scene` (`LOGIN_VERIFY_CODE`, `RESET_PASSWORD`, `VERIFY_EMAIL`, `CHANGE_EMAIL`, …). */
   sendEmail(email: string, scene: string, options: SignalOptions = {}): Promise<CommonMessage> {
     return this.core.run(async () => {
-      const variables = { email: requireString('email', email), scene: requireString('scene', scene) }
+      const variables = { email: requireShortString('email', email), scene: requireShortString('scene', scene) }
       const data = await this.core.transport.graphql<{ sendEmail: CommonMessage }>(codes.sendEmailDocument, variables, { auth: false, signal: options.signal })
       return data.sendEmail
     })
@@ -232,12 +238,12 @@ export class AuthenticationClient {
 
   /** Sets a new password with a code from `sendSmsCode`. */
   resetPasswordByPhoneCode(phone: string, code: string, newPassword: string, phoneCountryCode?: string, options: SignalOptions = {}): Promise<CommonMessage> {
-    return this.resetPassword(() => ({ phone: requireString('phone', phone), phoneCountryCode }), code, newPassword, options)
+    return this.resetPassword(() => ({ phone: requireShortString('phone', phone), phoneCountryCode }), code, newPassword, options)
   }
 
   /** Sets a new password with a code from `sendEmail(email, 'RESET_PASSWORD')`. */
   resetPasswordByEmailCode(email: string, code: string, newPassword: string, options: SignalOptions = {}): Promise<CommonMessage> {
-    return this.resetPassword(() => ({ email: requireString('email', email) }), code, newPassword, options)
+    return this.resetPassword(() => ({ email: requireShortString('email', email) }), code, newPassword, options)
   }
 
   /** Changes the logged-in user's password (`oldPassword` is required once the user has one). */
@@ -299,7 +305,7 @@ export class AuthenticationClient {
 
   /** Binds a phone number to the logged-in user, proven by an SMS code. */
   bindPhone(phone: string, phoneCode: string, phoneCountryCode?: string, options: SignalOptions = {}): Promise<User> {
-    const variables = () => ({ phone: requireString('phone', phone), phoneCode: requireString('phoneCode', phoneCode), phoneCountryCode })
+    const variables = () => ({ phone: requireShortString('phone', phone), phoneCode: requireShortString('phoneCode', phoneCode), phoneCountryCode })
     return this.userMutation(profile.bindPhoneDocument, 'bindPhone', variables, options)
   }
 
@@ -310,7 +316,7 @@ export class AuthenticationClient {
 
   /** Binds an email to the logged-in user, proven by an emailed code. */
   bindEmail(email: string, emailCode: string, options: SignalOptions = {}): Promise<User> {
-    const variables = () => ({ email: requireString('email', email), emailCode: requireString('emailCode', emailCode) })
+    const variables = () => ({ email: requireShortString('email', email), emailCode: requireShortString('emailCode', emailCode) })
     return this.userMutation(profile.bindEmailDocument, 'bindEmail', variables, options)
   }
 
@@ -329,13 +335,13 @@ export class AuthenticationClient {
     oldPhoneCountryCode?: string,
     options: SignalOptions = {},
   ): Promise<User> {
-    const variables = () => ({ phone: requireString('phone', phone), phoneCode: requireString('phoneCode', phoneCode), oldPhone, oldPhoneCode, phoneCountryCode, oldPhoneCountryCode })
+    const variables = () => ({ phone: requireShortString('phone', phone), phoneCode: requireShortString('phoneCode', phoneCode), oldPhone, oldPhoneCode, phoneCountryCode, oldPhoneCountryCode })
     return this.userMutation(profile.updatePhoneDocument, 'updatePhone', variables, options)
   }
 
   /** Changes the logged-in user's email: a code sent to the new address, and the old one's when the pool asks for it. */
   updateEmail(email: string, emailCode: string, oldEmail?: string, oldEmailCode?: string, options: SignalOptions = {}): Promise<User> {
-    const variables = () => ({ email: requireString('email', email), emailCode: requireString('emailCode', emailCode), oldEmail, oldEmailCode })
+    const variables = () => ({ email: requireShortString('email', email), emailCode: requireShortString('emailCode', emailCode), oldEmail, oldEmailCode })
     return this.userMutation(profile.updateEmailDocument, 'updateEmail', variables, options)
   }
 
@@ -552,9 +558,7 @@ export class AuthenticationClient {
 
   private async login(document: string, field: string, input: Record<string, unknown>, options: SignalOptions): Promise<User> {
     const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
-    const user = data[field]
-    if (!user) throw new AuthingError('bad_response', `${field} answered no user`)
-    return this.startSession(user)
+    return this.startSession(data[field] as UserOnWire)
   }
 
   private passwordRegister(
@@ -581,7 +585,7 @@ export class AuthenticationClient {
 
   private resetPassword(target: () => Record<string, string | undefined>, code: string, newPassword: string, options: SignalOptions): Promise<CommonMessage> {
     return this.core.run(async () => {
-      const variables = { ...target(), code: requireString('code', code), newPassword: await this.core.encrypt(newPassword, options.signal) }
+      const variables = { ...target(), code: requireShortString('code', code), newPassword: await this.core.encrypt(newPassword, options.signal) }
       const data = await this.core.transport.graphql<{ resetPassword: CommonMessage }>(codes.resetPasswordDocument, variables, { auth: false, signal: options.signal })
       return data.resetPassword
     })
@@ -599,8 +603,11 @@ export class AuthenticationClient {
     })
   }
 
-  /** A login result: its user and token become the session. */
+  /** A login result: its user and token become the session. One without both is not a login. */
   private startSession(raw: UserOnWire): User {
+    if (typeof raw !== 'object' || raw === null || typeof raw.id !== 'string' || typeof raw.token !== 'string' || !raw.token) {
+      throw new AuthingError('bad_response', 'The login answered no user with a token', { data: snippet(JSON.stringify(raw) ?? String(raw)) })
+    }
     const user = userFromWire(raw)
     this.session.setUser(user)
     return user

@@ -24,7 +24,7 @@ export type { IdTokenProblem } from './protocols/idTokenVerifier.js'
 export { createMemoryStore } from './session/tokenStore.js'
 export type { TokenStore } from './session/tokenStore.js'
 export type { AuthSnapshot, SessionListener } from './session/sessionStore.js'
-export { decodeJwtClaims, isTokenExpired, tokenUserId } from './session/jwt.js'
+export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'
 export type { FetchFunction } from './transport/send.js'
 export type { RequestContextOptions } from './requestParams.js'
 export type {

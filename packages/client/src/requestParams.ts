@@ -25,6 +25,23 @@ export function requireString(name: string, value: unknown): string {
   return value
 }
 
+/**
+ * Identifiers and codes are short: a longer one is a bug or an attack, refused before anything is
+ * sent (or encrypted) with a message that says so, instead of a server error about the request.
+ */
+export const SHORT_STRING_MAX_LENGTH = 1000
+
+/** A username, email, phone, code or scene: a non-empty string of at most {@link SHORT_STRING_MAX_LENGTH} characters. */
+export function requireShortString(name: string, value: unknown): string {
+  const text = requireString(name, value)
+  if (text.length > SHORT_STRING_MAX_LENGTH) {
+    throw new AuthingError('invalid_argument', `${name} is ${text.length} characters long; at most ${SHORT_STRING_MAX_LENGTH} are accepted`, {
+      data: { argument: name, maxLength: SHORT_STRING_MAX_LENGTH },
+    })
+  }
+  return text
+}
+
 /** How Authing finds one user: any of these identifiers. */
 export interface UserIdentifiers {
   username?: string

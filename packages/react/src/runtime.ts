@@ -46,7 +46,7 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   }
   const appId = clientOptions.appId ?? client.appId
   const restored = client.getSnapshot()
-  if (restored.token && !isRestorableSession(restored, appId, { requireUser: !given })) client.setToken(null)
+  if (restored.token && !isRestorableSession(restored, appId, { requireUser: !given, issuer: `${client.appHost}/oidc` })) client.setToken(null)
   const needsRevalidation = client.getSnapshot().token !== null
 
   const storageKind = (): SessionStorageKind => router?.kind ?? defaultStorageKind()

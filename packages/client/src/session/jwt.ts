@@ -3,14 +3,23 @@
  * which is all the client needs. Trust decisions belong to the server (checkLoginStatus).
  */
 export function decodeJwtClaims(token: string): Record<string, unknown> | null {
-  const payload = token.split('.')[1]
-  if (!payload) return null
+  return decodeSegment(token.split('.')[1])
+}
+
+/** A JWT's header (`alg`, `kid`, `typ`), unverified; null when it is not a JSON object. */
+export function decodeJwtHeader(token: string): Record<string, unknown> | null {
+  return decodeSegment(token.split('.')[0])
+}
+
+/** One base64url segment as a JSON object, or null for anything else. */
+function decodeSegment(segment: string | undefined): Record<string, unknown> | null {
+  if (!segment) return null
   try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/')
+    const base64 = segment.replace(/-/g, '+').replace(/_/g, '/')
     const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='))
     const json = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))
-    const claims: unknown = JSON.parse(json)
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null
+    const value: unknown = JSON.parse(json)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
   } catch {
     return null
   }

@@ -1,3 +1,4 @@
+import { AuthingError } from '../errors.js'
 import { graphqlRequest } from './graphql.js'
 import { restRequest } from './rest.js'
 import { send, type FetchFunction, type RawResponse } from './send.js'
@@ -35,15 +36,15 @@ const SDK_VERSION_HEADER = 'js:4.21.8'
 export class Transport {
   constructor(private readonly config: TransportConfig) {}
 
-  graphql<T>(document: string, variables: Record<string, unknown>, options: CallOptions = {}): Promise<T> {
-    return graphqlRequest<T>(
-      { url: `${this.config.baseUrl}/graphql/v2`, headers: this.headers(options), document, variables: withoutUndefined(variables) },
-      this.sendOptions(options),
-    )
+  async graphql<T>(document: string, variables: Record<string, unknown>, options: CallOptions = {}): Promise<T> {
+    const sent = withoutUndefined(variables)
+    checkBodySize(JSON.stringify({ query: document, variables: sent }))
+    return graphqlRequest<T>({ url: `${this.config.baseUrl}/graphql/v2`, headers: this.headers(options), document, variables: sent }, this.sendOptions(options))
   }
 
   /** A REST call; answers the whole `{code, message, data}` envelope (a few endpoints carry no data). */
-  rest(method: RestMethod, path: string, options: RestOptions = {}): Promise<{ code: number; message: string; data: unknown }> {
+  async rest(method: RestMethod, path: string, options: RestOptions = {}): Promise<{ code: number; message: string; data: unknown }> {
+    if (options.body !== undefined) checkBodySize(JSON.stringify(options.body))
     return restRequest(
       { method, url: `${this.config.baseUrl}${path}`, headers: this.headers(options), query: options.query, body: options.body },
       this.sendOptions(options),
@@ -79,6 +80,21 @@ export class Transport {
 
   private sendOptions(options: CallOptions) {
     return { fetch: this.config.fetch, timeout: this.config.timeout, signal: options.signal }
+  }
+}
+
+/** Authing (and the emulator) refuse bodies over 1 MiB with 413; nothing legitimate comes close. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** Refuses a body the server would refuse, before it is sent, with a message that says why. */
+function checkBodySize(json: string): void {
+  // Each character is 1 to 3 UTF-8 bytes: only bodies near the limit need encoding to measure.
+  if (json.length * 3 <= MAX_BODY_BYTES) return
+  const bytes = json.length > MAX_BODY_BYTES ? json.length : new TextEncoder().encode(json).byteLength
+  if (bytes > MAX_BODY_BYTES) {
+    throw new AuthingError('invalid_argument', `The request body is ${bytes} bytes or more; Authing accepts at most ${MAX_BODY_BYTES} (1 MiB)`, {
+      data: { maxBytes: MAX_BODY_BYTES },
+    })
   }
 }
 

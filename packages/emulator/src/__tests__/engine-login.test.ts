@@ -66,15 +66,6 @@ describe('engine: login failures', () => {
     expect((await login('bob', 'wrong-password')).errors?.[0]?.message.code).toBe(2006)
   })
 
-  it('locks an identifier after 5 failures, existing or not, even against the right password', async () => {
-    const { login } = await setup()
-    for (const name of ['bob', 'ghost']) {
-      for (let i = 0; i < 5; i++) expect((await login(name, 'nope-nope')).errors?.[0]?.message.code).toBe(2333)
-      expect((await login(name, 'nope-nope')).errors?.[0]?.message.code).toBe(2005)
-    }
-    expect((await login('BOB', 'passw0rd')).errors?.[0]?.message.code).toBe(2005)
-  })
-
   it('lifts the lock after the window, and a success resets the count', async () => {
     let now = Date.UTC(2030, 0, 1)
     const { login } = await setup({ now: () => now, lockout: { windowSeconds: 60 } })
@@ -109,13 +100,6 @@ describe('engine: login failures', () => {
     const { login } = await setup()
     expect((await login('bob', 'nope-nope')).errors?.[0]?.message.message).toBe('账号或密码错误')
     expect((await login('bob', 'nope-nope', { lang: 'en-US' })).errors?.[0]?.message.message).toBe('Incorrect account or password')
-  })
-
-  it('rejects overly long identifiers before any hashing', async () => {
-    const { login } = await setup()
-    const res = await login('x'.repeat(1001), 'passw0rd')
-    expect(res.errors?.[0]?.message).toMatchObject({ code: 2231 })
-    expect(res.errors?.[0]?.message.message).toContain('input.username')
   })
 })
 

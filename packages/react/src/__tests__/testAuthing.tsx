@@ -2,10 +2,10 @@
 import { AuthenticationClient, type FetchFunction, type TokenStore } from '@authing-kit/client'
 import { createEmulator } from '@authing-kit/emulator'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, configure } from '@testing-library/react'
+import { cleanup, configure, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach } from 'vitest'
-import { AuthingProvider, type AuthingProviderProps } from '../index.js'
+import { AuthingProvider, useAuth, type AuthingProviderProps, type AuthState } from '../index.js'
 
 export const BOB_ID = '62a0f0a9c6b1c2a3d4e5f603'
 
@@ -104,4 +104,18 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
 export function unsignedToken(claims: Record<string, unknown>): string {
   const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.c2lnbmF0dXJl`
+}
+
+/** Renders useAuth under `wrapper` and keeps every state it rendered, the first one included. */
+export function renderAuth(wrapper: (props: { children?: ReactNode }) => ReactNode) {
+  const seen: AuthState[] = []
+  const hook = renderHook(
+    () => {
+      const auth = useAuth()
+      seen.push(auth)
+      return auth
+    },
+    { wrapper },
+  )
+  return { ...hook, seen }
 }

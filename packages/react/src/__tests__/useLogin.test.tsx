@@ -64,26 +64,6 @@ describe('useLogin', () => {
     expect(result.current.auth.user?.id).toBe(BOB_ID)
   })
 
-  it('is pending while the request runs, and a second call sends no second request', async () => {
-    const authing = await startAuthing()
-    const { result } = renderHook(() => useLogin(), { wrapper: authing.wrapper() })
-    const release = authing.hold()
-    let first!: Promise<unknown>
-    let second!: Promise<unknown>
-    act(() => {
-      first = result.current.login('username', { username: 'bob', password: 'passw0rd' })
-      second = result.current.login('username', { username: 'bob', password: 'passw0rd' })
-    })
-    expect(second).toBe(first)
-    await waitFor(() => expect(result.current.isPending).toBe(true))
-    const third = result.current.login('email', { email: 'bob@example.com', password: 'passw0rd' })
-    expect(third).toBe(first)
-    release()
-    await act(() => first)
-    await waitFor(() => expect(result.current.isPending).toBe(false))
-    expect(authing.requests.filter((name) => name.startsWith('login'))).toEqual(['loginByUsername'])
-  })
-
   it('exposes a failed login as error (the session untouched), and reset clears it', async () => {
     const authing = await startAuthing()
     const { result } = renderHook(() => ({ login: useLogin(), other: useLogin(), auth: useAuth() }), { wrapper: authing.wrapper() })

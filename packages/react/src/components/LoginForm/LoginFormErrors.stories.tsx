@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
-import { authingOf, type AuthingStoryParameters } from '../../../../../.storybook/storyAuthing.js'
+import { authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
 import { RETRY_AFTER_SECONDS } from '../../../../../.storybook/storyNetwork.js'
 import { LoginForm } from './LoginForm.js'
 import { expectAlert, logInWithPassword, sendCode } from './loginFormStoryActions.js'
@@ -17,8 +17,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const authing = (parameters: AuthingStoryParameters) => ({ authing: parameters })
 
 /** onError got an AuthingError with this code, and the form never reported a success. */
 async function expectFailure(args: Story['args'] & object, code: number | string): Promise<void> {
@@ -48,7 +46,7 @@ export const WrongPasswordInChinese: Story = {
 export const LockedAccount: Story = {
   name: 'Locked account (2005)',
   // Five wrong passwords before the story starts: even the right one is refused now.
-  parameters: authing({ failedLogins: 5 }),
+  parameters: authingParameters({ failedLogins: 5 }),
   play: async (context) => {
     await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
     await expectAlert(context, 'Too many failed attempts. Your account is locked for a while; try again later.')
@@ -110,9 +108,23 @@ export const AccountExists: Story = {
   },
 }
 
+export const PhoneTaken: Story = {
+  name: 'Phone number taken (2035)',
+  play: async (context) => {
+    const { canvas, userEvent } = context
+    await userEvent.click(await canvas.findByRole('button', { name: 'Create an account' }))
+    await userEvent.click(canvas.getByRole('radio', { name: 'With a phone number' }))
+    await sendCode(context, 'en-US', 'phone', '13800138000')
+    await userEvent.type(canvas.getByLabelText('Verification code'), authingOf(context).lastCode('13800138000'))
+    await userEvent.type(canvas.getByLabelText('Password'), 'an0ther-pass{Enter}')
+    await expectAlert(context, 'This phone number is already in use.')
+    await expectFailure(context.args, 2035)
+  },
+}
+
 export const NetworkError: Story = {
   name: 'Network error',
-  parameters: authing({ network: 'offline' }),
+  parameters: authingParameters({ network: 'offline' }),
   play: async (context) => {
     await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
     await expectAlert(context, 'Cannot reach the server. Check your connection and try again.')
@@ -121,7 +133,7 @@ export const NetworkError: Story = {
 }
 
 export const Timeout: Story = {
-  parameters: authing({ network: 'silent', timeout: 1_500 }),
+  parameters: authingParameters({ network: 'silent', timeout: 1_500 }),
   play: async (context) => {
     await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
     await expectAlert(context, 'The server took too long to answer. Try again.')
@@ -131,7 +143,7 @@ export const Timeout: Story = {
 
 export const RateLimited: Story = {
   name: 'Rate limited (429)',
-  parameters: authing({ network: 'rateLimited' }),
+  parameters: authingParameters({ network: 'rateLimited' }),
   play: async (context) => {
     await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
     await expectAlert(context, 'Too many attempts. Wait a moment and try again.')
@@ -141,7 +153,7 @@ export const RateLimited: Story = {
 
 export const BadGateway: Story = {
   name: 'Bad gateway (HTML 502)',
-  parameters: authing({ network: 'badGateway' }),
+  parameters: authingParameters({ network: 'badGateway' }),
   play: async (context) => {
     await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
     await expectAlert(context, 'The server sent an unexpected answer. Try again later.')

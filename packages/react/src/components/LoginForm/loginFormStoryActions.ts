@@ -1,14 +1,12 @@
 /** What the LoginForm stories' play functions do, as a user would: by label, role and visible text. */
 import type { StoryContext } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
+import { ANSWER_WAIT } from '../../../../../.storybook/storyAuthing.js'
 import { enUS } from './i18n/en-US.js'
 import type { LoginFormLang } from './i18n/errorMessages.js'
 import { zhCN } from './i18n/zh-CN.js'
 
 type Play = Pick<StoryContext, 'canvas' | 'userEvent'>
-
-// Answers pass through key generation, PBKDF2 and RSA in a busy browser: allow more than waitFor's 1 s.
-const ANSWER = { timeout: 10_000 }
 
 /** The form's strings in `lang`, to find fields by their labels. */
 export const formText = (lang: LoginFormLang) => (lang === 'en-US' ? enUS : zhCN)
@@ -26,20 +24,20 @@ export async function sendCode({ canvas, userEvent }: Play, lang: LoginFormLang,
   const t = formText(lang)
   await userEvent.type(await canvas.findByLabelText(t[field]), to)
   await userEvent.click(canvas.getByRole('button', { name: t.sendCode }))
-  await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(t.codeSent), ANSWER)
+  await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(t.codeSent), ANSWER_WAIT)
 }
 
 /** Waits for the alert region (role=alert, read out by screen readers) to say `text`. */
 export async function expectAlert({ canvas }: Play, text: string): Promise<void> {
-  await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent(text), ANSWER)
+  await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent(text), ANSWER_WAIT)
 }
 
 /** Waits for the status region to say `text`. */
 export async function expectStatus({ canvas }: Play, text: string): Promise<void> {
-  await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(text), ANSWER)
+  await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(text), ANSWER_WAIT)
 }
 
 /** Waits for `onSuccess` to be called with the user named `username`. */
 export async function expectLoggedIn(onSuccess: unknown, username: string): Promise<void> {
-  await waitFor(() => expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ username })), ANSWER)
+  await waitFor(() => expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ username })), ANSWER_WAIT)
 }
