@@ -10,6 +10,8 @@ const scripts = [
   'react-profile.mjs',
   'react-rerenders.mjs',
   'react-bundle.mjs',
+  'ui-bundle.mjs',
+  'react-reload.mjs',
 ]
 for (const script of scripts) {
   const path = fileURLToPath(new URL(script, import.meta.url))
