@@ -98,5 +98,18 @@ describe('id_token verification', () => {
       expect(tokens.id_token).toEqual(expect.any(String))
       await expect(authing.verifyIdToken(tokens.id_token ?? '')).rejects.toMatchObject(rejected('signature'))
     })
+
+    it("serves as the user's token for Authing's API, as an RS256 one does; a forged one does not", async () => {
+      const { client, emulator } = await startEmulator({ seed })
+      const authing = client({ redirectUri, secret: 'hs-secret' })
+      const { callback } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl())
+      const { id_token: idToken = '' } = await authing.getAccessTokenByCode(callback.searchParams.get('code') ?? '')
+      authing.setToken(idToken)
+      await expect(authing.getCurrentUser()).resolves.toMatchObject({ username: 'bob' })
+      const [header, payload] = idToken.split('.')
+      const forged = client({ redirectUri })
+      forged.setToken(`${header}.${payload}.${'A'.repeat(43)}`)
+      await expect(forged.getCurrentUser()).resolves.toBeNull()
+    })
   })
 })
