@@ -24,34 +24,31 @@ async function expectFailure(args: Story['args'] & object, code: number | string
   await expect(args.onSuccess).not.toHaveBeenCalled()
 }
 
+/** A play: bob logs in with `password`, and the form explains the refusal `code` with `alert`. */
+function passwordLoginFails(alert: string, code: number | string, { lang = 'en-US', password = 'passw0rd' }: { lang?: 'en-US' | 'zh-CN'; password?: string } = {}): NonNullable<Story['play']> {
+  return async (context) => {
+    await logInWithPassword(context, lang, 'bob', password)
+    await expectAlert(context, alert)
+    await expectFailure(context.args, code)
+  }
+}
+
 export const WrongPassword: Story = {
   name: 'Wrong password (2333)',
-  play: async (context) => {
-    await logInWithPassword(context, 'en-US', 'bob', 'wrong-password')
-    await expectAlert(context, 'Incorrect account or password.')
-    await expectFailure(context.args, 2333)
-  },
+  play: passwordLoginFails('Incorrect account or password.', 2333, { password: 'wrong-password' }),
 }
 
 export const WrongPasswordInChinese: Story = {
   name: 'Wrong password (2333, zh-CN)',
   args: { lang: 'zh-CN' },
-  play: async (context) => {
-    await logInWithPassword(context, 'zh-CN', 'bob', 'wrong-password')
-    await expectAlert(context, '账号或密码错误。')
-    await expectFailure(context.args, 2333)
-  },
+  play: passwordLoginFails('账号或密码错误。', 2333, { lang: 'zh-CN', password: 'wrong-password' }),
 }
 
 export const LockedAccount: Story = {
   name: 'Locked account (2005)',
   // Five wrong passwords before the story starts: even the right one is refused now.
   parameters: authingParameters({ failedLogins: 5 }),
-  play: async (context) => {
-    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
-    await expectAlert(context, 'Too many failed attempts. Your account is locked for a while; try again later.')
-    await expectFailure(context.args, 2005)
-  },
+  play: passwordLoginFails('Too many failed attempts. Your account is locked for a while; try again later.', 2005),
 }
 
 export const WrongCode: Story = {
@@ -125,20 +122,12 @@ export const PhoneTaken: Story = {
 export const NetworkError: Story = {
   name: 'Network error',
   parameters: authingParameters({ network: 'offline' }),
-  play: async (context) => {
-    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
-    await expectAlert(context, 'Cannot reach the server. Check your connection and try again.')
-    await expectFailure(context.args, 'network_error')
-  },
+  play: passwordLoginFails('Cannot reach the server. Check your connection and try again.', 'network_error'),
 }
 
 export const Timeout: Story = {
   parameters: authingParameters({ network: 'silent', timeout: 1_500 }),
-  play: async (context) => {
-    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
-    await expectAlert(context, 'The server took too long to answer. Try again.')
-    await expectFailure(context.args, 'timeout')
-  },
+  play: passwordLoginFails('The server took too long to answer. Try again.', 'timeout'),
 }
 
 export const RateLimited: Story = {
@@ -154,9 +143,5 @@ export const RateLimited: Story = {
 export const BadGateway: Story = {
   name: 'Bad gateway (HTML 502)',
   parameters: authingParameters({ network: 'badGateway' }),
-  play: async (context) => {
-    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
-    await expectAlert(context, 'The server sent an unexpected answer. Try again later.')
-    await expectFailure(context.args, 'bad_response')
-  },
+  play: passwordLoginFails('The server sent an unexpected answer. Try again later.', 'bad_response'),
 }

@@ -1,10 +1,10 @@
-import { isAuthingError, type User } from '@authing-kit/client'
+import type { User } from '@authing-kit/client'
 import { useState, type ReactNode } from 'react'
 import { useAuthingContext } from '../../context.js'
 import { displayName } from '../displayName.js'
+import { useNotices } from '../useNotices.js'
 import { LoginFormContext, type LoginFormContextValue, type LoginFormScreen } from './formContext.js'
 import { enUS } from './i18n/en-US.js'
-import { errorMessage } from './i18n/errorMessages.js'
 import { zhCN } from './i18n/zh-CN.js'
 import type { LoginFormMethod, LoginFormProps } from './LoginForm.js'
 import { loginFormCss } from './loginFormCss.js'
@@ -24,35 +24,22 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
   const [method, setMethod] = useState<LoginFormMethod>(defaultMethod && offered.includes(defaultMethod) ? defaultMethod : offered[0]!)
   const [screen, setScreen] = useState<LoginFormScreen>('login')
   const [rememberMe, setRememberMe] = useState(provider.rememberMe)
-  const [alert, setAlert] = useState('')
-  const [status, setStatus] = useState('')
+  const notices = useNotices(lang, props.onError)
 
   const context: LoginFormContextValue = {
     t,
     rememberMe,
     setRememberMe,
-    fail(error) {
-      setStatus('')
-      setAlert(errorMessage(error, lang))
-      if (isAuthingError(error)) props.onError?.(error)
-    },
-    inform(text) {
-      setAlert('')
-      setStatus(text)
-    },
-    clear() {
-      setAlert('')
-      setStatus('')
-    },
+    fail: notices.fail,
+    inform: notices.inform,
+    clear: notices.clear,
     loggedIn(user: User) {
-      setAlert('')
-      setStatus(t.welcome.replace('{name}', displayName(user)))
+      notices.inform(t.welcome.replace('{name}', displayName(user)))
       props.onSuccess?.(user)
     },
     go(next, message = '') {
       setScreen(next)
-      setAlert('')
-      setStatus(message)
+      notices.inform(message)
     },
   }
 
@@ -84,10 +71,10 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
         )}
       </LoginFormContext.Provider>
       <p className="ak-login__alert" role="alert">
-        {alert}
+        {notices.alert}
       </p>
       <p className="ak-login__status" role="status">
-        {status}
+        {notices.status}
       </p>
       <div className="ak-login__links">
         {screen !== 'login' ? (

@@ -4,11 +4,11 @@ import { Field } from '../LoginForm/Field.js'
 import { onSubmit, useFormFields } from '../LoginForm/useFormFields.js'
 import * as rules from '../LoginForm/validation.js'
 import type { UserProfileMessages } from './messages.js'
-import type { ProfileNotices } from './profileNotices.js'
+import type { Notices } from '../useNotices.js'
 
 interface PasswordChangeProps {
   t: UserProfileMessages
-  notices: ProfileNotices
+  notices: Notices
 }
 
 /**

@@ -4,7 +4,7 @@ import { useProfile } from '../../hooks/useProfile.js'
 import { Field } from '../LoginForm/Field.js'
 import { onSubmit } from '../LoginForm/useFormFields.js'
 import type { UserProfileMessages } from './messages.js'
-import type { ProfileNotices } from './profileNotices.js'
+import type { Notices } from '../useNotices.js'
 import { isWebUrl } from './webUrl.js'
 
 type EditableField = 'nickname' | 'name' | 'photo'
@@ -13,7 +13,7 @@ const EDITABLE: readonly EditableField[] = ['nickname', 'name', 'photo']
 interface ProfileDetailsProps {
   profile: User
   t: UserProfileMessages
-  notices: ProfileNotices
+  notices: Notices
   onSaved: ((user: User) => void) | undefined
 }
 

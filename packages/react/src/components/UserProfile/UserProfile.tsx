@@ -1,16 +1,16 @@
 import type { AuthingError, User } from '@authing-kit/client'
 import { isAuthingError } from '@authing-kit/client'
-import { useState, type CSSProperties, type ReactNode } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 import { useAuth } from '../../hooks/useAuth.js'
 import { useLogout } from '../../hooks/useLogout.js'
 import { useProfile } from '../../hooks/useProfile.js'
 import { displayName } from '../displayName.js'
-import { errorMessage, type LoginFormLang } from '../LoginForm/i18n/errorMessages.js'
+import { useNotices } from '../useNotices.js'
+import type { LoginFormLang } from '../LoginForm/i18n/errorMessages.js'
 import { loginFormCss } from '../LoginForm/loginFormCss.js'
 import { userProfileMessages } from './messages.js'
 import { PasswordChange } from './PasswordChange.js'
 import { ProfileDetails } from './ProfileDetails.js'
-import type { ProfileNotices } from './profileNotices.js'
 import { userProfileCss } from './userProfileCss.js'
 import { isWebUrl } from './webUrl.js'
 
@@ -46,24 +46,7 @@ export function UserProfile(props: UserProfileProps): ReactNode {
   const status = useAuth((auth) => auth.status)
   const { profile } = useProfile()
   const { logout, isPending: isLoggingOut } = useLogout()
-  const [alert, setAlert] = useState('')
-  const [notice, setNotice] = useState('')
-
-  const notices: ProfileNotices = {
-    fail(error) {
-      setNotice('')
-      setAlert(errorMessage(error, lang))
-      if (isAuthingError(error)) props.onError?.(error)
-    },
-    inform(text) {
-      setAlert('')
-      setNotice(text)
-    },
-    clear() {
-      setAlert('')
-      setNotice('')
-    },
-  }
+  const notices = useNotices(lang, props.onError)
 
   if (status !== 'authenticated') return null
   const className = props.className ? `ak-login ak-profile ${props.className}` : 'ak-login ak-profile'
@@ -104,10 +87,10 @@ export function UserProfile(props: UserProfileProps): ReactNode {
       <ProfileDetails profile={profile} t={t} notices={notices} onSaved={props.onSaved} />
       {allowPasswordChange ? <PasswordChange t={t} notices={notices} /> : null}
       <p className="ak-login__alert" role="alert">
-        {alert}
+        {notices.alert}
       </p>
       <p className="ak-login__status" role="status">
-        {notice}
+        {notices.status}
       </p>
       <button type="button" className="ak-profile__logout" disabled={isLoggingOut} onClick={signOut}>
         {isLoggingOut ? t.loggingOut : t.logout}

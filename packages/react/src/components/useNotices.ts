@@ -1,0 +1,39 @@
+import { isAuthingError, type AuthingError } from '@authing-kit/client'
+import { useState } from 'react'
+import { errorMessage, type LoginFormLang } from './LoginForm/i18n/errorMessages.js'
+
+export interface Notices {
+  /** The failure shown in the alert region ('' for none). */
+  alert: string
+  /** The neutral message shown in the status region ('' for none). */
+  status: string
+  /** Shows a failure in the user's language and tells the app (`onError`, for Authing errors). */
+  fail(error: unknown): void
+  /** Shows a neutral message (code sent, saved, password reset). */
+  inform(text: string): void
+  /** Clears both regions, before a new attempt. */
+  clear(): void
+}
+
+/** The alert and status regions of a ready-made component: one message at a time, in `lang`. */
+export function useNotices(lang: LoginFormLang, onError: ((error: AuthingError) => void) | undefined): Notices {
+  const [alert, setAlert] = useState('')
+  const [status, setStatus] = useState('')
+  return {
+    alert,
+    status,
+    fail(error) {
+      setStatus('')
+      setAlert(errorMessage(error, lang))
+      if (isAuthingError(error)) onError?.(error)
+    },
+    inform(text) {
+      setAlert('')
+      setStatus(text)
+    },
+    clear() {
+      setAlert('')
+      setStatus('')
+    },
+  }
+}
