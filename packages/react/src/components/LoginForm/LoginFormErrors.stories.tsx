@@ -24,13 +24,20 @@ async function expectFailure(args: Story['args'] & object, code: number | string
   await expect(args.onSuccess).not.toHaveBeenCalled()
 }
 
-/** A play: bob logs in with `password`, and the form explains the refusal `code` with `alert`. */
-function passwordLoginFails(alert: string, code: number | string, { lang = 'en-US', password = 'passw0rd' }: { lang?: 'en-US' | 'zh-CN'; password?: string } = {}): NonNullable<Story['play']> {
+type Play = NonNullable<Story['play']>
+
+/** A play: `act`, then the form explains the refusal `code` with `alert`, and reports no success. */
+function failsWith(act: (context: Parameters<Play>[0]) => Promise<void>, alert: string, code: number | string): Play {
   return async (context) => {
-    await logInWithPassword(context, lang, 'bob', password)
+    await act(context)
     await expectAlert(context, alert)
     await expectFailure(context.args, code)
   }
+}
+
+/** A play: bob logs in with `password`, and the form explains the refusal `code` with `alert`. */
+function passwordLoginFails(alert: string, code: number | string, { lang = 'en-US', password = 'passw0rd' }: { lang?: 'en-US' | 'zh-CN'; password?: string } = {}): Play {
+  return failsWith((context) => logInWithPassword(context, lang, 'bob', password), alert, code)
 }
 
 export const WrongPassword: Story = {
@@ -79,7 +86,7 @@ export const ExpiredCode: Story = {
 }
 
 /** Opens the sign-up screen and signs up with `by`, as the form offers it. */
-async function signUp(context: Parameters<NonNullable<Story['play']>>[0], by: 'With a username' | 'With an email', field: 'Username' | 'Email', value: string) {
+async function signUp(context: Parameters<Play>[0], by: 'With a username' | 'With an email', field: 'Username' | 'Email', value: string) {
   const { canvas, userEvent } = context
   await userEvent.click(await canvas.findByRole('button', { name: 'Create an account' }))
   await userEvent.click(canvas.getByRole('radio', { name: by }))
@@ -89,20 +96,12 @@ async function signUp(context: Parameters<NonNullable<Story['play']>>[0], by: 'W
 
 export const UsernameTaken: Story = {
   name: 'Username taken (2034)',
-  play: async (context) => {
-    await signUp(context, 'With a username', 'Username', 'bob')
-    await expectAlert(context, 'This username is taken.')
-    await expectFailure(context.args, 2034)
-  },
+  play: failsWith((context) => signUp(context, 'With a username', 'Username', 'bob'), 'This username is taken.', 2034),
 }
 
 export const AccountExists: Story = {
   name: 'Account exists (2026)',
-  play: async (context) => {
-    await signUp(context, 'With an email', 'Email', 'bob@example.com')
-    await expectAlert(context, 'An account with these details already exists.')
-    await expectFailure(context.args, 2026)
-  },
+  play: failsWith((context) => signUp(context, 'With an email', 'Email', 'bob@example.com'), 'An account with these details already exists.', 2026),
 }
 
 export const PhoneTaken: Story = {

@@ -2,6 +2,7 @@ import type { User } from '@authing-kit/client'
 import { useState, type ReactNode } from 'react'
 import { useAuthingContext } from '../../context.js'
 import { displayName } from '../displayName.js'
+import { NoticeRegions } from '../NoticeRegions.js'
 import { useNotices } from '../useNotices.js'
 import { LoginFormContext, type LoginFormContextValue, type LoginFormScreen } from './formContext.js'
 import { enUS } from './i18n/en-US.js'
@@ -70,12 +71,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
           <ForgotView />
         )}
       </LoginFormContext.Provider>
-      <p className="ak-login__alert" role="alert">
-        {notices.alert}
-      </p>
-      <p className="ak-login__status" role="status">
-        {notices.status}
-      </p>
+      <NoticeRegions notices={notices} />
       <div className="ak-login__links">
         {screen !== 'login' ? (
           <button type="button" className="ak-login__link" onClick={() => context.go('login')}>

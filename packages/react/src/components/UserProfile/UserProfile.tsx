@@ -5,6 +5,7 @@ import { useAuth } from '../../hooks/useAuth.js'
 import { useLogout } from '../../hooks/useLogout.js'
 import { useProfile } from '../../hooks/useProfile.js'
 import { displayName } from '../displayName.js'
+import { NoticeRegions } from '../NoticeRegions.js'
 import { useNotices } from '../useNotices.js'
 import type { LoginFormLang } from '../LoginForm/i18n/errorMessages.js'
 import { loginFormCss } from '../LoginForm/loginFormCss.js'
@@ -86,12 +87,7 @@ export function UserProfile(props: UserProfileProps): ReactNode {
       </dl>
       <ProfileDetails profile={profile} t={t} notices={notices} onSaved={props.onSaved} />
       {allowPasswordChange ? <PasswordChange t={t} notices={notices} /> : null}
-      <p className="ak-login__alert" role="alert">
-        {notices.alert}
-      </p>
-      <p className="ak-login__status" role="status">
-        {notices.status}
-      </p>
+      <NoticeRegions notices={notices} />
       <button type="button" className="ak-profile__logout" disabled={isLoggingOut} onClick={signOut}>
         {isLoggingOut ? t.loggingOut : t.logout}
       </button>
