@@ -27,3 +27,5 @@ printTable(`React: requests for ${CONSUMERS} mounted useProfile consumers (reloa
   await measure(true),
   await measure(false),
 ])
+// React Query's cache timers (gcTime, 5 min) and jsdom would keep the process alive long after.
+process.exit()
