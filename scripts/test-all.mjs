@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The one command that runs every check a change must pass: build, typecheck, package checks, size
-// budgets, every vitest project (unit, React 18, Storybook stories in Chromium) and the browser e2e.
+// budgets, every vitest project (unit, React 18, Storybook stories in Chromium), the browser e2e and
+// the static Storybook build opened offline.
 // It ends with a summary (fault matrix, load and crash numbers, budgets, suites) and a plain
 // `N passed, N failed` closing line over every suite, because CI reads only that.
 import { spawnSync } from 'node:child_process'
@@ -70,19 +71,23 @@ const vitestOk = run(`vitest (${projects.join(', ')})`, `${root}/node_modules/.b
 const vitest = readSummary('vitest.json') ?? []
 if (!vitestOk && !vitest.some((test) => test.state === 'failed')) failures.push('vitest (exited with an error)')
 
-let e2e = { passed: 0, failed: 0, skipped: 0, tests: [] }
-if (withChromium) {
-  rmSync(`${root}/e2e/out/results.json`, { force: true })
-  const e2eOk = run('browser e2e (example app + emulator in Chromium)', process.execPath, ['e2e/run.mjs'])
-  const resultsFile = `${root}/e2e/out/results.json`
-  if (existsSync(resultsFile)) e2e = JSON.parse(readFileSync(resultsFile, 'utf8'))
-  if (!e2eOk && e2e.failed === 0) failures.push('browser e2e (exited with an error)')
+/** Runs a browser suite that writes `{ passed, failed, tests }` to `resultsFile`; its counts join the total. */
+function browserSuite(title, script, resultsFile) {
+  const none = { passed: 0, failed: 0, tests: [] }
+  if (!withChromium) return none
+  rmSync(resultsFile, { force: true })
+  const ok = run(title, process.execPath, [script])
+  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : none
+  if (!ok && results.failed === 0) failures.push(`${title} (exited with an error)`)
+  return results
 }
+const e2e = browserSuite('browser e2e (example app + emulator in Chromium)', 'e2e/run.mjs', `${root}/e2e/out/results.json`)
+const storybookStatic = browserSuite('static Storybook build, offline (Chromium)', 'e2e/storybook-static.mjs', `${root}/e2e/out/storybook-static.json`)
 
 printSummary()
 
-const passed = vitest.filter((test) => test.state === 'passed').length + e2e.passed
-const failed = vitest.filter((test) => test.state === 'failed').length + e2e.failed + failures.length
+const passed = vitest.filter((test) => test.state === 'passed').length + e2e.passed + storybookStatic.passed
+const failed = vitest.filter((test) => test.state === 'failed').length + e2e.failed + storybookStatic.failed + failures.length
 if (failures.length) console.log(`\nAlso failed: ${failures.join('; ')}`)
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)
@@ -151,7 +156,10 @@ function printSummary() {
     const label = { unit: 'unit (node + jsdom, React 19)', react18: 'React tests on React 18', storybook: 'Storybook stories (Chromium)' }[project]
     console.log(`  ${label.padEnd(36)} ${projects.includes(project) ? count(vitest.filter((test) => test.project === project)) : 'skipped: no Chromium'}`)
   }
-  console.log(`  ${'browser e2e (Chromium)'.padEnd(36)} ${withChromium ? `${e2e.passed} passed, ${e2e.failed} failed` : 'skipped: no Chromium'}`)
+  for (const [label, suite] of [['browser e2e (Chromium)', e2e], ['static Storybook, offline (Chromium)', storybookStatic]]) {
+    console.log(`  ${label.padEnd(36)} ${withChromium ? `${suite.passed} passed, ${suite.failed} failed` : 'skipped: no Chromium'}`)
+  }
   for (const test of vitest.filter((test) => test.state === 'failed')) console.log(`  ✘ [${test.project}] ${test.file}: ${test.name}`)
   for (const test of e2e.tests.filter((test) => !test.ok && !test.skipped)) console.log(`  ✘ [e2e] ${test.name}`)
+  for (const test of storybookStatic.tests.filter((test) => !test.ok)) console.log(`  ✘ [static Storybook] ${test.id}: ${test.why}`)
 }

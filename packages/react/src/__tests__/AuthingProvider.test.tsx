@@ -170,8 +170,15 @@ describe('the provider', () => {
 
   it('throws a message that says how to fix it when a hook is used outside the provider', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    expect(() => renderHook(() => useAuth())).toThrow(/useAuth must be used inside <AuthingProvider>.*Wrap your app in <AuthingProvider/)
-    expect(() => renderHook(() => useProfile())).toThrow(/useProfile must be used inside <AuthingProvider>/)
+    // React 18 also rethrows render errors as the page's uncaught errors, which jsdom prints.
+    const quiet = (event: ErrorEvent) => event.preventDefault()
+    window.addEventListener('error', quiet)
+    try {
+      expect(() => renderHook(() => useAuth())).toThrow(/useAuth must be used inside <AuthingProvider>.*Wrap your app in <AuthingProvider/)
+      expect(() => renderHook(() => useProfile())).toThrow(/useProfile must be used inside <AuthingProvider>/)
+    } finally {
+      window.removeEventListener('error', quiet)
+    }
   })
 
   it('renders its children', async () => {
