@@ -51,7 +51,7 @@ async function viteJs(projectRoot, options = {}) {
 
 const example = await viteJs(join(root, 'examples/vite-react'), { configFile: join(root, 'examples/vite-react/vite.config.ts') })
 const { default: react } = await import('@vitejs/plugin-react')
-const plainReact = await viteJs(join(root, 'bench/reload-baseline'), { configFile: false, plugins: [react()] })
+const plainReact = await viteJs(join(root, 'bench/reload-pages/no-auth'), { configFile: false, plugins: [react()] })
 const added = example - plainReact
 
 printTable('UI bundle (gzip -9; react and react-dom not counted unless said)', ['what', 'KiB', 'goal'], [

@@ -2,7 +2,7 @@
 // The same React, the same stylesheet and the same elements (header, tabs, photo, details, the two
 // forms), rendered from data in the page itself; what the example takes longer is what auth costs.
 import { createRoot } from 'react-dom/client'
-import '../../examples/vite-react/src/app.css'
+import '../../../examples/vite-react/src/app.css'
 
 const user = { nickname: 'Bob', username: 'bob', email: 'bob@example.com', phone: '13800138000', photo: '/avatar.svg' }
 
