@@ -1,6 +1,6 @@
 import type { ProfileUpdates, User } from '@authing-kit/client'
 import { useState, type ReactNode } from 'react'
-import { useProfile } from '../../hooks/useProfile.js'
+import type { UseProfileResult } from '../../hooks/useProfile.js'
 import { Field } from '../LoginForm/Field.js'
 import { onSubmit } from '../LoginForm/useFormFields.js'
 import type { UserProfileMessages } from './messages.js'
@@ -12,6 +12,9 @@ const EDITABLE: readonly EditableField[] = ['nickname', 'name', 'photo']
 
 interface ProfileDetailsProps {
   profile: User
+  /** From the profile's one `useProfile`: optimistic, rolled back on failure. */
+  update: UseProfileResult['update']
+  isUpdating: boolean
   t: UserProfileMessages
   notices: Notices
   onSaved: ((user: User) => void) | undefined
@@ -21,8 +24,7 @@ interface ProfileDetailsProps {
  * The editable fields. Only what the user typed is held here, so a profile refreshed meanwhile
  * (another tab, a refetch) shows through in every field they have not touched.
  */
-export function ProfileDetails({ profile, t, notices, onSaved }: ProfileDetailsProps): ReactNode {
-  const { update, isUpdating } = useProfile()
+export function ProfileDetails({ profile, update, isUpdating, t, notices, onSaved }: ProfileDetailsProps): ReactNode {
   const [draft, setDraft] = useState<Partial<Record<EditableField, string>>>({})
   const [photoError, setPhotoError] = useState<string | undefined>()
   const value = (field: EditableField): string => draft[field] ?? profile[field] ?? ''

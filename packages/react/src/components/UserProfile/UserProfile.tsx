@@ -45,7 +45,7 @@ export function UserProfile(props: UserProfileProps): ReactNode {
   const { lang = 'zh-CN', allowPasswordChange = true, unstyled = false } = props
   const t = userProfileMessages(lang)
   const status = useAuth((auth) => auth.status)
-  const { profile } = useProfile()
+  const { profile, update, isUpdating } = useProfile()
   const { logout, isPending: isLoggingOut } = useLogout()
   const notices = useNotices(lang, props.onError)
 
@@ -85,7 +85,7 @@ export function UserProfile(props: UserProfileProps): ReactNode {
         <dt>{t.phone}</dt>
         <dd>{profile.phone || t.notSet}</dd>
       </dl>
-      <ProfileDetails profile={profile} t={t} notices={notices} onSaved={props.onSaved} />
+      <ProfileDetails profile={profile} update={update} isUpdating={isUpdating} t={t} notices={notices} onSaved={props.onSaved} />
       {allowPasswordChange ? <PasswordChange t={t} notices={notices} /> : null}
       <NoticeRegions notices={notices} />
       <button type="button" className="ak-profile__logout" disabled={isLoggingOut} onClick={signOut}>
