@@ -3,10 +3,10 @@
  * `userpool_id`, `aud` = app id, `iss` = `{appHost}/oidc`). A random `jti` makes every token
  * distinct, so logging one out (revocation by `jti`) never touches a token refreshed in the same second.
  */
-import { decodeProtectedHeader, type JWTPayload } from 'jose'
+import type { JWTPayload } from 'jose'
 import { randomHex } from './crypto.js'
 import type { Engine } from './context.js'
-import { checkIdToken } from './oidc/tokenCheck.js'
+import { verifyIdTokenSignature } from './oidc/tokenCheck.js'
 import type { ApplicationRecord, UserRecord } from './state.js'
 
 export interface IssuedToken {
@@ -80,27 +80,13 @@ export type UserTokenCheck =
  * An app's HS256 id_token is a user token too (signed with the app secret), as on Authing.
  */
 export async function verifyUserToken(engine: Engine, token: string): Promise<UserTokenCheck> {
-  const check = await verifyEitherAlgorithm(engine, token)
+  const check = await verifyIdTokenSignature(engine, token)
   if (!check.ok) return check
-  const { payload } = check
+  const payload = check.value
   if (typeof payload.jti === 'string' && engine.state.revokedTokens.has(payload.jti)) return { ok: false, reason: 'invalid' }
   const user = typeof payload.sub === 'string' ? engine.state.users.get(payload.sub) : undefined
   if (!user) return { ok: false, reason: 'invalid' }
   return { ok: true, user, payload }
-}
-
-async function verifyEitherAlgorithm(engine: Engine, token: string): Promise<{ ok: true; payload: JWTPayload } | { ok: false; reason: 'expired' | 'invalid' }> {
-  if (tokenAlgorithm(token) !== 'HS256') return engine.tokens.verify(token, engine.settings.now())
-  const check = await checkIdToken(engine, token)
-  return check.ok ? { ok: true, payload: check.value } : check
-}
-
-function tokenAlgorithm(token: string): unknown {
-  try {
-    return decodeProtectedHeader(token).alg
-  } catch {
-    return undefined
-  }
 }
 
 /** Remembers a token as logged out until it would have expired anyway (then forgets it). */

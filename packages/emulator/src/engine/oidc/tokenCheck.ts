@@ -16,8 +16,19 @@ export async function checkAccessToken(engine: Engine, token: string): Promise<C
   return { ok: true, value: payload as JWTPayload & { client_id: string } }
 }
 
-/** An id_token (or v2 user token) of this emulator: RS256 with its key, or HS256 with its app's secret. */
+/** An id_token (or v2 user token) of this emulator: not an access token, not revoked. */
 export async function checkIdToken(engine: Engine, token: string): Promise<Checked<JWTPayload>> {
+  const check = await verifyIdTokenSignature(engine, token)
+  if (!check.ok) return check
+  if (typeof check.value.client_id === 'string' || isRevoked(engine, check.value)) return { ok: false, reason: 'invalid' }
+  return check
+}
+
+/**
+ * Signature and expiry (by the emulator's clock) of a token this emulator signed: RS256 with its key,
+ * or HS256 with the secret of the app it is for (an app's id_token option).
+ */
+export async function verifyIdTokenSignature(engine: Engine, token: string): Promise<Checked<JWTPayload>> {
   let alg: string | undefined
   let app: ApplicationRecord | undefined
   try {
@@ -27,22 +38,17 @@ export async function checkIdToken(engine: Engine, token: string): Promise<Check
   } catch {
     return { ok: false, reason: 'invalid' }
   }
-  let payload: JWTPayload
-  if (alg === 'HS256') {
-    if (!app) return { ok: false, reason: 'invalid' }
-    try {
-      const secret = new TextEncoder().encode(app.secret)
-      payload = (await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: new Date(engine.settings.now()) })).payload
-    } catch (error) {
-      return { ok: false, reason: error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' }
-    }
-  } else {
+  if (alg !== 'HS256') {
     const check = await engine.tokens.verify(token, engine.settings.now())
-    if (!check.ok) return check
-    payload = check.payload
+    return check.ok ? { ok: true, value: check.payload } : check
   }
-  if (typeof payload.client_id === 'string' || isRevoked(engine, payload)) return { ok: false, reason: 'invalid' }
-  return { ok: true, value: payload }
+  if (!app) return { ok: false, reason: 'invalid' }
+  try {
+    const secret = new TextEncoder().encode(app.secret)
+    return { ok: true, value: (await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: new Date(engine.settings.now()) })).payload }
+  } catch (error) {
+    return { ok: false, reason: error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' }
+  }
 }
 
 export function checkRefreshToken(engine: Engine, token: string): RefreshTokenRecord | null {
