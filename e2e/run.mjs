@@ -6,11 +6,10 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium.mjs'
 import { ensureEmulatorBuilt, serveExample, startEmulator } from './servers.mjs'
 import { tests } from './tests/index.mjs'
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium' // another Chromium build: CHROMIUM_PATH=…
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const TEST_TIMEOUT_MS = 45_000
 const ACTION_TIMEOUT_MS = 10_000
 const outDir = fileURLToPath(new URL('./out/', import.meta.url))

@@ -7,10 +7,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { CHROMIUM_PATH as chromiumPath } from '../e2e/chromium.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const summaryDir = `${root}/.ci-summary`
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 function run(title, command, args, env = {}) {
   const started = Date.now()
@@ -40,7 +40,7 @@ function ensureChromium() {
   if (existsSync(chromiumPath)) return true
   console.log(
     `\nChromium not found at ${chromiumPath}. Install it with \`sudo apt-get install -y chromium fonts-wqy-microhei\`` +
-      ' (or point CHROMIUM_PATH at a Chromium); until then the Storybook stories and the browser e2e are skipped.',
+      ' (or point CHROMIUM_PATH at a Chromium); until then the three browser suites are skipped.',
   )
   return false
 }
