@@ -24,10 +24,10 @@ export function createRememberMeStore(appId: string, rememberMe: boolean): Remem
   const storages = openStorages()
   if (!storages) memory = createMemoryStore()
 
-  function guard<T>(operation: (local: Storage, session: Storage) => T, onMemory: (store: TokenStore) => T): T {
+  function guard<T>(operation: (storages: BrowserStorages) => T, onMemory: (store: TokenStore) => T): T {
     if (memory || !storages) return onMemory((memory ??= createMemoryStore()))
     try {
-      return operation(storages.local, storages.session)
+      return operation(storages)
     } catch (error) {
       console.warn('[authing-kit] browser storage failed; the session is kept in memory for this page only', error)
       memory = createMemoryStore()
@@ -35,16 +35,20 @@ export function createRememberMeStore(appId: string, rememberMe: boolean): Remem
     }
   }
 
-  // This tab's sessionStorage wins over localStorage: it can only hold a login made in this tab.
+  // A remembered session is found without opening sessionStorage at all: each storage a page opens
+  // costs it a synchronous round trip to the browser process, paid before the first render. Both
+  // hold a token only when this tab missed another tab's login (a discarded tab); the newer,
+  // remembered one wins, as it would have had the tab been awake.
   guard(
-    (local, session) => {
-      if (session.getItem(tokenKey) !== null) active = 'session'
-      else if (local.getItem(tokenKey) !== null) active = 'local'
+    ({ local, session }) => {
+      if (local.getItem(tokenKey) !== null) active = 'local'
+      else if (session().getItem(tokenKey) !== null) active = 'session'
     },
     () => undefined,
   )
 
-  const pick = (local: Storage, session: Storage): [Storage, Storage] => (active === 'local' ? [local, session] : [session, local])
+  const chosen = ({ local, session }: BrowserStorages): Storage => (active === 'local' ? local : session())
+  const other = ({ local, session }: BrowserStorages): Storage => (active === 'local' ? session() : local)
 
   return {
     get kind(): SessionStorageKind {
@@ -55,35 +59,50 @@ export function createRememberMeStore(appId: string, rememberMe: boolean): Remem
     },
     getItem: (key) =>
       guard(
-        (local, session) => pick(local, session)[0].getItem(key),
+        (storages) => chosen(storages).getItem(key),
         (store) => store.getItem(key),
       ),
     setItem: (key, value) =>
       guard(
-        (local, session) => {
-          const [target, other] = pick(local, session)
-          target.setItem(key, value)
-          other.removeItem(key)
+        (storages) => {
+          chosen(storages).setItem(key, value)
+          other(storages).removeItem(key)
         },
         (store) => store.setItem(key, value),
       ),
     removeItem: (key) =>
       guard(
-        (local, session) => {
+        ({ local, session }) => {
           local.removeItem(key)
-          session.removeItem(key)
+          session().removeItem(key)
         },
         (store) => store.removeItem(key),
       ),
   }
 }
 
-/** Both storages of a browser page, or null on a server or where opening them throws. */
-export function openStorages(): { local: Storage; session: Storage } | null {
+/** A browser page's storages: localStorage, and sessionStorage opened on first use (it costs a round trip). */
+export interface BrowserStorages {
+  local: Storage
+  /** This tab's sessionStorage; throws where the browser refuses it. */
+  session(): Storage
+}
+
+/** The storages of a browser page, or null on a server or where localStorage is missing or refused. */
+export function openStorages(): BrowserStorages | null {
   if (typeof window === 'undefined' || typeof document === 'undefined') return null
   try {
-    const { localStorage: local, sessionStorage: session } = window
-    return local && session ? { local, session } : null
+    const local = window.localStorage
+    if (!local) return null
+    let session: Storage | undefined
+    return {
+      local,
+      session: () => {
+        session ??= window.sessionStorage
+        if (!session) throw new Error('this page has no sessionStorage')
+        return session
+      },
+    }
   } catch {
     return null
   }

@@ -64,6 +64,26 @@ describe('restoring a remembered session', () => {
     })
   }
 
+  it('restores a remembered session without opening sessionStorage (each storage opened is a synchronous round trip)', async () => {
+    const authing = await startAuthing()
+    await authing.rememberBob()
+    const opened = vi.spyOn(window, 'sessionStorage', 'get')
+    const { result } = renderAuth(authing.wrapper())
+    expect(result.current).toMatchObject({ status: 'authenticated', storage: 'local' })
+    expect(opened).not.toHaveBeenCalled()
+  })
+
+  it('prefers the remembered session when this tab also kept an older one in sessionStorage (it missed a login elsewhere)', async () => {
+    const authing = await startAuthing()
+    const bob = await authing.rememberBob()
+    sessionStorage.setItem(authing.tokenKey, unsignedToken({ sub: BOB_ID, exp: Math.floor(Date.now() / 1000) + 3600 }))
+    const { result } = renderAuth(authing.wrapper())
+    expect(result.current).toMatchObject({ status: 'authenticated', storage: 'local', idToken: bob.token })
+    // The next write of the session removes the stale copy.
+    result.current.logout()
+    await waitFor(() => expect(sessionStorage.getItem(authing.tokenKey)).toBeNull())
+  })
+
   it('restores a session kept in sessionStorage (a login without remember-me) as storage "session"', async () => {
     const authing = await startAuthing()
     await authing.rememberBob(sessionStorage)
