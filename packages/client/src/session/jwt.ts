@@ -17,12 +17,21 @@ function decodeSegment(segment: string | undefined): Record<string, unknown> | n
   try {
     const base64 = segment.replace(/-/g, '+').replace(/_/g, '/')
     const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='))
-    const json = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))
-    const value: unknown = JSON.parse(json)
+    const value: unknown = JSON.parse(/^[\x00-\x7f]*$/.test(binary) ? binary : utf8(binary))
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
   } catch {
     return null
   }
+}
+
+/**
+ * The UTF-8 text of a binary string. Only a token carrying non-ASCII claims (a Chinese nickname)
+ * needs it: a restored session reads its token several times before the first render.
+ */
+function utf8(binary: string): string {
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return new TextDecoder().decode(bytes)
 }
 
 /** The user id a token names: `sub`, or `data.id` in Authing's older pool tokens. */
