@@ -59,20 +59,29 @@ export async function startEmulator() {
 }
 
 /**
- * Builds the example with the emulator's URL baked in (as a user would with `.env`) into
- * e2e/out/app, and serves that production build with `vite preview` on a free port.
+ * Builds the example with the emulator's URL baked in (as a user would with `.env`) into `outDir`:
+ * the production build a deployment would serve.
  */
-export async function serveExample(emulator, outDir) {
-  const { build, preview } = await import('vite')
+export async function buildExample(emulator, outDir) {
+  const { build } = await import('vite')
   // These win over any .env.local of the example (a developer's own Authing app).
   process.env.VITE_AUTHING_APP_HOST = emulator.url
   process.env.VITE_AUTHING_APP_ID = emulator.appId
-  const shared = { root: exampleRoot, configFile: `${exampleRoot}/vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } }
   // The example's chunk warnings (node-forge is large) are not this run's business.
-  await build({ ...shared, logLevel: 'error' })
+  await build({ ...exampleConfig(outDir), logLevel: 'error' })
+}
+
+/** Builds the example (see buildExample) and serves it with `vite preview` on a free port. */
+export async function serveExample(emulator, outDir) {
+  const { preview } = await import('vite')
+  await buildExample(emulator, outDir)
   const port = await freePort()
-  const server = await preview({ ...shared, preview: { host: '127.0.0.1', port, strictPort: true } })
+  const server = await preview({ ...exampleConfig(outDir), preview: { host: '127.0.0.1', port, strictPort: true } })
   return { url: `http://127.0.0.1:${port}`, stop: () => server.close() }
+}
+
+function exampleConfig(outDir) {
+  return { root: exampleRoot, configFile: `${exampleRoot}/vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } }
 }
 
 function freePort() {

@@ -1,33 +1,21 @@
 // bench/react-reload.mjs: the auth layer alone. The remembered session through AuthingProvider and
-// useProfile (React Query), shown as the no-auth page shows its static data.
+// useProfile (React Query), shown on the baseline's page.
 import { AuthingProvider, useProfile } from '@authing-kit/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createRoot } from 'react-dom/client'
-import '../../../examples/vite-react/src/app.css'
+import { ProfilePage } from '../shared/ProfilePage.js'
 
 const params = new URLSearchParams(location.search)
+const appHost = params.get('appHost')!
 
 function Profile() {
   const { profile } = useProfile()
-  if (!profile) return <p>Not logged in</p>
-  return (
-    <section className="profile">
-      <h2>{profile.nickname}</h2>
-      <dl>
-        <dt>Username</dt>
-        <dd>{profile.username}</dd>
-        <dt>Email</dt>
-        <dd>{profile.email}</dd>
-        <dt>Phone</dt>
-        <dd>{profile.phone}</dd>
-      </dl>
-    </section>
-  )
+  return profile ? <ProfilePage user={profile} host={appHost} /> : <p>Not logged in</p>
 }
 
 createRoot(document.getElementById('root')!).render(
   <QueryClientProvider client={new QueryClient()}>
-    <AuthingProvider appId={params.get('appId')!} appHost={params.get('appHost')!}>
+    <AuthingProvider appId={params.get('appId')!} appHost={appHost}>
       <Profile />
     </AuthingProvider>
   </QueryClientProvider>,
