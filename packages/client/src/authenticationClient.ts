@@ -83,7 +83,11 @@ export interface RegisterOptions extends RequestContextOptions, SignalOptions {
   phoneToken?: string
 }
 
-const DEFAULT_APP_HOST = 'https://core.authing.cn'
+/**
+ * Authing's shared API server, used when no `appHost` is given. It signs no tokens under its own name:
+ * an app's tokens carry `iss` = `https://<app-domain>/oidc` whichever server the client calls.
+ */
+export const DEFAULT_APP_HOST = 'https://core.authing.cn'
 
 /**
  * Authing's end-user API (the v2 protocol of authing-js-sdk v4, same method names and argument
@@ -102,7 +106,7 @@ export class AuthenticationClient {
   /** The application this client speaks for (`x-authing-app-id`; the `aud` of its tokens). */
   readonly appId: string
 
-  /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`). */
+  /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`, unless it is DEFAULT_APP_HOST). */
   get appHost(): string {
     return this.core.transport.baseUrl
   }

@@ -1,4 +1,4 @@
-export { AuthenticationClient } from './authenticationClient.js'
+export { AuthenticationClient, DEFAULT_APP_HOST } from './authenticationClient.js'
 export type {
   AuthenticationClientOptions,
   LoginOptions,

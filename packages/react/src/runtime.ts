@@ -1,4 +1,4 @@
-import { AuthenticationClient, isAuthingError, AuthingError, type AuthenticationClientOptions } from '@authing-kit/client'
+import { AuthenticationClient, DEFAULT_APP_HOST, isAuthingError, AuthingError, type AuthenticationClientOptions } from '@authing-kit/client'
 import { createQueryBridge, syncQueryCaches, type QueryBridge } from './queryBridge.js'
 import { profileQueryOptions } from './queryKeys.js'
 import { callbackParams, type RedirectProps } from './redirectOptions.js'
@@ -46,7 +46,9 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   }
   const appId = clientOptions.appId ?? client.appId
   const restored = client.getSnapshot()
-  if (restored.token && !isRestorableSession(restored, appId, { requireUser: !given, issuer: `${client.appHost}/oidc` })) client.setToken(null)
+  // Only an app's own domain names its tokens' issuer; the shared default server leaves `aud` to tell the app.
+  const issuer = client.appHost === DEFAULT_APP_HOST ? undefined : `${client.appHost}/oidc`
+  if (restored.token && !isRestorableSession(restored, appId, { requireUser: !given, ...(issuer ? { issuer } : {}) })) client.setToken(null)
   const needsRevalidation = client.getSnapshot().token !== null
 
   const storageKind = (): SessionStorageKind => router?.kind ?? defaultStorageKind()

@@ -18,7 +18,7 @@ export const MAX_TOKEN_LENGTH = 16 * 1024
 export interface RestoreExpectations {
   /** Whether a token alone (no remembered user) may be restored. Defaults to true. */
   requireUser?: boolean
-  /** The `iss` the app's tokens carry (`{appHost}/oidc`); a token naming another issuer is discarded. */
+  /** The `iss` the app's tokens carry (`{appHost}/oidc`, when appHost is the app's own domain); a token naming another issuer is discarded. */
   issuer?: string
   now?: number
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { AuthenticationClient, createMemoryStore, type User } from '@authing-kit/client'
+import { AuthenticationClient, createMemoryStore, decodeJwtClaims, DEFAULT_APP_HOST, type User } from '@authing-kit/client'
 import { render, renderHook, screen, waitFor } from '@testing-library/react'
-import { version } from 'react'
+import { version, type ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AuthingProvider, authingQueryKeys, useAuth, useAuthingClient, useProfile } from '../index.js'
 import { BOB_ID, renderAuth, startAuthing, unsignedToken } from './testAuthing.js'
@@ -82,6 +82,20 @@ describe('restoring a remembered session', () => {
     // The next write of the session removes the stale copy.
     result.current.logout()
     await waitFor(() => expect(sessionStorage.getItem(authing.tokenKey)).toBeNull())
+  })
+
+  it('restores a session on the default server (no appHost): its tokens name the app’s own domain as issuer', async () => {
+    const authing = await startAuthing()
+    const bob = await authing.rememberBob()
+    expect(decodeJwtClaims(bob.token!)?.iss).toBe(`${authing.info.appHost}/oidc`)
+    const wrapper = ({ children }: { children?: ReactNode }) => (
+      <AuthingProvider appId={authing.info.appId} fetch={authing.fetch}>
+        {children}
+      </AuthingProvider>
+    )
+    const { result } = renderHook(() => ({ auth: useAuth(), client: useAuthingClient() }), { wrapper })
+    expect(result.current.client.appHost).toBe(DEFAULT_APP_HOST)
+    expect(result.current.auth).toMatchObject({ status: 'authenticated', idToken: bob.token })
   })
 
   it('restores a session kept in sessionStorage (a login without remember-me) as storage "session"', async () => {
