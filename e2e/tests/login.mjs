@@ -14,6 +14,9 @@ export const loginTests = [
       await screenshot(t, page, 'profile-en-US')
       await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click()
       await page.getByLabel('昵称').waitFor()
+      // The example's own header and tabs follow the switch too.
+      await page.getByRole('navigation', { name: '页面' }).getByRole('button', { name: '角色与资源' }).waitFor()
+      await page.getByText('已登录：').waitFor()
       await screenshot(t, page, 'profile-zh-CN')
     },
   },

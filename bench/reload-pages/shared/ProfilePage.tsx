@@ -33,7 +33,7 @@ export function ProfilePage({ user, host }: { user: ProfilePageUser; host: strin
             </span>
             {host}
           </span>
-          <div className="lang-switch" role="group" aria-label="Language">
+          <div className="lang-switch" role="group" aria-label="Language / 语言">
             <button type="button" lang="en-US" className="lang-switch__option" aria-pressed="true">
               English
             </button>

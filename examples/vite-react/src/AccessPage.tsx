@@ -1,9 +1,10 @@
 import { useAuthorizedResources, useHasRole } from '@authing-kit/react'
 import type { ReactNode } from 'react'
 import { appId } from './config.js'
+import type { Messages } from './messages.js'
 import { useRoles } from './useRoles.js'
 
-export function AccessPage(): ReactNode {
+export function AccessPage({ t }: { t: Messages }): ReactNode {
   const { roles, isLoading: rolesLoading, error: rolesError } = useRoles()
   const { hasRole: isAdmin } = useHasRole('admin')
   const { resources, isLoading: resourcesLoading, error: resourcesError } = useAuthorizedResources(appId)
@@ -11,22 +12,22 @@ export function AccessPage(): ReactNode {
   return (
     <>
       <section className="card">
-        <h1>Roles</h1>
+        <h1>{t.roles}</h1>
         <p className={isAdmin ? 'badge badge--yes' : 'badge'}>
-          {isAdmin ? 'useHasRole("admin"): yes — admin-only content would show here' : 'useHasRole("admin"): no'}
+          {isAdmin ? t.isAdmin : t.notAdmin}
         </p>
         {rolesError && <p className="error" role="alert">{rolesError.message}</p>}
         {rolesLoading ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t.loading}</p>
         ) : roles.length === 0 ? (
-          <p className="muted">No roles.</p>
+          <p className="muted">{t.noRoles}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th>Code</th>
-                <th>Description</th>
-                <th>Namespace</th>
+                <th>{t.code}</th>
+                <th>{t.description}</th>
+                <th>{t.namespace}</th>
               </tr>
             </thead>
             <tbody>
@@ -44,22 +45,22 @@ export function AccessPage(): ReactNode {
         )}
       </section>
       <section className="card">
-        <h1>Authorized resources</h1>
+        <h1>{t.resources}</h1>
         <p className="muted">
-          In this app's namespace (<code>{appId}</code>), from <code>useAuthorizedResources(appId)</code>.
+          {t.resourcesIn} (<code>{appId}</code>), {t.resourcesFrom} <code>useAuthorizedResources(appId)</code>.
         </p>
         {resourcesError && <p className="error" role="alert">{resourcesError.message}</p>}
         {resourcesLoading ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t.loading}</p>
         ) : resources.length === 0 ? (
-          <p className="muted">No resources granted.</p>
+          <p className="muted">{t.noResources}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th>Resource</th>
-                <th>Type</th>
-                <th>Actions</th>
+                <th>{t.resource}</th>
+                <th>{t.type}</th>
+                <th>{t.actions}</th>
               </tr>
             </thead>
             <tbody>

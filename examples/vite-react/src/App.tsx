@@ -5,13 +5,14 @@ import { AccessPage } from './AccessPage.js'
 import { appHost } from './config.js'
 import { LangSwitch } from './LangSwitch.js'
 import { LoginPage } from './LoginPage.js'
+import { MESSAGES } from './messages.js'
 import { useLang } from './useLang.js'
 
 type Tab = 'profile' | 'access'
 
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'profile', label: 'Profile' },
-  { id: 'access', label: 'Roles & resources' },
+const TABS: { id: Tab; label: 'profileTab' | 'accessTab' }[] = [
+  { id: 'profile', label: 'profileTab' },
+  { id: 'access', label: 'accessTab' },
 ]
 
 export function App(): ReactNode {
@@ -19,6 +20,7 @@ export function App(): ReactNode {
   const name = useAuth((auth) => auth.user?.nickname || auth.user?.username || auth.user?.phone || auth.user?.email || null)
   const [tab, setTab] = useState<Tab>('profile')
   const [lang, setLang] = useLang()
+  const t = MESSAGES[lang]
 
   return (
     <div className="app">
@@ -28,7 +30,7 @@ export function App(): ReactNode {
           <span className="app__host">
             {name !== null && (
               <span className="app__user">
-                Signed in as <strong>{name}</strong> ·{' '}
+                {t.signedInAs}<strong>{name}</strong> ·{' '}
               </span>
             )}
             {appHost}
@@ -37,18 +39,18 @@ export function App(): ReactNode {
         </div>
       </header>
       <main className="app__main">
-        {status === 'loading' && <p className="muted">Loading…</p>}
+        {status === 'loading' && <p className="muted">{t.loading}</p>}
         {status === 'anonymous' && <LoginPage lang={lang} />}
         {status === 'authenticated' && (
           <>
-            <nav className="tabs" aria-label="Pages">
+            <nav className="tabs" aria-label={t.pages}>
               {TABS.map(({ id, label }) => (
                 <button key={id} type="button" className="tabs__tab" aria-current={tab === id ? 'page' : undefined} onClick={() => setTab(id)}>
-                  {label}
+                  {t[label]}
                 </button>
               ))}
             </nav>
-            {tab === 'profile' ? <UserProfile lang={lang} className="profile" /> : <AccessPage />}
+            {tab === 'profile' ? <UserProfile lang={lang} className="profile" /> : <AccessPage t={t} />}
           </>
         )}
       </main>
