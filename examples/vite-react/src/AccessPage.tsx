@@ -47,7 +47,8 @@ export function AccessPage({ t }: { t: Messages }): ReactNode {
       <section className="card">
         <h1>{t.resources}</h1>
         <p className="muted">
-          {t.resourcesIn} (<code>{appId}</code>), {t.resourcesFrom} <code>useAuthorizedResources(appId)</code>.
+          {t.resourcesIn} (<code>{appId}</code>){t.resourcesFrom} <code>useAuthorizedResources(appId)</code>
+          {t.end}
         </p>
         {resourcesError && <p className="error" role="alert">{resourcesError.message}</p>}
         {resourcesLoading ? (
