@@ -48,7 +48,7 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   const restored = client.getSnapshot()
   // Only an app's own domain names its tokens' issuer; the shared default server leaves `aud` to tell the app.
   const issuer = client.appHost === DEFAULT_APP_HOST ? undefined : `${client.appHost}/oidc`
-  if (restored.token && !isRestorableSession(restored, appId, { requireUser: !given, ...(issuer ? { issuer } : {}) })) client.setToken(null)
+  if (restored.token && !isRestorableSession(restored, appId, { requireUser: !given, issuer })) client.setToken(null)
   const needsRevalidation = client.getSnapshot().token !== null
 
   const storageKind = (): SessionStorageKind => router?.kind ?? defaultStorageKind()

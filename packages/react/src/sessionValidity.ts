@@ -19,7 +19,7 @@ export interface RestoreExpectations {
   /** Whether a token alone (no remembered user) may be restored. Defaults to true. */
   requireUser?: boolean
   /** The `iss` the app's tokens carry (`{appHost}/oidc`, when appHost is the app's own domain); a token naming another issuer is discarded. */
-  issuer?: string
+  issuer?: string | undefined
   now?: number
 }
 
