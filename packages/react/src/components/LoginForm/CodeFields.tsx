@@ -1,9 +1,9 @@
 import type { MouseEvent } from 'react'
-import { Field } from './Field.js'
+import { Field } from '../form/Field.js'
 import { useLoginFormContext } from './formContext.js'
 import type { CodeChannel, CodeSender } from './useCodeSender.js'
-import type { FormFields } from './useFormFields.js'
-import * as rules from './validation.js'
+import type { FormFields } from '../form/useFormFields.js'
+import * as rules from '../form/validation.js'
 
 /** The fields every code flow has. */
 export type CodeFieldName = 'phone' | 'countryCode' | 'email' | 'code'

@@ -1,9 +1,9 @@
 import type { AuthingError, User } from '@authing-kit/client'
 import { lazy, Suspense, type CSSProperties, type ReactNode } from 'react'
-import type { LoginFormLang } from './i18n/errorMessages.js'
+import type { FormLang } from '../form/errorMessages.js'
 
 export type LoginFormMethod = 'password' | 'phoneCode' | 'emailCode'
-export type { LoginFormLang }
+export type LoginFormLang = FormLang
 
 export interface LoginFormProps {
   /** Called with the user once a login succeeds (the session is already in place). */

@@ -3,7 +3,7 @@ import { expect, fn, waitFor } from 'storybook/test'
 import { authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
 import { RETRY_AFTER_SECONDS } from '../../../../../.storybook/storyNetwork.js'
 import { LoginForm } from './LoginForm.js'
-import { expectAlert, logInWithPassword, sendCode } from './loginFormStoryActions.js'
+import { expectAlert, logInWithPassword, sendCode } from '../../../../../.storybook/storyLoginForm.js'
 
 /**
  * Every failure the form explains, in the alert region. Authing's own refusals come from the real

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
 import { authingOf } from '../../../../../.storybook/storyAuthing.js'
 import { LoginForm } from './LoginForm.js'
-import { expectLoggedIn, expectStatus, logInWithPassword, sendCode } from './loginFormStoryActions.js'
+import { expectLoggedIn, expectStatus, logInWithPassword, sendCode } from '../../../../../.storybook/storyLoginForm.js'
 
 /** Whole flows against the story's emulator: codes are read from its outbox, as from a phone. */
 const meta = {

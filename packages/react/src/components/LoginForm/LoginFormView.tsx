@@ -1,9 +1,10 @@
 import type { User } from '@authing-kit/client'
 import { useState, type ReactNode } from 'react'
 import { useAuthingContext } from '../../context.js'
-import { displayName } from '../displayName.js'
-import { NoticeRegions } from '../NoticeRegions.js'
-import { useNotices } from '../useNotices.js'
+import { displayName } from '../form/displayName.js'
+import { formCss } from '../form/formCss.js'
+import { NoticeRegions } from '../form/NoticeRegions.js'
+import { useNotices } from '../form/useNotices.js'
 import { LoginFormContext, type LoginFormContextValue, type LoginFormScreen } from './formContext.js'
 import { enUS } from './i18n/en-US.js'
 import { zhCN } from './i18n/zh-CN.js'
@@ -49,7 +50,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
 
   return (
     <div className={props.className ? `ak-login ${props.className}` : 'ak-login'} style={props.style} lang={lang}>
-      {unstyled ? null : <style>{loginFormCss}</style>}
+      {unstyled ? null : <style>{formCss + loginFormCss}</style>}
       <h2 className="ak-login__title">{title}</h2>
       <LoginFormContext.Provider value={context}>
         {screen === 'login' ? (

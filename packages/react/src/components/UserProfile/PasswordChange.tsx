@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
 import { useUpdatePassword } from '../../hooks/useUpdatePassword.js'
-import { Field } from '../LoginForm/Field.js'
-import { onSubmit, useFormFields } from '../LoginForm/useFormFields.js'
-import * as rules from '../LoginForm/validation.js'
+import { Field } from '../form/Field.js'
+import { onSubmit, useFormFields } from '../form/useFormFields.js'
+import type { Notices } from '../form/useNotices.js'
+import * as rules from '../form/validation.js'
 import type { UserProfileMessages } from './messages.js'
-import type { Notices } from '../useNotices.js'
 
 interface PasswordChangeProps {
   t: UserProfileMessages

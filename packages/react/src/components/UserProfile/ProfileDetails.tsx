@@ -1,10 +1,10 @@
 import type { ProfileUpdates, User } from '@authing-kit/client'
 import { useState, type ReactNode } from 'react'
 import type { UseProfileResult } from '../../hooks/useProfile.js'
-import { Field } from '../LoginForm/Field.js'
-import { onSubmit } from '../LoginForm/useFormFields.js'
+import { Field } from '../form/Field.js'
+import { onSubmit } from '../form/useFormFields.js'
+import type { Notices } from '../form/useNotices.js'
 import type { UserProfileMessages } from './messages.js'
-import type { Notices } from '../useNotices.js'
 import { isWebUrl } from './webUrl.js'
 
 type EditableField = 'nickname' | 'name' | 'photo'

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
 import { ANSWER_WAIT, authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
-import { LoginForm } from '../LoginForm/LoginForm.js'
-import { logInWithPassword } from '../LoginForm/loginFormStoryActions.js'
+import { logInWithPassword } from '../../../../../.storybook/storyLoginForm.js'
+import { LoginForm } from '../../loginForm.js'
 import { UserProfile } from './UserProfile.js'
 
 /** bob's profile, on the story's own emulator; he starts logged in, as a returning visitor would. */

@@ -4,11 +4,11 @@ import type { CSSProperties, ReactNode } from 'react'
 import { useAuth } from '../../hooks/useAuth.js'
 import { useLogout } from '../../hooks/useLogout.js'
 import { useProfile } from '../../hooks/useProfile.js'
-import { displayName } from '../displayName.js'
-import { NoticeRegions } from '../NoticeRegions.js'
-import { useNotices } from '../useNotices.js'
-import type { LoginFormLang } from '../LoginForm/i18n/errorMessages.js'
-import { loginFormCss } from '../LoginForm/loginFormCss.js'
+import { displayName } from '../form/displayName.js'
+import type { FormLang } from '../form/errorMessages.js'
+import { formCss } from '../form/formCss.js'
+import { NoticeRegions } from '../form/NoticeRegions.js'
+import { useNotices } from '../form/useNotices.js'
 import { userProfileMessages } from './messages.js'
 import { PasswordChange } from './PasswordChange.js'
 import { ProfileDetails } from './ProfileDetails.js'
@@ -17,7 +17,7 @@ import { isWebUrl } from './webUrl.js'
 
 export interface UserProfileProps {
   /** Language of every string, error messages included. Defaults to `zh-CN`. */
-  lang?: LoginFormLang
+  lang?: FormLang
   /** Offer the change-password form. Defaults to true. */
   allowPasswordChange?: boolean
   /** Called with the updated user after the details are saved. */
@@ -27,7 +27,7 @@ export interface UserProfileProps {
   /** Called with every failure the server or network gave. */
   onError?: (error: AuthingError) => void
   className?: string
-  /** Inline style of the root, e.g. the login form's theme variables. */
+  /** Inline style of the root, e.g. the theme variables it shares with the login form. */
   style?: CSSProperties
   /** Render no `<style>` at all; the `ak-login__*` and `ak-profile__*` class names stay for your own CSS. */
   unstyled?: boolean
@@ -51,7 +51,7 @@ export function UserProfile(props: UserProfileProps): ReactNode {
 
   if (status !== 'authenticated') return null
   const className = props.className ? `ak-login ak-profile ${props.className}` : 'ak-login ak-profile'
-  const style = unstyled ? null : <style>{loginFormCss + userProfileCss}</style>
+  const style = unstyled ? null : <style>{formCss + userProfileCss}</style>
   if (!profile) {
     return (
       <div className={className} style={props.style} lang={lang} aria-busy="true">

@@ -1,4 +1,4 @@
-import type { LoginFormLang } from '../LoginForm/i18n/errorMessages.js'
+import type { FormLang } from '../form/errorMessages.js'
 
 /** Every string the profile shows, in English; Chinese gives the same keys. */
 const enUS = {
@@ -61,6 +61,6 @@ const zhCN: UserProfileMessages = {
   invalidUrl: '请输入以 https:// 或 http:// 开头的链接',
 }
 
-export function userProfileMessages(lang: LoginFormLang): UserProfileMessages {
+export function userProfileMessages(lang: FormLang): UserProfileMessages {
   return lang === 'en-US' ? enUS : zhCN
 }

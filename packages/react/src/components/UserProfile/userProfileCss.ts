@@ -1,6 +1,6 @@
 /**
- * The profile's own rules. It also carries the `ak-login` class, so it shares the login form's
- * stylesheet and theme variables; everything here sits under `.ak-profile`.
+ * The profile's own rules, after the shared `formCss` (its root also carries `ak-login`, so it takes
+ * the same theme variables as the login form); everything here sits under `.ak-profile`.
  */
 export const userProfileCss = `
 .ak-profile{max-width:440px}

@@ -3,7 +3,7 @@ import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
 import { useLoginFormContext } from '../formContext.js'
 import { RememberMe } from '../RememberMe.js'
 import { useCodeSender, type CodeChannel } from '../useCodeSender.js'
-import { onSubmit, useFormFields } from '../useFormFields.js'
+import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 
 /** Login with a code sent by SMS (with a country code) or by email. */
 export function CodeView({ channel }: { channel: CodeChannel }) {

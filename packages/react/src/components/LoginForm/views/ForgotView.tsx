@@ -2,11 +2,11 @@ import { useState } from 'react'
 import { useResetPassword } from '../../../hooks/useResetPassword.js'
 import { ChoiceGroup } from '../ChoiceGroup.js'
 import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
-import { Field } from '../Field.js'
+import { Field } from '../../form/Field.js'
 import { useLoginFormContext } from '../formContext.js'
 import { useCodeSender, type CodeChannel } from '../useCodeSender.js'
-import { onSubmit, useFormFields } from '../useFormFields.js'
-import * as rules from '../validation.js'
+import { onSubmit, useFormFields } from '../../form/useFormFields.js'
+import * as rules from '../../form/validation.js'
 
 /** A new password, proven by a code sent to the account's phone or email; then back to the login screen. */
 export function ForgotView() {

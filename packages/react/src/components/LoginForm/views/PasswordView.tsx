@@ -1,9 +1,9 @@
 import { useLogin } from '../../../hooks/useLogin.js'
-import { Field } from '../Field.js'
+import { Field } from '../../form/Field.js'
 import { useLoginFormContext } from '../formContext.js'
 import { RememberMe } from '../RememberMe.js'
-import { onSubmit, useFormFields } from '../useFormFields.js'
-import * as rules from '../validation.js'
+import { onSubmit, useFormFields } from '../../form/useFormFields.js'
+import * as rules from '../../form/validation.js'
 
 /** One account field (username, email or phone, told apart by its shape) and a password. */
 export function PasswordView() {

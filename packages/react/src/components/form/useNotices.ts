@@ -1,6 +1,6 @@
 import { isAuthingError, type AuthingError } from '@authing-kit/client'
 import { useState } from 'react'
-import { errorMessage, type LoginFormLang } from './LoginForm/i18n/errorMessages.js'
+import { errorMessage, type FormLang } from './errorMessages.js'
 
 export interface Notices {
   /** The failure shown in the alert region ('' for none). */
@@ -16,7 +16,7 @@ export interface Notices {
 }
 
 /** The alert and status regions of a ready-made component: one message at a time, in `lang`. */
-export function useNotices(lang: LoginFormLang, onError: ((error: AuthingError) => void) | undefined): Notices {
+export function useNotices(lang: FormLang, onError: ((error: AuthingError) => void) | undefined): Notices {
   const [alert, setAlert] = useState('')
   const [status, setStatus] = useState('')
   return {

@@ -1,11 +1,12 @@
 import { isAuthingError } from '@authing-kit/client'
 
-export type LoginFormLang = 'zh-CN' | 'en-US'
+/** The languages the ready-made screens speak. */
+export type FormLang = 'zh-CN' | 'en-US'
 
 type Catalog = Partial<Record<string, string>>
 
 // Keyed by String(code): Authing's numeric codes and the client's own named ones share one table.
-const catalogs: Record<LoginFormLang, { codes: Catalog; fallback: string }> = {
+const catalogs: Record<FormLang, { codes: Catalog; fallback: string }> = {
   'en-US': {
     codes: {
       '2333': 'Incorrect account or password.',
@@ -59,7 +60,7 @@ const catalogs: Record<LoginFormLang, { codes: Catalog; fallback: string }> = {
  * sentence; any other server refusal shows the server's own message (callers render it as text,
  * never as markup); anything else gets a generic sentence.
  */
-export function errorMessage(error: unknown, lang: LoginFormLang): string {
+export function errorMessage(error: unknown, lang: FormLang): string {
   const catalog = catalogs[lang]
   if (!isAuthingError(error)) return catalog.fallback
   const known = catalog.codes[String(error.code)]

@@ -1,10 +1,10 @@
 /** What the LoginForm stories' play functions do, as a user would: by label, role and visible text. */
 import type { StoryContext } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
-import { ANSWER_WAIT } from '../../../../../.storybook/storyAuthing.js'
-import { enUS } from './i18n/en-US.js'
-import type { LoginFormLang } from './i18n/errorMessages.js'
-import { zhCN } from './i18n/zh-CN.js'
+import type { LoginFormLang } from '../packages/react/src/loginForm.js'
+import { enUS } from '../packages/react/src/components/LoginForm/i18n/en-US.js'
+import { zhCN } from '../packages/react/src/components/LoginForm/i18n/zh-CN.js'
+import { ANSWER_WAIT } from './storyAuthing.js'
 
 type Play = Pick<StoryContext, 'canvas' | 'userEvent'>
 

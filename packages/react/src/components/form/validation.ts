@@ -1,10 +1,13 @@
-import type { LoginFormMessages } from './i18n/en-US.js'
-
 /** Authing's default minimum password length. */
 export const MIN_PASSWORD_LENGTH = 6
 
 /** The strings the rules speak in; the login form and the profile both carry them. */
-export type ValidationMessages = Pick<LoginFormMessages, 'required' | 'invalidEmail' | 'invalidPhone' | 'passwordTooShort'>
+export interface ValidationMessages {
+  required: string
+  invalidEmail: string
+  invalidPhone: string
+  passwordTooShort: string
+}
 
 /** A check of one field: the message to show, or null when the value is fine. */
 export type Rule = (value: string, t: ValidationMessages) => string | null
