@@ -1,10 +1,7 @@
 import { AuthingError, type AuthenticationClient, type CommonMessage } from '@authing-kit/client'
-import { useMutation } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { useAuthingContext } from '../context.js'
-import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
+import { useAuthingMutation } from './useAuthingMutation.js'
 import { useCountdown } from './useCountdown.js'
-import { useSingleFlight } from './useSingleFlight.js'
 
 /** Seconds before another code may be sent, unless `resendSeconds` says otherwise. */
 export const SMS_RESEND_SECONDS = 60
@@ -27,14 +24,12 @@ export function useCountedSend<V>(
   sendCode: (client: AuthenticationClient, variables: V) => Promise<CommonMessage>,
   resendSeconds: number,
 ): CountedSend<V> {
-  const { client } = useAuthingContext(hookName).runtime
-  const queryClient = useAuthingQueryClient(hookName)
   const { secondsLeft, start, remaining } = useCountdown()
-  const { mutateAsync, isPending, error, reset } = useMutation<CommonMessage, AuthingError, V>(
-    { mutationFn: (variables) => sendCode(client, variables), onSuccess: () => start(resendSeconds) },
-    queryClient,
+  const { run, isPending, error, reset } = useAuthingMutation<V, CommonMessage>(
+    hookName,
+    ({ client }, variables) => sendCode(client, variables),
+    { onSuccess: () => start(resendSeconds) },
   )
-  const run = useSingleFlight(mutateAsync)
   const send = useCallback(
     (variables: V): Promise<CommonMessage> => {
       const retryAfter = remaining()

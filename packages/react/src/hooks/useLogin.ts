@@ -1,10 +1,8 @@
 import type { AuthenticationClient, AuthingError, User } from '@authing-kit/client'
-import { useMutation } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
-import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
-import { useSingleFlight } from './useSingleFlight.js'
+import { useAuthingMutation } from './useAuthingMutation.js'
 
 /** What each login method needs. */
 export interface LoginCredentials {
@@ -55,16 +53,14 @@ interface LoginVariables {
  * await login('username', { username, password }, { rememberMe: false })
  */
 export function useLogin(): UseLoginResult {
-  const { runtime, rememberMe } = useAuthingContext('useLogin')
-  const queryClient = useAuthingQueryClient('useLogin')
-  const { mutateAsync, isPending, error, reset } = useMutation<User, AuthingError, LoginVariables>(
-    {
-      mutationFn: ({ method, credentials, rememberMe: remember }) =>
-        withRememberMe(runtime.router, remember, () => (loginCalls[method] as (c: AuthenticationClient, x: typeof credentials) => Promise<User>)(runtime.client, credentials)),
+  const { rememberMe } = useAuthingContext('useLogin')
+  const { run, isPending, error, reset } = useAuthingMutation<LoginVariables, User>(
+    'useLogin',
+    (runtime, { method, credentials, rememberMe: remember }) => {
+      const loginBy = loginCalls[method] as (c: AuthenticationClient, x: typeof credentials) => Promise<User>
+      return withRememberMe(runtime.router, remember, () => loginBy(runtime.client, credentials))
     },
-    queryClient,
   )
-  const run = useSingleFlight(mutateAsync)
   // The profile cache follows the new session through the provider's cache sync.
   const login = useCallback<UseLoginResult['login']>(
     (method, credentials, options = {}) => run({ method, credentials, rememberMe: options.rememberMe ?? rememberMe }),

@@ -1,9 +1,6 @@
 import type { AuthingError } from '@authing-kit/client'
-import { useMutation } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { useAuthingContext } from '../context.js'
-import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
-import { useSingleFlight } from './useSingleFlight.js'
+import { useAuthingMutation } from './useAuthingMutation.js'
 
 export interface UseLogoutResult {
   /** Logs out. The local session ends even when the server cannot be reached (then this rejects). */
@@ -21,10 +18,7 @@ export interface UseLogoutResult {
  * const { logout, isPending } = useLogout()
  */
 export function useLogout(): UseLogoutResult {
-  const { runtime } = useAuthingContext('useLogout')
-  const queryClient = useAuthingQueryClient('useLogout')
-  const { mutateAsync, isPending, error, reset } = useMutation<void, AuthingError, void>({ mutationFn: () => runtime.client.logout() }, queryClient)
-  const run = useSingleFlight(mutateAsync)
+  const { run, isPending, error, reset } = useAuthingMutation<void, void>('useLogout', ({ client }) => client.logout())
   const logout = useCallback(() => run(), [run])
   return { logout, isPending, error, reset }
 }

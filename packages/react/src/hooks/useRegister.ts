@@ -1,10 +1,8 @@
 import type { AuthenticationClient, AuthingError, RegisterOptions, RegisterProfile, User } from '@authing-kit/client'
-import { useMutation } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
-import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
-import { useSingleFlight } from './useSingleFlight.js'
+import { useAuthingMutation } from './useAuthingMutation.js'
 
 /** What each registration method needs. */
 export interface RegisterCredentials {
@@ -54,18 +52,15 @@ interface RegisterVariables {
  * await register('email', { email, password }, { forceLogin: true })
  */
 export function useRegister(): UseRegisterResult {
-  const { runtime, rememberMe } = useAuthingContext('useRegister')
-  const queryClient = useAuthingQueryClient('useRegister')
-  const { mutateAsync, isPending, error, reset } = useMutation<User, AuthingError, RegisterVariables>(
-    {
-      mutationFn: ({ method, credentials, forceLogin, rememberMe: remember }) => {
-        const call = () => (registerCalls[method] as RegisterCall<RegisterMethod>)(runtime.client, credentials, { forceLogin })
-        return forceLogin ? withRememberMe(runtime.router, remember, call) : call()
-      },
+  const { rememberMe } = useAuthingContext('useRegister')
+  const { run, isPending, error, reset } = useAuthingMutation<RegisterVariables, User>(
+    'useRegister',
+    (runtime, { method, credentials, forceLogin, rememberMe: remember }) => {
+      const registerBy = registerCalls[method] as RegisterCall<RegisterMethod>
+      const call = () => registerBy(runtime.client, credentials, { forceLogin })
+      return forceLogin ? withRememberMe(runtime.router, remember, call) : call()
     },
-    queryClient,
   )
-  const run = useSingleFlight(mutateAsync)
   const register = useCallback<UseRegisterResult['register']>(
     (method, credentials, options = {}) =>
       run({ method, credentials, forceLogin: options.forceLogin ?? false, rememberMe: options.rememberMe ?? rememberMe }),

@@ -1,8 +1,5 @@
 import type { AuthingError, CommonMessage } from '@authing-kit/client'
-import { useMutation } from '@tanstack/react-query'
-import { useAuthingContext } from '../context.js'
-import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
-import { useSingleFlight } from './useSingleFlight.js'
+import { useAuthingMutation } from './useAuthingMutation.js'
 
 /** A code from `useSendSmsCode` (scene `reset`) or `useSendEmailCode` (scene `RESET_PASSWORD`), and the new password. */
 export type ResetPasswordInput =
@@ -25,16 +22,12 @@ export interface UseResetPasswordResult {
  * await resetPassword({ email, code, newPassword })
  */
 export function useResetPassword(): UseResetPasswordResult {
-  const { client } = useAuthingContext('useResetPassword').runtime
-  const queryClient = useAuthingQueryClient('useResetPassword')
-  const { mutateAsync, isPending, error, reset } = useMutation<CommonMessage, AuthingError, ResetPasswordInput>(
-    {
-      mutationFn: (input) =>
-        'email' in input
-          ? client.resetPasswordByEmailCode(input.email, input.code, input.newPassword)
-          : client.resetPasswordByPhoneCode(input.phone, input.code, input.newPassword, input.phoneCountryCode),
-    },
-    queryClient,
+  const { run, isPending, error, reset } = useAuthingMutation<ResetPasswordInput, CommonMessage>(
+    'useResetPassword',
+    ({ client }, input) =>
+      'email' in input
+        ? client.resetPasswordByEmailCode(input.email, input.code, input.newPassword)
+        : client.resetPasswordByPhoneCode(input.phone, input.code, input.newPassword, input.phoneCountryCode),
   )
-  return { resetPassword: useSingleFlight(mutateAsync), isPending, error, reset }
+  return { resetPassword: run, isPending, error, reset }
 }

@@ -1,9 +1,6 @@
 import type { AuthingError, User } from '@authing-kit/client'
-import { useMutation } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { useAuthingContext } from '../context.js'
-import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
-import { useSingleFlight } from './useSingleFlight.js'
+import { useAuthingMutation } from './useAuthingMutation.js'
 
 export interface UseUpdatePasswordResult {
   /** Changes the password (`oldPassword` is required once the user has one). */
@@ -14,6 +11,11 @@ export interface UseUpdatePasswordResult {
   reset(): void
 }
 
+interface PasswordChange {
+  newPassword: string
+  oldPassword: string | undefined
+}
+
 /**
  * Changes the logged-in user's password.
  *
@@ -22,13 +24,10 @@ export interface UseUpdatePasswordResult {
  * await updatePassword(newPassword, oldPassword)
  */
 export function useUpdatePassword(): UseUpdatePasswordResult {
-  const { client } = useAuthingContext('useUpdatePassword').runtime
-  const queryClient = useAuthingQueryClient('useUpdatePassword')
-  const { mutateAsync, isPending, isSuccess, error, reset } = useMutation<User, AuthingError, { newPassword: string; oldPassword: string | undefined }>(
-    { mutationFn: ({ newPassword, oldPassword }) => client.updatePassword(newPassword, oldPassword) },
-    queryClient,
+  const { run, isPending, isSuccess, error, reset } = useAuthingMutation<PasswordChange, User>(
+    'useUpdatePassword',
+    ({ client }, { newPassword, oldPassword }) => client.updatePassword(newPassword, oldPassword),
   )
-  const run = useSingleFlight(mutateAsync)
   const updatePassword = useCallback((newPassword: string, oldPassword?: string) => run({ newPassword, oldPassword }), [run])
   return { updatePassword, isPending, isSuccess, error, reset }
 }
