@@ -1,0 +1,30 @@
+import type { AuthingError, User } from '@authing-kit/client'
+import type { CSSProperties, ReactNode } from 'react'
+import type { FormLang } from '../form/errorMessages.js'
+
+export type LoginFormMethod = 'password' | 'phoneCode' | 'emailCode'
+export type LoginFormLang = FormLang
+
+export interface LoginFormProps {
+  /** Called with the user once a login succeeds (the session is already in place). */
+  onSuccess?: (user: User) => void
+  /** Called with every failure the server or network gave (not for validation messages). */
+  onError?: (error: AuthingError) => void
+  /** Login methods to offer, in tab order. Defaults to all three. */
+  methods?: readonly LoginFormMethod[]
+  /** The method shown first. Defaults to the first of `methods`. */
+  defaultMethod?: LoginFormMethod
+  /** Language of every string, error messages included. Defaults to `zh-CN`. */
+  lang?: LoginFormLang
+  /** Offer the sign-up screen. Defaults to true. */
+  allowRegister?: boolean
+  /** Offer the forgot-password screen. Defaults to true. */
+  allowForgotPassword?: boolean
+  className?: string
+  /** Inline style of the root, e.g. theme variables: `{ '--ak-color-primary': '#0a7' }`. */
+  style?: CSSProperties
+  /** Render no `<style>` at all; the `ak-login__*` class names stay for your own CSS. */
+  unstyled?: boolean
+  /** Shown while the form's code loads. Defaults to a short "Loading…". */
+  fallback?: ReactNode
+}
