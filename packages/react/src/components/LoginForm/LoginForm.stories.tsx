@@ -3,7 +3,12 @@ import type { CSSProperties } from 'react'
 import { expect, fn, waitFor } from 'storybook/test'
 import { authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
 import { LoginForm } from './LoginForm.js'
-import { expectAlert, expectLoggedIn, expectStatus, logInWithPassword } from '../../../../../.storybook/storyLoginForm.js'
+import {
+  expectAlert,
+  expectLoggedIn,
+  expectStatus,
+  logInWithPassword,
+} from '../../../../../.storybook/storyLoginForm.js'
 
 /** The form's states; each story has its own emulator, seeded with bob / passw0rd. */
 const meta = {

@@ -1,8 +1,8 @@
 /**
  * The look both ready-made screens share (their root carries `ak-login`): the theme variables, the
- * fields, the notices and the submit button. Every selector sits under `.ak-login`, so nothing leaks
- * into the page, and every colour, radius and font is a CSS variable the app can set on the screen or
- * any ancestor. Each screen appends its own rules.
+ * fields, the notices and the submit button, whose shape the login form's send-code button takes too.
+ * Every selector sits under `.ak-login`, so nothing leaks into the page, and every colour, radius and
+ * font is a CSS variable the app can set on the screen or any ancestor. Each screen appends its own rules.
  */
 export const formCss = `
 .ak-login{--ak-color-primary:#215ae5;--ak-color-text:#1d2129;--ak-color-muted:#86909c;--ak-color-border:#e5e6eb;--ak-color-error:#e63333;--ak-color-background:#fff;--ak-radius:4px;--ak-font:inherit;--ak-spacing:12px;box-sizing:border-box;max-width:360px;padding:calc(var(--ak-spacing)*2);font-family:var(--ak-font);color:var(--ak-color-text);background:var(--ak-color-background)}
