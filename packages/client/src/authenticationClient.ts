@@ -1,4 +1,4 @@
-import { ClientCore, parseBaseUrl, type CommonClientOptions } from './clientCore.js'
+import { ClientCore, parseBaseUrl } from './clientCore.js'
 import * as auth from './documents/auth.js'
 import * as codes from './documents/codes.js'
 import * as profile from './documents/profile.js'
@@ -6,23 +6,31 @@ import * as roles from './documents/roles.js'
 import * as session from './documents/session.js'
 import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
+import { lazyModule } from './lazyModule.js'
+import {
+  DEFAULT_APP_HOST,
+  type AuthenticationClientOptions,
+  type LoginOptions,
+  type PhoneCodeLoginOptions,
+  type RegisterOptions,
+  type SignalOptions,
+} from './options.js'
 import { computedPasswordSecurityLevel } from './passwordSecurityLevel.js'
 import { pipelineParams, requireIdentifier, requireShortString, requireString, type RequestContextOptions, type UserIdentifiers } from './requestParams.js'
-import { tokenUserId } from './session/jwt.js'
+import { currentUserId } from './session/currentUserId.js'
+import { refreshUser } from './session/refreshUser.js'
 import { SessionStore, type AuthSnapshot, type SessionListener } from './session/sessionStore.js'
+import { startSession } from './session/startSession.js'
 import { defaultTokenStore, withMemoryFallback, type TokenStore } from './session/tokenStore.js'
-import { lazyProtocolCalls } from './protocols/loadProtocolCalls.js'
 import { generateCodeChallenge, getCodeChallengeDigest } from './protocols/pkce.js'
 import type { ProtocolCalls } from './protocols/protocolCalls.js'
 import { ProtocolUrls } from './protocols/protocolUrls.js'
-import { snippet } from './transport/send.js'
 import type {
   AuthorizeUrlOptions,
   CasTicketV1Result,
   IdTokenClaims,
   IntrospectionResult,
   LogoutUrlOptions,
-  ProtocolOptions,
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
@@ -42,52 +50,6 @@ import type {
 } from './types.js'
 import { encodeUdvValues, udvListToObject, type UdvOnWire } from './udv.js'
 import { userFromWire, type UserOnWire } from './user.js'
-
-export interface AuthenticationClientOptions extends CommonClientOptions, ProtocolOptions {
-  /** The application's id (console → Applications). Sent as `x-authing-app-id` on every call. */
-  appId: string
-  /** The application's domain, or a private deployment's base URL. Defaults to `https://core.authing.cn`. */
-  appHost?: string
-  /** Start logged in with this id_token (e.g. one your server handed over). */
-  token?: string
-  /**
-   * Where the session is remembered. Defaults to `localStorage` in browser pages (keys namespaced by
-   * app id) and to memory elsewhere; a store that throws falls back to memory.
-   */
-  tokenStore?: TokenStore
-}
-
-/** The final argument of every async method: pass `signal` to cancel the call. */
-export interface SignalOptions {
-  signal?: AbortSignal
-}
-
-export interface LoginOptions extends RequestContextOptions, SignalOptions {
-  /** Create the account when it does not exist yet. */
-  autoRegister?: boolean
-  /** The captcha answer, once the pool asks for one (error 2000). */
-  captchaCode?: string
-}
-
-export interface PhoneCodeLoginOptions extends RequestContextOptions, SignalOptions {
-  autoRegister?: boolean
-  phoneCountryCode?: string
-}
-
-export interface RegisterOptions extends RequestContextOptions, SignalOptions {
-  /** Log the new user in: the result carries a token and becomes the session. */
-  forceLogin?: boolean
-  /** Issue a token for the new user without making it this client's session. */
-  generateToken?: boolean
-  emailToken?: string
-  phoneToken?: string
-}
-
-/**
- * Authing's shared API server, used when no `appHost` is given. It signs no tokens under its own name:
- * an app's tokens carry `iss` = `https://<app-domain>/oidc` whichever server the client calls.
- */
-export const DEFAULT_APP_HOST = 'https://core.authing.cn'
 
 /**
  * Authing's end-user API (the v2 protocol of authing-js-sdk v4, same method names and argument
@@ -124,7 +86,11 @@ export class AuthenticationClient {
       token: () => this.session.getSnapshot().token,
     })
     this.protocolUrls = new ProtocolUrls(this.core.transport.baseUrl, options.appId, options)
-    this.protocolCalls = lazyProtocolCalls(this.core.transport, options.appId, options)
+    this.protocolCalls = lazyModule(
+      () => import('./protocols/protocolCalls.js'),
+      'the OIDC / OAuth helpers',
+      (module) => new module.ProtocolCalls(this.core.transport, options.appId, options),
+    )
   }
 
   // ── session state ────────────────────────────────────────────────────────────────────────────
@@ -186,7 +152,7 @@ export class AuthenticationClient {
     return this.core.run(async () => {
       const body = { email: requireShortString('email', email), code: requireShortString('code', code) }
       const { data } = await this.core.transport.rest('POST', '/api/v2/login/email-code', { body, auth: false, signal: options.signal })
-      return this.startSession(data as UserOnWire)
+      return startSession(this.session, data as UserOnWire)
     })
   }
 
@@ -258,7 +224,7 @@ export class AuthenticationClient {
         oldPassword: oldPassword === undefined ? undefined : await this.core.encrypt(oldPassword, options.signal),
       }
       const data = await this.core.transport.graphql<{ updatePassword: UserOnWire }>(profile.updatePasswordDocument, variables, options)
-      return this.refreshUser(data.updatePassword)
+      return refreshUser(this.session, data.updatePassword)
     })
   }
 
@@ -288,12 +254,12 @@ export class AuthenticationClient {
       if (!this.session.getSnapshot().token) return null
       try {
         const data = await this.core.transport.graphql<{ user: UserOnWire | null }>(profile.userDocument, {}, options)
-        if (!data.user) return this.endSession()
-        return this.refreshUser(data.user)
+        if (data.user) return refreshUser(this.session, data.user)
       } catch (error) {
-        if (isAuthingError(error) && error.code === 2020) return this.endSession()
-        throw error
+        if (!isAuthingError(error) || error.code !== 2020) throw error
       }
+      this.session.clear()
+      return null
     })
   }
 
@@ -301,9 +267,10 @@ export class AuthenticationClient {
   updateProfile(updates: ProfileUpdates, options: SignalOptions & { emailToken?: string; phoneToken?: string } = {}): Promise<User> {
     return this.core.run(async () => {
       const { password: _ignored, ...input } = updates as ProfileUpdates & { password?: unknown }
-      const variables = { id: this.currentUserId(), input, emailToken: options.emailToken, phoneToken: options.phoneToken }
+      const { emailToken, phoneToken } = options
+      const variables = { id: currentUserId(this.session), input, emailToken, phoneToken }
       const data = await this.core.transport.graphql<{ updateUser: UserOnWire }>(profile.updateUserDocument, variables, options)
-      return this.refreshUser(data.updateUser)
+      return refreshUser(this.session, data.updateUser)
     })
   }
 
@@ -378,7 +345,7 @@ export class AuthenticationClient {
   /** Swaps the session's token for a fresh one (new expiry) and stores it. */
   refreshToken(options: SignalOptions = {}): Promise<RefreshedToken> {
     return this.core.run(async () => {
-      this.currentUserId()
+      currentUserId(this.session)
       const data = await this.core.transport.graphql<{ refreshToken: RefreshedToken }>(session.refreshTokenDocument, {}, options)
       if (data.refreshToken.token) this.session.setToken(data.refreshToken.token)
       return data.refreshToken
@@ -401,7 +368,7 @@ export class AuthenticationClient {
     return this.core.run(async () => {
       const data = await this.core.transport.graphql<{ user: { roles: Paginated<Role> | null } | null }>(
         roles.getUserRolesDocument,
-        { id: this.currentUserId(), namespace },
+        { id: currentUserId(this.session), namespace },
         options,
       )
       return data.user?.roles ?? { totalCount: 0, list: [] }
@@ -418,7 +385,7 @@ export class AuthenticationClient {
   listAuthorizedResources(namespace: string, options: SignalOptions & { resourceType?: string } = {}): Promise<Paginated<AuthorizedResource>> {
     return this.core.run(async () => {
       const checked = requireString('namespace', namespace)
-      const variables = { id: this.currentUserId(), namespace: checked, resourceType: options.resourceType }
+      const variables = { id: currentUserId(this.session), namespace: checked, resourceType: options.resourceType }
       const data = await this.core.transport.graphql<{ user: { authorizedResources: Paginated<AuthorizedResource> | null } | null }>(
         roles.listUserAuthorizedResourcesDocument,
         variables,
@@ -442,7 +409,8 @@ export class AuthenticationClient {
   /** The logged-in user's custom field values, decoded: `{ school: 'Tsinghua University' }`. */
   getUdfValue(options: SignalOptions = {}): Promise<Record<string, unknown>> {
     return this.core.run(async () => {
-      const data = await this.core.transport.graphql<{ udv: UdvOnWire[] }>(udf.udvDocument, { targetType: 'USER', targetId: this.currentUserId() }, options)
+      const variables = { targetType: 'USER', targetId: currentUserId(this.session) }
+      const data = await this.core.transport.graphql<{ udv: UdvOnWire[] }>(udf.udvDocument, variables, options)
       return udvListToObject(data.udv)
     })
   }
@@ -453,7 +421,7 @@ export class AuthenticationClient {
       if (typeof values !== 'object' || values === null || Object.keys(values).length === 0) {
         throw new AuthingError('invalid_argument', 'setUdfValue needs an object with at least one key')
       }
-      const variables = { targetType: 'USER', targetId: this.currentUserId(), udvList: encodeUdvValues(values) }
+      const variables = { targetType: 'USER', targetId: currentUserId(this.session), udvList: encodeUdvValues(values) }
       const data = await this.core.transport.graphql<{ setUdvBatch: UdvOnWire[] | null }>(udf.setUdvBatchDocument, variables, options)
       return udvListToObject(data.setUdvBatch)
     })
@@ -463,7 +431,7 @@ export class AuthenticationClient {
   removeUdfValue(key: string, options: SignalOptions = {}): Promise<void> {
     return this.core.run(async () => {
       const checked = requireString('key', key)
-      const variables = { targetType: 'USER', targetId: this.currentUserId(), key: checked }
+      const variables = { targetType: 'USER', targetId: currentUserId(this.session), key: checked }
       await this.core.transport.graphql(udf.removeUdvDocument, variables, options)
     })
   }
@@ -562,7 +530,7 @@ export class AuthenticationClient {
 
   private async login(document: string, field: string, input: Record<string, unknown>, options: SignalOptions): Promise<User> {
     const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
-    return this.startSession(data[field] as UserOnWire)
+    return startSession(this.session, data[field] as UserOnWire)
   }
 
   private passwordRegister(
@@ -584,7 +552,7 @@ export class AuthenticationClient {
     const raw = data[field]
     if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
     // Unlike v4, a registration without forceLogin leaves the current session alone.
-    return options.forceLogin && raw.token ? this.startSession(raw) : userFromWire(raw)
+    return options.forceLogin && raw.token ? startSession(this.session, raw) : userFromWire(raw)
   }
 
   private resetPassword(target: () => Record<string, string | undefined>, code: string, newPassword: string, options: SignalOptions): Promise<CommonMessage> {
@@ -599,49 +567,13 @@ export class AuthenticationClient {
   private userMutation(document: string, field: string, variables: () => Record<string, unknown>, options: SignalOptions): Promise<User> {
     return this.core.run(async () => {
       const args = variables()
-      this.currentUserId()
+      currentUserId(this.session)
       const data = await this.core.transport.graphql<Record<string, UserOnWire>>(document, args, options)
       const raw = data[field]
       if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
-      return this.refreshUser(raw)
+      return refreshUser(this.session, raw)
     })
   }
-
-  /** A login result: its user and token become the session. One without both is not a login. */
-  private startSession(raw: UserOnWire): User {
-    if (typeof raw !== 'object' || raw === null || typeof raw.id !== 'string' || typeof raw.token !== 'string' || !raw.token) {
-      throw new AuthingError('bad_response', 'The login answered no user with a token', { data: snippet(JSON.stringify(raw) ?? String(raw)) })
-    }
-    const user = userFromWire(raw)
-    this.session.setUser(user)
-    return user
-  }
-
-  /**
-   * A fresh copy of the logged-in user: merged over the remembered one (documents select different
-   * fields) and kept with the session's token, which the call just proved valid.
-   */
-  private refreshUser(raw: UserOnWire): User {
-    const { user: previous, token } = this.session.getSnapshot()
-    const fresh = userFromWire(raw)
-    const user: User = { ...(previous?.id === fresh.id ? previous : {}), ...fresh, token: token ?? fresh.token }
-    this.session.setUser(user)
-    return user
-  }
-
-  private endSession(): null {
-    this.session.clear()
-    return null
-  }
-
-  /** The logged-in user's id, from the remembered user or the token's claims; 2020 when logged out. */
-  private currentUserId(): string {
-    const { user, token } = this.session.getSnapshot()
-    const id = user?.id ?? (token ? tokenUserId(token) : null)
-    if (!id) throw new AuthingError(2020, 'Not logged in: log in first (or pass a token)')
-    return id
-  }
-
 }
 
 function registerInput(profile: RegisterProfile, options: RegisterOptions) {

@@ -1,26 +1,20 @@
-import { loadEncryptPassword } from './crypto/loadEncryptPassword.js'
 import { PublicKeySource } from './crypto/publicKey.js'
-import { AuthingError, isAuthingError, type AuthingErrorCode } from './errors.js'
+import { AuthingError, isAuthingError } from './errors.js'
+import { lazyModule } from './lazyModule.js'
+import type { CommonClientOptions } from './options.js'
 import { requireString } from './requestParams.js'
-import type { FetchFunction } from './transport/send.js'
 import { Transport, type TransportConfig } from './transport/transport.js'
 import type { Lang } from './types.js'
 
-/** Options both clients take, with the same meaning and defaults. */
-export interface CommonClientOptions {
-  /** Milliseconds before a call fails with `timeout`. Defaults to 10000. */
-  timeout?: number
-  /** Called once per failed call, before the promise rejects (not for aborted calls). */
-  onError?: (code: AuthingErrorCode, message: string, data: unknown) => void
-  /** The user pool's RSA public key (PEM). Defaults to fetching it once from `/api/v2/.well-known`. */
-  encPublicKey?: string
-  /** Language of server messages. Defaults to `zh-CN`. */
-  lang?: Lang
-  /** The fetch to use (tests, proxies, the in-process emulator). Defaults to the global fetch. */
-  fetch?: FetchFunction
-}
-
 const DEFAULT_TIMEOUT_MS = 10_000
+
+// The password encryption (and node-forge under it) loads when the first password is sent: sessions
+// restored from storage never pay for it.
+const loadEncryptPassword = lazyModule(
+  () => import('./crypto/encryptPassword.js'),
+  'the password encryption (node-forge)',
+  (module) => module.encryptPassword,
+)
 
 /**
  * What every client is built on: the transport with its headers, the password key, and `run`,

@@ -1,11 +1,12 @@
-export { AuthenticationClient, DEFAULT_APP_HOST } from './authenticationClient.js'
+export { AuthenticationClient } from './authenticationClient.js'
+export { DEFAULT_APP_HOST } from './options.js'
 export type {
   AuthenticationClientOptions,
   LoginOptions,
   PhoneCodeLoginOptions,
   RegisterOptions,
   SignalOptions,
-} from './authenticationClient.js'
+} from './options.js'
 export { AuthingError, isAuthingError, isBadCredentials, BAD_CREDENTIALS_CODES } from './errors.js'
 export type { AuthingErrorCode, ClientErrorCode, OAuthErrorCode, AuthingErrorOptions } from './errors.js'
 export type {
@@ -24,6 +25,8 @@ export type { IdTokenProblem } from './protocols/idTokenVerifier.js'
 export { createMemoryStore } from './session/tokenStore.js'
 export type { TokenStore } from './session/tokenStore.js'
 export type { AuthSnapshot, SessionListener } from './session/sessionStore.js'
+export { storageKeys } from './session/storageKeys.js'
+export type { StorageKeys } from './session/storageKeys.js'
 export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'
 export type { FetchFunction } from './transport/send.js'
 export type { RequestContextOptions } from './requestParams.js'

@@ -10,7 +10,7 @@ export type { ApplicationsManagement } from './management/applicationsManagement
 export type { AclManagement, ResourceInput } from './management/aclManagement.js'
 export type { GroupsManagement } from './management/groupsManagement.js'
 export type { UdfManagement } from './management/udfManagement.js'
-export type { SignalOptions } from './management/managementContext.js'
+export type { SignalOptions } from './options.js'
 export type {
   Application,
   AuthorizeResourceOpt,

@@ -1,4 +1,4 @@
-import { createMemoryStore, type TokenStore } from '@authing-kit/client'
+import { createMemoryStore, storageKeys, type TokenStore } from '@authing-kit/client'
 
 /** Where the session lives: `local` survives the browser, `session` only this tab, `memory` only this page. */
 export type SessionStorageKind = 'local' | 'session' | 'memory'
@@ -18,7 +18,7 @@ export interface RememberMeStore extends TokenStore {
  * everything to memory for the rest of the page: logins keep working, they just are not remembered.
  */
 export function createRememberMeStore(appId: string, rememberMe: boolean): RememberMeStore {
-  const tokenKey = `authing-kit:${appId}:token`
+  const tokenKey = storageKeys(appId).token
   let memory: TokenStore | null = null
   let active: 'local' | 'session' = rememberMe ? 'local' : 'session'
   const storages = openStorages()

@@ -1,4 +1,4 @@
-import type { AuthenticationClient, AuthSnapshot, User } from '@authing-kit/client'
+import { storageKeys, type AuthenticationClient, type AuthSnapshot, type User } from '@authing-kit/client'
 import type { RememberMeStore, SessionStorageKind } from './rememberMeStore.js'
 
 interface SessionMessage {
@@ -48,8 +48,7 @@ export function connectTabSync(client: AuthenticationClient, appId: string, rout
 
   if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return () => undefined
   // Only localStorage raises events in other tabs; the client writes the token first, then the user.
-  const tokenKey = `authing-kit:${appId}:token`
-  const userKey = `authing-kit:${appId}:user`
+  const { token: tokenKey, user: userKey } = storageKeys(appId)
   const onStorage = (event: StorageEvent) => {
     if (event.key !== userKey && event.key !== tokenKey && event.key !== null) return
     const storage = event.storageArea

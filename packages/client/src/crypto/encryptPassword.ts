@@ -1,4 +1,4 @@
-// Loaded on demand (see loadEncryptPassword.ts). Of node-forge only its big integers: the key is
+// Loaded on demand (see clientCore.ts). Of node-forge only its big integers: the key is
 // read by rsaPublicKey.ts and the padding's random bytes come from the platform's CSPRNG, which keeps
 // forge's PRNG, ciphers, hashes and ASN.1 out of bundles.
 import type { jsbn } from 'node-forge'

@@ -1,8 +1,9 @@
 import * as acl from '../documents/management/acl.js'
 import { AuthingError } from '../errors.js'
+import type { SignalOptions } from '../options.js'
 import { requireString } from '../requestParams.js'
 import type { AuthorizedResource, CommonMessage, Paginated } from '../types.js'
-import type { ManagementContext, SignalOptions } from './managementContext.js'
+import type { ManagementContext } from './managementContext.js'
 import type { AuthorizeResourceOpt, Namespace, NamespacePage, PolicyTargetType, Resource, ResourceAction, ResourceType } from './types.js'
 
 export interface ResourceInput {

@@ -1,8 +1,9 @@
+import type { SignalOptions } from '../options.js'
 import { requireString } from '../requestParams.js'
 import type { AuthorizedResource, CommonMessage, Paginated, User } from '../types.js'
 import { userFromWire, type UserOnWire } from '../user.js'
 import type { AclManagement, ResourceInput } from './aclManagement.js'
-import type { ManagementContext, SignalOptions } from './managementContext.js'
+import type { ManagementContext } from './managementContext.js'
 import type { RolesManagement } from './rolesManagement.js'
 import type { Application, Resource, ResourceType, RoleDetail } from './types.js'
 

@@ -1,9 +1,10 @@
 import * as groups from '../documents/management/groups.js'
 import * as userDocs from '../documents/management/users.js'
+import type { SignalOptions } from '../options.js'
 import { requireList, requireString } from '../requestParams.js'
 import type { CommonMessage, Paginated, User } from '../types.js'
 import { userFromWire, type UserOnWire } from '../user.js'
-import type { ManagementContext, SignalOptions } from './managementContext.js'
+import type { ManagementContext } from './managementContext.js'
 import type { Group } from './types.js'
 
 /** `management.groups`: named sets of users, by code. */

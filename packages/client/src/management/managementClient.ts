@@ -1,14 +1,15 @@
-import { ClientCore, parseBaseUrl, type CommonClientOptions } from '../clientCore.js'
+import { ClientCore, parseBaseUrl } from '../clientCore.js'
 import * as session from '../documents/session.js'
 import * as token from '../documents/management/token.js'
 import { AuthingError } from '../errors.js'
+import { DEFAULT_APP_HOST, type CommonClientOptions, type SignalOptions } from '../options.js'
 import { requireString } from '../requestParams.js'
 import type { Lang, LoginStatus } from '../types.js'
 import { AclManagement } from './aclManagement.js'
 import { ApplicationsManagement } from './applicationsManagement.js'
 import { guardSecretInBrowser } from './browserGuard.js'
 import { GroupsManagement } from './groupsManagement.js'
-import { ManagementContext, type SignalOptions } from './managementContext.js'
+import { ManagementContext } from './managementContext.js'
 import { ManagementToken, type AccessToken } from './managementToken.js'
 import { RolesManagement } from './rolesManagement.js'
 import { UdfManagement } from './udfManagement.js'
@@ -29,8 +30,6 @@ export interface ManagementClientOptions extends CommonClientOptions {
    */
   dangerouslyAllowBrowser?: boolean
 }
-
-const DEFAULT_HOST = 'https://core.authing.cn'
 
 /**
  * Authing's management API (authing-js-sdk v4's ManagementClient: same sub-clients, method names and
@@ -59,7 +58,7 @@ export class ManagementClient {
     guardSecretInBrowser(Boolean(secret), options.dangerouslyAllowBrowser)
     this.core = new ClientCore({
       ...options,
-      baseUrl: parseBaseUrl(options.host ?? DEFAULT_HOST, 'host'),
+      baseUrl: parseBaseUrl(options.host ?? DEFAULT_APP_HOST, 'host'),
       identity: { userPoolId },
       token: () => null,
     })

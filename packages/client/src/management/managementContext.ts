@@ -1,11 +1,8 @@
 import type { ClientCore } from '../clientCore.js'
-import type { RestMethod, RestOptions } from '../transport/transport.js'
+import type { SignalOptions } from '../options.js'
+import type { RestMethod } from '../transport/rest.js'
+import type { RestOptions } from '../transport/transport.js'
 import type { ManagementToken } from './managementToken.js'
-
-/** The last argument of every ManagementClient method: `signal` cancels the call. */
-export interface SignalOptions {
-  signal?: AbortSignal
-}
 
 /**
  * What the sub-clients share: `run` (one AuthingError per failure, reported once), and GraphQL /

@@ -1,9 +1,10 @@
 import * as roles from '../documents/management/roles.js'
 import * as userDocs from '../documents/management/users.js'
+import type { SignalOptions } from '../options.js'
 import { requireList, requireString } from '../requestParams.js'
 import type { AuthorizedResource, CommonMessage, Paginated, User } from '../types.js'
 import { userFromWire, type UserOnWire } from '../user.js'
-import type { ManagementContext, SignalOptions } from './managementContext.js'
+import type { ManagementContext } from './managementContext.js'
 import type { RoleDetail } from './types.js'
 
 /** `management.roles`: roles by code, in a namespace (`default` unless said otherwise). */

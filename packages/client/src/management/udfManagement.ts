@@ -1,7 +1,8 @@
 import * as udf from '../documents/management/udf.js'
+import type { SignalOptions } from '../options.js'
 import { requireString } from '../requestParams.js'
 import type { CommonMessage } from '../types.js'
-import type { ManagementContext, SignalOptions } from './managementContext.js'
+import type { ManagementContext } from './managementContext.js'
 import type { UserDefinedField } from './types.js'
 
 type UdfTargetType = 'USER' | 'ROLE' | 'GROUP' | 'ORG' | 'NODE' | 'USERPOOL' | 'PERMISSION' | 'APPLICATION'

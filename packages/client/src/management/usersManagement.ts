@@ -4,11 +4,12 @@ import * as userRoles from '../documents/roles.js'
 import * as session from '../documents/session.js'
 import * as udf from '../documents/udf.js'
 import * as users from '../documents/management/users.js'
+import type { SignalOptions } from '../options.js'
 import { requireIdentifier, requireList, requireString, type UserIdentifiers } from '../requestParams.js'
 import type { AuthorizedResource, CommonMessage, Paginated, RefreshedToken, Role, User } from '../types.js'
 import { encodeUdvValues, udvListToObject, type UdvOnWire } from '../udv.js'
 import { userFromWire, type UserOnWire } from '../user.js'
-import type { ManagementContext, SignalOptions } from './managementContext.js'
+import type { ManagementContext } from './managementContext.js'
 import type { Group, UserInput } from './types.js'
 
 /** `management.users`: every user of the pool, as an administrator sees them. */

@@ -5,11 +5,14 @@
  * straight from the token endpoint over TLS, which OIDC Core allows in place of its signature.
  */
 import { AuthingError } from '../errors.js'
-import { loadJose } from './jose.js'
+import { lazyModule } from '../lazyModule.js'
 import type { JwksSource } from './jwks.js'
 import type { IdTokenClaims } from './types.js'
 
 export const clockLeewaySeconds = 60
+
+// Apps that never verify an id_token do not ship or parse jose up front.
+const loadJose = lazyModule(() => import('./joseFunctions.js'), 'jose (id_token verification)')
 
 export type IdTokenProblem = 'malformed' | 'alg' | 'kid' | 'signature' | 'iss' | 'aud' | 'exp' | 'iat' | 'nonce'
 

@@ -1,7 +1,7 @@
 /**
  * The network half of AuthenticationClient's standard-protocol helpers (OIDC / OAuth 2.0 token
  * endpoints, id_token verification, CAS ticket validation). Loaded on the first such call (see
- * loadProtocolCalls.ts), so pages that only log in with a password never ship it. The client runs
+ * authenticationClient.ts), so pages that only log in with a password never ship it. The client runs
  * every call through its `run`; OAuth refusals keep their OAuth error string as code.
  */
 import { AuthingError } from '../errors.js'

@@ -1,5 +1,6 @@
 import type { User } from '../types.js'
 import { isTokenExpired, tokenUserId } from './jwt.js'
+import { storageKeys } from './storageKeys.js'
 import type { TokenStore } from './tokenStore.js'
 
 /** What a UI binds to: who is logged in, and the id_token that proves it. */
@@ -28,8 +29,9 @@ export class SessionStore {
     appId: string,
     initialToken: string | undefined,
   ) {
-    this.tokenKey = `authing-kit:${appId}:token`
-    this.userKey = `authing-kit:${appId}:user`
+    const keys = storageKeys(appId)
+    this.tokenKey = keys.token
+    this.userKey = keys.user
     this.snapshot = this.restore(initialToken)
   }
 

@@ -1,23 +1,13 @@
 import { AuthingError, isAuthingError } from '../errors.js'
+import { lazyModule } from '../lazyModule.js'
 import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
 import { fetchJson, parseJson, withDeadline, type SendOptions } from './send.js'
 
 type GraphqlRequestModule = typeof import('./graphqlRequest.js')
-let loading: Promise<GraphqlRequestModule> | undefined
-let loaded: GraphqlRequestModule | undefined
 
 // graphql-request (and the graphql parser it pulls in) load on the first GraphQL call, so an app
 // that only restores a session does not pay for them up front.
-function loadGraphqlRequest(): Promise<GraphqlRequestModule> {
-  loading ??= import('./graphqlRequest.js').then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      loading = undefined
-      throw new AuthingError('network_error', 'Could not load graphql-request', { cause: error })
-    },
-  )
-  return loading
-}
+const loadGraphqlRequest = lazyModule(() => import('./graphqlRequest.js'), 'graphql-request')
 
 export interface GraphqlCall {
   url: string
@@ -59,7 +49,7 @@ function clientFor(module: GraphqlRequestModule, url: string, fetch: SendOptions
  * in `errors[].message` as `{code, message, data}` objects; they become AuthingErrors with that code.
  */
 export async function graphqlRequest<T>(call: GraphqlCall, options: SendOptions): Promise<T> {
-  const module = loaded ?? (await loadGraphqlRequest())
+  const module = loadGraphqlRequest.loaded ?? (await loadGraphqlRequest())
   const client = clientFor(module, call.url, options.fetch)
   return withDeadline(call.url, options, async (signal) => {
     try {

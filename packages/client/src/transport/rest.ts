@@ -1,6 +1,7 @@
 import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
 import { parseJson, send, type SendOptions } from './send.js'
-import type { RestMethod } from './transport.js'
+
+export type RestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RestCall {
   method: RestMethod

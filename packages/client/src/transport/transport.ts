@@ -1,6 +1,6 @@
 import { AuthingError } from '../errors.js'
 import { graphqlRequest } from './graphql.js'
-import { restRequest } from './rest.js'
+import { restRequest, type RestMethod } from './rest.js'
 import { send, type FetchFunction, type RawResponse } from './send.js'
 
 export interface TransportConfig {
@@ -21,8 +21,6 @@ export interface CallOptions {
   /** Send this token instead of the stored one (the management access token). */
   bearer?: string
 }
-
-export type RestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RestOptions extends CallOptions {
   query?: Record<string, string | number | boolean | undefined>
