@@ -34,9 +34,9 @@ export function takeReturnTo(appId: string): string | null {
 }
 
 // Blocked site data or a server render: the page simply is not remembered.
-function withSessionStorage<T>(use: (storage: Storage) => T): T | null {
+function withSessionStorage<T>(read: (storage: Storage) => T): T | null {
   try {
-    return typeof window === 'undefined' || !window.sessionStorage ? null : use(window.sessionStorage)
+    return typeof window === 'undefined' || !window.sessionStorage ? null : read(window.sessionStorage)
   } catch {
     return null
   }

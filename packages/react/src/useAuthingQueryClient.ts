@@ -11,6 +11,8 @@ export function useAuthingQueryClient(hookName: string): QueryClient {
   const { runtime, queryClient: given } = useAuthingContext(hookName)
   const fromApp = useContext(QueryClientContext)
   const bridge = runtime.queryBridge
+  // The same client on every render (bridge.own is made once), so it is a stable effect dependency.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const queryClient = given ?? fromApp ?? (bridge.own ??= new QueryClient())
   // Registered during render, before any effect can change the session, so no update is missed.
   bridge.clients.add(queryClient)
