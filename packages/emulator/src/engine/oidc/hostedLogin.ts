@@ -3,11 +3,11 @@
  * of the app's user pool is reused (unless a fresh login is asked for); otherwise the login page
  * is shown, and its POST checks the password — with the lockout and answers of the GraphQL login.
  */
-import { RequestContext } from '../context.js'
-import { AuthingBusinessError, parseLang } from '../errors.js'
-import { checkPassword, countLogin } from '../resolvers/auth.js'
-import type { ApplicationRecord, UserRecord } from '../state.js'
-import { renderLoginPage } from './loginPage.js'
+import { RequestContext } from '../requestContext.js'
+import { AuthingBusinessError, parseLang } from '../domain/errors.js'
+import { checkPassword, countLogin } from '../graphql/resolvers/auth.js'
+import type { ApplicationRecord, UserRecord } from '../../model/state.js'
+import { renderLoginPage } from '../ui/loginPage.js'
 import type { Params } from './params.js'
 import { pageAnswer } from './responses.js'
 import { currentSession, startSession } from './hostedSession.js'

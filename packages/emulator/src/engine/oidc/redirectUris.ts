@@ -1,4 +1,4 @@
-import type { ApplicationRecord, EmulatorState } from '../state.js'
+import type { ApplicationRecord, EmulatorState } from '../../model/state.js'
 
 const localHost = /^(localhost|127\.0\.0\.1|\[::1\])$/
 

@@ -1,5 +1,5 @@
 /** The answers protocol endpoints give: JSON that is never cached, redirects, and HTML pages. */
-import type { Html } from '../html.js'
+import type { Html } from '../ui/html.js'
 import { OAuthError } from './oauthError.js'
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' }

@@ -1,0 +1,152 @@
+/**
+ * What a handler needs per request: the caller's language, application (→ user pool) and bearer
+ * token, each read once and checked on first use.
+ */
+import type { Engine } from './engine.js'
+import { AuthingBusinessError, parseLang, type Lang } from './domain/errors.js'
+import { classifyBearer, type BearerKind } from './domain/sessions/managementToken.js'
+import type { ApplicationRecord, EmulatorState, UserPoolRecord, UserRecord } from '../model/state.js'
+import { verifyUserToken } from './domain/sessions/tokens.js'
+
+export interface Caller {
+  user: UserRecord
+  token: string
+  /** the token's expiry, seconds since epoch */
+  exp: number
+  /** the application the token was issued for (its `aud`) */
+  appId: string
+}
+
+export class RequestContext {
+  readonly lang: Lang
+  readonly bearer: string | null
+  readonly #appId: string | null
+  readonly #poolId: string | null
+  #caller: Promise<Caller> | undefined
+  #bearerKind: Promise<BearerKind> | undefined
+
+  constructor(
+    readonly engine: Engine,
+    headers: Headers,
+  ) {
+    this.lang = parseLang(headers.get('x-authing-lang'))
+    this.#appId = headers.get('x-authing-app-id') || null
+    this.#poolId = headers.get('x-authing-userpool-id') || null
+    const auth = headers.get('authorization') ?? ''
+    const match = /^Bearer\s+(\S+)$/i.exec(auth)
+    this.bearer = match?.[1] ?? null
+  }
+
+  get state(): EmulatorState {
+    return this.engine.state
+  }
+
+  now(): number {
+    return this.engine.settings.now()
+  }
+
+  /**
+   * The application and user pool the request speaks for. `x-authing-app-id` decides (unknown:
+   * 2011); without it, a known `x-authing-userpool-id` stands for the pool's first application
+   * (the Python SDK may send only that); with neither: 2101.
+   */
+  app(): { app: ApplicationRecord; pool: UserPoolRecord } {
+    let app: ApplicationRecord | undefined
+    if (this.#appId !== null) {
+      app = this.state.applications.get(this.#appId)
+      if (!app) throw new AuthingBusinessError('appNotFound')
+    } else if (this.#poolId !== null) {
+      const poolId = this.#poolId
+      app = [...this.state.applications.values()].find((a) => a.userPoolId === poolId)
+      if (!app) throw new AuthingBusinessError('appNotFound')
+    } else {
+      throw new AuthingBusinessError('appIdRequired')
+    }
+    const pool = this.state.userPools.get(app.userPoolId)
+    if (!pool) throw new AuthingBusinessError('appNotFound')
+    return { app, pool }
+  }
+
+  /** The application a caller's new token is for: the request's, else the one of the caller's token. */
+  async callerApp(): Promise<ApplicationRecord> {
+    const caller = await this.caller()
+    if (this.#appId !== null || this.#poolId !== null) return this.app().app
+    const app = this.state.applications.get(caller.appId)
+    if (!app) throw new AuthingBusinessError('appNotFound')
+    return app
+  }
+
+  /** The logged-in caller (bearer token: valid signature, not expired, not revoked, user exists), else 2020. */
+  caller(): Promise<Caller> {
+    this.#caller ??= this.#verifyCaller()
+    return this.#caller
+  }
+
+  /** The caller, who must be the user `id` names (when given): nobody reads or writes others' data. */
+  async self(id: string | null | undefined): Promise<Caller> {
+    const caller = await this.caller()
+    if (id && id !== caller.user.id) throw new AuthingBusinessError('noPermission')
+    return caller
+  }
+
+  /**
+   * The user pool a management call administers: the bearer must be that pool's management token
+   * (missing, forged, expired or another pool's: 2020; a user's token: 1001).
+   */
+  async management(): Promise<UserPoolRecord> {
+    const bearer = await this.#classifyBearer()
+    if (bearer.kind === 'user') throw new AuthingBusinessError('noPermission')
+    if (bearer.kind !== 'management') throw new AuthingBusinessError('notLoggedIn')
+    if (this.#poolId !== null && this.#poolId !== bearer.pool.id) throw new AuthingBusinessError('notLoggedIn')
+    return bearer.pool
+  }
+
+  /** Whether the bearer is a management token (operations shared with end users then act as admin). */
+  async isManagement(): Promise<boolean> {
+    return (await this.#classifyBearer()).kind === 'management'
+  }
+
+  /**
+   * The user an operation shared by both clients is about: with a management token any user of
+   * the pool (`id` required; unknown: 2004), otherwise the caller themselves (see `self`).
+   */
+  async subject(id: string | null | undefined): Promise<{ user: UserRecord; caller: Caller | null }> {
+    if (await this.isManagement()) {
+      const pool = await this.management()
+      if (!id) throw new AuthingBusinessError('invalidParam', { field: 'id' })
+      const user = this.state.users.get(id)
+      if (!user || user.userPoolId !== pool.id) throw new AuthingBusinessError('userNotFound')
+      return { user, caller: null }
+    }
+    const caller = await this.self(id)
+    return { user: caller.user, caller }
+  }
+
+  /** The pool's application that tokens minted by an administrator are for (the request's, else the pool's first). */
+  poolApp(pool: UserPoolRecord): ApplicationRecord {
+    if (this.#appId !== null || this.#poolId !== null) return this.app().app
+    const app = [...this.state.applications.values()].find((a) => a.userPoolId === pool.id)
+    if (!app) throw new AuthingBusinessError('appNotFound')
+    return app
+  }
+
+  #classifyBearer(): Promise<BearerKind> {
+    this.#bearerKind ??= classifyBearer(this.engine, this.bearer)
+    return this.#bearerKind
+  }
+
+  async #verifyCaller(): Promise<Caller> {
+    if (!this.bearer) throw new AuthingBusinessError('notLoggedIn')
+    const check = await verifyUserToken(this.engine, this.bearer)
+    if (!check.ok) throw new AuthingBusinessError('notLoggedIn')
+    // A token of another pool's app does not open this app's pool.
+    if (this.#appId !== null) {
+      const app = this.state.applications.get(this.#appId)
+      if (!app) throw new AuthingBusinessError('appNotFound')
+      if (app.userPoolId !== check.user.userPoolId) throw new AuthingBusinessError('notLoggedIn')
+    }
+    const aud = check.payload.aud
+    const appId = typeof aud === 'string' ? aud : (aud?.[0] ?? '')
+    return { user: check.user, token: this.bearer, exp: check.payload.exp ?? 0, appId }
+  }
+}
