@@ -4,18 +4,10 @@
  */
 import type { Engine } from './engine.js'
 import { AuthingBusinessError, parseLang, type Lang } from './domain/errors.js'
-import { classifyBearer, type BearerKind } from './domain/sessions/managementToken.js'
+import { appOfRequest, firstAppOf } from './domain/pool.js'
+import { classifyBearer, type BearerKind } from './domain/sessions/bearer.js'
+import { administeredPool, verifyCaller, type Caller } from './domain/sessions/caller.js'
 import type { ApplicationRecord, EmulatorState, UserPoolRecord, UserRecord } from '../model/state.js'
-import { verifyUserToken } from './domain/sessions/tokens.js'
-
-export interface Caller {
-  user: UserRecord
-  token: string
-  /** the token's expiry, seconds since epoch */
-  exp: number
-  /** the application the token was issued for (its `aud`) */
-  appId: string
-}
 
 export class RequestContext {
   readonly lang: Lang
@@ -45,26 +37,9 @@ export class RequestContext {
     return this.engine.settings.now()
   }
 
-  /**
-   * The application and user pool the request speaks for. `x-authing-app-id` decides (unknown:
-   * 2011); without it, a known `x-authing-userpool-id` stands for the pool's first application
-   * (the Python SDK may send only that); with neither: 2101.
-   */
+  /** The application and user pool the request speaks for (see `appOfRequest`). */
   app(): { app: ApplicationRecord; pool: UserPoolRecord } {
-    let app: ApplicationRecord | undefined
-    if (this.#appId !== null) {
-      app = this.state.applications.get(this.#appId)
-      if (!app) throw new AuthingBusinessError('appNotFound')
-    } else if (this.#poolId !== null) {
-      const poolId = this.#poolId
-      app = [...this.state.applications.values()].find((a) => a.userPoolId === poolId)
-      if (!app) throw new AuthingBusinessError('appNotFound')
-    } else {
-      throw new AuthingBusinessError('appIdRequired')
-    }
-    const pool = this.state.userPools.get(app.userPoolId)
-    if (!pool) throw new AuthingBusinessError('appNotFound')
-    return { app, pool }
+    return appOfRequest(this.state, this.#appId, this.#poolId)
   }
 
   /** The application a caller's new token is for: the request's, else the one of the caller's token. */
@@ -78,7 +53,7 @@ export class RequestContext {
 
   /** The logged-in caller (bearer token: valid signature, not expired, not revoked, user exists), else 2020. */
   caller(): Promise<Caller> {
-    this.#caller ??= this.#verifyCaller()
+    this.#caller ??= verifyCaller(this.engine, this.bearer, this.#appId)
     return this.#caller
   }
 
@@ -89,16 +64,9 @@ export class RequestContext {
     return caller
   }
 
-  /**
-   * The user pool a management call administers: the bearer must be that pool's management token
-   * (missing, forged, expired or another pool's: 2020; a user's token: 1001).
-   */
+  /** The user pool a management call administers (see `administeredPool`). */
   async management(): Promise<UserPoolRecord> {
-    const bearer = await this.#classifyBearer()
-    if (bearer.kind === 'user') throw new AuthingBusinessError('noPermission')
-    if (bearer.kind !== 'management') throw new AuthingBusinessError('notLoggedIn')
-    if (this.#poolId !== null && this.#poolId !== bearer.pool.id) throw new AuthingBusinessError('notLoggedIn')
-    return bearer.pool
+    return administeredPool(await this.#classifyBearer(), this.#poolId)
   }
 
   /** Whether the bearer is a management token (operations shared with end users then act as admin). */
@@ -125,7 +93,7 @@ export class RequestContext {
   /** The pool's application that tokens minted by an administrator are for (the request's, else the pool's first). */
   poolApp(pool: UserPoolRecord): ApplicationRecord {
     if (this.#appId !== null || this.#poolId !== null) return this.app().app
-    const app = [...this.state.applications.values()].find((a) => a.userPoolId === pool.id)
+    const app = firstAppOf(this.state, pool.id)
     if (!app) throw new AuthingBusinessError('appNotFound')
     return app
   }
@@ -133,20 +101,5 @@ export class RequestContext {
   #classifyBearer(): Promise<BearerKind> {
     this.#bearerKind ??= classifyBearer(this.engine, this.bearer)
     return this.#bearerKind
-  }
-
-  async #verifyCaller(): Promise<Caller> {
-    if (!this.bearer) throw new AuthingBusinessError('notLoggedIn')
-    const check = await verifyUserToken(this.engine, this.bearer)
-    if (!check.ok) throw new AuthingBusinessError('notLoggedIn')
-    // A token of another pool's app does not open this app's pool.
-    if (this.#appId !== null) {
-      const app = this.state.applications.get(this.#appId)
-      if (!app) throw new AuthingBusinessError('appNotFound')
-      if (app.userPoolId !== check.user.userPoolId) throw new AuthingBusinessError('notLoggedIn')
-    }
-    const aud = check.payload.aud
-    const appId = typeof aud === 'string' ? aud : (aud?.[0] ?? '')
-    return { user: check.user, token: this.bearer, exp: check.payload.exp ?? 0, appId }
   }
 }

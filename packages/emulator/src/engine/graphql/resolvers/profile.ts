@@ -3,7 +3,8 @@
  * bind/unbind/update of phone and email. Results carry the caller's current token (the JS SDK
  * stores whatever `token` comes back, and null would log it out).
  */
-import type { Caller, RequestContext } from '../../requestContext.js'
+import type { Caller } from '../../domain/sessions/caller.js'
+import type { RequestContext } from '../../requestContext.js'
 import { verifyPassword } from '../../../model/crypto.js'
 import { AuthingBusinessError, successMessage } from '../../domain/errors.js'
 import { normaliseEmail, normalisePhone } from '../../http/input.js'
