@@ -6,8 +6,11 @@
 import type { EmulatorInfo, Engine, EngineSettings } from './engine.js'
 import { TokenSigner, createPasswordDecryptor, generateKeys, type EmulatorKeys } from '../model/crypto.js'
 import { createRouter } from './http/router.js'
-import { SeedError, applySeed, defaultSeed, demoUserOf, resolveSeed, type ResolvedSeed, type SeedDocument } from '../model/seed.js'
-import { EmulatorState, type MetaRecord, type OutboxMessage } from '../model/state.js'
+import { SeedError, applySeed, defaultSeed, demoUserOf, resolveSeed, type ResolvedSeed } from '../model/seed.js'
+import type { SeedDocument } from '../model/seedDocument.js'
+import type { OutboxMessage } from '../model/records.js'
+import type { MetaRecord } from '../model/seedDocument.js'
+import { EmulatorState } from '../model/state.js'
 import { Store, type StoreSnapshot } from '../model/store.js'
 
 export interface EmulatorOptions {

@@ -1,6 +1,7 @@
 /** The engine's long-lived services, shared by every request, and what the emulator says about itself. */
 import type { TokenSigner } from '../model/crypto.js'
-import type { EmulatorState, OutboxMessage } from '../model/state.js'
+import type { OutboxMessage } from '../model/records.js'
+import type { EmulatorState } from '../model/state.js'
 
 export interface EngineSettings {
   appHost: string

@@ -7,7 +7,9 @@ import { AuthingBusinessError, parseLang, type Lang } from './domain/errors.js'
 import { appOfRequest, firstAppOf } from './domain/pool.js'
 import { classifyBearer, type BearerKind } from './domain/sessions/bearer.js'
 import { administeredPool, verifyCaller, type Caller } from './domain/sessions/caller.js'
-import type { ApplicationRecord, EmulatorState, UserPoolRecord, UserRecord } from '../model/state.js'
+import type { ApplicationRecord, UserPoolRecord } from '../model/records.js'
+import type { EmulatorState } from '../model/state.js'
+import type { UserRecord } from '../model/users.js'
 
 export class RequestContext {
   readonly lang: Lang

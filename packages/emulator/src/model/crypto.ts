@@ -230,3 +230,8 @@ function bytesToBase64(bytes: Uint8Array): string {
 function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
 }
+
+/** A 24-hex id, shaped like Authing's (MongoDB ObjectId) ids. */
+export function objectId(): string {
+  return randomHex(12)
+}

@@ -3,54 +3,12 @@
  * `resolveSeed` fixes every id synchronously, so `info()` is valid before `ready()`; `applySeed`
  * then hashes the passwords and writes the records through the store.
  */
-import { hashPassword, randomHex } from './crypto.js'
-import {
-  keys,
-  profileFields,
-  type EmulatorState,
-  type GrantRecord,
-  type ResourceType,
-  type UdfDataType,
-  type UserRecord,
-} from './state.js'
+import { hashPassword, objectId, randomHex } from './crypto.js'
+import { keys, newApplicationRecord, newResourceRecord, newRoleRecord, type GrantRecord } from './records.js'
+import type { SeedDocument, SeedUser } from './seedDocument.js'
+import type { EmulatorState } from './state.js'
 import { storedUdvValue } from './udv.js'
-
-export interface SeedUser {
-  id?: string
-  username?: string
-  email?: string
-  phone?: string
-  password?: string
-  /** Role codes (looked up in the `default` namespace, then in any). */
-  roles?: string[]
-  /** User-defined field values, as plain values (not JSON-encoded). */
-  udf?: Record<string, unknown>
-  nickname?: string
-  [profileField: string]: unknown
-}
-
-export interface SeedDocument {
-  userPool?: { id?: string; secret?: string; name?: string }
-  applications?: {
-    id?: string
-    secret?: string
-    name?: string
-    identifier?: string
-    description?: string
-    /** Where the hosted login may send users back (OIDC redirect_uri, CAS service). Empty: any localhost URL. */
-    redirectUris?: string[]
-    /** OIDC id_token signature: `RS256` (default, the emulator's key, see jwks.json) or `HS256` (the app secret). */
-    idTokenSigningAlg?: 'RS256' | 'HS256'
-  }[]
-  users?: SeedUser[]
-  /** `namespace` defaults to `default`. */
-  roles?: { code: string; description?: string; namespace?: string }[]
-  /** `namespace` defaults to the first application's id (its own permission namespace). */
-  resources?: { code: string; type: ResourceType; actions: string[]; namespace?: string; description?: string }[]
-  /** `role` is a role code, `user` a user id or username; `namespace` as for resources. */
-  grants?: { resource: string; actions: string[]; role?: string; user?: string; namespace?: string }[]
-  udfs?: { targetType: 'USER'; key: string; dataType: UdfDataType; label?: string }[]
-}
+import { newUserRecord, profileFields, profileOf, type UserRecord } from './users.js'
 
 /** A seed document that cannot be applied; `ready()` rejects with it. */
 export class SeedError extends Error {
@@ -163,11 +121,6 @@ function checkShape(seed: SeedDocument): void {
   })
 }
 
-/** A 24-hex id, shaped like Authing's (MongoDB ObjectId) ids. */
-export function objectId(): string {
-  return randomHex(12)
-}
-
 export function demoUserOf(seed: ResolvedSeed): { username: string; password: string; email?: string; phone?: string } | null {
   const user = seed.users.find((u) => u.username && u.password)
   if (!user?.username || !user.password) return null
@@ -195,38 +148,28 @@ export async function applySeed(
   state.meta.set('emulator', { userPoolId: poolId, appId: firstApp.id, demoUser: demoUserOf(seed), seed })
   state.userPools.set(poolId, { id: poolId, secret: seed.userPool.secret, name: seed.userPool.name ?? 'Authing Emulator', createdAt: at })
   for (const app of seed.applications) {
-    state.applications.set(app.id, {
-      id: app.id,
-      userPoolId: poolId,
-      secret: app.secret,
-      name: app.name ?? 'Application',
-      identifier: app.identifier ?? app.id,
-      description: app.description ?? null,
-      logo: null,
-      redirectUris: app.redirectUris ?? [],
-      idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
-      createdAt: at,
-      updatedAt: at,
-    })
+    state.applications.set(
+      app.id,
+      newApplicationRecord(poolId, at, {
+        id: app.id,
+        secret: app.secret,
+        name: app.name ?? 'Application',
+        identifier: app.identifier ?? app.id,
+        description: app.description ?? null,
+        logo: null,
+        redirectUris: app.redirectUris ?? [],
+        idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
+      }),
+    )
   }
   for (const role of seed.roles ?? []) {
     const namespace = role.namespace ?? 'default'
-    state.roles.set(keys.role(poolId, namespace, role.code), {
-      id: objectId(),
-      userPoolId: poolId,
-      namespace,
-      code: role.code,
-      description: role.description ?? null,
-      parentCode: null,
-      createdAt: at,
-      updatedAt: at,
-    })
+    const record = newRoleRecord(poolId, at, { namespace, code: role.code, description: role.description ?? null, parentCode: null })
+    state.roles.set(keys.role(poolId, namespace, role.code), record)
   }
   for (const res of seed.resources ?? []) {
     const namespace = res.namespace ?? firstApp.id
-    state.resources.set(keys.resource(poolId, namespace, res.code), {
-      id: objectId(),
-      userPoolId: poolId,
+    const record = newResourceRecord(poolId, {
       namespace,
       code: res.code,
       type: res.type,
@@ -234,6 +177,7 @@ export async function applySeed(
       actions: res.actions.map((name) => ({ name, description: null })),
       apiIdentifier: null,
     })
+    state.resources.set(keys.resource(poolId, namespace, res.code), record)
   }
   for (const udf of seed.udfs ?? []) {
     state.udfs.set(keys.udf(poolId, udf.targetType, udf.key), {
@@ -268,32 +212,18 @@ export async function applySeed(
 }
 
 function seedUserRecord(user: ResolvedSeed['users'][number], poolId: string, password: UserRecord['password'], at: string): UserRecord {
-  const profile: UserRecord['profile'] = {}
-  for (const field of profileFields) {
-    const value = user[field]
-    if (typeof value === 'string') profile[field] = value
-  }
-  return {
+  return newUserRecord(poolId, at, {
     id: user.id,
-    userPoolId: poolId,
     username: user.username ?? null,
     email: user.email?.toLowerCase() ?? null,
     emailVerified: Boolean(user.email),
     phone: user.phone ?? null,
-    phoneCountryCode: null,
     phoneVerified: Boolean(user.phone),
-    unionid: null,
-    openid: null,
     externalId: typeof user['externalId'] === 'string' ? user['externalId'] : null,
     password,
-    profile,
+    profile: profileOf(user),
     registerSource: ['import:manual'],
-    loginsCount: 0,
-    lastLogin: null,
-    lastIP: null,
-    createdAt: at,
-    updatedAt: at,
-  }
+  })
 }
 
 function findRoleKey(state: EmulatorState, poolId: string, code: string, namespace: string): string {

@@ -4,7 +4,7 @@
  * BOOLEAN / OBJECT through JSON.parse, DATETIME as epoch milliseconds, which `new Date(parseInt(v))`
  * and ISO parsing both understand).
  */
-import type { UdfDataType } from './state.js'
+import type { UdfDataType } from './records.js'
 
 /** The stored string for an already-decoded value, or null when it does not fit the type. */
 export function storedUdvValue(dataType: UdfDataType, value: unknown): string | null {

@@ -15,7 +15,7 @@
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { randomDigits, randomHex } from '../../model/crypto.js'
-import type { OutboxMessage } from '../../model/state.js'
+import type { OutboxMessage } from '../../model/records.js'
 
 export type Channel = 'sms' | 'email'
 export type CodeFlow = 'login' | 'register' | 'resetPassword' | 'bind' | 'verifyOld'

@@ -3,14 +3,16 @@
  * A user holds what is granted to them directly, to any of their roles and to any of their groups.
  * Resource codes and actions in grants may use `*` wildcards (`books:*`, `*`), as Authing's `allow` does.
  */
-import { keys, type EmulatorState, type GrantRecord, type GrantTargetType, type ResourceRecord, type UserRecord } from '../../model/state.js'
+import { keys, type GrantRecord, type GrantTargetType, type ResourceRecord } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
+import type { UserRecord } from '../../model/users.js'
 
 export interface GrantTarget {
   targetType: GrantTargetType
   targetId: string
 }
 
-export interface AuthorizedResourceView {
+export interface AuthorizedResource {
   code: string
   type: string
   actions: string[]
@@ -65,8 +67,8 @@ export function authorizedResources(
   targets: GrantTarget[],
   namespace: string | null | undefined,
   resourceType: string | null | undefined,
-): AuthorizedResourceView[] {
-  const merged = new Map<string, AuthorizedResourceView>()
+): AuthorizedResource[] {
+  const merged = new Map<string, AuthorizedResource>()
   for (const grant of grantsOf(state, poolId, targets, namespace)) {
     for (const resource of resourcesMatching(state, grant)) {
       if (resourceType && resource.type !== resourceType) continue

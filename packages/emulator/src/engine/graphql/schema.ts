@@ -28,7 +28,10 @@ import { managementRoleResolvers } from './resolvers/managementRoles.js'
 import { managementTokenResolvers } from './resolvers/managementToken.js'
 import { managementUdfResolvers } from './resolvers/managementUdf.js'
 import { managementUserResolvers } from './resolvers/managementUsers.js'
-import type { RootResolvers } from './types.js'
+import { groupFields } from './resolvers/groupFields.js'
+import { roleFields } from './resolvers/roleFields.js'
+import { userFields } from './resolvers/userFields.js'
+import type { FieldResolvers, RootResolvers } from './types.js'
 import { authingSchemaSdl } from './schema.graphql.js'
 
 const rootResolvers: RootResolvers = {
@@ -44,6 +47,9 @@ const rootResolvers: RootResolvers = {
   ...managementUdfResolvers,
 }
 
+/** Computed fields of object types, by type name; every other field is read off its view. */
+const typeResolvers: Record<string, FieldResolvers> = { User: userFields, Role: roleFields, Group: groupFields }
+
 let schema: GraphQLSchema | undefined
 /** Built on first use (about 20 ms) and shared: the schema is immutable. */
 export function authingSchema(): GraphQLSchema {
@@ -53,7 +59,11 @@ export function authingSchema(): GraphQLSchema {
 
 const fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
   const isRoot = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType()
-  if (!isRoot) return defaultFieldResolver(source, args, ctx, info)
+  if (!isRoot) {
+    const fields = typeResolvers[info.parentType.name]
+    const computed = fields && Object.hasOwn(fields, info.fieldName) ? fields[info.fieldName] : undefined
+    return computed ? computed(source as never, args as never, ctx) : defaultFieldResolver(source, args, ctx, info)
+  }
   const resolver = Object.hasOwn(rootResolvers, info.fieldName) ? rootResolvers[info.fieldName] : undefined
   if (!resolver) throw new AuthingBusinessError('notSupported', { field: info.fieldName })
   checkStringLengths(args, '')

@@ -37,15 +37,3 @@ export function optionalString(body: Record<string, unknown>, field: string): st
   if (typeof value !== 'string') throw new AuthingBusinessError('invalidParam', { field })
   return value
 }
-
-export function normaliseEmail(email: string, error: 'emailFormat' | 'emailInvalid' = 'emailFormat'): string {
-  const trimmed = email.trim().toLowerCase()
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) throw new AuthingBusinessError(error)
-  return trimmed
-}
-
-export function normalisePhone(phone: string): string {
-  const trimmed = phone.trim()
-  if (!/^\+?[0-9][0-9-]{3,19}$/.test(trimmed)) throw new AuthingBusinessError('phoneFormat')
-  return trimmed
-}

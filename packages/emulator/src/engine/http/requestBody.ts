@@ -1,4 +1,5 @@
 import { AuthingBusinessError } from '../domain/errors.js'
+import { checkStringLengths } from './input.js'
 
 export const maxBodyBytes = 1024 * 1024
 
@@ -31,4 +32,26 @@ export async function readBodyText(request: Request): Promise<string> {
     offset += chunk.byteLength
   }
   return new TextDecoder().decode(bytes)
+}
+
+/** REST bodies get the length checks GraphQL arguments get in the resolver dispatch. */
+export async function readRestBody(request: Request): Promise<Record<string, unknown>> {
+  const body = await readJsonObject(request)
+  checkStringLengths(body, '')
+  return body
+}
+
+/** Reads the body (at most `maxBodyBytes`), then parses it as a JSON object. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(await readBodyText(request))
+  } catch (error) {
+    if (error instanceof AuthingBusinessError) throw error
+    throw new AuthingBusinessError('badRequest', { reason: 'the body is not valid JSON' })
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new AuthingBusinessError('badRequest', { reason: 'the body must be a JSON object' })
+  }
+  return parsed as Record<string, unknown>
 }

@@ -4,26 +4,25 @@
  * endpoints of /api/v2, the standard protocols (OIDC, OAuth, CAS: ./oidc) and the emulator's own
  * /__emulator endpoints.
  */
-import type { Engine } from '../engine.js'
-import { RequestContext } from '../requestContext.js'
-import { renderDashboard } from '../ui/dashboard.js'
-import type { EmulatorInfo } from '../engine.js'
-import { AuthingBusinessError, successMessage, type Lang } from '../domain/errors.js'
-import { checkStringLengths, requiredString } from './input.js'
-import { logout, loginByEmailCode } from '../graphql/resolvers/auth.js'
-import { listAllowedApplications } from '../graphql/resolvers/applications.js'
-import { sendSmsCode } from '../graphql/resolvers/codes.js'
-import { managementAclRoutes } from '../graphql/resolvers/managementAcl.js'
-import { managementApplicationRoutes } from '../rest/handlers/applications.js'
-import { managementNamespaceRoutes } from '../rest/handlers/namespaces.js'
-import { managementResourceRoutes } from '../rest/handlers/resources.js'
-import { managementUserRoutes } from '../graphql/resolvers/managementUsers.js'
-import type { RestRoutes } from '../rest/types.js'
-import { protocolRoutes, runProtocol } from './protocolRoutes.js'
-import { readBodyText } from './requestBody.js'
+import type { EmulatorInfo, Engine } from '../engine.js'
+import { AuthingBusinessError, successMessage } from '../domain/errors.js'
 import { runGraphql } from '../graphql/schema.js'
-import type { OutboxMessage } from '../../model/state.js'
-import { restUser } from '../views/users.js'
+import type { OutboxMessage } from '../../model/records.js'
+import { RequestContext } from '../requestContext.js'
+import { aclRoutes } from '../rest/handlers/acl.js'
+import { applicationRoutes } from '../rest/handlers/applications.js'
+import { codeRoutes } from '../rest/handlers/codes.js'
+import { loginRoutes } from '../rest/handlers/login.js'
+import { meRoutes } from '../rest/handlers/me.js'
+import { namespaceRoutes } from '../rest/handlers/namespaces.js'
+import { resourceRoutes } from '../rest/handlers/resources.js'
+import { userRoutes } from '../rest/handlers/users.js'
+import type { RestRoutes } from '../rest/types.js'
+import { renderDashboard } from '../ui/dashboard.js'
+import { corsHeaders, preflight } from './cors.js'
+import { errorBody, httpStatus } from './errors.js'
+import { protocolRoutes, runProtocol } from './protocolRoutes.js'
+import { readJsonObject, readRestBody } from './requestBody.js'
 
 export interface EmulatorAdmin {
   reset(): Promise<void>
@@ -34,27 +33,14 @@ export interface EmulatorAdmin {
 export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Request) => Promise<Response> {
   /** REST handlers answer `data`; the router wraps it in the `{code: 200, message, data}` envelope. */
   const routes: RestRoutes = {
-    'GET /api/v2/.well-known': async () => ({ publicKey: engine.publicKeyPem }),
-    'POST /api/v2/sms/send': async (ctx, request) => sendSmsCode(ctx, await request.body()),
-    'POST /api/v2/login/email-code': async (ctx, request) => {
-      const body = await request.body()
-      return loginByEmailCode(ctx, requiredString(body, 'email'), requiredString(body, 'code'))
-    },
-    'GET /api/v2/logout': async (ctx) => {
-      await logout(ctx)
-      return null
-    },
-    'GET /api/v2/users/me': async (ctx) => {
-      const caller = await ctx.caller()
-      return restUser(ctx, caller.user, { token: { token: caller.token, exp: caller.exp } })
-    },
-    'GET /api/v2/users/me/applications/allowed': async (ctx, { url }) =>
-      listAllowedApplications(ctx, positiveInt(url.searchParams.get('page'), 1), positiveInt(url.searchParams.get('limit'), 10)),
-    ...managementUserRoutes,
-    ...managementAclRoutes,
-    ...managementApplicationRoutes,
-    ...managementResourceRoutes,
-    ...managementNamespaceRoutes,
+    ...loginRoutes,
+    ...codeRoutes,
+    ...meRoutes,
+    ...userRoutes,
+    ...aclRoutes,
+    ...applicationRoutes,
+    ...resourceRoutes,
+    ...namespaceRoutes,
     'POST /__emulator/reset': async () => {
       await admin.reset()
       return null
@@ -177,73 +163,8 @@ async function graphql(ctx: RequestContext, request: Request, cors: Headers): Pr
   }
 }
 
-function errorBody(error: unknown, lang: Lang): { code: number; message: string; data?: unknown } {
-  if (error instanceof AuthingBusinessError) return error.toBody(lang)
-  console.error('[authing-emulator] internal error', error)
-  return new AuthingBusinessError('internal').toBody(lang)
-}
-
-/** Business errors are HTTP 200 (Authing's SDKs read the body); malformed, oversized and unknown requests are not. */
-function httpStatus(code: number): number {
-  return code === 400 || code === 404 || code === 413 || code === 500 ? code : 200
-}
-
-/** REST bodies get the length checks GraphQL arguments get in the resolver dispatch. */
-async function readRestBody(request: Request): Promise<Record<string, unknown>> {
-  const body = await readJsonObject(request)
-  checkStringLengths(body, '')
-  return body
-}
-
-/** Reads the body (at most `maxBodyBytes`), then parses it as a JSON object. */
-async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(await readBodyText(request))
-  } catch (error) {
-    if (error instanceof AuthingBusinessError) throw error
-    throw new AuthingBusinessError('badRequest', { reason: 'the body is not valid JSON' })
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new AuthingBusinessError('badRequest', { reason: 'the body must be a JSON object' })
-  }
-  return parsed as Record<string, unknown>
-}
-
-function positiveInt(value: string | null, fallback: number): number {
-  const n = Number(value)
-  return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : fallback
-}
-
 function json(body: unknown, status: number, headers: Headers): Response {
   const out = new Headers(headers)
   out.set('content-type', 'application/json; charset=utf-8')
   return new Response(JSON.stringify(body), { status, headers: out })
-}
-
-// Browsers on a developer's machine (any port, http or https) may call the emulator with credentials.
-const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/
-const allowedRequestHeader = /^(x-authing-[a-z0-9-]+|authorization|content-type)$/
-
-function corsHeaders(request: Request): Headers {
-  const headers = new Headers({ vary: 'Origin' })
-  const origin = request.headers.get('origin')
-  if (origin && localOrigin.test(origin)) {
-    headers.set('access-control-allow-origin', origin)
-    headers.set('access-control-allow-credentials', 'true')
-  }
-  return headers
-}
-
-function preflight(request: Request, cors: Headers): Response {
-  const headers = new Headers(cors)
-  const requested = (request.headers.get('access-control-request-headers') ?? '')
-    .split(',')
-    .map((h) => h.trim().toLowerCase())
-    .filter((h) => allowedRequestHeader.test(h))
-  headers.set('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS')
-  headers.set('access-control-allow-headers', [...new Set(['authorization', 'content-type', ...requested])].join(', '))
-  headers.set('access-control-max-age', '600')
-  headers.append('vary', 'Access-Control-Request-Headers')
-  return new Response(null, { status: 204, headers })
 }

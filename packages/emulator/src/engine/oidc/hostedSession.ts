@@ -5,7 +5,8 @@
  */
 import type { Engine } from '../engine.js'
 import { randomHex } from '../../model/crypto.js'
-import type { ApplicationRecord, HostedSessionRecord, UserRecord } from '../../model/state.js'
+import type { ApplicationRecord, HostedSessionRecord } from '../../model/records.js'
+import type { UserRecord } from '../../model/users.js'
 
 const cookieName = 'authing_emulator_session'
 

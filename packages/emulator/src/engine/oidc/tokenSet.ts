@@ -7,7 +7,8 @@
 import { SignJWT, type JWTPayload } from 'jose'
 import type { Engine } from '../engine.js'
 import { randomHex } from '../../model/crypto.js'
-import type { ApplicationRecord, RefreshTokenRecord, UserRecord } from '../../model/state.js'
+import type { ApplicationRecord, RefreshTokenRecord } from '../../model/records.js'
+import type { UserRecord } from '../../model/users.js'
 import { userClaims } from '../domain/sessions/tokens.js'
 import { sha256Base64Url } from './digest.js'
 

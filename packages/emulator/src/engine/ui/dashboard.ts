@@ -6,8 +6,10 @@
  */
 import type { EmulatorInfo } from '../engine.js'
 import { Html, html, raw, type Part } from './html.js'
-import { userRoles } from '../graphql/resolvers/roles.js'
-import { keys, type EmulatorState, type OutboxMessage, type UserRecord } from '../../model/state.js'
+import { userRoles } from '../domain/roles.js'
+import { keys, type OutboxMessage } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
+import type { UserRecord } from '../../model/users.js'
 
 export interface DashboardInput {
   state: EmulatorState

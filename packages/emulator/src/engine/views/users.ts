@@ -1,14 +1,12 @@
 /**
- * How a stored user is shown: the GraphQL `User` object (with its argument-taking fields as
- * functions, which graphql-js's default resolver calls) and the plain JSON of REST answers.
- * The password hash never leaves: `password` is always null.
+ * How a stored user is shown: the GraphQL `User` object (its argument-taking fields are resolved
+ * per type, in ../graphql/resolvers/userFields.ts, from the record it carries) and the plain JSON of
+ * REST answers. The password hash never leaves: `password` is always null.
  */
+import { listUdvs } from '../domain/udf.js'
 import type { RequestContext } from '../requestContext.js'
-import { authorizedResources, targetsOfUser } from '../domain/grants.js'
-import { groupsOfUser } from '../graphql/resolvers/managementGroups.js'
-import { roleView, userRoles } from '../graphql/resolvers/roles.js'
-import { listUdvs } from '../graphql/resolvers/udf.js'
-import { profileFields, type UserRecord } from '../../model/state.js'
+import { withRecord, type Shown } from './record.js'
+import { profileFields, type UserRecord } from '../../model/users.js'
 
 /** The picture of users who have none: an avatar the emulator serves itself, so it works offline. */
 export function defaultAvatarUrl(appHost: string): string {
@@ -21,7 +19,7 @@ export interface ShownToken {
   exp: number
 }
 
-interface ShowOptions {
+export interface ShowOptions {
   token?: ShownToken | null
   newlyCreated?: boolean
 }
@@ -69,25 +67,8 @@ function plainFields(ctx: RequestContext, user: UserRecord, options: ShowOptions
   }
 }
 
-export function graphqlUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Record<string, unknown> {
-  const state = ctx.state
-  return {
-    ...plainFields(ctx, user, options),
-    customData: () => listUdvs(state, user.userPoolId, 'USER', user.id),
-    roles: (args: { namespace?: string | null }) => {
-      const list = userRoles(state, user, args.namespace).map((role) => roleView(ctx, role))
-      return { totalCount: list.length, list }
-    },
-    authorizedResources: (args: { namespace?: string | null; resourceType?: string | null }) => {
-      const list = authorizedResources(state, user.userPoolId, targetsOfUser(state, user), args.namespace, args.resourceType)
-      return { totalCount: list.length, list }
-    },
-    groups: () => {
-      const list = groupsOfUser(ctx, user)
-      return { totalCount: list.length, list }
-    },
-    departments: () => ({ totalCount: 0, list: [] }),
-  }
+export function graphqlUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Shown<UserRecord> {
+  return withRecord(plainFields(ctx, user, options), user)
 }
 
 export function restUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Record<string, unknown> {

@@ -1,6 +1,7 @@
 /** Telling a bearer token's kind apart: both kinds are RS256 JWTs of the emulator's key, told apart by their claims. */
 import type { Engine } from '../../engine.js'
-import type { UserPoolRecord, UserRecord } from '../../../model/state.js'
+import type { UserPoolRecord } from '../../../model/records.js'
+import type { UserRecord } from '../../../model/users.js'
 import { verifyUserToken } from './tokens.js'
 
 /** What a bearer token turns out to be: a pool's management token, a user's token, or nothing usable. */

@@ -4,7 +4,8 @@
  */
 import type { Engine } from '../../engine.js'
 import { AuthingBusinessError } from '../errors.js'
-import type { UserPoolRecord, UserRecord } from '../../../model/state.js'
+import type { UserPoolRecord } from '../../../model/records.js'
+import type { UserRecord } from '../../../model/users.js'
 import type { BearerKind } from './bearer.js'
 import { verifyUserToken } from './tokens.js'
 

@@ -4,7 +4,7 @@
  */
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose'
 import type { Engine } from '../../engine.js'
-import type { ApplicationRecord, RefreshTokenRecord } from '../../../model/state.js'
+import type { ApplicationRecord, RefreshTokenRecord } from '../../../model/records.js'
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: 'expired' | 'invalid' }
 

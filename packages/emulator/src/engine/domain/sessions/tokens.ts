@@ -7,7 +7,8 @@ import type { JWTPayload } from 'jose'
 import { randomHex } from '../../../model/crypto.js'
 import type { Engine } from '../../engine.js'
 import { verifyIdTokenSignature } from './tokenCheck.js'
-import type { ApplicationRecord, UserRecord } from '../../../model/state.js'
+import type { ApplicationRecord } from '../../../model/records.js'
+import type { UserRecord } from '../../../model/users.js'
 
 export interface IssuedToken {
   token: string

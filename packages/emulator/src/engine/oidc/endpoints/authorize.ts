@@ -4,7 +4,7 @@
  * never a redirect; every other problem is sent back to the redirect_uri as `error` + `state`.
  */
 import { randomHex } from '../../../model/crypto.js'
-import type { ApplicationRecord, AuthorizationCodeRecord } from '../../../model/state.js'
+import type { ApplicationRecord, AuthorizationCodeRecord } from '../../../model/records.js'
 import { hostedLogin } from '../hostedLogin.js'
 import { renderMessagePage } from '../../ui/loginPage.js'
 import { OAuthError } from '../oauthError.js'

@@ -5,7 +5,7 @@
  */
 import { randomHex } from '../../../model/crypto.js'
 import { html } from '../../ui/html.js'
-import type { UserRecord } from '../../../model/state.js'
+import type { UserRecord } from '../../../model/users.js'
 import { loggedOutPage } from './endSession.js'
 import { hostedLogin } from '../hostedLogin.js'
 import { endSession } from '../hostedSession.js'
