@@ -5,14 +5,17 @@
 import { AuthingBusinessError } from '../domain/errors.js'
 import { authorizeEndpoint } from '../oidc/endpoints/authorize.js'
 import { casLoginEndpoint, casLogoutEndpoint, casServiceValidateEndpoint, casValidateEndpoint } from '../oidc/endpoints/cas.js'
-import { discoveryEndpoint, jwksEndpoint, validateTokenEndpoint } from '../oidc/endpoints/discovery.js'
+import { discoveryEndpoint } from '../oidc/endpoints/discovery.js'
 import { endSessionEndpoint, profileLogoutEndpoint } from '../oidc/endpoints/endSession.js'
-import { introspectionEndpoint, revocationEndpoint } from '../oidc/endpoints/introspection.js'
+import { introspectionEndpoint } from '../oidc/endpoints/introspection.js'
+import { jwksEndpoint } from '../oidc/endpoints/jwks.js'
+import { revocationEndpoint } from '../oidc/endpoints/revocation.js'
 import { OAuthError } from '../oidc/oauthError.js'
 import { jsonAnswer, oauthErrorAnswer } from '../oidc/responses.js'
 import { tokenEndpoint } from '../oidc/endpoints/token.js'
 import type { ProtocolHandler } from '../oidc/types.js'
 import { userinfoEndpoint } from '../oidc/endpoints/userinfo.js'
+import { validateTokenEndpoint } from '../oidc/endpoints/validateToken.js'
 
 function perProtocol(): Record<string, ProtocolHandler> {
   const routes: Record<string, ProtocolHandler> = {}

@@ -19,7 +19,7 @@ export interface ShownToken {
   exp: number
 }
 
-export interface ShowOptions {
+interface ShowOptions {
   token?: ShownToken | null
   newlyCreated?: boolean
 }

@@ -8,15 +8,11 @@ import type { ApplicationRecord, AuthorizationCodeRecord } from '../../../model/
 import { hostedLogin } from '../hostedLogin.js'
 import { renderMessagePage } from '../../ui/loginPage.js'
 import { OAuthError } from '../oauthError.js'
+import { authorizationCodeLifetimeSeconds, verifierOrChallenge } from '../authorizationCodes.js'
 import { readParams, type Params } from '../params.js'
 import { isAllowedRedirect } from '../redirectUris.js'
 import { pageAnswer, redirectAnswer } from '../responses.js'
 import type { ProtocolHandler } from '../types.js'
-
-/** How long a code may wait for its exchange: short, as RFC 6749 §4.1.2 asks (at most 10 minutes). */
-export const authorizationCodeLifetimeSeconds = 300
-
-export const verifierOrChallenge = /^[A-Za-z0-9\-._~]{43,128}$/
 
 export function authorizeEndpoint(kind: 'oidc' | 'oauth'): ProtocolHandler {
   return async (protocolRequest) => {

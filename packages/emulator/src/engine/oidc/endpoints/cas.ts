@@ -6,14 +6,13 @@
 import { randomHex } from '../../../model/crypto.js'
 import { html } from '../../ui/html.js'
 import type { UserRecord } from '../../../model/users.js'
-import { loggedOutPage } from './endSession.js'
 import { hostedLogin } from '../hostedLogin.js'
 import { endSession } from '../hostedSession.js'
 import { renderMessagePage } from '../../ui/loginPage.js'
+import { authorizationCodeLifetimeSeconds } from '../authorizationCodes.js'
 import { readParams } from '../params.js'
 import { isAllowedForAnyApp, isAllowedRedirect } from '../redirectUris.js'
-import { jsonAnswer, pageAnswer, redirectAnswer, textAnswer } from '../responses.js'
-import { authorizationCodeLifetimeSeconds } from './authorize.js'
+import { jsonAnswer, loggedOutPage, pageAnswer, redirectAnswer, textAnswer } from '../responses.js'
 import type { ProtocolHandler, ProtocolRequest } from '../types.js'
 
 export const casLoginEndpoint: ProtocolHandler = async (protocolRequest) => {

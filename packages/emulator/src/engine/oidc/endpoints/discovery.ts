@@ -1,9 +1,7 @@
 /**
- * `/oidc/.well-known/openid-configuration` and `/oidc/.well-known/jwks.json`; `/api/v2/oidc/validate_token`.
- * The JWKS holds the public half of the emulator's RS256 key (HS256 id_tokens use the app secret).
+ * `/oidc/.well-known/openid-configuration`: where the endpoints are and what they support.
  */
 import { jsonAnswer } from '../responses.js'
-import { checkAccessToken, checkIdToken } from '../../domain/sessions/tokenCheck.js'
 import type { ProtocolHandler } from '../types.js'
 
 export const discoveryEndpoint: ProtocolHandler = async ({ engine }) => {
@@ -29,19 +27,4 @@ export const discoveryEndpoint: ProtocolHandler = async ({ engine }) => {
     scopes_supported: ['openid', 'profile', 'email', 'phone', 'address', 'offline_access'],
     claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'name', 'nickname', 'picture', 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'address'],
   })
-}
-
-export const jwksEndpoint: ProtocolHandler = async ({ engine }) => {
-  const keys = engine.state.keyring.get('current')
-  return jsonAnswer({ keys: keys ? [keys.signing.publicJwk] : [] })
-}
-
-/** The token's claims when it is valid; otherwise HTTP 400 `{code: 400, message}`, as Authing answers. */
-export const validateTokenEndpoint: ProtocolHandler = async ({ engine, url }) => {
-  const idToken = url.searchParams.get('id_token')
-  const accessToken = url.searchParams.get('access_token')
-  if (!idToken && !accessToken) return jsonAnswer({ code: 400, message: 'id_token or access_token is required' }, 400)
-  const check = idToken ? await checkIdToken(engine, idToken) : await checkAccessToken(engine, accessToken ?? '')
-  if (!check.ok) return jsonAnswer({ code: 400, message: `the ${idToken ? 'id_token' : 'access_token'} is ${check.reason}` }, 400)
-  return jsonAnswer(check.value)
 }

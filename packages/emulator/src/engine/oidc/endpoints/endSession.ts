@@ -5,9 +5,8 @@
  */
 import { decodeJwt } from 'jose'
 import { endSession } from '../hostedSession.js'
-import { renderMessagePage } from '../../ui/loginPage.js'
 import { isAllowedForAnyApp, isAllowedRedirect } from '../redirectUris.js'
-import { pageAnswer, redirectAnswer } from '../responses.js'
+import { loggedOutPage, redirectAnswer } from '../responses.js'
 import type { ProtocolHandler } from '../types.js'
 
 export const endSessionEndpoint: ProtocolHandler = async ({ engine, request, url }) => {
@@ -28,11 +27,6 @@ export const profileLogoutEndpoint: ProtocolHandler = async ({ engine, request, 
   const target = url.searchParams.get('redirect_uri')
   if (target && isAllowedForAnyApp(engine.state, target)) return redirectAnswer(target, request.method, { 'set-cookie': setCookie })
   return loggedOutPage(setCookie, target)
-}
-
-export function loggedOutPage(setCookie: string, refusedTarget: string | null): Response {
-  const note = refusedTarget ? ` (not sent back to ${refusedTarget}: no application allows that address)` : ''
-  return pageAnswer(renderMessagePage('Logged out', `You are logged out of the emulator's hosted login${note}.`), 200, { headers: { 'set-cookie': setCookie } })
 }
 
 /** The app an id_token was issued for; the hint only picks whose redirect URIs apply, so its signature does not matter. */

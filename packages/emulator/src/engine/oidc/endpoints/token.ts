@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../../engine.js'
 import { authenticateClient, requireSecret, type AuthenticatedClient } from '../clientAuth.js'
-import { verifierOrChallenge } from './authorize.js'
+import { verifierOrChallenge } from '../authorizationCodes.js'
 import { sha256Base64Url } from '../digest.js'
 import { OAuthError } from '../oauthError.js'
 import { readParams, requireParam, type Params } from '../params.js'
