@@ -197,7 +197,8 @@ export function newResourceRecord(
   fields: Pick<ResourceRecord, 'namespace' | 'code' | 'type' | 'description' | 'actions' | 'apiIdentifier'>,
   at?: string,
 ): ResourceRecord {
-  return { id: objectId(), userPoolId: poolId, ...fields, ...(at === undefined ? {} : { createdAt: at, updatedAt: at }) }
+  const times = at === undefined ? {} : { createdAt: at, updatedAt: at }
+  return { id: objectId(), userPoolId: poolId, ...fields, ...times }
 }
 
 /** A new application of the pool, created `at`. */

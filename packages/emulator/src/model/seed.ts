@@ -164,7 +164,8 @@ export async function applySeed(
   }
   for (const role of seed.roles ?? []) {
     const namespace = role.namespace ?? 'default'
-    const record = newRoleRecord(poolId, at, { namespace, code: role.code, description: role.description ?? null, parentCode: null })
+    const description = role.description ?? null
+    const record = newRoleRecord(poolId, at, { namespace, code: role.code, description, parentCode: null })
     state.roles.set(keys.role(poolId, namespace, role.code), record)
   }
   for (const res of seed.resources ?? []) {

@@ -38,7 +38,6 @@ export interface UserRecord {
 
 export type UserLookup = 'username' | 'email' | 'phone' | 'externalId'
 
-
 /**
  * How an identifier is compared: usernames, emails and phones case-insensitively, as Authing does
  * (emails come back lower-cased; phones are digits); external ids exactly as given.

@@ -4,7 +4,15 @@
  * allow / authorize / revoke / is-allowed operations over ./grants.ts. Namespaces default to `default`.
  */
 import { AuthingBusinessError } from './errors.js'
-import { authorizedResources, grantActions, isActionAllowed, revokeActions, targetsOfUser, type AuthorizedResource, type GrantTarget } from './grants.js'
+import {
+  authorizedResources,
+  grantActions,
+  isActionAllowed,
+  revokeActions,
+  targetsOfUser,
+  type AuthorizedResource,
+  type GrantTarget,
+} from './grants.js'
 import { defaultNamespace, lookupRole } from './roles.js'
 import { existingUsers } from './users.js'
 import { keys } from '../../model/records.js'
@@ -17,7 +25,12 @@ interface TargetOpt {
 }
 
 /** A USER opt names a user id, ROLE a role code (in the namespace, else `default`), GROUP a group code. */
-function resolveTarget(state: EmulatorState, poolId: string, namespace: string, opt: Pick<TargetOpt, 'targetType' | 'targetIdentifier'>): GrantTarget {
+function resolveTarget(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string,
+  opt: Pick<TargetOpt, 'targetType' | 'targetIdentifier'>,
+): GrantTarget {
   switch (opt.targetType) {
     case 'USER': {
       const [user] = existingUsers(state, poolId, [opt.targetIdentifier])
@@ -39,18 +52,34 @@ function resolveTarget(state: EmulatorState, poolId: string, namespace: string, 
 }
 
 /** The opts of authorize/revoke, every target checked before anything is written. */
-function resolveOpts(state: EmulatorState, poolId: string, namespace: string, opts: unknown): { target: GrantTarget; actions: string[] | null }[] {
+function resolveOpts(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string,
+  opts: unknown,
+): { target: GrantTarget; actions: string[] | null }[] {
   if (!Array.isArray(opts) || !opts.length) throw new AuthingBusinessError('invalidParam', { field: 'opts' })
   return opts.map((opt: unknown, i) => {
     const o = opt as Partial<TargetOpt> | null
-    if (!o || typeof o.targetType !== 'string' || typeof o.targetIdentifier !== 'string') throw new AuthingBusinessError('invalidParam', { field: `opts[${i}]` })
+    if (!o || typeof o.targetType !== 'string' || typeof o.targetIdentifier !== 'string')
+      throw new AuthingBusinessError('invalidParam', { field: `opts[${i}]` })
     const actions = Array.isArray(o.actions) ? o.actions.filter((a): a is string => typeof a === 'string') : null
-    return { target: resolveTarget(state, poolId, namespace, { targetType: o.targetType, targetIdentifier: o.targetIdentifier }), actions }
+    return {
+      target: resolveTarget(state, poolId, namespace, {
+        targetType: o.targetType,
+        targetIdentifier: o.targetIdentifier,
+      }),
+      actions,
+    }
   })
 }
 
 /** Whether the user (directly, or through roles and groups) may do `action` on `resource`. */
-export function isAllowed(state: EmulatorState, poolId: string, args: { resource: string; action: string; userId: string; namespace?: string | null }): boolean {
+export function isAllowed(
+  state: EmulatorState,
+  poolId: string,
+  args: { resource: string; action: string; userId: string; namespace?: string | null },
+): boolean {
   const [user] = existingUsers(state, poolId, [args.userId])
   return user ? isActionAllowed(state, user, args.namespace || defaultNamespace, args.resource, args.action) : false
 }
@@ -59,7 +88,15 @@ export function isAllowed(state: EmulatorState, poolId: string, args: { resource
 export function allow(
   state: EmulatorState,
   poolId: string,
-  args: { resource: string; action: string; userId?: string | null; userIds?: string[] | null; roleCode?: string | null; roleCodes?: string[] | null; namespace?: string | null },
+  args: {
+    resource: string
+    action: string
+    userId?: string | null
+    userIds?: string[] | null
+    roleCode?: string | null
+    roleCodes?: string[] | null
+    namespace?: string | null
+  },
 ): void {
   const namespace = args.namespace || defaultNamespace
   const userIds = [args.userId, ...(args.userIds ?? [])].filter((id): id is string => !!id)
@@ -73,7 +110,11 @@ export function allow(
 }
 
 /** Gives each target exactly the listed actions (all of the resource's when none are listed). */
-export function authorizeResource(state: EmulatorState, poolId: string, args: { namespace?: string | null; resource?: string | null; opts?: unknown }): void {
+export function authorizeResource(
+  state: EmulatorState,
+  poolId: string,
+  args: { namespace?: string | null; resource?: string | null; opts?: unknown },
+): void {
   const namespace = args.namespace || defaultNamespace
   const code = args.resource ?? ''
   const resource = state.resources.get(keys.resource(poolId, namespace, code))
@@ -84,18 +125,33 @@ export function authorizeResource(state: EmulatorState, poolId: string, args: { 
 }
 
 /** Takes the listed actions back (all of them when none are listed). */
-export function revokeResource(state: EmulatorState, poolId: string, namespace: string, resource: string, opts: unknown): void {
-  for (const { target, actions } of resolveOpts(state, poolId, namespace, opts)) revokeActions(state, poolId, namespace, resource, target, actions)
+export function revokeResource(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string,
+  resource: string,
+  opts: unknown,
+): void {
+  for (const { target, actions } of resolveOpts(state, poolId, namespace, opts))
+    revokeActions(state, poolId, namespace, resource, target, actions)
 }
 
 /** What a user (directly and through roles and groups), a role or a group may do. */
 export function authorizedResourcesOf(
   state: EmulatorState,
   poolId: string,
-  args: { targetType?: string | null; targetIdentifier?: string | null; namespace?: string | null; resourceType?: string | null },
+  args: {
+    targetType?: string | null
+    targetIdentifier?: string | null
+    namespace?: string | null
+    resourceType?: string | null
+  },
 ): AuthorizedResource[] {
   const targetType = args.targetType ?? 'USER'
-  const target = resolveTarget(state, poolId, args.namespace || defaultNamespace, { targetType, targetIdentifier: args.targetIdentifier ?? '' })
+  const target = resolveTarget(state, poolId, args.namespace || defaultNamespace, {
+    targetType,
+    targetIdentifier: args.targetIdentifier ?? '',
+  })
   const user = target.targetType === 'USER' ? state.users.get(target.targetId) : undefined
   const targets = user ? targetsOfUser(state, user) : [target]
   return authorizedResources(state, poolId, targets, args.namespace, args.resourceType)

@@ -21,7 +21,8 @@ export function findApp(state: EmulatorState, poolId: string, id: string | undef
 }
 
 export function assertIdentifierFree(state: EmulatorState, identifier: string): void {
-  for (const app of state.applications.values()) if (app.identifier === identifier) throw new AuthingBusinessError('identifierTaken', { identifier })
+  for (const app of state.applications.values())
+    if (app.identifier === identifier) throw new AuthingBusinessError('identifierTaken', { identifier })
 }
 
 export function createApplication(
@@ -45,13 +46,19 @@ export function deleteApplication(engine: Engine, app: ApplicationRecord): void 
 }
 
 export function refreshSecret(engine: Engine, app: ApplicationRecord): ApplicationRecord {
-  const updated: ApplicationRecord = { ...app, secret: randomHex(16), updatedAt: new Date(engine.settings.now()).toISOString() }
+  const updated: ApplicationRecord = {
+    ...app,
+    secret: randomHex(16),
+    updatedAt: new Date(engine.settings.now()).toISOString(),
+  }
   engine.state.applications.set(app.id, updated)
   return updated
 }
 
 /** Users who have logged in to the application, most recent login first. */
 export function activeUsers(state: EmulatorState, app: ApplicationRecord): UserRecord[] {
-  const logins = [...state.appLogins.values()].filter((l) => l.appId === app.id).sort((a, b) => b.lastLogin.localeCompare(a.lastLogin))
+  const logins = [...state.appLogins.values()]
+    .filter((l) => l.appId === app.id)
+    .sort((a, b) => b.lastLogin.localeCompare(a.lastLogin))
   return logins.flatMap((l) => state.users.get(l.userId) ?? [])
 }

@@ -49,12 +49,24 @@ function replaceMembership(state: EmulatorState, from: string, to: string | null
   }
 }
 
-export function createGroup(engine: Engine, poolId: string, args: { code: string; name: string; description?: string | null }): GroupRecord {
+export function createGroup(
+  engine: Engine,
+  poolId: string,
+  args: { code: string; name: string; description?: string | null },
+): GroupRecord {
   const key = keys.group(poolId, args.code)
   if (!args.code.trim()) throw new AuthingBusinessError('invalidParam', { field: 'code' })
   if (engine.state.groups.has(key)) throw new AuthingBusinessError('groupExists', { code: args.code })
   const at = new Date(engine.settings.now()).toISOString()
-  const group: GroupRecord = { id: objectId(), userPoolId: poolId, code: args.code, name: args.name, description: args.description ?? null, createdAt: at, updatedAt: at }
+  const group: GroupRecord = {
+    id: objectId(),
+    userPoolId: poolId,
+    code: args.code,
+    name: args.name,
+    description: args.description ?? null,
+    createdAt: at,
+    updatedAt: at,
+  }
   engine.state.groups.set(key, group)
   return group
 }
@@ -97,7 +109,12 @@ export function deleteGroups(state: EmulatorState, poolId: string, codes: readon
   }
 }
 
-export function addUsersToGroup(state: EmulatorState, poolId: string, code: string | null | undefined, userIds: readonly string[]): void {
+export function addUsersToGroup(
+  state: EmulatorState,
+  poolId: string,
+  code: string | null | undefined,
+  userIds: readonly string[],
+): void {
   const group = findGroup(state, poolId, code)
   const key = keys.group(poolId, group.code)
   for (const user of existingUsers(state, poolId, userIds)) {
@@ -106,11 +123,20 @@ export function addUsersToGroup(state: EmulatorState, poolId: string, code: stri
   }
 }
 
-export function removeUsersFromGroup(state: EmulatorState, poolId: string, code: string | null | undefined, userIds: readonly string[]): void {
+export function removeUsersFromGroup(
+  state: EmulatorState,
+  poolId: string,
+  code: string | null | undefined,
+  userIds: readonly string[],
+): void {
   const group = findGroup(state, poolId, code)
   const key = keys.group(poolId, group.code)
   for (const user of existingUsers(state, poolId, userIds)) {
     const current = state.userGroups.get(user.id) ?? []
-    if (current.includes(key)) state.userGroups.set(user.id, current.filter((k) => k !== key))
+    if (current.includes(key))
+      state.userGroups.set(
+        user.id,
+        current.filter((k) => k !== key),
+      )
   }
 }

@@ -26,7 +26,10 @@ export function recordFailure(engine: Engine, poolId: string, kind: LoginIdentif
   const key = failureKey(poolId, kind, identifier)
   const count = (engine.state.failures.get(key)?.count ?? 0) + 1
   const { maxFailures, lockoutWindowSeconds, now } = engine.settings
-  engine.state.failures.set(key, { count, lockedUntil: count >= maxFailures ? now() + lockoutWindowSeconds * 1000 : null })
+  engine.state.failures.set(key, {
+    count,
+    lockedUntil: count >= maxFailures ? now() + lockoutWindowSeconds * 1000 : null,
+  })
 }
 
 /** A successful login, or a password reset, lifts the lockout of the identifier. */

@@ -12,14 +12,20 @@ import { keys, type NamespaceRecord } from '../../model/records.js'
 export function namespacesOf(engine: Engine, poolId: string): NamespaceRecord[] {
   const { state } = engine
   const implicit = [{ code: 'default', name: 'Default', appId: null as string | null }]
-  for (const app of state.applications.values()) if (app.userPoolId === poolId) implicit.push({ code: app.id, name: app.name, appId: app.id })
+  for (const app of state.applications.values())
+    if (app.userPoolId === poolId) implicit.push({ code: app.id, name: app.name, appId: app.id })
   for (const ns of implicit) {
-    if (!state.namespaces.has(keys.namespace(poolId, ns.code))) saveNamespace(engine, poolId, { ...ns, description: null })
+    if (!state.namespaces.has(keys.namespace(poolId, ns.code)))
+      saveNamespace(engine, poolId, { ...ns, description: null })
   }
   return [...state.namespaces.values()].filter((ns) => ns.userPoolId === poolId)
 }
 
-export function saveNamespace(engine: Engine, poolId: string, ns: Pick<NamespaceRecord, 'code' | 'name' | 'description' | 'appId'>): NamespaceRecord {
+export function saveNamespace(
+  engine: Engine,
+  poolId: string,
+  ns: Pick<NamespaceRecord, 'code' | 'name' | 'description' | 'appId'>,
+): NamespaceRecord {
   let id = 0
   for (const other of engine.state.namespaces.values()) id = Math.max(id, other.id)
   const at = new Date(engine.settings.now()).toISOString()
@@ -30,20 +36,32 @@ export function saveNamespace(engine: Engine, poolId: string, ns: Pick<Namespace
 
 function inUse(engine: Engine, poolId: string, code: string): boolean {
   const { state } = engine
-  const here = (record: { userPoolId: string; namespace: string }) => record.userPoolId === poolId && record.namespace === code
-  return [...state.roles.values()].some(here) || [...state.resources.values()].some(here) || [...state.grants.values()].some(here)
+  const here = (record: { userPoolId: string; namespace: string }) =>
+    record.userPoolId === poolId && record.namespace === code
+  return (
+    [...state.roles.values()].some(here) ||
+    [...state.resources.values()].some(here) ||
+    [...state.grants.values()].some(here)
+  )
 }
 
 /** Deletes the roles, resources and grants of a namespace (with the namespace or its application). */
 export function clearNamespace(engine: Engine, poolId: string, code: string): void {
   const { state } = engine
-  for (const role of [...state.roles.values()]) if (role.userPoolId === poolId && role.namespace === code) deleteRole(state, role)
-  for (const [key, resource] of [...state.resources.entries()]) if (resource.userPoolId === poolId && resource.namespace === code) state.resources.delete(key)
+  for (const role of [...state.roles.values()])
+    if (role.userPoolId === poolId && role.namespace === code) deleteRole(state, role)
+  for (const [key, resource] of [...state.resources.entries()])
+    if (resource.userPoolId === poolId && resource.namespace === code) state.resources.delete(key)
   dropGrants(state, poolId, (g) => g.namespace === code)
   state.namespaces.delete(keys.namespace(poolId, code))
 }
 
-function findNamespace(engine: Engine, poolId: string, code: string, missing: 'namespaceNotFoundOnDelete' | 'namespaceNotFoundOnUpdate'): NamespaceRecord {
+function findNamespace(
+  engine: Engine,
+  poolId: string,
+  code: string,
+  missing: 'namespaceNotFoundOnDelete' | 'namespaceNotFoundOnUpdate',
+): NamespaceRecord {
   const ns = namespacesOf(engine, poolId).find((n) => n.code === code)
   if (!ns) throw new AuthingBusinessError(missing, { code })
   return ns
@@ -56,7 +74,8 @@ export function createNamespace(
   code: string,
   fields: () => Pick<NamespaceRecord, 'name' | 'description'>,
 ): NamespaceRecord {
-  if (namespacesOf(engine, poolId).some((ns) => ns.code === code)) throw new AuthingBusinessError('namespaceExists', { code })
+  if (namespacesOf(engine, poolId).some((ns) => ns.code === code))
+    throw new AuthingBusinessError('namespaceExists', { code })
   return saveNamespace(engine, poolId, { code, ...fields(), appId: null })
 }
 
@@ -68,11 +87,17 @@ export function namespaceToUpdate(engine: Engine, poolId: string, code: string):
 /** The code of an application's or a non-empty namespace stays; a new code must be free. */
 export function assertRecodable(engine: Engine, ns: NamespaceRecord, code: string): void {
   if (code === ns.code) return
-  if (ns.appId || inUse(engine, ns.userPoolId, ns.code)) throw new AuthingBusinessError('namespaceInUse', { code: ns.code })
-  if (engine.state.namespaces.has(keys.namespace(ns.userPoolId, code))) throw new AuthingBusinessError('namespaceExists', { code })
+  if (ns.appId || inUse(engine, ns.userPoolId, ns.code))
+    throw new AuthingBusinessError('namespaceInUse', { code: ns.code })
+  if (engine.state.namespaces.has(keys.namespace(ns.userPoolId, code)))
+    throw new AuthingBusinessError('namespaceExists', { code })
 }
 
-export function updateNamespace(engine: Engine, ns: NamespaceRecord, changes: Pick<NamespaceRecord, 'code' | 'name' | 'description'>): NamespaceRecord {
+export function updateNamespace(
+  engine: Engine,
+  ns: NamespaceRecord,
+  changes: Pick<NamespaceRecord, 'code' | 'name' | 'description'>,
+): NamespaceRecord {
   assertRecodable(engine, ns, changes.code)
   if (changes.code !== ns.code) engine.state.namespaces.delete(keys.namespace(ns.userPoolId, ns.code))
   const updated: NamespaceRecord = { ...ns, ...changes, updatedAt: new Date(engine.settings.now()).toISOString() }

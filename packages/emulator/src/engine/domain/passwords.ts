@@ -34,7 +34,11 @@ export function newPasswordHash(engine: Engine, ciphertext: string): Promise<Pas
 }
 
 /** A password given in clear (`clear`: an administrator's `keepPassword`) or RSA-encrypted, hashed; none: null. */
-export async function passwordFor(engine: Engine, password: string | null | undefined, clear: boolean): Promise<PasswordHash | null> {
+export async function passwordFor(
+  engine: Engine,
+  password: string | null | undefined,
+  clear: boolean,
+): Promise<PasswordHash | null> {
   if (!password) return null
   return clear ? hashNewPassword(engine, password) : newPasswordHash(engine, password)
 }
@@ -65,7 +69,12 @@ export async function checkPassword(
 }
 
 /** Old password required (2201) and checked (2203) when the user has one; answers the new hash. */
-export async function changedPassword(engine: Engine, user: UserRecord, newPassword: string, oldPassword: string | null | undefined): Promise<PasswordHash> {
+export async function changedPassword(
+  engine: Engine,
+  user: UserRecord,
+  newPassword: string,
+  oldPassword: string | null | undefined,
+): Promise<PasswordHash> {
   if (user.password) {
     if (!oldPassword) throw new AuthingBusinessError('oldPasswordRequired')
     const old = decryptPassword(engine, oldPassword)

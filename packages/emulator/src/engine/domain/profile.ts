@@ -23,7 +23,8 @@ export interface ProfileInput {
  * `password` key is ignored, as are fields users do not own (loginsCount, blocked, …).
  */
 export function updateOwnProfile(engine: Engine, user: UserRecord, input: ProfileInput): UserRecord {
-  if (input.email != null && input.email.toLowerCase() !== user.email) throw new AuthingBusinessError('cannotUpdateEmail')
+  if (input.email != null && input.email.toLowerCase() !== user.email)
+    throw new AuthingBusinessError('cannotUpdateEmail')
   if (input.phone != null && input.phone !== user.phone) throw new AuthingBusinessError('cannotUpdatePhone')
   const changes: Partial<UserRecord> = { profile: { ...user.profile } }
   for (const field of profileFields) {
@@ -37,7 +38,12 @@ export function updateOwnProfile(engine: Engine, user: UserRecord, input: Profil
   return saveUser(engine, user, changes)
 }
 
-export async function changePassword(engine: Engine, user: UserRecord, newPassword: string, oldPassword: string | null | undefined): Promise<UserRecord> {
+export async function changePassword(
+  engine: Engine,
+  user: UserRecord,
+  newPassword: string,
+  oldPassword: string | null | undefined,
+): Promise<UserRecord> {
   const password = await changedPassword(engine, user, newPassword, oldPassword)
   return saveUser(engine, engine.state.users.get(user.id) ?? user, { password })
 }
@@ -74,9 +80,14 @@ function canLogInWithout(user: UserRecord, without: 'phone' | 'email'): boolean 
   return byPassword || (without === 'phone' ? Boolean(user.email) : Boolean(user.phone))
 }
 
-export function bindPhone(engine: Engine, user: UserRecord, args: { phone: string; phoneCode: string; phoneCountryCode?: string | null }): UserRecord {
+export function bindPhone(
+  engine: Engine,
+  user: UserRecord,
+  args: { phone: string; phoneCode: string; phoneCountryCode?: string | null },
+): UserRecord {
   const phone = normalisePhone(args.phone)
-  if (user.phone || engine.state.findUser(user.userPoolId, 'phone', phone)) throw new AuthingBusinessError('phoneExists')
+  if (user.phone || engine.state.findUser(user.userPoolId, 'phone', phone))
+    throw new AuthingBusinessError('phoneExists')
   consumeCode(engine, user.userPoolId, 'sms', phone, args.phoneCode, 'bind')
   return saveUser(engine, user, { phone, phoneVerified: true, phoneCountryCode: args.phoneCountryCode ?? null })
 }
@@ -89,7 +100,8 @@ export function unbindPhone(engine: Engine, user: UserRecord): UserRecord {
 
 export function bindEmail(engine: Engine, user: UserRecord, args: { email: string; emailCode: string }): UserRecord {
   const email = normaliseEmail(args.email, 'emailInvalid')
-  if (user.email || engine.state.findUser(user.userPoolId, 'email', email)) throw new AuthingBusinessError('emailExists')
+  if (user.email || engine.state.findUser(user.userPoolId, 'email', email))
+    throw new AuthingBusinessError('emailExists')
   consumeCode(engine, user.userPoolId, 'email', email, args.emailCode, 'bind')
   return saveUser(engine, user, { email, emailVerified: true })
 }
@@ -104,7 +116,13 @@ export function unbindEmail(engine: Engine, user: UserRecord): UserRecord {
 export function updatePhone(
   engine: Engine,
   user: UserRecord,
-  args: { phone: string; phoneCode: string; oldPhone?: string | null; oldPhoneCode?: string | null; phoneCountryCode?: string | null },
+  args: {
+    phone: string
+    phoneCode: string
+    oldPhone?: string | null
+    oldPhoneCode?: string | null
+    phoneCountryCode?: string | null
+  },
 ): UserRecord {
   const phone = normalisePhone(args.phone)
   if (phone === user.phone) throw new AuthingBusinessError('samePhone')

@@ -42,14 +42,27 @@ function usernameOf(username: string): string {
 }
 
 /** Profile identifiers merged into the new user's, validated (the input's own field wins). */
-function profileIdentifiers(profile: RegisterProfileInput | null | undefined): Pick<NewUser, 'username' | 'email' | 'phone'> {
-  const pick = (key: string): string | null => (typeof profile?.[key] === 'string' && profile[key] ? (profile[key] as string) : null)
+function profileIdentifiers(
+  profile: RegisterProfileInput | null | undefined,
+): Pick<NewUser, 'username' | 'email' | 'phone'> {
+  const pick = (key: string): string | null =>
+    typeof profile?.[key] === 'string' && profile[key] ? (profile[key] as string) : null
   const email = pick('email')
   const phone = pick('phone')
-  return { username: pick('username'), email: email ? normaliseEmail(email) : null, phone: phone ? normalisePhone(phone) : null }
+  return {
+    username: pick('username'),
+    email: email ? normaliseEmail(email) : null,
+    phone: phone ? normalisePhone(phone) : null,
+  }
 }
 
-async function register(engine: Engine, { app, pool }: Target, input: RegisterInput, fields: NewUser, udv: Record<string, string>): Promise<Registered> {
+async function register(
+  engine: Engine,
+  { app, pool }: Target,
+  input: RegisterInput,
+  fields: NewUser,
+  udv: Record<string, string>,
+): Promise<Registered> {
   const user = newUserRecord(pool.id, new Date(engine.settings.now()).toISOString(), {
     username: fields.username ?? null,
     email: fields.email ?? null,
@@ -74,7 +87,10 @@ export async function registerWithPassword(
   identifier: { username: string } | { email: string },
 ): Promise<Registered> {
   const { pool } = target
-  const own = 'username' in identifier ? { username: usernameOf(identifier.username) } : { email: normaliseEmail(identifier.email) }
+  const own =
+    'username' in identifier
+      ? { username: usernameOf(identifier.username) }
+      : { email: normaliseEmail(identifier.email) }
   const ids = { ...profileIdentifiers(input.profile), ...own }
   assertFree(engine.state, pool.id, ids)
   const udv = checkedUserUdvs(engine.state, pool.id, input.profile?.udf ?? [])
@@ -97,12 +113,22 @@ export async function registerByPhoneCode(
   consumeCode(engine, pool.id, 'sms', ids.phone, input.code, 'register')
   const password = input.password ? await newPasswordHash(engine, input.password) : null
   assertFree(engine.state, pool.id, ids)
-  const fields: NewUser = { ...ids, phoneCountryCode: input.phoneCountryCode ?? null, password, registerSource: 'basic:phone-code' }
+  const fields: NewUser = {
+    ...ids,
+    phoneCountryCode: input.phoneCountryCode ?? null,
+    password,
+    registerSource: 'basic:phone-code',
+  }
   return register(engine, target, input, fields, udv)
 }
 
 /** loginByPhoneCode with `autoRegister` for an unknown phone: the account is created and logged in. */
-export function registerOnPhoneLogin(engine: Engine, target: Target, phone: string, phoneCountryCode: string | null): Promise<Registered> {
+export function registerOnPhoneLogin(
+  engine: Engine,
+  target: Target,
+  phone: string,
+  phoneCountryCode: string | null,
+): Promise<Registered> {
   const fields: NewUser = { phone, phoneCountryCode, password: null, registerSource: 'basic:phone-code' }
   return register(engine, target, { forceLogin: true }, fields, {})
 }

@@ -13,16 +13,32 @@ export function findResource(state: EmulatorState, poolId: string, namespace: st
   return resource
 }
 
-export function resourcesOf(state: EmulatorState, poolId: string, namespace: string | null, type: string | null): ResourceRecord[] {
+export function resourcesOf(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string | null,
+  type: string | null,
+): ResourceRecord[] {
   return [...state.resources.values()].filter(
     (r) => r.userPoolId === poolId && (!namespace || r.namespace === namespace) && (!type || r.type === type),
   )
 }
 
 /** `fields` is read once the code is known to be free. */
-export function createResource(engine: Engine, poolId: string, namespace: string, code: string, fields: () => ResourceFields): ResourceRecord {
-  if (engine.state.resources.has(keys.resource(poolId, namespace, code))) throw new AuthingBusinessError('resourceExists', { code })
-  const resource = newResourceRecord(poolId, { namespace, code, ...fields() }, new Date(engine.settings.now()).toISOString())
+export function createResource(
+  engine: Engine,
+  poolId: string,
+  namespace: string,
+  code: string,
+  fields: () => ResourceFields,
+): ResourceRecord {
+  if (engine.state.resources.has(keys.resource(poolId, namespace, code)))
+    throw new AuthingBusinessError('resourceExists', { code })
+  const resource = newResourceRecord(
+    poolId,
+    { namespace, code, ...fields() },
+    new Date(engine.settings.now()).toISOString(),
+  )
   engine.state.resources.set(keys.resource(poolId, namespace, code), resource)
   return resource
 }
@@ -36,7 +52,11 @@ export function updateResource(
   changes: (resource: ResourceRecord) => ResourceFields,
 ): ResourceRecord {
   const resource = findResource(engine.state, poolId, namespace, code)
-  const updated: ResourceRecord = { ...resource, ...changes(resource), updatedAt: new Date(engine.settings.now()).toISOString() }
+  const updated: ResourceRecord = {
+    ...resource,
+    ...changes(resource),
+    updatedAt: new Date(engine.settings.now()).toISOString(),
+  }
   engine.state.resources.set(keys.resource(poolId, namespace, resource.code), updated)
   return updated
 }
@@ -49,7 +69,13 @@ export function deleteResource(state: EmulatorState, poolId: string, namespace: 
 }
 
 /** By id, else by namespace + code; undefined when there is no such resource. */
-export function resourceDetail(state: EmulatorState, poolId: string, id: string | null, namespace: string, code: string | null): ResourceRecord | undefined {
+export function resourceDetail(
+  state: EmulatorState,
+  poolId: string,
+  id: string | null,
+  namespace: string,
+  code: string | null,
+): ResourceRecord | undefined {
   return id
     ? [...state.resources.values()].find((r) => r.userPoolId === poolId && r.id === id)
     : state.resources.get(keys.resource(poolId, namespace, code ?? ''))

@@ -12,7 +12,12 @@ import type { UserRecord } from '../../model/users.js'
 
 export const defaultNamespace = 'default'
 
-export function findRole(state: EmulatorState, poolId: string, namespace: string | null | undefined, code: string): RoleRecord {
+export function findRole(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string | null | undefined,
+  code: string,
+): RoleRecord {
   const role = state.roles.get(keys.role(poolId, namespace || defaultNamespace, code))
   if (!role) throw new AuthingBusinessError('roleNotFound', { code })
   return role
@@ -22,7 +27,12 @@ export function findRole(state: EmulatorState, poolId: string, namespace: string
  * A role looked up for reading: in its namespace, else in `default` (so an application's
  * permission reads see the pool-wide roles too, as the seed's grants do).
  */
-export function lookupRole(state: EmulatorState, poolId: string, namespace: string | null | undefined, code: string): RoleRecord | undefined {
+export function lookupRole(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string | null | undefined,
+  code: string,
+): RoleRecord | undefined {
   const ns = namespace || defaultNamespace
   return state.roles.get(keys.role(poolId, ns, code)) ?? state.roles.get(keys.role(poolId, defaultNamespace, code))
 }
@@ -54,7 +64,12 @@ export function usersWithRole(state: EmulatorState, role: RoleRecord): UserRecor
 }
 
 /** The pool's roles of a namespace, oldest first (newest first for the `_DESC` sorts). */
-export function rolesOf(state: EmulatorState, poolId: string, namespace: string | null | undefined, sortBy: string | null | undefined): RoleRecord[] {
+export function rolesOf(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string | null | undefined,
+  sortBy: string | null | undefined,
+): RoleRecord[] {
   const ns = namespace || defaultNamespace
   const all = [...state.roles.values()].filter((r) => r.userPoolId === poolId && r.namespace === ns)
   if (sortBy === 'CREATEDAT_DESC' || sortBy === 'UPDATEDAT_DESC') all.reverse()
@@ -86,10 +101,16 @@ export function createRole(
   const { state } = engine
   const namespace = args.namespace || defaultNamespace
   if (!args.code.trim()) throw new AuthingBusinessError('invalidParam', { field: 'code' })
-  if (state.roles.has(keys.role(poolId, namespace, args.code))) throw new AuthingBusinessError('roleExists', { code: args.code })
+  if (state.roles.has(keys.role(poolId, namespace, args.code)))
+    throw new AuthingBusinessError('roleExists', { code: args.code })
   if (args.parent) findRole(state, poolId, namespace, args.parent)
   const at = new Date(engine.settings.now()).toISOString()
-  const role = newRoleRecord(poolId, at, { namespace, code: args.code, description: args.description ?? null, parentCode: args.parent ?? null })
+  const role = newRoleRecord(poolId, at, {
+    namespace,
+    code: args.code,
+    description: args.description ?? null,
+    parentCode: args.parent ?? null,
+  })
   state.roles.set(keys.role(poolId, namespace, role.code), role)
   return role
 }
@@ -103,7 +124,8 @@ export function updateRole(
   const { state } = engine
   const role = findRole(state, poolId, args.namespace, args.code)
   const code = args.newCode || role.code
-  if (code !== role.code && state.roles.has(keys.role(poolId, role.namespace, code))) throw new AuthingBusinessError('roleExists', { code })
+  if (code !== role.code && state.roles.has(keys.role(poolId, role.namespace, code)))
+    throw new AuthingBusinessError('roleExists', { code })
   const updated: RoleRecord = {
     ...role,
     code,
@@ -126,7 +148,12 @@ export function deleteRole(state: EmulatorState, role: RoleRecord): void {
 }
 
 /** Every code must exist, else nothing is deleted. */
-export function deleteRoles(state: EmulatorState, poolId: string, namespace: string | null | undefined, codes: readonly string[]): void {
+export function deleteRoles(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string | null | undefined,
+  codes: readonly string[],
+): void {
   const roles = codes.map((code) => findRole(state, poolId, namespace, code))
   for (const role of roles) deleteRole(state, role)
 }
@@ -141,8 +168,13 @@ export interface Membership {
 }
 
 /** Checks every role and user first, so a bad request changes nothing. */
-function membership(state: EmulatorState, poolId: string, args: Membership): { users: UserRecord[]; roleKeys: string[] } {
-  if (args.groupCodes?.length || args.nodeCodes?.length) throw new AuthingBusinessError('notSupported', { field: 'groupCodes / nodeCodes' })
+function membership(
+  state: EmulatorState,
+  poolId: string,
+  args: Membership,
+): { users: UserRecord[]; roleKeys: string[] } {
+  if (args.groupCodes?.length || args.nodeCodes?.length)
+    throw new AuthingBusinessError('notSupported', { field: 'groupCodes / nodeCodes' })
   const codes = [args.roleCode, ...(args.roleCodes ?? [])].filter((c): c is string => !!c)
   if (!codes.length) throw new AuthingBusinessError('invalidParam', { field: 'roleCode' })
   const roleKeys = codes.map((code) => {
@@ -164,6 +196,9 @@ export function revokeRoles(state: EmulatorState, poolId: string, args: Membersh
   const { users, roleKeys } = membership(state, poolId, args)
   for (const user of users) {
     const current = state.userRoles.get(user.id) ?? []
-    state.userRoles.set(user.id, current.filter((k) => !roleKeys.includes(k)))
+    state.userRoles.set(
+      user.id,
+      current.filter((k) => !roleKeys.includes(k)),
+    )
   }
 }

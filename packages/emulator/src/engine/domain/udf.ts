@@ -36,7 +36,11 @@ function storedValue(state: EmulatorState, poolId: string, targetType: string, k
 }
 
 /** A new user's values, all validated before anything is written. */
-export function checkedUserUdvs(state: EmulatorState, poolId: string, entries: readonly { key: string; value: string }[]): Record<string, string> {
+export function checkedUserUdvs(
+  state: EmulatorState,
+  poolId: string,
+  entries: readonly { key: string; value: string }[],
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const { key, value } of entries) out[key] = storedValue(state, poolId, 'USER', key, value)
   return out

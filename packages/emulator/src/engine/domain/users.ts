@@ -51,18 +51,28 @@ export function assertFree(state: EmulatorState, poolId: string, fields: Identif
   }
   if (taken('username', fields.username)) throw new AuthingBusinessError('usernameExists')
   if (taken('phone', fields.phone)) throw new AuthingBusinessError('phoneExists')
-  if (taken('email', fields.email) || taken('externalId', fields.externalId)) throw new AuthingBusinessError('userExists')
+  if (taken('email', fields.email) || taken('externalId', fields.externalId))
+    throw new AuthingBusinessError('userExists')
 }
 
 /** Whether any of the identifiers names a user of the pool. */
 export function anyUserExists(state: EmulatorState, poolId: string, ids: Identifiers): boolean {
   const find = (kind: UserLookup, value: string | null | undefined): boolean =>
     Boolean(value && state.findUser(poolId, kind, value.trim()))
-  return find('username', ids.username) || find('email', ids.email) || find('phone', ids.phone) || find('externalId', ids.externalId)
+  return (
+    find('username', ids.username) ||
+    find('email', ids.email) ||
+    find('phone', ids.phone) ||
+    find('externalId', ids.externalId)
+  )
 }
 
 /** The first user found by username, email, phone, then externalId. */
-export function findByAny(state: EmulatorState, poolId: string, ids: Partial<Record<UserLookup, string | null>>): UserRecord | null {
+export function findByAny(
+  state: EmulatorState,
+  poolId: string,
+  ids: Partial<Record<UserLookup, string | null>>,
+): UserRecord | null {
   const kinds: UserLookup[] = ['username', 'email', 'phone', 'externalId']
   for (const kind of kinds) {
     const value = ids[kind]?.trim()
@@ -74,7 +84,8 @@ export function findByAny(state: EmulatorState, poolId: string, ids: Partial<Rec
 
 /** Users looked up by id, username, email, phone or externalId; unknown ones are left out. */
 export function usersBy(state: EmulatorState, poolId: string, values: readonly unknown[], type: string): UserRecord[] {
-  if (!['id', 'username', 'email', 'phone', 'externalId'].includes(type)) throw new AuthingBusinessError('invalidParam', { field: 'type' })
+  if (!['id', 'username', 'email', 'phone', 'externalId'].includes(type))
+    throw new AuthingBusinessError('invalidParam', { field: 'type' })
   const out: UserRecord[] = []
   for (const value of values) {
     if (typeof value !== 'string') throw new AuthingBusinessError('invalidParam', { field: 'ids' })
@@ -124,7 +135,12 @@ function fieldValue(user: UserRecord, field: string): string | null {
 }
 
 /** Case-insensitive substring search over username, email, phone, nickname and name (or `fields`), newest first. */
-export function searchUsers(state: EmulatorState, poolId: string, query: string, fields: readonly (string | null)[]): UserRecord[] {
+export function searchUsers(
+  state: EmulatorState,
+  poolId: string,
+  query: string,
+  fields: readonly (string | null)[],
+): UserRecord[] {
   const wanted = fields.filter((f): f is string => !!f && searchableFields.has(f))
   const searched = wanted.length ? wanted : ['username', 'email', 'phone', 'nickname', 'name']
   const needle = query.toLowerCase()
@@ -176,14 +192,20 @@ export interface CreateUserInput {
 }
 
 /** The password arrives RSA-encrypted, or in clear with `keepPassword`; a user needs some identifier. */
-export async function createUser(engine: Engine, poolId: string, input: CreateUserInput, keepPassword: boolean): Promise<UserRecord> {
+export async function createUser(
+  engine: Engine,
+  poolId: string,
+  input: CreateUserInput,
+  keepPassword: boolean,
+): Promise<UserRecord> {
   const ids = {
     username: input.username?.trim() || null,
     email: input.email ? normaliseEmail(input.email) : null,
     phone: input.phone ? normalisePhone(input.phone) : null,
     externalId: input.externalId || null,
   }
-  if (!ids.username && !ids.email && !ids.phone && !ids.externalId) throw new AuthingBusinessError('invalidParam', { field: 'username | email | phone' })
+  if (!ids.username && !ids.email && !ids.phone && !ids.externalId)
+    throw new AuthingBusinessError('invalidParam', { field: 'username | email | phone' })
   assertFree(engine.state, poolId, ids)
   const password = await passwordFor(engine, input.password, keepPassword)
   assertFree(engine.state, poolId, ids) // again: another write may have won while we hashed
@@ -199,9 +221,14 @@ export async function createUser(engine: Engine, poolId: string, input: CreateUs
 }
 
 /** updateUser by an administrator: identifiers (unique), password (RSA-encrypted), flags and profile. */
-export async function adminUpdateUser(engine: Engine, user: UserRecord, input: Record<string, unknown>): Promise<UserRecord> {
+export async function adminUpdateUser(
+  engine: Engine,
+  user: UserRecord,
+  input: Record<string, unknown>,
+): Promise<UserRecord> {
   const { state } = engine
-  const str = (field: string): string | null => (typeof input[field] === 'string' && input[field] !== '' ? (input[field] as string) : null)
+  const str = (field: string): string | null =>
+    typeof input[field] === 'string' && input[field] !== '' ? (input[field] as string) : null
   const ids = {
     username: str('username'),
     email: str('email') && normaliseEmail(str('email') ?? ''),
@@ -214,7 +241,8 @@ export async function adminUpdateUser(engine: Engine, user: UserRecord, input: R
   if (!current) throw new AuthingBusinessError('userNotFound')
   assertFree(state, user.userPoolId, ids, user.id) // again: a concurrent write may have won while we hashed
   const profile = { ...current.profile }
-  for (const field of profileFields) if (field in input) profile[field] = typeof input[field] === 'string' ? (input[field] as string) : null
+  for (const field of profileFields)
+    if (field in input) profile[field] = typeof input[field] === 'string' ? (input[field] as string) : null
   const updated: UserRecord = {
     ...current,
     ...adminFields(input),

@@ -11,4 +11,3 @@ export function errorBody(error: unknown, lang: Lang): { code: number; message: 
 export function httpStatus(code: number): number {
   return code === 400 || code === 404 || code === 413 || code === 500 ? code : 200
 }
-

@@ -4,7 +4,12 @@
  */
 import { AuthingBusinessError } from '../domain/errors.js'
 import { authorizeEndpoint } from '../oidc/endpoints/authorize.js'
-import { casLoginEndpoint, casLogoutEndpoint, casServiceValidateEndpoint, casValidateEndpoint } from '../oidc/endpoints/cas.js'
+import {
+  casLoginEndpoint,
+  casLogoutEndpoint,
+  casServiceValidateEndpoint,
+  casValidateEndpoint,
+} from '../oidc/endpoints/cas.js'
 import { discoveryEndpoint } from '../oidc/endpoints/discovery.js'
 import { endSessionEndpoint, profileLogoutEndpoint } from '../oidc/endpoints/endSession.js'
 import { introspectionEndpoint } from '../oidc/endpoints/introspection.js'

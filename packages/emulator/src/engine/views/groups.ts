@@ -4,7 +4,13 @@ import type { GroupRecord } from '../../model/records.js'
 
 export function groupView(group: GroupRecord): Shown<GroupRecord> {
   return withRecord(
-    { code: group.code, name: group.name, description: group.description, createdAt: group.createdAt, updatedAt: group.updatedAt },
+    {
+      code: group.code,
+      name: group.name,
+      description: group.description,
+      createdAt: group.createdAt,
+      updatedAt: group.updatedAt,
+    },
     group,
   )
 }

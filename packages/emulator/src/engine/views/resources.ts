@@ -5,7 +5,16 @@ import type { NamespaceRecord, ResourceRecord } from '../../model/records.js'
 
 export function namespaceView(ctx: RequestContext, ns: NamespaceRecord): Record<string, unknown> {
   const app = ns.appId ? ctx.state.applications.get(ns.appId) : undefined
-  return { id: ns.id, userPoolId: ns.userPoolId, code: ns.code, name: ns.name, description: ns.description, status: 1, appId: ns.appId, appName: app?.name ?? null }
+  return {
+    id: ns.id,
+    userPoolId: ns.userPoolId,
+    code: ns.code,
+    name: ns.name,
+    description: ns.description,
+    status: 1,
+    appId: ns.appId,
+    appName: app?.name ?? null,
+  }
 }
 
 export function resourceView(ctx: RequestContext, resource: ResourceRecord): Record<string, unknown> {

@@ -22,7 +22,11 @@ export interface Caller {
  * The logged-in caller (bearer token: valid signature, not expired, not revoked, user exists), else
  * 2020; a token of another pool's app does not open the pool of the app the request names.
  */
-export async function verifyCaller(engine: Engine, bearer: string | null, requestAppId: string | null): Promise<Caller> {
+export async function verifyCaller(
+  engine: Engine,
+  bearer: string | null,
+  requestAppId: string | null,
+): Promise<Caller> {
   if (!bearer) throw new AuthingBusinessError('notLoggedIn')
   const check = await verifyUserToken(engine, bearer)
   if (!check.ok) throw new AuthingBusinessError('notLoggedIn')

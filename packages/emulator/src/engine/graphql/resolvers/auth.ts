@@ -5,7 +5,13 @@
 import { AuthingBusinessError, render, successMessage } from '../../domain/errors.js'
 import { codeLogin, completeLogin, passwordLogin, type LoggedIn } from '../../domain/login.js'
 import { passwordProblem } from '../../domain/passwords.js'
-import { registerByPhoneCode, registerOnPhoneLogin, registerWithPassword, type RegisterInput, type Registered } from '../../domain/registration.js'
+import {
+  registerByPhoneCode,
+  registerOnPhoneLogin,
+  registerWithPassword,
+  type RegisterInput,
+  type Registered,
+} from '../../domain/registration.js'
 import { issueToken, verifyUserToken } from '../../domain/sessions/tokens.js'
 import { anyUserExists, normalisePhone } from '../../domain/users.js'
 import type { RequestContext } from '../../requestContext.js'
@@ -13,7 +19,8 @@ import { graphqlUser } from '../../views/users.js'
 import type { RootResolvers } from '../types.js'
 
 const loggedIn = (ctx: RequestContext, { user, token }: LoggedIn) => graphqlUser(ctx, user, { token })
-const registered = (ctx: RequestContext, { user, token }: Registered) => graphqlUser(ctx, user, { token, newlyCreated: true })
+const registered = (ctx: RequestContext, { user, token }: Registered) =>
+  graphqlUser(ctx, user, { token, newlyCreated: true })
 
 export const authResolvers: RootResolvers = {
   loginByUsername: async (args: { input: { username: string; password: string } }, ctx) =>
@@ -24,7 +31,10 @@ export const authResolvers: RootResolvers = {
     loggedIn(ctx, await passwordLogin(ctx.engine, ctx.app(), 'phone', args.input.phone, args.input.password)),
 
   /** Unknown phone: 2004, unless `autoRegister` asks to create the account. */
-  async loginByPhoneCode(args: { input: { phone: string; code: string; phoneCountryCode?: string | null; autoRegister?: boolean | null } }, ctx) {
+  async loginByPhoneCode(
+    args: { input: { phone: string; code: string; phoneCountryCode?: string | null; autoRegister?: boolean | null } },
+    ctx,
+  ) {
     const target = ctx.app()
     const phone = normalisePhone(args.input.phone)
     const user = codeLogin(ctx.engine, target.pool, 'phone', phone, args.input.code, 'login')
@@ -34,14 +44,20 @@ export const authResolvers: RootResolvers = {
   },
 
   async registerByUsername(args: { input: RegisterInput & { username: string; password: string } }, ctx) {
-    return registered(ctx, await registerWithPassword(ctx.engine, ctx.app(), args.input, { username: args.input.username }))
+    return registered(
+      ctx,
+      await registerWithPassword(ctx.engine, ctx.app(), args.input, { username: args.input.username }),
+    )
   },
 
   async registerByEmail(args: { input: RegisterInput & { email: string; password: string } }, ctx) {
     return registered(ctx, await registerWithPassword(ctx.engine, ctx.app(), args.input, { email: args.input.email }))
   },
 
-  async registerByPhoneCode(args: { input: RegisterInput & { phone: string; code: string; phoneCountryCode?: string | null } }, ctx) {
+  async registerByPhoneCode(
+    args: { input: RegisterInput & { phone: string; code: string; phoneCountryCode?: string | null } },
+    ctx,
+  ) {
     return registered(ctx, await registerByPhoneCode(ctx.engine, ctx.app(), args.input))
   },
 
@@ -51,7 +67,14 @@ export const authResolvers: RootResolvers = {
     const check = token ? await verifyUserToken(ctx.engine, token) : ({ ok: false, reason: 'invalid' } as const)
     if (!check.ok) {
       const name = check.reason === 'expired' ? 'tokenExpired' : 'tokenInvalid'
-      return { code: new AuthingBusinessError(name).code, message: render(name, {}, ctx.lang), status: false, exp: null, iat: null, data: null }
+      return {
+        code: new AuthingBusinessError(name).code,
+        message: render(name, {}, ctx.lang),
+        status: false,
+        exp: null,
+        iat: null,
+        data: null,
+      }
     }
     const { user, payload } = check
     return {
@@ -71,12 +94,18 @@ export const authResolvers: RootResolvers = {
     return issueToken(ctx.engine, user, ctx.poolApp(await ctx.management()))
   },
 
-  isUserExists(args: { email?: string | null; phone?: string | null; username?: string | null; externalId?: string | null }, ctx) {
+  isUserExists(
+    args: { email?: string | null; phone?: string | null; username?: string | null; externalId?: string | null },
+    ctx,
+  ) {
     return anyUserExists(ctx.state, ctx.app().pool.id, args)
   },
 
   checkPasswordStrength(args: { password: string }, ctx) {
     const problem = passwordProblem(args.password)
-    return { valid: problem === null, message: problem ? render(problem, {}, ctx.lang) : successMessage('ok', ctx.lang) }
+    return {
+      valid: problem === null,
+      message: problem ? render(problem, {}, ctx.lang) : successMessage('ok', ctx.lang),
+    }
   },
 }

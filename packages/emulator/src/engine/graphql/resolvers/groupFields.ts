@@ -16,7 +16,11 @@ export const groupFields: FieldResolvers = {
     const { totalCount, list } = paginate(membersOf(ctx.state, recordOf(source)), pageOf(args.page, args.limit))
     return { totalCount, list: list.map((user) => graphqlUser(ctx, user)) }
   },
-  authorizedResources: async (source: Group, args: { namespace?: string | null; resourceType?: string | null }, ctx: RequestContext) => {
+  authorizedResources: async (
+    source: Group,
+    args: { namespace?: string | null; resourceType?: string | null },
+    ctx: RequestContext,
+  ) => {
     await ctx.management()
     const group = recordOf(source)
     const targets = [{ targetType: 'GROUP' as const, targetId: group.id }]

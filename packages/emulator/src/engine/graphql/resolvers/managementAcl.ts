@@ -1,11 +1,19 @@
-/** Authorization (management): allow, isActionAllowed, authorizeResource, authorizedResources (rules: ../../domain/acl.ts). */
+/** Authorization (management): allow, isActionAllowed, authorizeResource, authorizedResources (../../domain/acl.ts). */
 import * as acl from '../../domain/acl.js'
 import { commonMessage } from '../../domain/errors.js'
 import type { RootResolvers } from '../types.js'
 
 export const managementAclResolvers: RootResolvers = {
   async allow(
-    args: { resource: string; action: string; userId?: string | null; userIds?: string[] | null; roleCode?: string | null; roleCodes?: string[] | null; namespace?: string | null },
+    args: {
+      resource: string
+      action: string
+      userId?: string | null
+      userIds?: string[] | null
+      roleCode?: string | null
+      roleCodes?: string[] | null
+      namespace?: string | null
+    },
     ctx,
   ) {
     acl.allow(ctx.state, (await ctx.management()).id, args)
@@ -21,7 +29,15 @@ export const managementAclResolvers: RootResolvers = {
     return commonMessage(ctx.lang)
   },
 
-  async authorizedResources(args: { targetType?: string | null; targetIdentifier?: string | null; namespace?: string | null; resourceType?: string | null }, ctx) {
+  async authorizedResources(
+    args: {
+      targetType?: string | null
+      targetIdentifier?: string | null
+      namespace?: string | null
+      resourceType?: string | null
+    },
+    ctx,
+  ) {
     const list = acl.authorizedResourcesOf(ctx.state, (await ctx.management()).id, args)
     return { totalCount: list.length, list }
   },

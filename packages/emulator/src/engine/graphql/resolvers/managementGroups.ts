@@ -13,7 +13,10 @@ export const managementGroupResolvers: RootResolvers = {
     return groupView(groups.createGroup(ctx.engine, pool.id, args))
   },
 
-  async updateGroup(args: { code: string; name?: string | null; description?: string | null; newCode?: string | null }, ctx) {
+  async updateGroup(
+    args: { code: string; name?: string | null; description?: string | null; newCode?: string | null },
+    ctx,
+  ) {
     const pool = await ctx.management()
     return groupView(groups.updateGroup(ctx.engine, pool.id, args))
   },
@@ -35,7 +38,11 @@ export const managementGroupResolvers: RootResolvers = {
     const pool = await ctx.management()
     const page = pageOf(args.page, args.limit)
     const [user] = args.userId ? existingUsers(ctx.state, pool.id, [args.userId]) : []
-    const all = args.userId ? (user ? groups.groupsOfUser(ctx.state, user) : []) : groups.groupsOfPool(ctx.state, pool.id)
+    const all = args.userId
+      ? user
+        ? groups.groupsOfUser(ctx.state, user)
+        : []
+      : groups.groupsOfPool(ctx.state, pool.id)
     const { totalCount, list } = paginate(all, page)
     return { totalCount, list: list.map(groupView) }
   },

@@ -9,12 +9,18 @@ import { roleView } from '../../views/roles.js'
 import type { RootResolvers } from '../types.js'
 
 export const managementRoleResolvers: RootResolvers = {
-  async createRole(args: { namespace?: string | null; code: string; description?: string | null; parent?: string | null }, ctx) {
+  async createRole(
+    args: { namespace?: string | null; code: string; description?: string | null; parent?: string | null },
+    ctx,
+  ) {
     const pool = await ctx.management()
     return roleView(roles.createRole(ctx.engine, pool.id, args))
   },
 
-  async updateRole(args: { code: string; description?: string | null; newCode?: string | null; namespace?: string | null }, ctx) {
+  async updateRole(
+    args: { code: string; description?: string | null; newCode?: string | null; namespace?: string | null },
+    ctx,
+  ) {
     const pool = await ctx.management()
     return roleView(roles.updateRole(ctx.engine, pool.id, args))
   },
@@ -37,7 +43,10 @@ export const managementRoleResolvers: RootResolvers = {
     return role ? roleView(role) : null
   },
 
-  async roles(args: { namespace?: string | null; page?: number | null; limit?: number | null; sortBy?: string | null }, ctx) {
+  async roles(
+    args: { namespace?: string | null; page?: number | null; limit?: number | null; sortBy?: string | null },
+    ctx,
+  ) {
     const pool = await ctx.management()
     const page = pageOf(args.page, args.limit)
     const { totalCount, list } = paginate(roles.rolesOf(ctx.state, pool.id, args.namespace, args.sortBy), page)

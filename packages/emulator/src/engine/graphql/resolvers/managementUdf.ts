@@ -7,10 +7,15 @@ import type { RootResolvers } from '../types.js'
 
 export const managementUdfResolvers: RootResolvers = {
   /** Creates or redefines a field. */
-  async setUdf(args: { targetType: string; key: string; dataType: UdfDataType; label: string; options?: string | null }, ctx) {
+  async setUdf(
+    args: { targetType: string; key: string; dataType: UdfDataType; label: string; options?: string | null },
+    ctx,
+  ) {
     const pool = await ctx.management()
     const { targetType, key, dataType, label } = args
-    return udfView(setUdf(ctx.state, { userPoolId: pool.id, targetType, key, dataType, label, options: args.options ?? null }))
+    return udfView(
+      setUdf(ctx.state, { userPoolId: pool.id, targetType, key, dataType, label, options: args.options ?? null }),
+    )
   },
 
   /** Removes the field and every value stored under it. */

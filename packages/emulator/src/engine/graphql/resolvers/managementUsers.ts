@@ -19,13 +19,20 @@ import type { RootResolvers } from '../types.js'
 export const managementUserResolvers: RootResolvers = {
   async users(args: { page?: number | null; limit?: number | null; sortBy?: UserSort | null }, ctx) {
     const pool = await ctx.management()
-    const { totalCount, list } = pageOfUsers(ctx.state, pool.id, pageOf(args.page, args.limit), args.sortBy ?? 'CREATEDAT_DESC')
+    const { totalCount, list } = pageOfUsers(
+      ctx.state,
+      pool.id,
+      pageOf(args.page, args.limit),
+      args.sortBy ?? 'CREATEDAT_DESC',
+    )
     return { totalCount, list: list.map((user) => graphqlUser(ctx, user)) }
   },
 
   async createUser(args: { userInfo: CreateUserInput; keepPassword?: boolean | null }, ctx) {
     const pool = await ctx.management()
-    return graphqlUser(ctx, await createUser(ctx.engine, pool.id, args.userInfo, args.keepPassword === true), { newlyCreated: true })
+    return graphqlUser(ctx, await createUser(ctx.engine, pool.id, args.userInfo, args.keepPassword === true), {
+      newlyCreated: true,
+    })
   },
 
   async deleteUser(args: { id: string }, ctx) {
@@ -47,7 +54,10 @@ export const managementUserResolvers: RootResolvers = {
     return user && graphqlUser(ctx, user)
   },
 
-  async searchUser(args: { query: string; fields?: (string | null)[] | null; page?: number | null; limit?: number | null }, ctx) {
+  async searchUser(
+    args: { query: string; fields?: (string | null)[] | null; page?: number | null; limit?: number | null },
+    ctx,
+  ) {
     const pool = await ctx.management()
     const page = pageOf(args.page, args.limit)
     const { totalCount, list } = paginate(searchUsers(ctx.state, pool.id, args.query, args.fields ?? []), page)

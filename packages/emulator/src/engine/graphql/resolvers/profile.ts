@@ -17,7 +17,10 @@ function show(ctx: RequestContext, caller: Caller, user: UserRecord): Record<str
 }
 
 /** Runs a change to the caller's own account and shows the result with the caller's token. */
-async function own(ctx: RequestContext, change: (user: UserRecord) => UserRecord | Promise<UserRecord>): Promise<Record<string, unknown>> {
+async function own(
+  ctx: RequestContext,
+  change: (user: UserRecord) => UserRecord | Promise<UserRecord>,
+): Promise<Record<string, unknown>> {
   const caller = await ctx.caller()
   return show(ctx, caller, await change(caller.user))
 }
@@ -47,12 +50,21 @@ export const profileResolvers: RootResolvers = {
   bindPhone: (args: { phone: string; phoneCode: string; phoneCountryCode?: string | null }, ctx) =>
     own(ctx, (user) => profile.bindPhone(ctx.engine, user, args)),
   unbindPhone: (_args: Record<string, never>, ctx) => own(ctx, (user) => profile.unbindPhone(ctx.engine, user)),
-  bindEmail: (args: { email: string; emailCode: string }, ctx) => own(ctx, (user) => profile.bindEmail(ctx.engine, user, args)),
+  bindEmail: (args: { email: string; emailCode: string }, ctx) =>
+    own(ctx, (user) => profile.bindEmail(ctx.engine, user, args)),
   unbindEmail: (_args: Record<string, never>, ctx) => own(ctx, (user) => profile.unbindEmail(ctx.engine, user)),
   updatePhone: (
-    args: { phone: string; phoneCode: string; oldPhone?: string | null; oldPhoneCode?: string | null; phoneCountryCode?: string | null },
+    args: {
+      phone: string
+      phoneCode: string
+      oldPhone?: string | null
+      oldPhoneCode?: string | null
+      phoneCountryCode?: string | null
+    },
     ctx,
   ) => own(ctx, (user) => profile.updatePhone(ctx.engine, user, args)),
-  updateEmail: (args: { email: string; emailCode: string; oldEmail?: string | null; oldEmailCode?: string | null }, ctx) =>
-    own(ctx, (user) => profile.updateEmail(ctx.engine, user, args)),
+  updateEmail: (
+    args: { email: string; emailCode: string; oldEmail?: string | null; oldEmailCode?: string | null },
+    ctx,
+  ) => own(ctx, (user) => profile.updateEmail(ctx.engine, user, args)),
 }

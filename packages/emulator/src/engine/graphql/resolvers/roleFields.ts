@@ -25,7 +25,13 @@ export const roleFields: FieldResolvers = {
   authorizedResources: async (source: Role, args: { resourceType?: string | null }, ctx: RequestContext) => {
     await ctx.management()
     const role = recordOf(source)
-    const list = authorizedResources(ctx.state, role.userPoolId, [{ targetType: 'ROLE', targetId: role.id }], null, args.resourceType)
+    const list = authorizedResources(
+      ctx.state,
+      role.userPoolId,
+      [{ targetType: 'ROLE', targetId: role.id }],
+      null,
+      args.resourceType,
+    )
     return { totalCount: list.length, list }
   },
 }

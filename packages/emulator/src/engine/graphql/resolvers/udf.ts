@@ -16,12 +16,16 @@ export const udfResolvers: RootResolvers = {
     return listUdvs(ctx.state, target.poolId, target.targetType, target.targetId)
   },
   async setUdv(args: Target & { key: string; value: string }, ctx) {
-    return writeUdvs(ctx.state, await reachableTarget(ctx, args.targetType, args.targetId), [{ key: args.key, value: args.value }])
+    return writeUdvs(ctx.state, await reachableTarget(ctx, args.targetType, args.targetId), [
+      { key: args.key, value: args.value },
+    ])
   },
   async setUdvBatch(args: Target & { udvList?: { key: string; value?: string | null }[] | null }, ctx) {
     return writeUdvs(ctx.state, await reachableTarget(ctx, args.targetType, args.targetId), args.udvList ?? [])
   },
   async removeUdv(args: Target & { key: string }, ctx) {
-    return writeUdvs(ctx.state, await reachableTarget(ctx, args.targetType, args.targetId), [{ key: args.key, value: null }])
+    return writeUdvs(ctx.state, await reachableTarget(ctx, args.targetType, args.targetId), [
+      { key: args.key, value: null },
+    ])
   },
 }

@@ -21,9 +21,19 @@ export const userFields: FieldResolvers = {
     const list = userRoles(ctx.state, recordOf(source), args.namespace).map(roleView)
     return { totalCount: list.length, list }
   },
-  authorizedResources: (source: User, args: { namespace?: string | null; resourceType?: string | null }, ctx: RequestContext) => {
+  authorizedResources: (
+    source: User,
+    args: { namespace?: string | null; resourceType?: string | null },
+    ctx: RequestContext,
+  ) => {
     const user = recordOf(source)
-    const list = authorizedResources(ctx.state, user.userPoolId, targetsOfUser(ctx.state, user), args.namespace, args.resourceType)
+    const list = authorizedResources(
+      ctx.state,
+      user.userPoolId,
+      targetsOfUser(ctx.state, user),
+      args.namespace,
+      args.resourceType,
+    )
     return { totalCount: list.length, list }
   },
   groups: (source: User, _args: unknown, ctx: RequestContext) => {

@@ -9,6 +9,7 @@ export const validateTokenEndpoint: ProtocolHandler = async ({ engine, url }) =>
   const accessToken = url.searchParams.get('access_token')
   if (!idToken && !accessToken) return jsonAnswer({ code: 400, message: 'id_token or access_token is required' }, 400)
   const check = idToken ? await checkIdToken(engine, idToken) : await checkAccessToken(engine, accessToken ?? '')
-  if (!check.ok) return jsonAnswer({ code: 400, message: `the ${idToken ? 'id_token' : 'access_token'} is ${check.reason}` }, 400)
+  if (!check.ok)
+    return jsonAnswer({ code: 400, message: `the ${idToken ? 'id_token' : 'access_token'} is ${check.reason}` }, 400)
   return jsonAnswer(check.value)
 }

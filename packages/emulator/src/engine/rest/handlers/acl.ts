@@ -18,7 +18,12 @@ export const aclRoutes: RestRoutes = {
     const pool = await ctx.management()
     const body = await request.body()
     const namespace = typeof body.namespace === 'string' ? body.namespace : null
-    const args = { resource: requiredString(body, 'resource'), action: requiredString(body, 'action'), userId: requiredString(body, 'userId'), namespace }
+    const args = {
+      resource: requiredString(body, 'resource'),
+      action: requiredString(body, 'action'),
+      userId: requiredString(body, 'userId'),
+      namespace,
+    }
     return { allowed: isAllowed(ctx.state, pool.id, args) }
   },
 }

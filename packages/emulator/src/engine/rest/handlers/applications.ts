@@ -12,7 +12,8 @@ import type { RestRoutes } from '../types.js'
 
 function stringList(value: unknown, field: string): string[] {
   if (value === undefined || value === null) return []
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new AuthingBusinessError('invalidParam', { field })
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new AuthingBusinessError('invalidParam', { field })
   return value as string[]
 }
 

@@ -1,4 +1,4 @@
-/** `POST /api/v2/sms/send {phone, phoneCountryCode?, scene?}`: answers the `{code, message}` envelope the SDKs expect. */
+/** `POST /api/v2/sms/send {phone, phoneCountryCode?, scene?}`: answers the `{code, message}` the SDKs expect. */
 import { issueCode } from '../../domain/codes.js'
 import { successMessage } from '../../domain/errors.js'
 import { normalisePhone } from '../../domain/users.js'

@@ -41,7 +41,11 @@ export const namespaceRoutes: RestRoutes = {
     const code = optionalString(body, 'code') ?? ns.code
     namespaces.assertRecodable(ctx.engine, ns, code)
     const description = body.description === undefined ? ns.description : optionalString(body, 'description')
-    const updated = namespaces.updateNamespace(ctx.engine, ns, { code, name: optionalString(body, 'name') ?? ns.name, description })
+    const updated = namespaces.updateNamespace(ctx.engine, ns, {
+      code,
+      name: optionalString(body, 'name') ?? ns.name,
+      description,
+    })
     return namespaceView(ctx, updated)
   },
   'DELETE /api/v2/resource-namespace/:userPoolId/code/:code': async (ctx, { params }) => {

@@ -25,7 +25,8 @@ function actionsParam(value: unknown): ResourceRecord['actions'] {
   if (!Array.isArray(value)) throw new AuthingBusinessError('invalidParam', { field: 'actions' })
   return value.map((action: unknown, i) => {
     const a = action as { name?: unknown; description?: unknown } | null
-    if (!a || typeof a.name !== 'string' || !a.name) throw new AuthingBusinessError('invalidParam', { field: `actions[${i}].name` })
+    if (!a || typeof a.name !== 'string' || !a.name)
+      throw new AuthingBusinessError('invalidParam', { field: `actions[${i}].name` })
     return { name: a.name, description: typeof a.description === 'string' ? a.description : null }
   })
 }
@@ -33,7 +34,12 @@ function actionsParam(value: unknown): ResourceRecord['actions'] {
 export const resourceRoutes: RestRoutes = {
   'GET /api/v2/resources': async (ctx, { url }) => {
     const pool = await ctx.management()
-    const all = resources.resourcesOf(ctx.state, pool.id, url.searchParams.get('namespace'), url.searchParams.get('type'))
+    const all = resources.resourcesOf(
+      ctx.state,
+      pool.id,
+      url.searchParams.get('namespace'),
+      url.searchParams.get('type'),
+    )
     const { totalCount, list } = paginate(all, pageFromQuery(url))
     return { totalCount, list: list.map((r) => resourceView(ctx, r)) }
   },
@@ -53,12 +59,19 @@ export const resourceRoutes: RestRoutes = {
   'POST /api/v2/resources/:code': async (ctx, request) => {
     const pool = await ctx.management()
     const body = await request.body()
-    const updated = resources.updateResource(ctx.engine, pool.id, namespaceParam(body.namespace), request.params.code ?? '', (resource) => ({
-      type: body.type === undefined ? resource.type : typeParam(body.type),
-      description: body.description === undefined ? resource.description : optionalString(body, 'description'),
-      actions: body.actions === undefined ? resource.actions : actionsParam(body.actions),
-      apiIdentifier: body.apiIdentifier === undefined ? resource.apiIdentifier : optionalString(body, 'apiIdentifier'),
-    }))
+    const updated = resources.updateResource(
+      ctx.engine,
+      pool.id,
+      namespaceParam(body.namespace),
+      request.params.code ?? '',
+      (resource) => ({
+        type: body.type === undefined ? resource.type : typeParam(body.type),
+        description: body.description === undefined ? resource.description : optionalString(body, 'description'),
+        actions: body.actions === undefined ? resource.actions : actionsParam(body.actions),
+        apiIdentifier:
+          body.apiIdentifier === undefined ? resource.apiIdentifier : optionalString(body, 'apiIdentifier'),
+      }),
+    )
     return resourceView(ctx, updated)
   },
   'DELETE /api/v2/resources/:code': async (ctx, { url, params }) => {
@@ -70,7 +83,13 @@ export const resourceRoutes: RestRoutes = {
   'GET /api/v2/resources/detail': async (ctx, { url }) => {
     const pool = await ctx.management()
     const namespace = namespaceParam(url.searchParams.get('namespace'))
-    const resource = resources.resourceDetail(ctx.state, pool.id, url.searchParams.get('id'), namespace, url.searchParams.get('code'))
+    const resource = resources.resourceDetail(
+      ctx.state,
+      pool.id,
+      url.searchParams.get('id'),
+      namespace,
+      url.searchParams.get('code'),
+    )
     return resource ? resourceView(ctx, resource) : null
   },
 }
