@@ -5,10 +5,10 @@
  * /__emulator endpoints.
  */
 import type { EmulatorInfo, Engine } from '../engine.js'
-import { AuthingBusinessError, successMessage } from '../domain/errors.js'
-import { runGraphql } from '../graphql/schema.js'
+import { graphqlEndpoint } from '../graphql/endpoint.js'
 import type { OutboxMessage } from '../../model/records.js'
 import { RequestContext } from '../requestContext.js'
+import { restEndpoint } from '../rest/endpoint.js'
 import { aclRoutes } from '../rest/handlers/acl.js'
 import { applicationRoutes } from '../rest/handlers/applications.js'
 import { codeRoutes } from '../rest/handlers/codes.js'
@@ -18,11 +18,11 @@ import { namespaceRoutes } from '../rest/handlers/namespaces.js'
 import { resourceRoutes } from '../rest/handlers/resources.js'
 import { userRoutes } from '../rest/handlers/users.js'
 import type { RestRoutes } from '../rest/types.js'
+import { avatarSvg } from '../ui/avatar.js'
 import { renderDashboard } from '../ui/dashboard.js'
 import { corsHeaders, preflight } from './cors.js'
-import { errorBody, httpStatus } from './errors.js'
 import { protocolRoutes, runProtocol } from './protocolRoutes.js'
-import { readJsonObject, readRestBody } from './requestBody.js'
+import { json } from './responses.js'
 
 export interface EmulatorAdmin {
   reset(): Promise<void>
@@ -31,7 +31,7 @@ export interface EmulatorAdmin {
 }
 
 export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Request) => Promise<Response> {
-  /** REST handlers answer `data`; the router wraps it in the `{code: 200, message, data}` envelope. */
+  /** REST handlers answer `data`; `restEndpoint` wraps it in the envelope. */
   const routes: RestRoutes = {
     ...loginRoutes,
     ...codeRoutes,
@@ -57,7 +57,7 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     const path = url.pathname.replace(/\/+$/, '')
     const route = `${request.method} ${path}`
 
-    if (route === 'POST /graphql/v2' || route === 'POST /graphql') return graphql(ctx, request, cors)
+    if (route === 'POST /graphql/v2' || route === 'POST /graphql') return graphqlEndpoint(ctx, request, cors)
     if (route === 'GET ' || route === 'GET /__emulator') {
       const page = renderDashboard({ state: engine.state, info: admin.info(), outbox: admin.outbox(), now: engine.settings.now() })
       return new Response(page, {
@@ -68,24 +68,19 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
       const to = url.searchParams.get('to')
       return json(admin.outbox(to ? { to } : undefined), 200, cors)
     }
-    if (route === 'GET /__emulator/avatar.svg') return avatar(cors)
+    if (route === 'GET /__emulator/avatar.svg') {
+      const headers = new Headers(cors)
+      headers.set('content-type', 'image/svg+xml')
+      headers.set('cache-control', 'public, max-age=86400')
+      return new Response(avatarSvg, { status: 200, headers })
+    }
     const protocol = matchProtocol(request.method, path)
     if (protocol) {
       const response = await runProtocol(protocol.handler, { engine, request, url, params: protocol.params })
       for (const [name, value] of cors) response.headers.set(name, value)
       return response
     }
-    try {
-      const found = match(request.method, path)
-      if (!found) throw new AuthingBusinessError('notFound', { path: url.pathname })
-      const data = await found.handler(ctx, { url, params: found.params, body: () => readRestBody(request) })
-      // sms/send already answers an envelope (the Python SDK returns it whole).
-      if (route === 'POST /api/v2/sms/send') return json(data, 200, cors)
-      return json({ code: 200, message: successMessage(route.endsWith('logout') ? 'loggedOut' : 'ok', ctx.lang), data }, 200, cors)
-    } catch (error) {
-      const body = errorBody(error, ctx.lang)
-      return json(body, httpStatus(body.code), cors)
-    }
+    return restEndpoint(ctx, request, url, route, match(request.method, path), cors)
   }
 }
 
@@ -125,46 +120,4 @@ function safeDecode(segment: string): string {
   } catch {
     return segment
   }
-}
-
-/** The default user picture (see ../views/users.ts): a neutral silhouette, cacheable. */
-const avatarSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">
-<rect width="64" height="64" rx="32" fill="#d8dee9"/><circle cx="32" cy="25" r="11" fill="#8a94a6"/>
-<path d="M12 54c3-10 11-15 20-15s17 5 20 15a30 30 0 0 1-40 0z" fill="#8a94a6"/></svg>
-`
-
-function avatar(cors: Headers): Response {
-  const headers = new Headers(cors)
-  headers.set('content-type', 'image/svg+xml')
-  headers.set('cache-control', 'public, max-age=86400')
-  return new Response(avatarSvg, { status: 200, headers })
-}
-
-async function graphql(ctx: RequestContext, request: Request, cors: Headers): Promise<Response> {
-  try {
-    const body = await readJsonObject(request)
-    const { query, variables, operationName } = body
-    if (typeof query !== 'string') throw new AuthingBusinessError('badRequest', { reason: '"query" must be a string' })
-    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) {
-      throw new AuthingBusinessError('badRequest', { reason: '"variables" must be an object' })
-    }
-    const result = await runGraphql(
-      {
-        query,
-        variables: (variables as Record<string, unknown> | null | undefined) ?? null,
-        operationName: typeof operationName === 'string' ? operationName : null,
-      },
-      ctx,
-    )
-    return json(result, 200, cors)
-  } catch (error) {
-    const body = errorBody(error, ctx.lang)
-    return json({ data: null, errors: [{ message: body }] }, httpStatus(body.code), cors)
-  }
-}
-
-function json(body: unknown, status: number, headers: Headers): Response {
-  const out = new Headers(headers)
-  out.set('content-type', 'application/json; charset=utf-8')
-  return new Response(JSON.stringify(body), { status, headers: out })
 }

@@ -1,11 +1,11 @@
 /** How applications are shown over REST: the management API's whole object, and a user's list entry. */
-import type { RequestContext } from '../requestContext.js'
+import type { Engine } from '../engine.js'
 import type { ApplicationRecord } from '../../model/records.js'
 
 /** Authing's application object (fact sheet §7): the emulator's values, and the defaults of a new app. */
-export function applicationView(ctx: RequestContext, app: ApplicationRecord): Record<string, unknown> {
-  const jwk = ctx.state.keyring.get('current')?.signing.publicJwk
-  const appHost = ctx.engine.settings.appHost
+export function applicationView(engine: Engine, app: ApplicationRecord): Record<string, unknown> {
+  const jwk = engine.state.keyring.get('current')?.signing.publicJwk
+  const appHost = engine.settings.appHost
   return {
     id: app.id,
     userPoolId: app.userPoolId,
@@ -27,7 +27,7 @@ export function applicationView(ctx: RequestContext, app: ApplicationRecord): Re
       id_token_signed_response_alg: 'RS256',
       token_endpoint_auth_method: 'client_secret_post',
       authorization_code_expire: 600,
-      id_token_expire: ctx.engine.settings.tokenLifetimeSeconds,
+      id_token_expire: engine.settings.tokenLifetimeSeconds,
       access_token_expire: 3600,
       refresh_token_expire: 2_592_000,
       cas_expire: 3600,

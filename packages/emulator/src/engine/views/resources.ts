@@ -1,10 +1,10 @@
 /** How permission namespaces and resources are shown over REST. */
 import { namespacesOf } from '../domain/namespaces.js'
-import type { RequestContext } from '../requestContext.js'
+import type { Engine } from '../engine.js'
 import type { NamespaceRecord, ResourceRecord } from '../../model/records.js'
 
-export function namespaceView(ctx: RequestContext, ns: NamespaceRecord): Record<string, unknown> {
-  const app = ns.appId ? ctx.state.applications.get(ns.appId) : undefined
+export function namespaceView(engine: Engine, ns: NamespaceRecord): Record<string, unknown> {
+  const app = ns.appId ? engine.state.applications.get(ns.appId) : undefined
   return {
     id: ns.id,
     userPoolId: ns.userPoolId,
@@ -17,8 +17,8 @@ export function namespaceView(ctx: RequestContext, ns: NamespaceRecord): Record<
   }
 }
 
-export function resourceView(ctx: RequestContext, resource: ResourceRecord): Record<string, unknown> {
-  const namespace = namespacesOf(ctx.engine, resource.userPoolId).find((ns) => ns.code === resource.namespace)
+export function resourceView(engine: Engine, resource: ResourceRecord): Record<string, unknown> {
+  const namespace = namespacesOf(engine, resource.userPoolId).find((ns) => ns.code === resource.namespace)
   return {
     id: resource.id,
     userPoolId: resource.userPoolId,

@@ -4,7 +4,7 @@
  * REST answers. The password hash never leaves: `password` is always null.
  */
 import { listUdvs } from '../domain/udf.js'
-import type { RequestContext } from '../requestContext.js'
+import type { Engine } from '../engine.js'
 import { withRecord, type Shown } from './record.js'
 import { profileFields, type UserRecord } from '../../model/users.js'
 
@@ -24,12 +24,12 @@ interface ShowOptions {
   newlyCreated?: boolean
 }
 
-function plainFields(ctx: RequestContext, user: UserRecord, options: ShowOptions): Record<string, unknown> {
+function plainFields(engine: Engine, user: UserRecord, options: ShowOptions): Record<string, unknown> {
   const profile: Record<string, string | null> = {}
   for (const field of profileFields) profile[field] = user.profile[field] ?? null
   return {
     ...profile,
-    photo: user.profile.photo || defaultAvatarUrl(ctx.engine.settings.appHost),
+    photo: user.profile.photo || defaultAvatarUrl(engine.settings.appHost),
     // Authing's "unknown" gender, as in its users.list() sample.
     gender: user.profile.gender || 'U',
     id: user.id,
@@ -67,10 +67,10 @@ function plainFields(ctx: RequestContext, user: UserRecord, options: ShowOptions
   }
 }
 
-export function graphqlUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Shown<UserRecord> {
-  return withRecord(plainFields(ctx, user, options), user)
+export function graphqlUser(engine: Engine, user: UserRecord, options: ShowOptions = {}): Shown<UserRecord> {
+  return withRecord(plainFields(engine, user, options), user)
 }
 
-export function restUser(ctx: RequestContext, user: UserRecord, options: ShowOptions = {}): Record<string, unknown> {
-  return { ...plainFields(ctx, user, options), customData: listUdvs(ctx.state, user.userPoolId, 'USER', user.id) }
+export function restUser(engine: Engine, user: UserRecord, options: ShowOptions = {}): Record<string, unknown> {
+  return { ...plainFields(engine, user, options), customData: listUdvs(engine.state, user.userPoolId, 'USER', user.id) }
 }

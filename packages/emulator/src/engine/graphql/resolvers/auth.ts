@@ -18,9 +18,9 @@ import type { RequestContext } from '../../requestContext.js'
 import { graphqlUser } from '../../views/users.js'
 import type { RootResolvers } from '../types.js'
 
-const loggedIn = (ctx: RequestContext, { user, token }: LoggedIn) => graphqlUser(ctx, user, { token })
+const loggedIn = (ctx: RequestContext, { user, token }: LoggedIn) => graphqlUser(ctx.engine, user, { token })
 const registered = (ctx: RequestContext, { user, token }: Registered) =>
-  graphqlUser(ctx, user, { token, newlyCreated: true })
+  graphqlUser(ctx.engine, user, { token, newlyCreated: true })
 
 export const authResolvers: RootResolvers = {
   loginByUsername: async (args: { input: { username: string; password: string } }, ctx) =>

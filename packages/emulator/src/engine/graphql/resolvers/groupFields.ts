@@ -14,7 +14,7 @@ export const groupFields: FieldResolvers = {
   users: async (source: Group, args: { page?: number | null; limit?: number | null }, ctx: RequestContext) => {
     await ctx.management()
     const { totalCount, list } = paginate(membersOf(ctx.state, recordOf(source)), pageOf(args.page, args.limit))
-    return { totalCount, list: list.map((user) => graphqlUser(ctx, user)) }
+    return { totalCount, list: list.map((user) => graphqlUser(ctx.engine, user)) }
   },
   authorizedResources: async (
     source: Group,

@@ -25,12 +25,12 @@ export const managementUserResolvers: RootResolvers = {
       pageOf(args.page, args.limit),
       args.sortBy ?? 'CREATEDAT_DESC',
     )
-    return { totalCount, list: list.map((user) => graphqlUser(ctx, user)) }
+    return { totalCount, list: list.map((user) => graphqlUser(ctx.engine, user)) }
   },
 
   async createUser(args: { userInfo: CreateUserInput; keepPassword?: boolean | null }, ctx) {
     const pool = await ctx.management()
-    return graphqlUser(ctx, await createUser(ctx.engine, pool.id, args.userInfo, args.keepPassword === true), {
+    return graphqlUser(ctx.engine, await createUser(ctx.engine, pool.id, args.userInfo, args.keepPassword === true), {
       newlyCreated: true,
     })
   },
@@ -51,7 +51,7 @@ export const managementUserResolvers: RootResolvers = {
   async findUser(args: Partial<Record<UserLookup, string | null>>, ctx) {
     const pool = await ctx.management()
     const user = findByAny(ctx.state, pool.id, args)
-    return user && graphqlUser(ctx, user)
+    return user && graphqlUser(ctx.engine, user)
   },
 
   async searchUser(
@@ -61,11 +61,11 @@ export const managementUserResolvers: RootResolvers = {
     const pool = await ctx.management()
     const page = pageOf(args.page, args.limit)
     const { totalCount, list } = paginate(searchUsers(ctx.state, pool.id, args.query, args.fields ?? []), page)
-    return { totalCount, list: list.map((user) => graphqlUser(ctx, user)) }
+    return { totalCount, list: list.map((user) => graphqlUser(ctx.engine, user)) }
   },
 
   async userBatch(args: { ids: string[]; type?: string | null }, ctx) {
     const pool = await ctx.management()
-    return usersBy(ctx.state, pool.id, args.ids, args.type ?? 'id').map((user) => graphqlUser(ctx, user))
+    return usersBy(ctx.state, pool.id, args.ids, args.type ?? 'id').map((user) => graphqlUser(ctx.engine, user))
   },
 }

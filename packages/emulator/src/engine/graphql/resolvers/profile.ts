@@ -13,7 +13,7 @@ import type { UserRecord } from '../../../model/users.js'
 import type { RootResolvers } from '../types.js'
 
 function show(ctx: RequestContext, caller: Caller, user: UserRecord): Record<string, unknown> {
-  return graphqlUser(ctx, user, { token: { token: caller.token, exp: caller.exp } })
+  return graphqlUser(ctx.engine, user, { token: { token: caller.token, exp: caller.exp } })
 }
 
 /** Runs a change to the caller's own account and shows the result with the caller's token. */
@@ -29,13 +29,13 @@ export const profileResolvers: RootResolvers = {
   /** No id: the bearer's user. Another user's id: 1001, unless an administrator asks (unknown: 2004). */
   async user(args: { id?: string | null }, ctx) {
     const { user, caller } = await ctx.subject(args.id)
-    return caller ? show(ctx, caller, user) : graphqlUser(ctx, user)
+    return caller ? show(ctx, caller, user) : graphqlUser(ctx.engine, user)
   },
 
   /** The caller's profile fields; an administrator may change any user's identifiers and password too. */
   async updateUser(args: { id?: string | null; input: profile.ProfileInput }, ctx) {
     const subject = await ctx.subject(args.id)
-    if (!subject.caller) return graphqlUser(ctx, await adminUpdateUser(ctx.engine, subject.user, args.input))
+    if (!subject.caller) return graphqlUser(ctx.engine, await adminUpdateUser(ctx.engine, subject.user, args.input))
     return show(ctx, subject.caller, profile.updateOwnProfile(ctx.engine, subject.caller.user, args.input))
   },
 

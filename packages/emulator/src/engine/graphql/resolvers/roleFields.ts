@@ -20,7 +20,7 @@ export const roleFields: FieldResolvers = {
   users: async (source: Role, args: { page?: number | null; limit?: number | null }, ctx: RequestContext) => {
     await ctx.management()
     const { totalCount, list } = paginate(usersWithRole(ctx.state, recordOf(source)), pageOf(args.page, args.limit))
-    return { totalCount, list: list.map((user) => graphqlUser(ctx, user)) }
+    return { totalCount, list: list.map((user) => graphqlUser(ctx.engine, user)) }
   },
   authorizedResources: async (source: Role, args: { resourceType?: string | null }, ctx: RequestContext) => {
     await ctx.management()

@@ -21,7 +21,7 @@ export const applicationRoutes: RestRoutes = {
   'GET /api/v2/applications': async (ctx, { url }) => {
     const pool = await ctx.management()
     const { totalCount, list } = paginate(applications.applicationsOf(ctx.state, pool.id), pageFromQuery(url))
-    return { totalCount, list: list.map((app) => applicationView(ctx, app)) }
+    return { totalCount, list: list.map((app) => applicationView(ctx.engine, app)) }
   },
   /** `{name, identifier, redirectUris, logo?}`; the identifier is unique (2039). */
   'POST /api/v2/applications': async (ctx, request) => {
@@ -36,10 +36,10 @@ export const applicationRoutes: RestRoutes = {
       logo: optionalString(body, 'logo'),
       redirectUris: stringList(body.redirectUris, 'redirectUris'),
     })
-    return applicationView(ctx, app)
+    return applicationView(ctx.engine, app)
   },
   'GET /api/v2/applications/:id': async (ctx, { params }) =>
-    applicationView(ctx, applications.findApp(ctx.state, (await ctx.management()).id, params.id)),
+    applicationView(ctx.engine, applications.findApp(ctx.state, (await ctx.management()).id, params.id)),
   'DELETE /api/v2/applications/:id': async (ctx, { params }) => {
     const pool = await ctx.management()
     applications.deleteApplication(ctx.engine, applications.findApp(ctx.state, pool.id, params.id))
@@ -47,11 +47,11 @@ export const applicationRoutes: RestRoutes = {
   },
   'PATCH /api/v2/application/:id/refresh-secret': async (ctx, { params }) => {
     const app = applications.findApp(ctx.state, (await ctx.management()).id, params.id)
-    return applicationView(ctx, applications.refreshSecret(ctx.engine, app))
+    return applicationView(ctx.engine, applications.refreshSecret(ctx.engine, app))
   },
   'GET /api/v2/applications/:id/active-users': async (ctx, { url, params }) => {
     const app = applications.findApp(ctx.state, (await ctx.management()).id, params.id)
     const { totalCount, list } = paginate(applications.activeUsers(ctx.state, app), pageFromQuery(url))
-    return { totalCount, list: list.map((user) => restUser(ctx, user)) }
+    return { totalCount, list: list.map((user) => restUser(ctx.engine, user)) }
   },
 }

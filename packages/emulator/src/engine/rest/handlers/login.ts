@@ -14,7 +14,7 @@ export const loginRoutes: RestRoutes = {
     const code = requiredString(body, 'code')
     const target = ctx.app()
     const { user, token } = await emailCodeLogin(ctx.engine, target, normaliseEmail(email), code)
-    return restUser(ctx, user, { token })
+    return restUser(ctx.engine, user, { token })
   },
   /** The caller's token stops working everywhere. */
   'GET /api/v2/logout': async (ctx) => {

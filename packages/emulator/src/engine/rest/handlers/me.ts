@@ -14,7 +14,7 @@ function positiveInt(value: string | null, fallback: number): number {
 export const meRoutes: RestRoutes = {
   'GET /api/v2/users/me': async (ctx) => {
     const caller = await ctx.caller()
-    return restUser(ctx, caller.user, { token: { token: caller.token, exp: caller.exp } })
+    return restUser(ctx.engine, caller.user, { token: { token: caller.token, exp: caller.exp } })
   },
   /** Every application of the caller's pool is open to them. */
   'GET /api/v2/users/me/applications/allowed': async (ctx, { url }) => {

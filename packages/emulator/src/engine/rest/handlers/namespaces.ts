@@ -22,7 +22,7 @@ export const namespaceRoutes: RestRoutes = {
   'GET /api/v2/resource-namespace/:userPoolId': async (ctx, { url, params }) => {
     const pool = await poolOf(ctx, params)
     const { totalCount, list } = paginate(namespaces.namespacesOf(ctx.engine, pool.id), pageFromQuery(url))
-    return { total: totalCount, list: list.map((ns) => namespaceView(ctx, ns)) }
+    return { total: totalCount, list: list.map((ns) => namespaceView(ctx.engine, ns)) }
   },
   'POST /api/v2/resource-namespace/:userPoolId': async (ctx, request) => {
     const pool = await poolOf(ctx, request.params)
@@ -31,7 +31,7 @@ export const namespaceRoutes: RestRoutes = {
       name: requiredString(body, 'name'),
       description: optionalString(body, 'description'),
     }))
-    return namespaceView(ctx, ns)
+    return namespaceView(ctx.engine, ns)
   },
   /** `{code?, name?, description?}` */
   'PUT /api/v2/resource-namespace/:userPoolId/code/:code': async (ctx, request) => {
@@ -46,7 +46,7 @@ export const namespaceRoutes: RestRoutes = {
       name: optionalString(body, 'name') ?? ns.name,
       description,
     })
-    return namespaceView(ctx, updated)
+    return namespaceView(ctx.engine, updated)
   },
   'DELETE /api/v2/resource-namespace/:userPoolId/code/:code': async (ctx, { params }) => {
     namespaces.deleteNamespace(ctx.engine, (await poolOf(ctx, params)).id, params.code ?? '')

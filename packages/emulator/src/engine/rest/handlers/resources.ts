@@ -41,7 +41,7 @@ export const resourceRoutes: RestRoutes = {
       url.searchParams.get('type'),
     )
     const { totalCount, list } = paginate(all, pageFromQuery(url))
-    return { totalCount, list: list.map((r) => resourceView(ctx, r)) }
+    return { totalCount, list: list.map((r) => resourceView(ctx.engine, r)) }
   },
   'POST /api/v2/resources': async (ctx, request) => {
     const pool = await ctx.management()
@@ -53,7 +53,7 @@ export const resourceRoutes: RestRoutes = {
       actions: actionsParam(body.actions),
       apiIdentifier: optionalString(body, 'apiIdentifier'),
     }))
-    return resourceView(ctx, resource)
+    return resourceView(ctx.engine, resource)
   },
   /** Updates what the body carries (`namespace` names the resource's namespace). */
   'POST /api/v2/resources/:code': async (ctx, request) => {
@@ -72,7 +72,7 @@ export const resourceRoutes: RestRoutes = {
           body.apiIdentifier === undefined ? resource.apiIdentifier : optionalString(body, 'apiIdentifier'),
       }),
     )
-    return resourceView(ctx, updated)
+    return resourceView(ctx.engine, updated)
   },
   'DELETE /api/v2/resources/:code': async (ctx, { url, params }) => {
     const pool = await ctx.management()
@@ -90,6 +90,6 @@ export const resourceRoutes: RestRoutes = {
       namespace,
       url.searchParams.get('code'),
     )
-    return resource ? resourceView(ctx, resource) : null
+    return resource ? resourceView(ctx.engine, resource) : null
   },
 }

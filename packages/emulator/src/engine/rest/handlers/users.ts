@@ -14,7 +14,7 @@ export const userRoutes: RestRoutes = {
     const pool = await ctx.management()
     const [user] = existingUsers(ctx.state, pool.id, [params.id ?? ''])
     if (!user) throw new AuthingBusinessError('userNotFound')
-    const shown = restUser(ctx, user)
+    const shown = restUser(ctx.engine, user)
     return url.searchParams.get('with_custom_data') === 'true' ? shown : withoutCustomData(shown)
   },
   'POST /api/v2/users/batch': async (ctx, request) => {
@@ -22,7 +22,7 @@ export const userRoutes: RestRoutes = {
     const body = await request.body()
     if (!Array.isArray(body.ids)) throw new AuthingBusinessError('invalidParam', { field: 'ids' })
     const type = typeof body.type === 'string' ? body.type : 'id'
-    const shown = usersBy(ctx.state, pool.id, body.ids, type).map((user) => restUser(ctx, user))
+    const shown = usersBy(ctx.state, pool.id, body.ids, type).map((user) => restUser(ctx.engine, user))
     return body.withCustomData === true ? shown : shown.map(withoutCustomData)
   },
 }
