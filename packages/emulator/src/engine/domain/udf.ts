@@ -2,7 +2,6 @@
  * User-defined fields (definitions per pool and target type) and their values (per target).
  * Values arrive as JSON text and are stored as `../../model/udv.ts` says.
  */
-import type { RequestContext } from '../requestContext.js'
 import { AuthingBusinessError } from './errors.js'
 import { keys, type UdfDataType, type UdfRecord } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
@@ -50,21 +49,6 @@ export interface UdvTarget {
   poolId: string
   targetType: string
   targetId: string
-}
-
-/**
- * Whose values a request may reach: a user token only `USER` data of its own user; a management
- * token any target of its pool (a `USER` target must be a user of the pool: 2004).
- */
-export async function reachableTarget(ctx: RequestContext, targetType: string, targetId: string): Promise<UdvTarget> {
-  if (await ctx.isManagement()) {
-    if (targetType !== 'USER') return { poolId: (await ctx.management()).id, targetType, targetId }
-    const { user } = await ctx.subject(targetId)
-    return { poolId: user.userPoolId, targetType: 'USER', targetId: user.id }
-  }
-  const { user } = await ctx.self(targetId)
-  if (targetType !== 'USER') throw new AuthingBusinessError('noPermission')
-  return { poolId: user.userPoolId, targetType: 'USER', targetId: user.id }
 }
 
 /** Sets (or, with no value, removes) values; every entry is validated before any is written. */

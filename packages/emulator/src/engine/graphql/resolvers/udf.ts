@@ -1,13 +1,30 @@
 /**
  * User-defined data: `udv`, `setUdv`, `setUdvBatch`, `removeUdv`, for the logged-in user or, with a
- * management token, for any target of the pool (who reaches what: ../../domain/udf.ts).
+ * management token, for any target of the pool.
  */
-import { listUdvs, reachableTarget, writeUdvs } from '../../domain/udf.js'
+import { AuthingBusinessError } from '../../domain/errors.js'
+import { listUdvs, writeUdvs, type UdvTarget } from '../../domain/udf.js'
+import type { RequestContext } from '../../requestContext.js'
 import type { RootResolvers } from '../types.js'
 
 interface Target {
   targetType: string
   targetId: string
+}
+
+/**
+ * Whose values a request may reach: a user token only `USER` data of its own user; a management
+ * token any target of its pool (a `USER` target must be a user of the pool: 2004).
+ */
+async function reachableTarget(ctx: RequestContext, targetType: string, targetId: string): Promise<UdvTarget> {
+  if (await ctx.isManagement()) {
+    if (targetType !== 'USER') return { poolId: (await ctx.management()).id, targetType, targetId }
+    const { user } = await ctx.subject(targetId)
+    return { poolId: user.userPoolId, targetType: 'USER', targetId: user.id }
+  }
+  const { user } = await ctx.self(targetId)
+  if (targetType !== 'USER') throw new AuthingBusinessError('noPermission')
+  return { poolId: user.userPoolId, targetType: 'USER', targetId: user.id }
 }
 
 export const udfResolvers: RootResolvers = {
