@@ -109,18 +109,29 @@ export function deleteGroups(state: EmulatorState, poolId: string, codes: readon
   }
 }
 
+/** Rewrites the group lists of users `userIds` (all checked first) with `change`. */
+function changeMembers(
+  state: EmulatorState,
+  poolId: string,
+  code: string | null | undefined,
+  userIds: readonly string[],
+  change: (current: string[], key: string) => string[] | null,
+): void {
+  const group = findGroup(state, poolId, code)
+  const key = keys.group(poolId, group.code)
+  for (const user of existingUsers(state, poolId, userIds)) {
+    const next = change(state.userGroups.get(user.id) ?? [], key)
+    if (next) state.userGroups.set(user.id, next)
+  }
+}
+
 export function addUsersToGroup(
   state: EmulatorState,
   poolId: string,
   code: string | null | undefined,
   userIds: readonly string[],
 ): void {
-  const group = findGroup(state, poolId, code)
-  const key = keys.group(poolId, group.code)
-  for (const user of existingUsers(state, poolId, userIds)) {
-    const current = state.userGroups.get(user.id) ?? []
-    if (!current.includes(key)) state.userGroups.set(user.id, [...current, key])
-  }
+  changeMembers(state, poolId, code, userIds, (current, key) => (current.includes(key) ? null : [...current, key]))
 }
 
 export function removeUsersFromGroup(
@@ -129,14 +140,7 @@ export function removeUsersFromGroup(
   code: string | null | undefined,
   userIds: readonly string[],
 ): void {
-  const group = findGroup(state, poolId, code)
-  const key = keys.group(poolId, group.code)
-  for (const user of existingUsers(state, poolId, userIds)) {
-    const current = state.userGroups.get(user.id) ?? []
-    if (current.includes(key))
-      state.userGroups.set(
-        user.id,
-        current.filter((k) => k !== key),
-      )
-  }
+  changeMembers(state, poolId, code, userIds, (current, key) =>
+    current.includes(key) ? current.filter((k) => k !== key) : null,
+  )
 }

@@ -4,40 +4,21 @@ import { commonMessage } from '../../domain/errors.js'
 import type { RootResolvers } from '../types.js'
 
 export const managementAclResolvers: RootResolvers = {
-  async allow(
-    args: {
-      resource: string
-      action: string
-      userId?: string | null
-      userIds?: string[] | null
-      roleCode?: string | null
-      roleCodes?: string[] | null
-      namespace?: string | null
-    },
-    ctx,
-  ) {
+  async allow(args: Parameters<typeof acl.allow>[2], ctx) {
     acl.allow(ctx.state, (await ctx.management()).id, args)
     return commonMessage(ctx.lang)
   },
 
-  async isActionAllowed(args: { resource: string; action: string; userId: string; namespace?: string | null }, ctx) {
+  async isActionAllowed(args: Parameters<typeof acl.isAllowed>[2], ctx) {
     return acl.isAllowed(ctx.state, (await ctx.management()).id, args)
   },
 
-  async authorizeResource(args: { namespace?: string | null; resource?: string | null; opts?: unknown }, ctx) {
+  async authorizeResource(args: Parameters<typeof acl.authorizeResource>[2], ctx) {
     acl.authorizeResource(ctx.state, (await ctx.management()).id, args)
     return commonMessage(ctx.lang)
   },
 
-  async authorizedResources(
-    args: {
-      targetType?: string | null
-      targetIdentifier?: string | null
-      namespace?: string | null
-      resourceType?: string | null
-    },
-    ctx,
-  ) {
+  async authorizedResources(args: Parameters<typeof acl.authorizedResourcesOf>[2], ctx) {
     const list = acl.authorizedResourcesOf(ctx.state, (await ctx.management()).id, args)
     return { totalCount: list.length, list }
   },

@@ -42,29 +42,19 @@ export const profileResolvers: RootResolvers = {
   updatePassword: (args: { newPassword: string; oldPassword?: string | null }, ctx) =>
     own(ctx, (user) => profile.changePassword(ctx.engine, user, args.newPassword, args.oldPassword)),
 
-  async resetPassword(args: { phone?: string | null; email?: string | null; code: string; newPassword: string }, ctx) {
+  async resetPassword(args: Parameters<typeof profile.resetPassword>[2], ctx) {
     await profile.resetPassword(ctx.engine, ctx.app().pool, args)
     return { code: 200, message: successMessage('passwordReset', ctx.lang) }
   },
 
-  bindPhone: (args: { phone: string; phoneCode: string; phoneCountryCode?: string | null }, ctx) =>
+  bindPhone: (args: Parameters<typeof profile.bindPhone>[2], ctx) =>
     own(ctx, (user) => profile.bindPhone(ctx.engine, user, args)),
   unbindPhone: (_args: Record<string, never>, ctx) => own(ctx, (user) => profile.unbindPhone(ctx.engine, user)),
-  bindEmail: (args: { email: string; emailCode: string }, ctx) =>
+  bindEmail: (args: Parameters<typeof profile.bindEmail>[2], ctx) =>
     own(ctx, (user) => profile.bindEmail(ctx.engine, user, args)),
   unbindEmail: (_args: Record<string, never>, ctx) => own(ctx, (user) => profile.unbindEmail(ctx.engine, user)),
-  updatePhone: (
-    args: {
-      phone: string
-      phoneCode: string
-      oldPhone?: string | null
-      oldPhoneCode?: string | null
-      phoneCountryCode?: string | null
-    },
-    ctx,
-  ) => own(ctx, (user) => profile.updatePhone(ctx.engine, user, args)),
-  updateEmail: (
-    args: { email: string; emailCode: string; oldEmail?: string | null; oldEmailCode?: string | null },
-    ctx,
-  ) => own(ctx, (user) => profile.updateEmail(ctx.engine, user, args)),
+  updatePhone: (args: Parameters<typeof profile.updatePhone>[2], ctx) =>
+    own(ctx, (user) => profile.updatePhone(ctx.engine, user, args)),
+  updateEmail: (args: Parameters<typeof profile.updateEmail>[2], ctx) =>
+    own(ctx, (user) => profile.updateEmail(ctx.engine, user, args)),
 }
