@@ -4,11 +4,12 @@
  * run it in-process through `emulator.fetch`. The Node server and CLI live in `@authing-kit/emulator/node`.
  */
 export { createEmulator } from './engine/emulator.js'
-export type { Emulator, EmulatorInfo, EmulatorOptions } from './engine/emulator.js'
-export { SeedError, defaultSeed } from './engine/seed.js'
-export type { SeedDocument, SeedUser } from './engine/seed.js'
-export type { OutboxMessage } from './engine/state.js'
-export { Store } from './engine/store.js'
+export type { Emulator, EmulatorOptions } from './engine/emulator.js'
+export type { EmulatorInfo } from './engine/engine.js'
+export { SeedError, defaultSeed } from './model/seed.js'
+export type { SeedDocument, SeedUser } from './model/seedDocument.js'
+export type { OutboxMessage } from './model/records.js'
+export { Store } from './model/store.js'
 /** Authing's v2 GraphQL schema as SDL: what `/graphql/v2` serves, for clients to validate their documents against. */
-export { authingSchemaSdl } from './engine/schema.graphql.js'
-export type { StoreChange, StoreListener, StoreSnapshot, Table } from './engine/store.js'
+export { authingSchemaSdl } from './engine/graphql/schema.graphql.js'
+export type { StoreChange, StoreListener, StoreSnapshot, Table } from './model/store.js'

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { EmulatorOptions } from '../index.js'
-import { renderDashboard } from '../engine/dashboard.js'
-import { EmulatorState } from '../engine/state.js'
+import { renderDashboard } from '../engine/ui/dashboard.js'
+import { EmulatorState } from '../model/state.js'
 import { base, setup } from './engine-helpers.js'
 
 const loginByPhoneCode = `mutation loginByPhoneCode($input: LoginByPhoneCodeInput!) { loginByPhoneCode(input: $input) { id } }`

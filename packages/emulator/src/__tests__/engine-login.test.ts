@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, importSPKI, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
-import type { EmulatorKeys } from '../engine/crypto.js'
+import type { EmulatorKeys } from '../model/crypto.js'
 import { setup } from './engine-helpers.js'
 
 describe('engine: password login', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Store, type StoreChange } from '../engine/store.js'
+import { Store, type StoreChange } from '../model/store.js'
 
 describe('Store', () => {
   it('reports every write and replays them into an equal state', () => {

@@ -3,12 +3,15 @@
  * front, so `info()` works at once); keys and password hashes are made behind `ready()`, which
  * `fetch` awaits. All state is in `store`, so a snapshot restores everything, keys included.
  */
-import type { Engine, EngineSettings } from './context.js'
-import { TokenSigner, createPasswordDecryptor, generateKeys, type EmulatorKeys } from './crypto.js'
-import { createRouter } from './router.js'
-import { SeedError, applySeed, defaultSeed, demoUserOf, resolveSeed, type ResolvedSeed, type SeedDocument } from './seed.js'
-import { EmulatorState, type MetaRecord, type OutboxMessage } from './state.js'
-import { Store, type StoreSnapshot } from './store.js'
+import type { EmulatorInfo, Engine, EngineSettings } from './engine.js'
+import { TokenSigner, createPasswordDecryptor, generateKeys, type EmulatorKeys } from '../model/crypto.js'
+import { createRouter } from './http/router.js'
+import { SeedError, applySeed, defaultSeed, demoUserOf, resolveSeed, type ResolvedSeed } from '../model/seed.js'
+import type { SeedDocument } from '../model/seedDocument.js'
+import type { OutboxMessage } from '../model/records.js'
+import type { MetaRecord } from '../model/seedDocument.js'
+import { EmulatorState } from '../model/state.js'
+import { Store, type StoreSnapshot } from '../model/store.js'
 
 export interface EmulatorOptions {
   /** The state to start from and return to on `reset()`. Defaults to `defaultSeed`. Ignored when `state` is given. */
@@ -33,15 +36,6 @@ export interface EmulatorOptions {
   legacyLoginErrors?: boolean
   /** The clock, in ms since epoch. Defaults to `Date.now`. */
   now?: () => number
-}
-
-export interface EmulatorInfo {
-  userPoolId: string
-  userPoolSecret: string
-  appId: string
-  appSecret: string
-  appHost: string
-  demoUser: { username: string; password: string; email?: string; phone?: string } | null
 }
 
 export interface Emulator {

@@ -1,7 +1,7 @@
 import * as fsp from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import type { Store, StoreChange, StoreSnapshot } from '../engine/store.js'
+import type { Store, StoreChange, StoreSnapshot } from '../model/store.js'
 import { lockDataFile } from './dataFileLock.js'
 import { type JournalFs, journalPathOf, readDataFile } from './readDataFile.js'
 import { EmulatorServerError } from './serverError.js'

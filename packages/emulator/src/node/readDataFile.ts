@@ -1,5 +1,5 @@
 import type * as fsp from 'node:fs/promises'
-import { Store, type StoreChange, type StoreSnapshot } from '../engine/store.js'
+import { Store, type StoreChange, type StoreSnapshot } from '../model/store.js'
 import { EmulatorServerError } from './serverError.js'
 
 /** The file operations persistence needs; tests inject a wrapper to count or slow down fsyncs. */

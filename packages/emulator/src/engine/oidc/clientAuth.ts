@@ -3,7 +3,8 @@
  * `client_secret_basic` (Authorization: Basic), `client_secret_post` (client_id + client_secret in
  * the body) or `none` (client_id only: a public client, which must then prove itself with PKCE).
  */
-import type { EmulatorState, ApplicationRecord } from '../state.js'
+import type { ApplicationRecord } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
 import { OAuthError } from './oauthError.js'
 import type { Params } from './params.js'
 

@@ -3,11 +3,12 @@
  * of the app's user pool is reused (unless a fresh login is asked for); otherwise the login page
  * is shown, and its POST checks the password — with the lockout and answers of the GraphQL login.
  */
-import { RequestContext } from '../context.js'
-import { AuthingBusinessError, parseLang } from '../errors.js'
-import { checkPassword, countLogin } from '../resolvers/auth.js'
-import type { ApplicationRecord, UserRecord } from '../state.js'
-import { renderLoginPage } from './loginPage.js'
+import { AuthingBusinessError, parseLang } from '../domain/errors.js'
+import { countLogin } from '../domain/login.js'
+import { checkPassword } from '../domain/passwords.js'
+import type { ApplicationRecord } from '../../model/records.js'
+import type { UserRecord } from '../../model/users.js'
+import { renderLoginPage } from '../ui/loginPage.js'
 import type { Params } from './params.js'
 import { pageAnswer } from './responses.js'
 import { currentSession, startSession } from './hostedSession.js'
@@ -46,13 +47,12 @@ export async function hostedLogin({ engine, request }: ProtocolRequest, step: Lo
     // A login form posted from another site would log the browser into someone else's account.
     const origin = request.headers.get('origin')
     if (origin && origin !== new URL(request.url).origin) return page(403, 'This form must be sent from the login page itself.')
-    const ctx = new RequestContext(engine, request.headers)
     const lang = parseLang(request.headers.get('x-authing-lang') ?? request.headers.get('accept-language'))
     const pool = engine.state.userPools.get(app.userPoolId)
     if (!pool) return page(400, 'This application has no user pool.')
     const kind = identifier.includes('@') ? 'email' : engine.state.findUser(pool.id, 'username', identifier) ? 'username' : 'phone'
     try {
-      const user = countLogin(ctx, await checkPassword(ctx, pool, kind, identifier, password), app)
+      const user = countLogin(engine, await checkPassword(engine, pool, kind, identifier, password), app)
       const { cookie, session } = startSession(engine, request, user)
       return { user, authTime: session.authTime, setCookie: cookie }
     } catch (error) {

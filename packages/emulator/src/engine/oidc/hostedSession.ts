@@ -3,9 +3,10 @@
  * origin, pointing at a `hostedSessions` row. A later authorize (OIDC, OAuth or CAS) for an app of
  * the same user pool skips the login page.
  */
-import type { Engine } from '../context.js'
-import { randomHex } from '../crypto.js'
-import type { ApplicationRecord, HostedSessionRecord, UserRecord } from '../state.js'
+import type { Engine } from '../engine.js'
+import { randomHex } from '../../model/crypto.js'
+import type { ApplicationRecord, HostedSessionRecord } from '../../model/records.js'
+import type { UserRecord } from '../../model/users.js'
 
 const cookieName = 'authing_emulator_session'
 

@@ -2,7 +2,7 @@
  * Protocol parameters: the query of a GET, the form-urlencoded (or JSON) body of a POST. A
  * parameter sent twice is refused (RFC 6749 §3.1), as is a body over the emulator's size limit.
  */
-import { readBodyText } from '../requestBody.js'
+import { readBodyText } from '../http/requestBody.js'
 import { OAuthError } from './oauthError.js'
 
 export type Params = ReadonlyMap<string, string>

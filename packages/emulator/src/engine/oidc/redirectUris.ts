@@ -1,4 +1,5 @@
-import type { ApplicationRecord, EmulatorState } from '../state.js'
+import type { ApplicationRecord } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
 
 const localHost = /^(localhost|127\.0\.0\.1|\[::1\])$/
 

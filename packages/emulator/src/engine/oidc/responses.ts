@@ -1,5 +1,6 @@
 /** The answers protocol endpoints give: JSON that is never cached, redirects, and HTML pages. */
-import type { Html } from '../html.js'
+import type { Html } from '../ui/html.js'
+import { renderMessagePage } from '../ui/loginPage.js'
 import { OAuthError } from './oauthError.js'
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' }
@@ -47,4 +48,10 @@ export function pageAnswer(page: Html, status = 200, options: { formTargets?: st
       ...options.headers,
     },
   })
+}
+
+/** The hosted pages' logout answer: the session cookie cleared, and why no redirect happened (if one was refused). */
+export function loggedOutPage(setCookie: string, refusedTarget: string | null): Response {
+  const note = refusedTarget ? ` (not sent back to ${refusedTarget}: no application allows that address)` : ''
+  return pageAnswer(renderMessagePage('Logged out', `You are logged out of the emulator's hosted login${note}.`), 200, { headers: { 'set-cookie': setCookie } })
 }

@@ -5,10 +5,11 @@
  * secret), and an opaque refresh token when `offline_access` was granted (rotated on use).
  */
 import { SignJWT, type JWTPayload } from 'jose'
-import type { Engine } from '../context.js'
-import { randomHex } from '../crypto.js'
-import type { ApplicationRecord, RefreshTokenRecord, UserRecord } from '../state.js'
-import { userClaims } from '../tokens.js'
+import type { Engine } from '../engine.js'
+import { randomHex } from '../../model/crypto.js'
+import type { ApplicationRecord, RefreshTokenRecord } from '../../model/records.js'
+import type { UserRecord } from '../../model/users.js'
+import { userClaims } from '../domain/sessions/tokens.js'
 import { sha256Base64Url } from './digest.js'
 
 export const accessTokenLifetimeSeconds = 3600

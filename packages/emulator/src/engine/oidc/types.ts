@@ -1,4 +1,4 @@
-import type { Engine } from '../context.js'
+import type { Engine } from '../engine.js'
 
 /** A protocol endpoint's view of a request (path parameters from the route pattern). */
 export interface ProtocolRequest {

@@ -1,0 +1,81 @@
+/**
+ * Logging in (password or code), counting logins, and logging out. A login answers the user as
+ * updated by it and a new token; the caller shows both.
+ */
+import type { Engine } from '../engine.js'
+import { consumeCode, type CodeFlow } from './codes.js'
+import { AuthingBusinessError } from './errors.js'
+import { assertNotLocked, type LoginIdentifier } from './lockout.js'
+import { checkPassword, decryptPassword } from './passwords.js'
+import { issueToken, revokeToken, verifyUserToken } from './sessions/tokens.js'
+import { keys, type ApplicationRecord, type UserPoolRecord } from '../../model/records.js'
+import type { UserRecord } from '../../model/users.js'
+
+export interface LoggedIn {
+  user: UserRecord
+  token: { token: string; exp: number }
+}
+
+/** Records a login of `user` to `app` (count, last login, the app's active users); answers the updated user. */
+export function countLogin(engine: Engine, user: UserRecord, app: ApplicationRecord): UserRecord {
+  const updated: UserRecord = {
+    ...user,
+    loginsCount: user.loginsCount + 1,
+    lastLogin: new Date(engine.settings.now()).toISOString(),
+  }
+  engine.state.users.set(user.id, updated)
+  const login = { appId: app.id, userId: user.id, lastLogin: updated.lastLogin ?? '' }
+  engine.state.appLogins.set(keys.appLogin(app.id, user.id), login)
+  return updated
+}
+
+/** Counts the login and issues the user's new token. */
+export async function completeLogin(engine: Engine, user: UserRecord, app: ApplicationRecord): Promise<LoggedIn> {
+  const updated = countLogin(engine, user, app)
+  const { token, exp } = await issueToken(engine, updated, app)
+  return { user: updated, token: { token, exp } }
+}
+
+/** loginByUsername / loginByEmail / loginByPhonePassword: the password arrives RSA-encrypted. */
+export async function passwordLogin(
+  engine: Engine,
+  { app, pool }: { app: ApplicationRecord; pool: UserPoolRecord },
+  kind: LoginIdentifier,
+  identifier: string,
+  ciphertext: string,
+): Promise<LoggedIn> {
+  assertNotLocked(engine, pool.id, kind, identifier)
+  const user = await checkPassword(engine, pool, kind, identifier, decryptPassword(engine, ciphertext))
+  return completeLogin(engine, user, app)
+}
+
+/** Consumes the code, then finds the user the phone or email belongs to (if any). */
+export function codeLogin(
+  engine: Engine,
+  pool: UserPoolRecord,
+  kind: 'phone' | 'email',
+  to: string,
+  code: string,
+  flow: CodeFlow,
+): UserRecord | undefined {
+  consumeCode(engine, pool.id, kind === 'phone' ? 'sms' : 'email', to, code, flow)
+  return engine.state.findUser(pool.id, kind, to)
+}
+
+/** REST `POST /api/v2/login/email-code`: an unknown email is 2004. */
+export async function emailCodeLogin(
+  engine: Engine,
+  { app, pool }: { app: ApplicationRecord; pool: UserPoolRecord },
+  email: string,
+  code: string,
+): Promise<LoggedIn> {
+  const user = codeLogin(engine, pool, 'email', email, code, 'login')
+  if (!user) throw new AuthingBusinessError('userNotFound')
+  return completeLogin(engine, user, app)
+}
+
+/** The token stops working everywhere. */
+export async function logout(engine: Engine, token: string): Promise<void> {
+  const check = await verifyUserToken(engine, token)
+  if (check.ok) revokeToken(engine, check.payload)
+}

@@ -1,0 +1,100 @@
+/**
+ * The user token: an RS256 id_token with Authing's v2 claim set (profile claims, `data{…}`,
+ * `userpool_id`, `aud` = app id, `iss` = `{appHost}/oidc`). A random `jti` makes every token
+ * distinct, so logging one out (revocation by `jti`) never touches a token refreshed in the same second.
+ */
+import type { JWTPayload } from 'jose'
+import { randomHex } from '../../../model/crypto.js'
+import type { Engine } from '../../engine.js'
+import { verifyIdTokenSignature } from './tokenCheck.js'
+import type { ApplicationRecord } from '../../../model/records.js'
+import type { UserRecord } from '../../../model/users.js'
+
+export interface IssuedToken {
+  token: string
+  iat: number
+  exp: number
+}
+
+export async function issueToken(engine: Engine, user: UserRecord, app: ApplicationRecord): Promise<IssuedToken> {
+  const iat = Math.floor(engine.settings.now() / 1000)
+  const exp = iat + engine.settings.tokenLifetimeSeconds
+  const claims: JWTPayload = { ...userClaims(engine, user, app), iat, exp, jti: randomHex(12) }
+  return { token: await engine.tokens.sign(claims), iat, exp }
+}
+
+/** The v2 claim set of a user's token for `app`, without the times and `jti` (OIDC id_tokens share it). */
+export function userClaims(engine: Engine, user: UserRecord, app: ApplicationRecord): JWTPayload {
+  const p = user.profile
+  return {
+    sub: user.id,
+    birthdate: p.birthdate ?? null,
+    family_name: p.familyName ?? null,
+    gender: p.gender ?? 'U',
+    given_name: p.givenName ?? null,
+    locale: p.locale ?? null,
+    middle_name: p.middleName ?? null,
+    name: p.name ?? null,
+    nickname: p.nickname ?? null,
+    picture: p.photo ?? null,
+    preferred_username: p.preferredUsername ?? null,
+    profile: p.profile ?? null,
+    updated_at: user.updatedAt,
+    website: p.website ?? null,
+    zoneinfo: p.zoneinfo ?? null,
+    address: {
+      country: p.country ?? null,
+      postal_code: p.postalCode ?? null,
+      region: p.region ?? null,
+      formatted: p.formatted ?? null,
+    },
+    phone_number: user.phone,
+    phone_number_verified: user.phoneVerified,
+    email: user.email,
+    email_verified: user.emailVerified,
+    data: {
+      type: 'user',
+      userPoolId: user.userPoolId,
+      appId: app.id,
+      id: user.id,
+      userId: user.id,
+      _id: user.id,
+      phone: user.phone,
+      email: user.email,
+      username: user.username,
+      unionid: user.unionid,
+      openid: user.openid,
+      clientId: user.userPoolId,
+    },
+    userpool_id: user.userPoolId,
+    aud: app.id,
+    iss: `${engine.settings.appHost}/oidc`,
+  }
+}
+
+export type UserTokenCheck =
+  | { ok: true; user: UserRecord; payload: JWTPayload }
+  | { ok: false; reason: 'expired' | 'invalid' }
+
+/**
+ * Signature and expiry (by the emulator's clock), then revocation, then that the user still exists.
+ * An app's HS256 id_token is a user token too (signed with the app secret), as on Authing.
+ */
+export async function verifyUserToken(engine: Engine, token: string): Promise<UserTokenCheck> {
+  const check = await verifyIdTokenSignature(engine, token)
+  if (!check.ok) return check
+  const payload = check.value
+  if (typeof payload.jti === 'string' && engine.state.revokedTokens.has(payload.jti)) return { ok: false, reason: 'invalid' }
+  const user = typeof payload.sub === 'string' ? engine.state.users.get(payload.sub) : undefined
+  if (!user) return { ok: false, reason: 'invalid' }
+  return { ok: true, user, payload }
+}
+
+/** Remembers a token as logged out until it would have expired anyway (then forgets it). */
+export function revokeToken(engine: Engine, payload: JWTPayload): void {
+  if (typeof payload.jti !== 'string') return
+  const revoked = engine.state.revokedTokens
+  const nowSeconds = engine.settings.now() / 1000
+  for (const [jti, exp] of revoked.entries()) if (exp < nowSeconds) revoked.delete(jti)
+  revoked.set(payload.jti, payload.exp ?? Math.ceil(nowSeconds))
+}

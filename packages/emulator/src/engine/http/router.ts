@@ -1,0 +1,123 @@
+/**
+ * Request → handler, for in-process use and behind the Node server alike: CORS for local origins,
+ * the 1 MiB body limit (checked before any parsing or hashing), GraphQL at /graphql/v2, the REST
+ * endpoints of /api/v2, the standard protocols (OIDC, OAuth, CAS: ./oidc) and the emulator's own
+ * /__emulator endpoints.
+ */
+import type { EmulatorInfo, Engine } from '../engine.js'
+import { graphqlEndpoint } from '../graphql/endpoint.js'
+import type { OutboxMessage } from '../../model/records.js'
+import { RequestContext } from '../requestContext.js'
+import { restEndpoint } from '../rest/endpoint.js'
+import { aclRoutes } from '../rest/handlers/acl.js'
+import { applicationRoutes } from '../rest/handlers/applications.js'
+import { codeRoutes } from '../rest/handlers/codes.js'
+import { loginRoutes } from '../rest/handlers/login.js'
+import { meRoutes } from '../rest/handlers/me.js'
+import { namespaceRoutes } from '../rest/handlers/namespaces.js'
+import { resourceRoutes } from '../rest/handlers/resources.js'
+import { userRoutes } from '../rest/handlers/users.js'
+import type { RestRoutes } from '../rest/types.js'
+import { avatarSvg } from '../ui/avatar.js'
+import { renderDashboard } from '../ui/dashboard.js'
+import { corsHeaders, preflight } from './cors.js'
+import { protocolRoutes, runProtocol } from './protocolRoutes.js'
+import { json } from './responses.js'
+
+export interface EmulatorAdmin {
+  reset(): Promise<void>
+  outbox(filter?: { to?: string }): OutboxMessage[]
+  info(): EmulatorInfo
+}
+
+export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Request) => Promise<Response> {
+  /** REST handlers answer `data`; `restEndpoint` wraps it in the envelope. */
+  const routes: RestRoutes = {
+    ...loginRoutes,
+    ...codeRoutes,
+    ...meRoutes,
+    ...userRoutes,
+    ...aclRoutes,
+    ...applicationRoutes,
+    ...resourceRoutes,
+    ...namespaceRoutes,
+    'POST /__emulator/reset': async () => {
+      await admin.reset()
+      return null
+    },
+  }
+  const match = routeMatcher(routes)
+  const matchProtocol = routeMatcher(protocolRoutes)
+
+  return async (request) => {
+    const url = new URL(request.url)
+    const cors = corsHeaders(request)
+    if (request.method === 'OPTIONS') return preflight(request, cors)
+    const ctx = new RequestContext(engine, request.headers)
+    const path = url.pathname.replace(/\/+$/, '')
+    const route = `${request.method} ${path}`
+
+    if (route === 'POST /graphql/v2' || route === 'POST /graphql') return graphqlEndpoint(ctx, request, cors)
+    if (route === 'GET ' || route === 'GET /__emulator') {
+      const page = renderDashboard({ state: engine.state, info: admin.info(), outbox: admin.outbox(), now: engine.settings.now() })
+      return new Response(page, {
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' },
+      })
+    }
+    if (route === 'GET /__emulator/outbox') {
+      const to = url.searchParams.get('to')
+      return json(admin.outbox(to ? { to } : undefined), 200, cors)
+    }
+    if (route === 'GET /__emulator/avatar.svg') {
+      const headers = new Headers(cors)
+      headers.set('content-type', 'image/svg+xml')
+      headers.set('cache-control', 'public, max-age=86400')
+      return new Response(avatarSvg, { status: 200, headers })
+    }
+    const protocol = matchProtocol(request.method, path)
+    if (protocol) {
+      const response = await runProtocol(protocol.handler, { engine, request, url, params: protocol.params })
+      for (const [name, value] of cors) response.headers.set(name, value)
+      return response
+    }
+    return restEndpoint(ctx, request, url, route, match(request.method, path), cors)
+  }
+}
+
+/**
+ * Finds the handler of `METHOD /path`: exact routes first, then patterns whose `:name` segments
+ * capture one (URL-decoded) path segment each.
+ */
+function routeMatcher<H>(routes: Record<string, H>): (method: string, path: string) => { handler: H; params: Record<string, string> } | null {
+  const patterns = Object.entries(routes)
+    .filter(([key]) => key.includes('/:'))
+    .map(([key, handler]) => {
+      const [method = '', pattern = ''] = key.split(' ')
+      return { method, segments: pattern.split('/'), handler }
+    })
+  return (method, path) => {
+    const exact = Object.hasOwn(routes, `${method} ${path}`) ? routes[`${method} ${path}`] : undefined
+    if (exact) return { handler: exact, params: {} }
+    const segments = path.split('/')
+    for (const route of patterns) {
+      if (route.method !== method || route.segments.length !== segments.length) continue
+      const params: Record<string, string> = {}
+      const fits = route.segments.every((segment, i) => {
+        const actual = segments[i] ?? ''
+        if (!segment.startsWith(':')) return segment === actual
+        params[segment.slice(1)] = safeDecode(actual)
+        return actual !== ''
+      })
+      if (fits) return { handler: route.handler, params }
+    }
+    return null
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}

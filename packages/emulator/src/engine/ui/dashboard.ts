@@ -1,0 +1,232 @@
+/**
+ * The dashboard served at `GET /`: one self-contained HTML page showing what an app did to the
+ * emulator (users, roles, applications, grants, the codes outbox), after the Firebase Emulator UI.
+ * Anyone on the machine can open it, so the pool secret is masked, and every stored string goes
+ * through `html`, which escapes it: usernames, nicknames and the like are chosen by callers.
+ */
+import type { EmulatorInfo } from '../engine.js'
+import { Html, html, raw, type Part } from './html.js'
+import { userRoles } from '../domain/roles.js'
+import { keys, type OutboxMessage } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
+import type { UserRecord } from '../../model/users.js'
+
+export interface DashboardInput {
+  state: EmulatorState
+  info: EmulatorInfo
+  /** Oldest first, as `emulator.outbox()` answers; the page shows the newest first. */
+  outbox: OutboxMessage[]
+  /** ms since epoch: "2 min ago" and code expiry are relative to it. */
+  now: number
+}
+
+export function renderDashboard({ state, info, outbox, now }: DashboardInput): string {
+  const poolName = state.userPools.get(info.userPoolId)?.name ?? ''
+  const page = html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${refreshScriptHash}'">
+<link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Authing emulator · ${poolName || info.userPoolId}</title>
+<style>${raw(css)}</style></head><body>
+${header(state, info, poolName)}
+<main>
+${usersSection(state, now)}
+${rolesSection(state)}
+${applicationsSection(state, info)}
+${resourcesSection(state)}
+${outboxSection(state, outbox, now)}
+</main>
+<footer class="muted">Rendered ${new Date(now).toISOString()} · the outbox as JSON: <a href="/__emulator/outbox">/__emulator/outbox</a></footer>
+<script>${raw(refreshScript)}</script>
+</body></html>
+`
+  return page.value
+}
+
+function header(state: EmulatorState, info: EmulatorInfo, poolName: string): Html {
+  const appIds = [...state.applications.values()].map((a) => a.id)
+  const demo = info.demoUser
+  return html`<header>
+  <div class="top"><h1>Authing emulator <span class="muted">${poolName}</span></h1>
+    <nav><a href="">Refresh</a><label><input type="checkbox" id="auto"> Auto-refresh (5 s)</label></nav></div>
+  <dl>
+    <dt>User pool</dt><dd><code>${info.userPoolId}</code> <span class="muted">secret</span> <code>${maskSecret(info.userPoolSecret)}</code></dd>
+    <dt>App id</dt><dd>${(appIds.length ? appIds : [info.appId]).map((id) => html`<code>${id}</code> `)}</dd>
+    <dt>App host</dt><dd><code>${info.appHost}</code> <span class="muted">id_token iss</span> <code>${info.appHost}/oidc</code></dd>
+    <dt>Demo login</dt><dd>${demo ? html`<code>${demo.username}</code> / <code>${demo.password}</code>` : html`<span class="muted">none in this seed</span>`}</dd>
+  </dl>
+  <p class="muted">Browser apps (.env)</p>
+  <pre class="env"><span>VITE_AUTHING_APP_ID=${info.appId}</span>
+<span>VITE_AUTHING_APP_HOST=${info.appHost}</span></pre>
+</header>`
+}
+
+function usersSection(state: EmulatorState, now: number): Html {
+  const users = [...state.users.values()]
+  const rows = users.map((u) => [
+    html`<code>${u.id}</code>`,
+    u.username,
+    u.email,
+    u.phone,
+    u.profile.nickname,
+    userRoles(state, u, null).map((r) => html`<span class="pill" title="namespace ${r.namespace}">${r.code}</span>`),
+    u.loginsCount,
+    u.lastLogin ? when(Date.parse(u.lastLogin), now) : null,
+    lockout(state, u, now),
+  ])
+  const headers = ['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked']
+  return section('Users', users.length, table(headers, rows, 'No users yet.'))
+}
+
+function rolesSection(state: EmulatorState): Html {
+  const members = new Map<string, number>()
+  for (const roleKeys of state.userRoles.values()) {
+    for (const key of roleKeys) members.set(key, (members.get(key) ?? 0) + 1)
+  }
+  const roles = [...state.roles.values()]
+  const rows = roles.map((r) => [
+    r.namespace,
+    html`<span class="pill">${r.code}</span>`,
+    r.description,
+    members.get(keys.role(r.userPoolId, r.namespace, r.code)) ?? 0,
+  ])
+  return section('Roles', roles.length, table(['Namespace', 'Code', 'Description', 'Users'], rows, 'No roles.'))
+}
+
+function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
+  const apps = [...state.applications.values()]
+  const rows = apps.map((a) => [html`<code>${a.id}</code>`, a.name, a.identifier, html`<code>${info.appHost}</code>`])
+  return section('Applications', apps.length, table(['ID', 'Name', 'Identifier', 'Host'], rows, 'No applications.'))
+}
+
+function resourcesSection(state: EmulatorState): Html {
+  const resources = [...state.resources.values()]
+  const rows = resources.map((r) => [
+    r.namespace,
+    html`<code>${r.code}</code>`,
+    r.type,
+    r.actions.map((a) => a.name).join(', '),
+    grantsOf(state, r.userPoolId, r.namespace, r.code),
+  ])
+  const headers = ['Namespace', 'Resource', 'Type', 'Actions', 'Granted']
+  return section('Resources & grants', resources.length, table(headers, rows, 'No resources.'))
+}
+
+function outboxSection(state: EmulatorState, outbox: OutboxMessage[], now: number): Html {
+  const pending = new Set([...state.codes.values()].map((c) => `${c.code}:${c.expiresAt}`))
+  const rows = [...outbox].reverse().map((m) => [
+    m.channel === 'sms' ? 'SMS' : 'Email',
+    m.to,
+    // An SMS sent without a scene is kept under scene '*': every flow accepts it.
+    m.scene === '*' ? html`<span class="muted">any</span>` : m.scene,
+    html`<code class="code">${m.code}</code>`,
+    when(m.sentAt, now),
+    codeStatus(m, pending.has(`${m.code}:${m.expiresAt}`), now),
+  ])
+  const empty = 'No codes sent yet. SMS and email codes your app sends show up here.'
+  return section('Outbox', outbox.length, table(['Channel', 'To', 'Scene', 'Code', 'Sent', 'Status'], rows, empty))
+}
+
+function section(title: string, count: number, body: Html): Html {
+  return html`<section><h2>${title} <span class="count">${count}</span></h2>${body}</section>`
+}
+
+function table(headers: string[], rows: Part[][], empty: string): Html {
+  if (rows.length === 0) return html`<p class="empty">${empty}</p>`
+  return html`<table><thead><tr>${headers.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows.map(
+    (cells) => html`<tr>${cells.map((cell) => html`<td>${isBlank(cell) ? html`<span class="muted">—</span>` : cell}</td>`)}</tr>`,
+  )}</tbody></table>`
+}
+
+function isBlank(cell: Part): boolean {
+  return cell === null || cell === undefined || cell === '' || (Array.isArray(cell) && cell.length === 0)
+}
+
+/** `emulator-userpool-secret-0001` → `emul…0001`: enough to tell secrets apart, not to use one. */
+function maskSecret(secret: string): string {
+  return secret.length > 12 ? `${secret.slice(0, 4)}…${secret.slice(-4)}` : '••••'
+}
+
+function grantsOf(state: EmulatorState, poolId: string, namespace: string, resource: string): Html[] {
+  const out: Html[] = []
+  for (const g of state.grants.values()) {
+    if (g.userPoolId !== poolId || g.namespace !== namespace || g.resource !== resource) continue
+    const target =
+      g.targetType === 'ROLE'
+        ? [...state.roles.values()].find((r) => r.id === g.targetId)?.code
+        : state.users.get(g.targetId)?.username
+    out.push(html`<div>${g.targetType === 'ROLE' ? 'role' : 'user'} <b>${target ?? g.targetId}</b>: ${g.actions.join(', ')}</div>`)
+  }
+  return out
+}
+
+/** Login lockout is kept per identifier (see lockout.ts), so a user is locked out by any of theirs. */
+function lockout(state: EmulatorState, user: UserRecord, now: number): Html {
+  for (const id of [user.username, user.email, user.phone]) {
+    const until = id ? state.failures.get(keys.failure(user.userPoolId, id))?.lockedUntil : null
+    if (until && until > now) return html`<span class="bad">locked out</span> <span class="muted">${duration(until - now)} left</span>`
+  }
+  return html`<span class="muted">no</span>`
+}
+
+function codeStatus(message: OutboxMessage, pending: boolean, now: number): Html {
+  if (message.expiresAt <= now) return html`<span class="muted">expired ${duration(now - message.expiresAt)} ago</span>`
+  if (!pending) return html`<span class="muted">used or replaced</span>`
+  return html`<span class="ok">valid</span> <span class="muted">${duration(message.expiresAt - now)} left</span>`
+}
+
+function when(ms: number, now: number): Html {
+  const delta = now - ms
+  const text = delta < 5_000 ? 'just now' : `${duration(delta)} ago`
+  return html`<time datetime="${new Date(ms).toISOString()}" title="${new Date(ms).toISOString()}">${text}</time>`
+}
+
+function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000))
+  if (s < 60) return `${s} s`
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 && s < 600 ? ` ${s % 60} s` : ''}`
+  if (s < 86_400) return `${Math.floor(s / 3600)} h`
+  return `${Math.floor(s / 86_400)} d`
+}
+
+// Auto-refresh is off by default (it would reset a selection while copying a code); the choice
+// lasts for the tab. The CSP below allows this script only, by hash: injected markup cannot run.
+const refreshScript = `const box = document.getElementById('auto')
+box.checked = sessionStorage.getItem('authing-emulator-refresh') === 'on'
+const tick = () => { if (box.checked) setTimeout(() => { if (box.checked) location.reload() }, 5000) }
+box.addEventListener('change', () => { sessionStorage.setItem('authing-emulator-refresh', box.checked ? 'on' : 'off'); tick() })
+tick()`
+/** sha256 of `refreshScript`, base64; the dashboard test recomputes it. */
+const refreshScriptHash = 'sha256-f3CnKDpERsV0HecPeacBEo+Nyv0NTyl6JjDYzrp9Icw='
+
+const css = `
+:root { color-scheme: light; --line: #e4e7ec; --muted: #667085; --accent: #215ae5; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", sans-serif; color: #101828; background: #f6f7f9; }
+header { background: #fff; border-bottom: 1px solid var(--line); padding: 20px 32px; }
+.top { display: flex; justify-content: space-between; align-items: baseline; gap: 16px; flex-wrap: wrap; }
+h1 { font-size: 20px; margin: 0 0 12px; } h1 .muted { font-weight: 400; font-size: 16px; margin-left: 6px; }
+nav { display: flex; gap: 16px; align-items: center; } nav label { color: var(--muted); }
+a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0 0 12px; }
+dt { color: var(--muted); } dd { margin: 0; }
+code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.env { margin: 4px 0 0; padding: 10px 14px; background: #101828; color: #e4e7ec; border-radius: 6px; font-size: 13px; display: inline-block; min-width: 420px; }
+.env span { user-select: all; }
+header p.muted { margin: 0; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+main { padding: 8px 32px 24px; max-width: 1400px; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin-top: 20px; overflow-x: auto; }
+h2 { font-size: 15px; margin: 0; padding: 12px 16px; border-bottom: 1px solid var(--line); }
+.count { display: inline-block; min-width: 22px; padding: 0 7px; margin-left: 4px; border-radius: 11px; background: #eef2ff; color: var(--accent); font-size: 12px; text-align: center; }
+table { width: 100%; border-collapse: collapse; }
+th { text-align: left; font-weight: 600; font-size: 12px; color: var(--muted); padding: 8px 16px; background: #fafbfc; border-bottom: 1px solid var(--line); white-space: nowrap; }
+td { padding: 8px 16px; vertical-align: top; overflow-wrap: break-word; }
+tbody tr:nth-child(even) { background: #f9fafb; }
+tbody tr:hover { background: #f0f4ff; }
+.pill { display: inline-block; white-space: nowrap; padding: 0 8px; margin: 0 4px 2px 0; border-radius: 10px; background: #eef2ff; color: #3538cd; font-size: 12px; }
+.code { font-size: 15px; font-weight: 600; letter-spacing: .08em; user-select: all; }
+.muted { color: var(--muted); } .ok { color: #067647; font-weight: 600; } .bad { color: #b42318; font-weight: 600; }
+.empty { margin: 0; padding: 20px 16px; color: var(--muted); text-align: center; }
+footer { padding: 0 32px 24px; font-size: 12px; }
+`

@@ -1,0 +1,85 @@
+/** How applications are shown over REST: the management API's whole object, and a user's list entry. */
+import type { Engine } from '../engine.js'
+import type { ApplicationRecord } from '../../model/records.js'
+
+/** Authing's application object (fact sheet §7): the emulator's values, and the defaults of a new app. */
+export function applicationView(engine: Engine, app: ApplicationRecord): Record<string, unknown> {
+  const jwk = engine.state.keyring.get('current')?.signing.publicJwk
+  const appHost = engine.settings.appHost
+  return {
+    id: app.id,
+    userPoolId: app.userPoolId,
+    protocol: 'oidc',
+    name: app.name,
+    secret: app.secret,
+    identifier: app.identifier,
+    description: app.description,
+    logo: app.logo,
+    createdAt: app.createdAt,
+    updatedAt: app.updatedAt,
+    redirectUris: app.redirectUris ?? [],
+    logoutRedirectUris: [],
+    css: null,
+    jwks: { keys: jwk ? [jwk] : [] },
+    oidcConfig: {
+      grant_types: ['authorization_code', 'password', 'refresh_token'],
+      response_types: ['code'],
+      id_token_signed_response_alg: 'RS256',
+      token_endpoint_auth_method: 'client_secret_post',
+      authorization_code_expire: 600,
+      id_token_expire: engine.settings.tokenLifetimeSeconds,
+      access_token_expire: 3600,
+      refresh_token_expire: 2_592_000,
+      cas_expire: 3600,
+      issuer: `${appHost}/oidc`,
+    },
+    oauthConfig: null,
+    samlConfig: null,
+    casConfig: null,
+    qrcodeScanning: { redirect: false, interval: 1500 },
+    loginTabs: ['password', 'phone-code'],
+    defaultLoginTab: 'password',
+    registerTabs: ['email', 'phone'],
+    defaultRegisterTab: 'email',
+    ldapConnections: [],
+    adConnections: [],
+    disabledSocialConnections: [],
+    disabledOidcConnections: [],
+    disabledSamlConnections: [],
+    disabledOauth2Connections: [],
+    disabledCasConnections: [],
+    disabledAzureAdConnections: [],
+    extendsFields: [],
+    extendsFieldsEnabled: false,
+    ext: null,
+    ssoPageCustomizationSettings: null,
+    permissionStrategy: { enabled: false, defaultStrategy: 'ALLOW_ALL', allowPolicyId: null, denyPolicyId: null },
+    skipMfa: false,
+    isOfficial: false,
+    isDeleted: false,
+    isDefault: false,
+    oidcProviderEnabled: false,
+    oauthProviderEnabled: false,
+    samlProviderEnabled: false,
+    casProviderEnabled: false,
+    registerDisabled: false,
+    showAuthorizationPage: false,
+    enableSubAccount: false,
+    loginRequireEmailVerified: false,
+    agreementEnabled: false,
+  }
+}
+
+/** An entry of `GET /api/v2/users/me/applications/allowed`. */
+export function allowedApplicationView(app: ApplicationRecord): Record<string, unknown> {
+  return {
+    id: app.id,
+    createdAt: app.createdAt,
+    updatedAt: app.updatedAt,
+    name: app.name,
+    logo: app.logo,
+    domain: app.identifier,
+    description: app.description,
+    protocol: 'oidc',
+  }
+}

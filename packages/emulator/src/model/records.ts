@@ -1,0 +1,212 @@
+/**
+ * The records the state's tables hold (the user record has its own module, ./users.ts), and the
+ * keys of composite-keyed tables. Records are plain JSON, replaced on change, never mutated.
+ */
+import { objectId } from './crypto.js'
+
+export interface UserPoolRecord {
+  id: string
+  secret: string
+  name: string
+  createdAt: string
+}
+
+export interface ApplicationRecord {
+  id: string
+  userPoolId: string
+  secret: string
+  name: string
+  identifier: string
+  description: string | null
+  logo: string | null
+  /** set by the management API or the seed; absent in older states */
+  redirectUris?: string[]
+  /** How OIDC id_tokens of the app are signed: RS256 (the emulator's key, the default) or HS256 (the app secret). */
+  idTokenSigningAlg?: 'RS256' | 'HS256'
+  createdAt: string
+  updatedAt: string
+}
+
+export interface RoleRecord {
+  id: string
+  userPoolId: string
+  namespace: string
+  code: string
+  description: string | null
+  parentCode: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export type ResourceType = 'DATA' | 'API' | 'MENU' | 'UI' | 'BUTTON'
+
+export interface ResourceRecord {
+  id: string
+  userPoolId: string
+  namespace: string
+  code: string
+  type: ResourceType
+  description: string | null
+  actions: { name: string; description: string | null }[]
+  apiIdentifier: string | null
+  createdAt?: string
+  updatedAt?: string
+}
+
+export type GrantTargetType = 'USER' | 'ROLE' | 'GROUP'
+
+/**
+ * Actions on a resource granted to a user, role or group. `resource` and each action may hold `*`
+ * wildcards (`books:*`, `*`), as in Authing's `allow`.
+ */
+export interface GrantRecord {
+  userPoolId: string
+  namespace: string
+  resource: string
+  targetType: GrantTargetType
+  /** user id, role id or group id */
+  targetId: string
+  actions: string[]
+}
+
+export interface GroupRecord {
+  id: string
+  userPoolId: string
+  code: string
+  name: string
+  description: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** A permission namespace; every application also has one whose code is the app id. */
+export interface NamespaceRecord {
+  /** Authing's namespace ids are numbers. */
+  id: number
+  userPoolId: string
+  code: string
+  name: string
+  description: string | null
+  /** the application the namespace belongs to (its code is then the app id) */
+  appId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** The last login of a user to an application (the app's "active users"). */
+export interface AppLoginRecord {
+  appId: string
+  userId: string
+  lastLogin: string
+}
+
+export type UdfDataType = 'STRING' | 'NUMBER' | 'DATETIME' | 'BOOLEAN' | 'OBJECT' | 'SELECT'
+
+export interface UdfRecord {
+  userPoolId: string
+  targetType: string
+  key: string
+  dataType: UdfDataType
+  label: string | null
+  options: string | null
+}
+
+export interface CodeRecord {
+  code: string
+  scene: string | null
+  expiresAt: number
+}
+
+export interface FailureRecord {
+  count: number
+  lockedUntil: number | null
+}
+
+export interface OutboxMessage {
+  channel: 'sms' | 'email'
+  to: string
+  code: string
+  scene: string
+  sentAt: number
+  expiresAt: number
+}
+
+/** An OAuth authorization code (or CAS service ticket) waiting to be redeemed: single-use, short-lived. */
+export interface AuthorizationCodeRecord {
+  kind: 'oidc' | 'oauth' | 'cas'
+  appId: string
+  userId: string
+  /** the redirect_uri (CAS: the service URL) it was issued for; redemption must name the same */
+  redirectUri: string
+  scope: string
+  nonce: string | null
+  codeChallenge: string | null
+  codeChallengeMethod: 'S256' | 'plain' | null
+  /** ms since epoch */
+  authTime: number
+  expiresAt: number
+}
+
+/** An opaque refresh token (rotated on use). */
+export interface RefreshTokenRecord {
+  kind: 'oidc' | 'oauth'
+  appId: string
+  userId: string
+  scope: string
+  /** ms since epoch */
+  issuedAt: number
+  expiresAt: number
+}
+
+/** The hosted login page's session on the emulator origin (cookie), shared by OIDC, OAuth and CAS. */
+export interface HostedSessionRecord {
+  userPoolId: string
+  userId: string
+  /** ms since epoch */
+  authTime: number
+  expiresAt: number
+}
+
+/** Keys of composite-keyed tables: one place that builds them, so lookups and writes agree. */
+export const keys = {
+  role: (poolId: string, namespace: string, code: string) => `${poolId}:${namespace}:${code}`,
+  resource: (poolId: string, namespace: string, code: string) => `${poolId}:${namespace}:${code}`,
+  grant: (g: Pick<GrantRecord, 'userPoolId' | 'namespace' | 'resource' | 'targetType' | 'targetId'>) =>
+    `${g.userPoolId}:${g.namespace}:${g.resource}:${g.targetType}:${g.targetId}`,
+  udf: (poolId: string, targetType: string, key: string) => `${poolId}:${targetType}:${key}`,
+  udv: (targetType: string, targetId: string) => `${targetType}:${targetId}`,
+  /** `identifier` as `normaliseIdentifier` answers it */
+  failure: (poolId: string, identifier: string) => `${poolId}:${identifier}`,
+  group: (poolId: string, code: string) => `${poolId}:${code}`,
+  namespace: (poolId: string, code: string) => `${poolId}:${code}`,
+  appLogin: (appId: string, userId: string) => `${appId}:${userId}`,
+}
+
+/** A new role of the pool's `namespace`, created `at`. */
+export function newRoleRecord(
+  poolId: string,
+  at: string,
+  fields: Pick<RoleRecord, 'namespace' | 'code' | 'description' | 'parentCode'>,
+): RoleRecord {
+  return { id: objectId(), userPoolId: poolId, ...fields, createdAt: at, updatedAt: at }
+}
+
+/** A new resource; the seed's carry no times (`at` absent), as they always have. */
+export function newResourceRecord(
+  poolId: string,
+  fields: Pick<ResourceRecord, 'namespace' | 'code' | 'type' | 'description' | 'actions' | 'apiIdentifier'>,
+  at?: string,
+): ResourceRecord {
+  const times = at === undefined ? {} : { createdAt: at, updatedAt: at }
+  return { id: objectId(), userPoolId: poolId, ...fields, ...times }
+}
+
+/** A new application of the pool, created `at`. */
+export function newApplicationRecord(
+  poolId: string,
+  at: string,
+  fields: Omit<ApplicationRecord, 'userPoolId' | 'createdAt' | 'updatedAt'>,
+): ApplicationRecord {
+  const { id, ...rest } = fields
+  return { id, userPoolId: poolId, ...rest, createdAt: at, updatedAt: at }
+}

@@ -1,0 +1,253 @@
+/**
+ * Seed documents: the JSON an emulator starts from (and returns to on `reset()`).
+ * `resolveSeed` fixes every id synchronously, so `info()` is valid before `ready()`; `applySeed`
+ * then hashes the passwords and writes the records through the store.
+ */
+import { hashPassword, objectId, randomHex } from './crypto.js'
+import { keys, newApplicationRecord, newResourceRecord, newRoleRecord, type GrantRecord } from './records.js'
+import type { SeedDocument, SeedUser } from './seedDocument.js'
+import type { EmulatorState } from './state.js'
+import { storedUdvValue } from './udv.js'
+import { newUserRecord, profileFields, profileOf, type UserRecord } from './users.js'
+
+/** A seed document that cannot be applied; `ready()` rejects with it. */
+export class SeedError extends Error {
+  readonly code = 'SEED_INVALID'
+  constructor(message: string) {
+    super(`Invalid seed: ${message}`)
+    this.name = 'SeedError'
+  }
+}
+
+/** The default state: ids are fixed so demos, `.env` lines and bookmarks stay valid across runs. */
+export const defaultSeed: SeedDocument = {
+  userPool: { id: '62a0f0a9c6b1c2a3d4e5f601', secret: 'emulator-userpool-secret-0001', name: 'Authing Emulator' },
+  applications: [
+    {
+      id: '62a0f0a9c6b1c2a3d4e5f602',
+      secret: 'emulator-app-secret-0001',
+      name: 'Emulator App',
+      identifier: 'emulator-app',
+      description: 'The application of the default seed',
+    },
+  ],
+  users: [
+    {
+      id: '62a0f0a9c6b1c2a3d4e5f603',
+      username: 'bob',
+      password: 'passw0rd',
+      email: 'bob@example.com',
+      phone: '13800138000',
+      nickname: 'Bob',
+      roles: ['admin'],
+      udf: { school: 'Tsinghua University' },
+    },
+  ],
+  roles: [{ code: 'admin', description: 'Administrator' }],
+  resources: [{ code: 'book', type: 'DATA', actions: ['read', 'write'], description: 'Books' }],
+  grants: [{ resource: 'book', actions: ['read'], role: 'admin' }],
+  udfs: [{ targetType: 'USER', key: 'school', dataType: 'STRING', label: 'School' }],
+}
+
+type Required2<T, K extends keyof T> = T & { [P in K]-?: NonNullable<T[P]> }
+export interface ResolvedSeed extends SeedDocument {
+  userPool: Required2<NonNullable<SeedDocument['userPool']>, 'id' | 'secret'>
+  applications: Required2<NonNullable<SeedDocument['applications']>[number], 'id' | 'secret'>[]
+  users: Required2<SeedUser, 'id'>[]
+}
+
+/** Gives every pool, application and user an id (and secrets), so re-applying gives the same state. */
+export function resolveSeed(seed: SeedDocument): ResolvedSeed {
+  checkShape(seed)
+  const apps = seed.applications?.length ? seed.applications : [{}]
+  return {
+    ...seed,
+    userPool: { ...seed.userPool, id: seed.userPool?.id ?? objectId(), secret: seed.userPool?.secret ?? randomHex(16) },
+    applications: apps.map((app) => ({ ...app, id: app.id ?? objectId(), secret: app.secret ?? randomHex(16) })),
+    users: (seed.users ?? []).map((user) => ({ ...user, id: user.id ?? objectId() })),
+  }
+}
+
+/** The structural checks a JSON file needs before anything reads it (values are checked on apply). */
+function checkShape(seed: SeedDocument): void {
+  if (seed === null || typeof seed !== 'object' || Array.isArray(seed)) throw new SeedError('not a JSON object')
+  for (const list of ['applications', 'users', 'roles', 'resources', 'grants', 'udfs'] as const) {
+    const value = seed[list]
+    if (value === undefined) continue
+    if (!Array.isArray(value) || value.some((item) => item === null || typeof item !== 'object')) {
+      throw new SeedError(`"${list}" must be an array of objects`)
+    }
+  }
+  if (seed.userPool !== undefined && (seed.userPool === null || typeof seed.userPool !== 'object')) {
+    throw new SeedError('"userPool" must be an object')
+  }
+  const strings = (where: string, item: object, fields: string[], required: string[] = []): void => {
+    for (const field of fields) {
+      const value = (item as Record<string, unknown>)[field]
+      if (value === undefined ? required.includes(field) : typeof value !== 'string') {
+        throw new SeedError(`${where}.${field} must be a string`)
+      }
+    }
+  }
+  strings('userPool', seed.userPool ?? {}, ['id', 'secret', 'name'])
+  seed.applications?.forEach((a, i) => {
+    strings(`applications[${i}]`, a, ['id', 'secret', 'name', 'identifier', 'description'])
+    if (a.redirectUris !== undefined && (!Array.isArray(a.redirectUris) || a.redirectUris.some((uri) => typeof uri !== 'string'))) {
+      throw new SeedError(`applications[${i}].redirectUris must be an array of URLs`)
+    }
+    if (a.idTokenSigningAlg !== undefined && a.idTokenSigningAlg !== 'RS256' && a.idTokenSigningAlg !== 'HS256') {
+      throw new SeedError(`applications[${i}].idTokenSigningAlg must be "RS256" or "HS256"`)
+    }
+  })
+  seed.users?.forEach((u, i) => {
+    strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', ...profileFields])
+    if (!u.username && !u.email && !u.phone) throw new SeedError(`users[${i}] needs a username, email or phone`)
+  })
+  seed.roles?.forEach((r, i) => strings(`roles[${i}]`, r, ['code', 'description', 'namespace'], ['code']))
+  seed.resources?.forEach((r, i) => {
+    strings(`resources[${i}]`, r, ['code', 'type', 'namespace', 'description'], ['code', 'type'])
+    if (!['DATA', 'API', 'MENU', 'UI', 'BUTTON'].includes(r.type)) throw new SeedError(`resources[${i}].type is not a resource type`)
+    if (!Array.isArray(r.actions)) throw new SeedError(`resources[${i}].actions must be an array of names`)
+  })
+  seed.grants?.forEach((g, i) => {
+    strings(`grants[${i}]`, g, ['resource', 'role', 'user', 'namespace'], ['resource'])
+    if (!Array.isArray(g.actions)) throw new SeedError(`grants[${i}].actions must be an array of names`)
+  })
+  seed.udfs?.forEach((u, i) => {
+    strings(`udfs[${i}]`, u, ['key', 'label'], ['key'])
+    if (!['STRING', 'NUMBER', 'DATETIME', 'BOOLEAN', 'OBJECT', 'SELECT'].includes(u.dataType)) {
+      throw new SeedError(`udfs[${i}].dataType is not a UDF data type`)
+    }
+  })
+}
+
+export function demoUserOf(seed: ResolvedSeed): { username: string; password: string; email?: string; phone?: string } | null {
+  const user = seed.users.find((u) => u.username && u.password)
+  if (!user?.username || !user.password) return null
+  return {
+    username: user.username,
+    password: user.password,
+    ...(user.email ? { email: user.email } : {}),
+    ...(user.phone ? { phone: user.phone } : {}),
+  }
+}
+
+export async function applySeed(
+  state: EmulatorState,
+  seed: ResolvedSeed,
+  options: { passwordIterations: number; now: number },
+): Promise<void> {
+  const at = new Date(options.now).toISOString()
+  const poolId = seed.userPool.id
+  const firstApp = seed.applications[0]
+  if (!firstApp) throw new Error('resolveSeed always yields an application')
+  const hashes = await Promise.all(
+    seed.users.map((u) => (u.password ? hashPassword(u.password, options.passwordIterations) : null)),
+  )
+
+  state.meta.set('emulator', { userPoolId: poolId, appId: firstApp.id, demoUser: demoUserOf(seed), seed })
+  state.userPools.set(poolId, { id: poolId, secret: seed.userPool.secret, name: seed.userPool.name ?? 'Authing Emulator', createdAt: at })
+  for (const app of seed.applications) {
+    state.applications.set(
+      app.id,
+      newApplicationRecord(poolId, at, {
+        id: app.id,
+        secret: app.secret,
+        name: app.name ?? 'Application',
+        identifier: app.identifier ?? app.id,
+        description: app.description ?? null,
+        logo: null,
+        redirectUris: app.redirectUris ?? [],
+        idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
+      }),
+    )
+  }
+  for (const role of seed.roles ?? []) {
+    const namespace = role.namespace ?? 'default'
+    const description = role.description ?? null
+    const record = newRoleRecord(poolId, at, { namespace, code: role.code, description, parentCode: null })
+    state.roles.set(keys.role(poolId, namespace, role.code), record)
+  }
+  for (const res of seed.resources ?? []) {
+    const namespace = res.namespace ?? firstApp.id
+    const record = newResourceRecord(poolId, {
+      namespace,
+      code: res.code,
+      type: res.type,
+      description: res.description ?? null,
+      actions: res.actions.map((name) => ({ name, description: null })),
+      apiIdentifier: null,
+    })
+    state.resources.set(keys.resource(poolId, namespace, res.code), record)
+  }
+  for (const udf of seed.udfs ?? []) {
+    state.udfs.set(keys.udf(poolId, udf.targetType, udf.key), {
+      userPoolId: poolId,
+      targetType: udf.targetType,
+      key: udf.key,
+      dataType: udf.dataType,
+      label: udf.label ?? udf.key,
+      options: null,
+    })
+  }
+  seed.users.forEach((user, i) => {
+    state.users.set(user.id, seedUserRecord(user, poolId, hashes[i] ?? null, at))
+    const roleKeys = (user.roles ?? []).map((code) => findRoleKey(state, poolId, code, 'default'))
+    if (roleKeys.length) state.userRoles.set(user.id, roleKeys)
+    const udv: Record<string, string> = {}
+    for (const [key, value] of Object.entries(user.udf ?? {})) {
+      const udf = state.udfs.get(keys.udf(poolId, 'USER', key))
+      if (!udf) throw new SeedError(`user ${user.username ?? user.id}: unknown user-defined field "${key}"`)
+      const stored = storedUdvValue(udf.dataType, value)
+      if (stored === null) throw new SeedError(`user ${user.username ?? user.id}: value of "${key}" is not a ${udf.dataType}`)
+      udv[key] = stored
+    }
+    if (Object.keys(udv).length) state.udvs.set(keys.udv('USER', user.id), udv)
+  })
+  for (const grant of seed.grants ?? []) {
+    const namespace = grant.namespace ?? firstApp.id
+    const target = grantTarget(state, seed, poolId, namespace, grant)
+    const record: GrantRecord = { userPoolId: poolId, namespace, resource: grant.resource, ...target, actions: grant.actions }
+    state.grants.set(keys.grant(record), record)
+  }
+}
+
+function seedUserRecord(user: ResolvedSeed['users'][number], poolId: string, password: UserRecord['password'], at: string): UserRecord {
+  return newUserRecord(poolId, at, {
+    id: user.id,
+    username: user.username ?? null,
+    email: user.email?.toLowerCase() ?? null,
+    emailVerified: Boolean(user.email),
+    phone: user.phone ?? null,
+    phoneVerified: Boolean(user.phone),
+    externalId: typeof user['externalId'] === 'string' ? user['externalId'] : null,
+    password,
+    profile: profileOf(user),
+    registerSource: ['import:manual'],
+  })
+}
+
+function findRoleKey(state: EmulatorState, poolId: string, code: string, namespace: string): string {
+  for (const ns of [namespace, 'default']) {
+    const key = keys.role(poolId, ns, code)
+    if (state.roles.has(key)) return key
+  }
+  for (const [key, role] of state.roles.entries()) if (role.userPoolId === poolId && role.code === code) return key
+  throw new SeedError(`unknown role "${code}"`)
+}
+
+function grantTarget(
+  state: EmulatorState,
+  seed: ResolvedSeed,
+  poolId: string,
+  namespace: string,
+  grant: NonNullable<SeedDocument['grants']>[number],
+): Pick<GrantRecord, 'targetType' | 'targetId'> {
+  if (grant.role) {
+    const role = state.roles.get(findRoleKey(state, poolId, grant.role, namespace))
+    if (role) return { targetType: 'ROLE', targetId: role.id }
+  }
+  const user = seed.users.find((u) => u.id === grant.user || (u.username && u.username === grant.user))
+  if (user) return { targetType: 'USER', targetId: user.id }
+  throw new SeedError(`grant on "${grant.resource}" needs a known role or user`)
+}

@@ -1,0 +1,47 @@
+/** The shape of a seed document (the JSON an emulator starts from), and the state's record of it. */
+import type { ResourceType, UdfDataType } from './records.js'
+
+export interface SeedUser {
+  id?: string
+  username?: string
+  email?: string
+  phone?: string
+  password?: string
+  /** Role codes (looked up in the `default` namespace, then in any). */
+  roles?: string[]
+  /** User-defined field values, as plain values (not JSON-encoded). */
+  udf?: Record<string, unknown>
+  nickname?: string
+  [profileField: string]: unknown
+}
+
+export interface SeedDocument {
+  userPool?: { id?: string; secret?: string; name?: string }
+  applications?: {
+    id?: string
+    secret?: string
+    name?: string
+    identifier?: string
+    description?: string
+    /** Where the hosted login may send users back (OIDC redirect_uri, CAS service). Empty: any localhost URL. */
+    redirectUris?: string[]
+    /** OIDC id_token signature: `RS256` (default, the emulator's key, see jwks.json) or `HS256` (the app secret). */
+    idTokenSigningAlg?: 'RS256' | 'HS256'
+  }[]
+  users?: SeedUser[]
+  /** `namespace` defaults to `default`. */
+  roles?: { code: string; description?: string; namespace?: string }[]
+  /** `namespace` defaults to the first application's id (its own permission namespace). */
+  resources?: { code: string; type: ResourceType; actions: string[]; namespace?: string; description?: string }[]
+  /** `role` is a role code, `user` a user id or username; `namespace` as for resources. */
+  grants?: { resource: string; actions: string[]; role?: string; user?: string; namespace?: string }[]
+  udfs?: { targetType: 'USER'; key: string; dataType: UdfDataType; label?: string }[]
+}
+
+export interface MetaRecord {
+  userPoolId: string
+  appId: string
+  demoUser: { username: string; password: string; email?: string; phone?: string } | null
+  /** The seed this state was built from, so `reset()` restores it even after a restart. */
+  seed: SeedDocument
+}
