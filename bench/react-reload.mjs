@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium.mjs'
-import { buildExample, ensureEmulatorBuilt, startEmulator } from '../e2e/servers.mjs'
+import { buildExample, startEmulator } from '../e2e/servers.mjs'
 import { median, printTable } from './lib.mjs'
 import { serveBuild } from './staticHost.mjs'
 
@@ -32,22 +32,20 @@ const watchFor = (selector) => `
   }).observe(document, { childList: true, subtree: true })`
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const alias = {
-  '@authing-kit/client': `${root}packages/client/src/index.ts`,
-  '@authing-kit/react/user-profile': `${root}packages/react/src/userProfile.ts`,
-  '@authing-kit/react': `${root}packages/react/src/index.ts`,
-  '@tanstack/react-query': `${root}packages/react/node_modules/@tanstack/react-query`,
-}
 
 /** A production build of bench/reload-pages/<name>, served as the example is. */
 async function servePage(name, outDir) {
-  const { build } = await import('vite')
+  const { build, defaultClientConditions } = await import('vite')
   const { default: react } = await import('@vitejs/plugin-react')
   await build({
     root: `${root}bench/reload-pages/${name}`,
     configFile: false,
     plugins: [react()],
-    resolve: { alias, dedupe: ['react', 'react-dom'] },
+    // As the example's own config does: the packages from their sources, one copy of React and React Query.
+    resolve: {
+      conditions: ['@authing-kit/source', ...defaultClientConditions],
+      dedupe: ['react', 'react-dom', '@tanstack/react-query'],
+    },
     logLevel: 'error',
     build: { outDir, emptyOutDir: true },
   })
@@ -80,7 +78,6 @@ const workDir = mkdtempSync(join(tmpdir(), 'authing-kit-reload-'))
 const servers = []
 let browser
 try {
-  ensureEmulatorBuilt()
   const emulator = await startEmulator()
   servers.push(emulator)
   await buildExample(emulator, join(workDir, 'app'))
