@@ -21,7 +21,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           env: { EXPECTED_REACT_MAJOR: '19' },
-          include: ['packages/*/src/**/*.test.{ts,tsx}'],
+          include: ['packages/*/src/**/*.test.{ts,tsx}', 'scripts/__tests__/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium.mjs'
-import { ensureEmulatorBuilt, serveExample, startEmulator } from './servers.mjs'
+import { serveExample, startEmulator } from './servers.mjs'
 import { tests } from './tests/index.mjs'
 
 const TEST_TIMEOUT_MS = 45_000
@@ -44,7 +44,6 @@ process.on('exit', () => emulator?.killNow()) // an uncaught throw: never leave 
 
 try {
   const setupStart = Date.now()
-  ensureEmulatorBuilt()
   emulator = await startEmulator()
   example = await serveExample(emulator, `${outDir}app`)
   // Our own signal handlers close the browser, the servers, and write the results.

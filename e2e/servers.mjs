@@ -1,29 +1,22 @@
 // The two servers the browser talks to: the emulator CLI (a child process on a free port) and the
 // example app, built against that emulator and served by `vite preview` in this process.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { emulatorCli } from '../scripts/emulatorCli.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const exampleRoot = `${root}examples/vite-react`
-const emulatorCli = `${root}packages/emulator/dist/cli.js`
 const START_TIMEOUT_MS = 30_000
 const STOP_GRACE_MS = 3_000
 
-/** Builds the emulator when its CLI is missing (a fresh checkout); a built one is used as it is. */
-export function ensureEmulatorBuilt() {
-  if (existsSync(emulatorCli)) return
-  const build = spawnSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@authing-kit/emulator', 'build'], { cwd: root, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`building the emulator failed:\n${build.stdout}${build.stderr}`)
-}
-
 /**
- * Starts the emulator CLI on a free port (low PBKDF2 iterations: logins stay fast) and answers
- * `{ url, appId, stop, killNow }` once its banner says where it listens (and the seed's app id).
+ * Starts the emulator CLI (built first when its sources changed) on a free port (low PBKDF2 iterations:
+ * logins stay fast) and answers `{ url, appId, stop, killNow }` once its banner says where it listens
+ * (and the seed's app id).
  */
 export async function startEmulator() {
-  const child = spawn(process.execPath, [emulatorCli, '--port', '0', '--password-iterations', '1000'], {
+  const child = spawn(process.execPath, [emulatorCli(), '--port', '0', '--password-iterations', '1000'], {
     cwd: root,
     detached: true, // its own process group: stop() reaches it and anything it starts
     stdio: ['ignore', 'pipe', 'pipe'],

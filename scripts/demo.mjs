@@ -2,8 +2,9 @@
 // `pnpm demo`: the emulator and the example app side by side, behind one banner and one Ctrl-C.
 // The children run in process groups of their own, so a Ctrl-C reaches them once, through us, whether
 // it came from the terminal (to the whole foreground group) or from `kill -INT` (to this process only).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { emulatorCli } from './emulatorCli.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const EMULATOR_URL = 'http://127.0.0.1:5556'
@@ -12,17 +13,19 @@ const READY_TIMEOUT_MS = 60_000
 const STOP_GRACE_MS = 5_000
 const KEPT_LINES = 200
 
-const build = spawnSync('pnpm', ['--filter', '@authing-kit/emulator', 'run', 'build'], { cwd: root, encoding: 'utf8' })
-if (build.status !== 0) {
-  process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}${build.error ? String(build.error) : ''}\n`)
-  console.error('demo: building the emulator failed (output above). Run it as `npx -y pnpm@10.34.9 demo`.')
+let cli = ''
+try {
+  cli = emulatorCli()
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  console.error('demo: building the emulator failed (output above).')
   process.exit(1)
 }
 
 const children = [
   // The emulator's own output goes through: its banner (user pool id and secret, app id and host,
   // .env lines) and then every SMS / email code "sent".
-  start('emulator', [`${root}/packages/emulator/dist/cli.js`, '--port', '5556'], root, (line) => console.log(line)),
+  start('emulator', [cli, '--port', '5556'], root, (line) => console.log(line)),
   start('example app', [`${root}/examples/vite-react/node_modules/vite/bin/vite.js`], `${root}/examples/vite-react`),
 ]
 let stopping = false
