@@ -1,7 +1,7 @@
 // Client overhead per call: AuthenticationClient vs a raw fetch of the very same GraphQL request
 // (same body, same headers) to the same in-process emulator. Goal: ratio ≤ 1.2×.
-import { AuthenticationClient } from '../packages/client/dist/index.js'
-import { createEmulator } from '../packages/emulator/dist/index.js'
+import { AuthenticationClient } from '@authing-kit/client'
+import { createEmulator } from '@authing-kit/emulator'
 import { compare, printTable } from './lib.mjs'
 
 const emulator = createEmulator()

@@ -2,8 +2,8 @@
 // own dependencies (one React instance for the app and the library), the built @authing-kit/react,
 // and an in-process emulator whose requests are recorded.
 import { createRequire } from 'node:module'
-import { AuthenticationClient } from '../packages/client/dist/index.js'
-import { createEmulator } from '../packages/emulator/dist/index.js'
+import { AuthenticationClient } from '@authing-kit/client'
+import { createEmulator } from '@authing-kit/emulator'
 
 const { JSDOM } = createRequire(import.meta.url)('jsdom')
 const dom = new JSDOM('<!doctype html><div id="root"></div>', { url: 'https://app.example.com/' })
@@ -19,7 +19,7 @@ const fromReactPackage = createRequire(new URL('../packages/react/package.json',
 export const React = fromReactPackage('react')
 export const { createRoot } = fromReactPackage('react-dom/client')
 export const { QueryClient, QueryClientProvider } = fromReactPackage('@tanstack/react-query')
-export const kit = await import('../packages/react/dist/index.js')
+export const kit = await import('@authing-kit/react')
 export const h = React.createElement
 
 /** An emulator (cheap password hashing: these benches count renders and requests, not time). */

@@ -59,10 +59,28 @@ if (!stopping) {
   )
 }
 
-/** Spawns `node args…`, keeping its last lines for a failure report and passing each stdout line to `onLine`. */
+/** @typedef {import('node:stream').Readable} Readable */
+/**
+ * @typedef {object} Child
+ * @property {string} name
+ * @property {import('node:child_process').ChildProcessByStdio<null, Readable, Readable>} process
+ * @property {string[]} lines its last output lines
+ * @property {boolean} exited
+ */
+
+/**
+ * Spawns `node args…`, keeping its last lines for a failure report and passing each stdout line to `onLine`.
+ * @param {string} name
+ * @param {string[]} args
+ * @param {string} cwd
+ * @param {(line: string) => void} [onLine]
+ * @returns {Child}
+ */
 function start(name, args, cwd, onLine = () => {}) {
   const subprocess = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+  /** @type {Child} */
   const child = { name, process: subprocess, lines: [], exited: false }
+  /** @param {string} line @param {(line: string) => void} forward */
   const keep = (line, forward) => {
     child.lines.push(line)
     if (child.lines.length > KEPT_LINES) child.lines.shift()
@@ -81,6 +99,7 @@ function start(name, args, cwd, onLine = () => {}) {
   return child
 }
 
+/** @param {import('node:stream').Readable} stream @param {(line: string) => void} onLine */
 function splitLines(stream, onLine) {
   let rest = ''
   stream.setEncoding('utf8')
@@ -92,10 +111,12 @@ function splitLines(stream, onLine) {
   stream.on('end', () => rest && onLine(rest))
 }
 
+/** @param {Child} child */
 function printOutput(child) {
   console.error(`----- ${child.name} -----\n${child.lines.join('\n')}\n-----`)
 }
 
+/** @param {string} url */
 async function waitUntilAnswering(url) {
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (!stopping) {
@@ -110,7 +131,10 @@ async function waitUntilAnswering(url) {
   }
 }
 
-/** Stops every child still running (SIGTERM, then SIGKILL after a grace period) and exits with `code`. */
+/**
+ * Stops every child still running (SIGTERM, then SIGKILL after a grace period) and exits with `code`.
+ * @param {number} code
+ */
 async function stopAll(code) {
   if (stopping) return
   stopping = true
@@ -119,20 +143,26 @@ async function stopAll(code) {
   await Promise.all(
     running.map(
       (child) =>
-        new Promise((resolve) => {
-          const timer = setTimeout(() => kill(child, 'SIGKILL'), STOP_GRACE_MS)
-          child.process.once('exit', () => {
-            clearTimeout(timer)
-            resolve()
+        /** @type {Promise<void>} */ (
+          new Promise((resolve) => {
+            const timer = setTimeout(() => kill(child, 'SIGKILL'), STOP_GRACE_MS)
+            child.process.once('exit', () => {
+              clearTimeout(timer)
+              resolve()
+            })
+            kill(child, 'SIGTERM')
           })
-          kill(child, 'SIGTERM')
-        }),
+        ),
     ),
   )
   process.exit(code)
 }
 
-/** Signals the child's whole process group (it may have helpers of its own). */
+/**
+ * Signals the child's whole process group (it may have helpers of its own).
+ * @param {Child} child
+ * @param {NodeJS.Signals} signal
+ */
 function kill(child, signal) {
   if (child.exited || child.process.pid === undefined) return
   try {
