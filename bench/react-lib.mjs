@@ -27,8 +27,10 @@ export async function startAuthing() {
   const emulator = createEmulator({ passwordIterations: 1000 })
   await emulator.ready()
   const { appId, appHost, demoUser } = emulator.info()
-  /** GraphQL operation names and REST paths the provider sent, in order. */
+  if (!demoUser) throw new Error('the default seed has no demo user')
+  /** @type {string[]} GraphQL operation names and REST paths the provider sent, in order. */
   const requests = []
+  /** @type {typeof globalThis.fetch} */
   const fetch = async (input, init) => {
     const request = new Request(input, init)
     const { pathname } = new URL(request.url)
@@ -39,11 +41,15 @@ export async function startAuthing() {
   /** Logs the demo user in as an earlier page load would have: the session is in localStorage. */
   const rememberUser = () =>
     new AuthenticationClient({ appId, appHost, fetch: emulator.fetch, tokenStore: localStorage }).loginByUsername(demoUser.username, demoUser.password)
+  /** @param {unknown} children */
   const provider = (children) => h(kit.AuthingProvider, { appId, appHost, fetch }, children)
   return { emulator, appId, requests, rememberUser, provider }
 }
 
-/** Mounts `element` into a fresh root inside act(), so effects and their first updates have run. */
+/**
+ * Mounts `element` into a fresh root inside act(), so effects and their first updates have run.
+ * @param {unknown} element
+ */
 export async function mount(element) {
   const container = document.createElement('div')
   document.body.append(container)
