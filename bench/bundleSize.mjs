@@ -99,10 +99,13 @@ async function measure(workDir, name, source, marker) {
   const visit = (file) => {
     if (initial.has(file)) return
     initial.add(file)
-    for (const { path, kind } of outputOf(file).imports) if (kind === 'import-statement' && metafile.outputs[path]) visit(path)
+    for (const { path, kind } of outputOf(file).imports) {
+      if (kind === 'import-statement' && metafile.outputs[path]) visit(path)
+    }
   }
   // Lazy chunks carry an entryPoint too (the module they were split at): start from the app's own.
-  visit(/** @type {[string, unknown]} */ (outputs.find(([, output]) => output.entryPoint?.endsWith(basename(entry))))[0])
+  const app = outputs.find(([, output]) => output.entryPoint?.endsWith(basename(entry)))
+  visit(/** @type {[string, unknown]} */ (app)[0])
   /** @param {string[]} files */
   const packagesIn = (files) => new Set(files.flatMap((file) => Object.keys(outputOf(file).inputs).map(packageOf)))
   const markedChunk = marker ? outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.includes(marker))) : undefined

@@ -35,7 +35,12 @@ export async function timePerCall(fn, iterations) {
 /**
  * Compares `subject` against `baseline` in interleaved rounds, so machine noise hits both alike.
  * Returns the median per-call times and their ratio.
- * @param {{ baseline: () => unknown, subject: () => unknown, iterations: number, rounds?: number, warmup?: number }} options
+ * @param {object} options
+ * @param {() => unknown} options.baseline
+ * @param {() => unknown} options.subject
+ * @param {number} options.iterations
+ * @param {number} [options.rounds]
+ * @param {number} [options.warmup]
  */
 export async function compare({ baseline, subject, iterations, rounds = 7, warmup = iterations }) {
   await timePerCall(baseline, warmup)

@@ -37,9 +37,8 @@ function Status() {
 
 {
   const results = await measureBundles(apps)
-  const [ours, ...peers] = /** @type {[import('./bundleSize.mjs').Measurement, ...import('./bundleSize.mjs').Measurement[]]} */ (
-    results
-  )
+  /** @typedef {import('./bundleSize.mjs').Measurement} Measurement */
+  const [ours, ...peers] = /** @type {[Measurement, ...Measurement[]]} */ (results)
   const smallestPeer = Math.min(...peers.map((peer) => peer.initial))
   printTable('React: app bundle, provider + auth hook (esbuild minify, ESM, splitting, react/react-dom external; gzip -9)', ['library', 'initial KiB', 'total KiB', 'chunks', 'goal'], [
     ...results.map((result) => [

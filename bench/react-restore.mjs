@@ -17,7 +17,8 @@ const page = await mount(authing.provider(h(Probe)))
 await settle()
 const firstAuthenticated = renders.findIndex((render) => render.status === 'authenticated')
 const before = firstAuthenticated < 0 ? renders : renders.slice(0, firstAuthenticated)
-const requestsBefore = firstAuthenticated < 0 ? authing.requests.length : /** @type {{ requests: number }} */ (renders[firstAuthenticated]).requests
+const requestsBefore =
+  firstAuthenticated < 0 ? authing.requests.length : /** @type {{ requests: number }} */ (renders[firstAuthenticated]).requests
 await page.unmount()
 
 /** @param {number} value */

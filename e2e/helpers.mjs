@@ -2,13 +2,14 @@
 import assert from 'node:assert/strict'
 
 /** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').BrowserContextOptions} ContextOptions */
 /**
  * @typedef {object} TestContext what run.mjs hands each test
  * @property {string} app the example app's URL
  * @property {string} emulator the emulator's URL
  * @property {string} outDir where screenshots go, ending in '/'
- * @property {(options?: import('playwright-core').BrowserContextOptions) => Promise<import('playwright-core').BrowserContext>} newContext
- * @property {(options?: import('playwright-core').BrowserContextOptions) => Promise<Page>} newPage
+ * @property {(options?: ContextOptions) => Promise<import('playwright-core').BrowserContext>} newContext
+ * @property {(options?: ContextOptions) => Promise<Page>} newPage
  */
 /** @typedef {{ name: string, run: (t: TestContext) => Promise<void> }} E2eTest */
 
