@@ -10,13 +10,6 @@ import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-/** The built @authing-kit/react entries, so apps measure what npm users get. */
-export const builtReact = {
-  '@authing-kit/react/login-form': './packages/react/dist/loginForm.js',
-  '@authing-kit/react/user-profile': './packages/react/dist/userProfile.js',
-  '@authing-kit/react': './packages/react/dist/index.js',
-}
-
 /**
  * An app entry that renders `app` into #root after `imports`.
  * @param {string} imports
@@ -81,10 +74,10 @@ async function measure(workDir, name, source, marker) {
     splitting: true,
     jsx: 'automatic',
     external: ['react', 'react-dom'],
-    // The entries live in a temporary folder: packages resolve from the repository.
+    // The entries live in a temporary folder: packages resolve from the repository, @authing-kit/* to
+    // their built files (no source condition here), so apps measure what npm users get.
     absWorkingDir: root,
     nodePaths: [join(root, 'node_modules'), join(root, 'packages/react/node_modules')],
-    alias: builtReact,
     metafile: true,
     logLevel: 'error',
   })
