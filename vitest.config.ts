@@ -6,20 +6,13 @@ import { defineConfig } from 'vitest/config'
 
 const src = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
 const react18 = (name: string): string => src(`./compat/react18/node_modules/${name}`)
+// The workspace packages resolve to their sources (their exports' first condition): tests need no build.
+// Vitest adds its own default conditions to these; its node environment resolves as SSR.
+const SOURCE = '@authing-kit/source'
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@authing-kit/emulator/node': src('./packages/emulator/src/node/index.ts'),
-      '@authing-kit/emulator': src('./packages/emulator/src/index.ts'),
-      '@authing-kit/client/management': src('./packages/client/src/management.ts'),
-      '@authing-kit/client': src('./packages/client/src/index.ts'),
-      '@authing-kit/react/login-form': src('./packages/react/src/loginForm.ts'),
-      '@authing-kit/react/user-profile': src('./packages/react/src/userProfile.ts'),
-      '@authing-kit/react/queryKeys': src('./packages/react/src/queryKeys.ts'),
-      '@authing-kit/react': src('./packages/react/src/index.ts'),
-    },
-  },
+  resolve: { conditions: [SOURCE] },
+  ssr: { resolve: { conditions: [SOURCE] } },
   test: {
     projects: [
       {

@@ -10,25 +10,25 @@ import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-/** The built @authing-kit/react entries, so apps measure what npm users get. */
-export const builtReact = {
-  '@authing-kit/react/login-form': './packages/react/dist/loginForm.js',
-  '@authing-kit/react/user-profile': './packages/react/dist/userProfile.js',
-  '@authing-kit/react': './packages/react/dist/index.js',
-}
-
-/** An app entry that renders `app` into #root after `imports`. */
+/**
+ * An app entry that renders `app` into #root after `imports`.
+ * @param {string} imports
+ * @param {string} app JSX
+ */
 export const renderApp = (imports, app) => `import { createRoot } from 'react-dom/client'
 ${imports}
 createRoot(document.getElementById('root')).render(${app})
 `
 
+/** @param {number} bytes */
 export const kib = (bytes) => (bytes / 1024).toFixed(1)
 
 /**
  * Builds each app; returns per app the gzip bytes of its initial chunks and of all chunks, the
  * number of chunks, the packages in the initial and lazy chunks, and the gzip bytes of the chunk
  * holding `marker` (a source path fragment), when one is given.
+ * @param {Record<string, string>} apps the source of each app's entry, by name
+ * @param {{ marker?: string }} [options]
  */
 export async function measureBundles(apps, { marker } = {}) {
   const workDir = mkdtempSync(join(tmpdir(), 'authing-kit-bundle-'))
@@ -41,6 +41,25 @@ export async function measureBundles(apps, { marker } = {}) {
   }
 }
 
+/**
+ * @typedef {object} Measurement
+ * @property {string} name
+ * @property {number} initial gzip bytes of the initial chunks
+ * @property {number} total gzip bytes of all chunks
+ * @property {number} chunks
+ * @property {number | null} marked gzip bytes of the chunk holding the marker
+ * @property {Set<string>} initialPackages
+ * @property {Set<string>} lazyPackages
+ * @property {[string, number][]} byPackage
+ */
+
+/**
+ * @param {string} workDir
+ * @param {string} name
+ * @param {string} source
+ * @param {string | undefined} marker
+ * @returns {Promise<Measurement>}
+ */
 async function measure(workDir, name, source, marker) {
   const dir = join(workDir, name.replace(/[@/ ]/g, '_'))
   const entry = `${dir}.jsx`
@@ -55,24 +74,33 @@ async function measure(workDir, name, source, marker) {
     splitting: true,
     jsx: 'automatic',
     external: ['react', 'react-dom'],
-    // The entries live in a temporary folder: packages resolve from the repository.
+    // The entries live in a temporary folder: packages resolve from the repository, @authing-kit/* to
+    // their built files (no source condition here), so apps measure what npm users get.
     absWorkingDir: root,
     nodePaths: [join(root, 'node_modules'), join(root, 'packages/react/node_modules')],
-    alias: builtReact,
     metafile: true,
     logLevel: 'error',
   })
   const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'))
+  /** @param {string} file */
   const gzip = (file) => gzipSync(readFileSync(join(root, file)), { level: 9 }).length
+  /** @param {string} file */
+  const outputOf = (file) => /** @type {import('esbuild').Metafile['outputs'][string]} */ (metafile.outputs[file])
+  /** @type {Set<string>} */
   const initial = new Set()
+  /** @param {string} file */
   const visit = (file) => {
     if (initial.has(file)) return
     initial.add(file)
-    for (const { path, kind } of metafile.outputs[file].imports) if (kind === 'import-statement' && metafile.outputs[path]) visit(path)
+    for (const { path, kind } of outputOf(file).imports) {
+      if (kind === 'import-statement' && metafile.outputs[path]) visit(path)
+    }
   }
   // Lazy chunks carry an entryPoint too (the module they were split at): start from the app's own.
-  visit(outputs.find(([, output]) => output.entryPoint?.endsWith(basename(entry)))[0])
-  const packagesIn = (files) => new Set(files.flatMap((file) => Object.keys(metafile.outputs[file].inputs).map(packageOf)))
+  const app = outputs.find(([, output]) => output.entryPoint?.endsWith(basename(entry)))
+  visit(/** @type {[string, unknown]} */ (app)[0])
+  /** @param {string[]} files */
+  const packagesIn = (files) => new Set(files.flatMap((file) => Object.keys(outputOf(file).inputs).map(packageOf)))
   const markedChunk = marker ? outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.includes(marker))) : undefined
   return {
     name,
@@ -82,12 +110,17 @@ async function measure(workDir, name, source, marker) {
     marked: markedChunk ? gzip(markedChunk[0]) : null,
     initialPackages: packagesIn([...initial]),
     lazyPackages: packagesIn(outputs.map(([file]) => file).filter((file) => !initial.has(file))),
-    byPackage: bytesByPackage(metafile, outputs),
+    byPackage: bytesByPackage(outputs),
   }
 }
 
-/** Minified bytes each package contributes (before gzip), largest first. */
-function bytesByPackage(metafile, outputs) {
+/**
+ * Minified bytes each package contributes (before gzip), largest first.
+ * @param {[string, import('esbuild').Metafile['outputs'][string]][]} outputs
+ * @returns {[string, number][]}
+ */
+function bytesByPackage(outputs) {
+  /** @type {Map<string, number>} */
   const sizes = new Map()
   for (const [, output] of outputs) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -98,9 +131,13 @@ function bytesByPackage(metafile, outputs) {
   return [...sizes].sort((a, b) => b[1] - a[1])
 }
 
+/**
+ * @param {string} input
+ * @returns {string}
+ */
 function packageOf(input) {
   const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input)
-  if (match) return match[1]
+  if (match) return /** @type {string} */ (match[1])
   const own = /packages\/([^/]+)\//.exec(input)
   return own ? `@authing-kit/${own[1]}` : '(app)'
 }

@@ -1,17 +1,21 @@
 // Client overhead per call: AuthenticationClient vs a raw fetch of the very same GraphQL request
 // (same body, same headers) to the same in-process emulator. Goal: ratio ≤ 1.2×.
-import { AuthenticationClient } from '../packages/client/dist/index.js'
-import { createEmulator } from '../packages/emulator/dist/index.js'
+import { AuthenticationClient } from '@authing-kit/client'
+import { createEmulator } from '@authing-kit/emulator'
 import { compare, printTable } from './lib.mjs'
 
 const emulator = createEmulator()
 await emulator.ready()
 const { appId, appHost, demoUser } = emulator.info()
+if (!demoUser) throw new Error('the default seed has no demo user')
 
 // The client's first request of each kind is recorded, then replayed verbatim as the raw-fetch
 // baseline; while measuring, the client gets the emulator's fetch with nothing in between.
 let recording = false
+/** @typedef {{ url: string, headers: [string, string][], body: string }} Sample */
+/** @type {Sample | null} */
 let recorded = null
+/** @type {typeof fetch} */
 const recordingFetch = async (input, init) => {
   if (!recording) return emulator.fetch(input, init)
   const request = new Request(input, init)
@@ -20,6 +24,7 @@ const recordingFetch = async (input, init) => {
 }
 const client = new AuthenticationClient({ appId, appHost, fetch: recordingFetch })
 
+/** @param {Sample} sample */
 async function rawReplay(sample) {
   const response = await emulator.fetch(
     new Request(sample.url, { method: 'POST', headers: sample.headers, body: sample.body }),
@@ -27,11 +32,16 @@ async function rawReplay(sample) {
   return response.json()
 }
 
+/**
+ * @param {string} name
+ * @param {() => Promise<unknown>} call
+ * @param {number} iterations
+ */
 async function measure(name, call, iterations) {
   recording = true
   await call()
   recording = false
-  const sample = recorded
+  const sample = /** @type {Sample} */ (recorded) // the call above sent one
   const result = await compare({
     baseline: () => rawReplay(sample),
     subject: call,

@@ -44,7 +44,7 @@ const hashMs = median(hashTimes)
 const limit = cores / (hashMs / 1000)
 
 const server = await startServer()
-const appId = server.output.match(/VITE_AUTHING_APP_ID=(\S+)/)[1]
+const appId = /** @type {RegExpMatchArray} */ (server.output.match(/VITE_AUTHING_APP_ID=(\S+)/))[1]
 const publicKeyPem = (await (await fetch(`${server.url}/api/v2/.well-known`)).json()).data.publicKey
 const publicKey = forge.pki.publicKeyFromPem(publicKeyPem)
 const password = forge.util.encode64(publicKey.encrypt('passw0rd', 'RSAES-PKCS1-V1_5'))
@@ -52,8 +52,10 @@ const body = JSON.stringify({
   query: 'mutation loginByUsername($input: LoginByUsernameInput!) { loginByUsername(input: $input) { id token } }',
   variables: { input: { username: 'bob', password } },
 })
-const headers = { 'content-type': 'application/json', 'x-authing-app-id': appId }
+/** @type {Record<string, string>} */
+const headers = { 'content-type': 'application/json', 'x-authing-app-id': /** @type {string} */ (appId) }
 
+/** @type {number[]} */
 const latencies = []
 let errors = 0
 const deadline = performance.now() + DURATION_MS

@@ -3,8 +3,8 @@
 // hash-bound limit (cores ÷ one password hash), in-process against the emulator.
 import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { ManagementClient } from '../packages/client/dist/management.js'
-import { createEmulator } from '../packages/emulator/dist/index.js'
+import { ManagementClient } from '@authing-kit/client/management'
+import { createEmulator } from '@authing-kit/emulator'
 import { compare, printTable } from './lib.mjs'
 
 const USERS = 10_000

@@ -2,8 +2,8 @@
 // own dependencies (one React instance for the app and the library), the built @authing-kit/react,
 // and an in-process emulator whose requests are recorded.
 import { createRequire } from 'node:module'
-import { AuthenticationClient } from '../packages/client/dist/index.js'
-import { createEmulator } from '../packages/emulator/dist/index.js'
+import { AuthenticationClient } from '@authing-kit/client'
+import { createEmulator } from '@authing-kit/emulator'
 
 const { JSDOM } = createRequire(import.meta.url)('jsdom')
 const dom = new JSDOM('<!doctype html><div id="root"></div>', { url: 'https://app.example.com/' })
@@ -19,7 +19,7 @@ const fromReactPackage = createRequire(new URL('../packages/react/package.json',
 export const React = fromReactPackage('react')
 export const { createRoot } = fromReactPackage('react-dom/client')
 export const { QueryClient, QueryClientProvider } = fromReactPackage('@tanstack/react-query')
-export const kit = await import('../packages/react/dist/index.js')
+export const kit = await import('@authing-kit/react')
 export const h = React.createElement
 
 /** An emulator (cheap password hashing: these benches count renders and requests, not time). */
@@ -27,8 +27,10 @@ export async function startAuthing() {
   const emulator = createEmulator({ passwordIterations: 1000 })
   await emulator.ready()
   const { appId, appHost, demoUser } = emulator.info()
-  /** GraphQL operation names and REST paths the provider sent, in order. */
+  if (!demoUser) throw new Error('the default seed has no demo user')
+  /** @type {string[]} GraphQL operation names and REST paths the provider sent, in order. */
   const requests = []
+  /** @type {typeof globalThis.fetch} */
   const fetch = async (input, init) => {
     const request = new Request(input, init)
     const { pathname } = new URL(request.url)
@@ -39,11 +41,15 @@ export async function startAuthing() {
   /** Logs the demo user in as an earlier page load would have: the session is in localStorage. */
   const rememberUser = () =>
     new AuthenticationClient({ appId, appHost, fetch: emulator.fetch, tokenStore: localStorage }).loginByUsername(demoUser.username, demoUser.password)
+  /** @param {unknown} children */
   const provider = (children) => h(kit.AuthingProvider, { appId, appHost, fetch }, children)
   return { emulator, appId, requests, rememberUser, provider }
 }
 
-/** Mounts `element` into a fresh root inside act(), so effects and their first updates have run. */
+/**
+ * Mounts `element` into a fresh root inside act(), so effects and their first updates have run.
+ * @param {unknown} element
+ */
 export async function mount(element) {
   const container = document.createElement('div')
   document.body.append(container)

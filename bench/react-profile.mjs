@@ -10,6 +10,7 @@ function Consumer() {
   return h('li', null, profile?.username ?? '…')
 }
 
+/** @param {boolean} withAppQueryClient */
 async function measure(withAppQueryClient) {
   const authing = await startAuthing()
   await authing.rememberUser()

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium.mjs'
-import { buildExample, ensureEmulatorBuilt, startEmulator } from '../e2e/servers.mjs'
+import { buildExample, startEmulator } from '../e2e/servers.mjs'
 import { median, printTable } from './lib.mjs'
 import { serveBuild } from './staticHost.mjs'
 
@@ -25,29 +25,34 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0)
 }
 
-/** Records when the first element matching `selector` appears, as `window.__readyAt`. */
+/**
+ * Records when the first element matching `selector` appears, as `window.__readyAt`.
+ * @param {string} selector
+ */
 const watchFor = (selector) => `
   new MutationObserver((_, observer) => {
     if (document.querySelector(${JSON.stringify(selector)})) { window.__readyAt = performance.now(); observer.disconnect() }
   }).observe(document, { childList: true, subtree: true })`
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const alias = {
-  '@authing-kit/client': `${root}packages/client/src/index.ts`,
-  '@authing-kit/react/user-profile': `${root}packages/react/src/userProfile.ts`,
-  '@authing-kit/react': `${root}packages/react/src/index.ts`,
-  '@tanstack/react-query': `${root}packages/react/node_modules/@tanstack/react-query`,
-}
 
-/** A production build of bench/reload-pages/<name>, served as the example is. */
+/**
+ * A production build of bench/reload-pages/<name>, served as the example is.
+ * @param {string} name
+ * @param {string} outDir
+ */
 async function servePage(name, outDir) {
-  const { build } = await import('vite')
+  const { build, defaultClientConditions } = await import('vite')
   const { default: react } = await import('@vitejs/plugin-react')
   await build({
     root: `${root}bench/reload-pages/${name}`,
     configFile: false,
     plugins: [react()],
-    resolve: { alias, dedupe: ['react', 'react-dom'] },
+    // As the example's own config does: the packages from their sources, one copy of React and React Query.
+    resolve: {
+      conditions: ['@authing-kit/source', ...defaultClientConditions],
+      dedupe: ['react', 'react-dom', '@tanstack/react-query'],
+    },
     logLevel: 'error',
     build: { outDir, emptyOutDir: true },
   })
@@ -57,6 +62,8 @@ async function servePage(name, outDir) {
 /**
  * Reloads each page in turn, `ROUNDS` times (interleaved, so all see the same machine noise). Every
  * origin gets the remembered session first (each page is served on a port of its own).
+ * @param {{ page: import('playwright-core').Page, url: string, selector: string }[]} pages
+ * @param {[string, string][]} session localStorage's entries
  */
 async function timeLoads(pages, session) {
   for (const { page, url, selector } of pages) {
@@ -65,30 +72,38 @@ async function timeLoads(pages, session) {
     await page.evaluate((entries) => entries.forEach(([key, value]) => localStorage.setItem(key, value)), session)
     await page.reload() // warms the HTTP cache and the compiled-code cache, as a reload would find them
   }
-  const times = pages.map(() => [])
+  const times = pages.map(() => /** @type {number[]} */ ([]))
   for (let i = 0; i < ROUNDS; i++) {
     for (const [index, { page, selector }] of pages.entries()) {
       await page.reload()
       await page.waitForSelector(selector)
-      times[index].push(await page.evaluate(() => window.__readyAt))
+      times[index]?.push(/** @type {number} */ (await page.evaluate(() => window.__readyAt)))
     }
   }
   return times
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'authing-kit-reload-'))
+/** @type {{ stop: () => Promise<unknown> }[]} */
 const servers = []
+/** @type {import('playwright-core').Browser | undefined} */
 let browser
 try {
-  ensureEmulatorBuilt()
   const emulator = await startEmulator()
   servers.push(emulator)
   await buildExample(emulator, join(workDir, 'app'))
   const example = await serveBuild(join(workDir, 'app'))
   servers.push(example)
   const session = `?appId=${emulator.appId}&appHost=${encodeURIComponent(emulator.url)}`
-  const served = {}
-  for (const name of ['no-auth', 'auth-layer', 'user-profile']) servers.push((served[name] = await servePage(name, join(workDir, name))))
+  /** @param {string} name */
+  const serve = async (name) => {
+    const server = await servePage(name, join(workDir, name))
+    servers.push(server)
+    return server
+  }
+  const noAuth = await serve('no-auth')
+  const authLayer = await serve('auth-layer')
+  const userProfile = await serve('user-profile')
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
 
   const context = await browser.newContext()
@@ -101,19 +116,22 @@ try {
   const remembered = await login.evaluate(() => Object.entries(localStorage))
   await login.close()
 
-  const pages = [
-    { label: 'the same page with no auth at all', url: served['no-auth'].url, selector: 'section.profile h2' },
-    { label: 'auth layer alone (provider + useProfile)', url: `${served['auth-layer'].url}${session}`, selector: 'section.profile h2' },
-    { label: '<UserProfile /> alone', url: `${served['user-profile'].url}${session}`, selector: 'section.ak-profile h2' },
+  const pageSpecs = [
+    { label: 'the same page with no auth at all', url: noAuth.url, selector: 'section.profile h2' },
+    { label: 'auth layer alone (provider + useProfile)', url: `${authLayer.url}${session}`, selector: 'section.profile h2' },
+    { label: '<UserProfile /> alone', url: `${userProfile.url}${session}`, selector: 'section.ak-profile h2' },
     { label: 'example app, authenticated profile page', url: `${example.url}/?lang=en-US`, selector: 'section.ak-profile h2' },
   ]
-  for (const entry of pages) entry.page = await context.newPage()
+  const pages = []
+  for (const spec of pageSpecs) pages.push({ ...spec, page: await context.newPage() })
   const times = await timeLoads(pages, remembered)
-  const [plain] = times
+  const plain = /** @type {number[]} */ (times[0])
   printTable(`React: reload to the profile page with a remembered token, Chromium, ${ROUNDS} interleaved reloads each`, ['page', 'median ms', 'ratio of medians', 'median of per-round ratios', 'goal'], pages.map(({ label }, index) => {
-    const ratio = median(times[index]) / median(plain)
+    const own = /** @type {number[]} */ (times[index])
+    const ratio = median(own) / median(plain)
     const goal = index === pages.length - 1 ? `≤ ${GOAL}: ${ratio <= GOAL ? 'ok' : 'MISSED'}` : '—'
-    return [label, median(times[index]).toFixed(1), ratio.toFixed(2), median(times[index].map((time, round) => time / plain[round])).toFixed(2), goal]
+    const perRound = own.map((time, round) => time / /** @type {number} */ (plain[round]))
+    return [label, median(own).toFixed(1), ratio.toFixed(2), median(perRound).toFixed(2), goal]
   }))
 } finally {
   await Promise.allSettled([browser?.close(), ...servers.map((server) => server.stop())])

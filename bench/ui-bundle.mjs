@@ -15,7 +15,8 @@ import { printTable } from './lib.mjs'
 const GOAL_KIB = 80
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-const [ours, auth0] = await measureBundles(
+/** @typedef {import('./bundleSize.mjs').Measurement} Measurement */
+const [ours, auth0] = /** @type {[Measurement, Measurement]} */ (await measureBundles(
   {
     '@authing-kit/react + LoginForm + UserProfile': renderApp(
       `import { AuthingProvider, useAuth } from '@authing-kit/react'
@@ -32,9 +33,13 @@ function Status() { return <p>{useAuth0().user?.nickname ?? 'anonymous'}</p> }`,
     ),
   },
   { marker: 'LoginFormView' },
-)
+))
 
-/** gzip bytes of every .js a Vite production build of `projectRoot` writes. */
+/**
+ * gzip bytes of every .js a Vite production build of `projectRoot` writes.
+ * @param {string} projectRoot
+ * @param {import('vite').InlineConfig} [options]
+ */
 async function viteJs(projectRoot, options = {}) {
   const { build } = await import('vite')
   const outDir = mkdtempSync(join(tmpdir(), 'authing-kit-vite-'))
@@ -57,7 +62,7 @@ const added = example - plainReact
 printTable('UI bundle (gzip -9; react and react-dom not counted unless said)', ['what', 'KiB', 'goal'], [
   [`${ours.name}: initial`, kib(ours.initial), '—'],
   [`${ours.name}: everything, lazy parts included`, kib(ours.total), `≤ ${GOAL_KIB}: ${ours.total <= GOAL_KIB * 1024 ? 'ok' : 'MISSED'}`],
-  ['  of which the LoginForm chunk', kib(ours.marked), '—'],
+  ['  of which the LoginForm chunk', kib(/** @type {number} */ (ours.marked)), '—'],
   [auth0.name, kib(auth0.total), '—'],
   ['example app, all JS (Vite build, react-dom included)', kib(example), '—'],
   ['  minus a React page with no auth (Vite build)', kib(added), `≤ ${GOAL_KIB}: ${added <= GOAL_KIB * 1024 ? 'ok' : 'MISSED'}`],

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium.mjs'
-import { ensureEmulatorBuilt, serveExample, startEmulator } from './servers.mjs'
+import { serveExample, startEmulator } from './servers.mjs'
 import { tests } from './tests/index.mjs'
 
 const TEST_TIMEOUT_MS = 45_000
@@ -17,21 +17,27 @@ const only = process.argv.slice(2) // optional name filters: `node e2e/run.mjs h
 const selected = only.length ? tests.filter((test) => only.some((word) => test.name.includes(word))) : tests
 
 mkdirSync(outDir, { recursive: true })
+/** @type {{ name: string, ok: boolean, ms: number, skipped?: true, error?: string }[]} */
 const results = []
 
 if (!existsSync(CHROMIUM)) {
   console.log(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\`; skipped ${selected.length} browser tests: ${selected.map((t) => t.name).join('; ')}`)
-  results.push(...selected.map((test) => ({ name: test.name, ok: false, ms: 0, skipped: true })))
+  results.push(...selected.map((test) => ({ name: test.name, ok: false, ms: 0, skipped: /** @type {const} */ (true) })))
   finish()
 }
 
+/** @type {import('./servers.mjs').Emulator | null} */
 let emulator = null
+/** @type {{ url: string, stop: () => Promise<void> } | null} */
 let example = null
+/** @type {import('playwright-core').Browser | null} */
 let browser = null
+/** @type {Promise<unknown> | null} */
 let cleaning = null
 const cleanup = () => (cleaning ??= Promise.allSettled([browser?.close(), example?.stop(), emulator?.stop()]))
 
 let interrupted = false
+/** @param {number} exitCode */
 const interrupt = (exitCode) => {
   if (interrupted) return
   interrupted = true
@@ -44,7 +50,6 @@ process.on('exit', () => emulator?.killNow()) // an uncaught throw: never leave 
 
 try {
   const setupStart = Date.now()
-  ensureEmulatorBuilt()
   emulator = await startEmulator()
   example = await serveExample(emulator, `${outDir}app`)
   // Our own signal handlers close the browser, the servers, and write the results.
@@ -56,7 +61,7 @@ try {
   }
 
   for (const test of selected) {
-    const result = await runOne(test)
+    const result = await runOne(test, { browser, app: example.url, emulator: emulator.url })
     if (interrupted) break // its failure is the shutdown's doing
     results.push(result)
   }
@@ -71,12 +76,18 @@ if (!interrupted) {
   finish()
 }
 
-/** One test with a fresh emulator state and its own browser contexts, closed whatever happens. */
-async function runOne(test) {
+/**
+ * One test with a fresh emulator state and its own browser contexts, closed whatever happens.
+ * @param {import('./helpers.mjs').E2eTest} test
+ * @param {{ browser: import('playwright-core').Browser, app: string, emulator: string }} setup
+ */
+async function runOne(test, { browser, app, emulator }) {
+  /** @type {import('playwright-core').BrowserContext[]} */
   const contexts = []
+  /** @type {import('./helpers.mjs').TestContext} */
   const t = {
-    app: example.url,
-    emulator: emulator.url,
+    app,
+    emulator,
     outDir,
     async newContext(options = {}) {
       const context = await browser.newContext({ viewport: { width: 1000, height: 760 }, ...options })
@@ -92,7 +103,7 @@ async function runOne(test) {
   const start = Date.now()
   let timer
   try {
-    const reset = await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST', signal: AbortSignal.timeout(ACTION_TIMEOUT_MS) })
+    const reset = await fetch(`${emulator}/__emulator/reset`, { method: 'POST', signal: AbortSignal.timeout(ACTION_TIMEOUT_MS) })
     if (!reset.ok) throw new Error(`emulator reset answered ${reset.status}`)
     const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS)))
     await Promise.race([test.run(t), timeout])
@@ -111,6 +122,10 @@ async function runOne(test) {
   }
 }
 
+/**
+ * @param {number} [exitCode] the test results' when not given
+ * @returns {never}
+ */
 function finish(exitCode) {
   const skipped = results.filter((r) => r.skipped).length
   const passed = results.filter((r) => r.ok).length

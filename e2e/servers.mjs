@@ -1,29 +1,31 @@
 // The two servers the browser talks to: the emulator CLI (a child process on a free port) and the
 // example app, built against that emulator and served by `vite preview` in this process.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { emulatorCli } from '../scripts/emulatorCli.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const exampleRoot = `${root}examples/vite-react`
-const emulatorCli = `${root}packages/emulator/dist/cli.js`
 const START_TIMEOUT_MS = 30_000
 const STOP_GRACE_MS = 3_000
 
-/** Builds the emulator when its CLI is missing (a fresh checkout); a built one is used as it is. */
-export function ensureEmulatorBuilt() {
-  if (existsSync(emulatorCli)) return
-  const build = spawnSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@authing-kit/emulator', 'build'], { cwd: root, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`building the emulator failed:\n${build.stdout}${build.stderr}`)
-}
+/**
+ * @typedef {object} Emulator a running emulator CLI
+ * @property {string} url
+ * @property {string} appId the seed's app id
+ * @property {() => Promise<void>} stop SIGTERM, then SIGKILL after a grace period
+ * @property {() => void} killNow
+ */
 
 /**
- * Starts the emulator CLI on a free port (low PBKDF2 iterations: logins stay fast) and answers
- * `{ url, appId, stop, killNow }` once its banner says where it listens (and the seed's app id).
+ * Starts the emulator CLI (built first when its sources changed) on a free port (low PBKDF2 iterations:
+ * logins stay fast) and answers `{ url, appId, stop, killNow }` once its banner says where it listens
+ * (and the seed's app id).
+ * @returns {Promise<Emulator>}
  */
 export async function startEmulator() {
-  const child = spawn(process.execPath, [emulatorCli, '--port', '0', '--password-iterations', '1000'], {
+  const child = spawn(process.execPath, [emulatorCli(), '--port', '0', '--password-iterations', '1000'], {
     cwd: root,
     detached: true, // its own process group: stop() reaches it and anything it starts
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,8 +34,10 @@ export async function startEmulator() {
   let exited = false
   child.on('exit', () => (exited = true))
   const stop = () => stopChild(child, () => exited)
+  /** @type {{ url: string, appId: string }} */
   const { url, appId } = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the emulator did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS)
+    /** @param {string} chunk */
     const onData = (chunk) => {
       output += chunk
       const url = /running on (http:\/\/\S+)/.exec(output)?.[1]
@@ -61,6 +65,8 @@ export async function startEmulator() {
 /**
  * Builds the example with the emulator's URL baked in (as a user would with `.env`) into `outDir`:
  * the production build a deployment would serve.
+ * @param {{ url: string, appId: string }} emulator
+ * @param {string} outDir
  */
 export async function buildExample(emulator, outDir) {
   const { build } = await import('vite')
@@ -71,7 +77,11 @@ export async function buildExample(emulator, outDir) {
   await build({ ...exampleConfig(outDir), logLevel: 'error' })
 }
 
-/** Builds the example (see buildExample) and serves it with `vite preview` on a free port. */
+/**
+ * Builds the example (see buildExample) and serves it with `vite preview` on a free port.
+ * @param {{ url: string, appId: string }} emulator
+ * @param {string} outDir
+ */
 export async function serveExample(emulator, outDir) {
   const { preview } = await import('vite')
   await buildExample(emulator, outDir)
@@ -80,21 +90,31 @@ export async function serveExample(emulator, outDir) {
   return { url: `http://127.0.0.1:${port}`, stop: () => server.close() }
 }
 
+/**
+ * @param {string} outDir
+ * @returns {import('vite').InlineConfig}
+ */
 function exampleConfig(outDir) {
   return { root: exampleRoot, configFile: `${exampleRoot}/vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } }
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
       server.close(() => resolve(port))
     })
   })
 }
 
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {() => boolean} hasExited
+ * @returns {Promise<void>}
+ */
 function stopChild(child, hasExited) {
   if (hasExited() || child.pid === undefined) return Promise.resolve()
   return new Promise((resolve) => {
@@ -110,9 +130,13 @@ function stopChild(child, hasExited) {
   })
 }
 
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} name
+ */
 function signal(child, name) {
   try {
-    process.kill(-child.pid, name)
+    process.kill(-/** @type {number} */ (child.pid), name) // no pid: it never started, and this throws
   } catch {
     // Already gone.
   }

@@ -17,6 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const outDir = `${root}e2e/out`
 const staticDir = `${outDir}/storybook-static`
 const STORY_TIMEOUT_MS = 30_000
+/** @type {Record<string, string>} */
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' }
 
 mkdirSync(outDir, { recursive: true })
@@ -40,10 +41,13 @@ const server = createServer(async (request, response) => {
     response.writeHead(404).end()
   }
 })
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-const origin = `http://127.0.0.1:${server.address().port}`
+await /** @type {Promise<void>} */ (new Promise((resolve) => server.listen(0, '127.0.0.1', resolve)))
+const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
+/** @typedef {{ id: string, ok: boolean, why: string | undefined }} Result */
+/** @type {string[]} */
 const refused = []
+/** @type {Result[]} */
 const results = []
 try {
   const context = await browser.newContext()
@@ -65,9 +69,12 @@ try {
     }, 5)
   })
   const index = JSON.parse(readFileSync(`${staticDir}/index.json`, 'utf8'))
-  const ids = Object.values(index.entries).filter((entry) => entry.type === 'story').map((entry) => entry.id)
+  /** @type {{ type: string, id: string }[]} */
+  const entries = Object.values(index.entries)
+  const ids = entries.filter((entry) => entry.type === 'story').map((entry) => entry.id)
   for (const id of ids) {
     const page = await context.newPage()
+    /** @type {string[]} */
     const errors = []
     page.on('pageerror', (error) => errors.push(String(error)))
     try {
@@ -81,7 +88,7 @@ try {
     } finally {
       await page.close()
     }
-    const last = results.at(-1)
+    const last = /** @type {Result} */ (results.at(-1))
     console.log(last.ok ? `✔ ${id}` : `✘ ${id}: ${last.why}`)
   }
 } finally {
@@ -91,6 +98,11 @@ try {
 if (refused.length) results.push({ id: 'offline: no request left this machine', ok: false, why: refused.slice(0, 3).join(', ') })
 finish(results, refused)
 
+/**
+ * @param {Result[]} tests
+ * @param {string[]} refusedUrls
+ * @returns {never}
+ */
 function finish(tests, refusedUrls) {
   const passed = tests.filter((test) => test.ok).length
   const failed = tests.length - passed

@@ -2,8 +2,9 @@
 // `pnpm demo`: the emulator and the example app side by side, behind one banner and one Ctrl-C.
 // The children run in process groups of their own, so a Ctrl-C reaches them once, through us, whether
 // it came from the terminal (to the whole foreground group) or from `kill -INT` (to this process only).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { emulatorCli } from './emulatorCli.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const EMULATOR_URL = 'http://127.0.0.1:5556'
@@ -12,17 +13,19 @@ const READY_TIMEOUT_MS = 60_000
 const STOP_GRACE_MS = 5_000
 const KEPT_LINES = 200
 
-const build = spawnSync('pnpm', ['--filter', '@authing-kit/emulator', 'run', 'build'], { cwd: root, encoding: 'utf8' })
-if (build.status !== 0) {
-  process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}${build.error ? String(build.error) : ''}\n`)
-  console.error('demo: building the emulator failed (output above). Run it as `npx -y pnpm@10.34.9 demo`.')
+let cli = ''
+try {
+  cli = emulatorCli()
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  console.error('demo: building the emulator failed (output above).')
   process.exit(1)
 }
 
 const children = [
   // The emulator's own output goes through: its banner (user pool id and secret, app id and host,
   // .env lines) and then every SMS / email code "sent".
-  start('emulator', [`${root}/packages/emulator/dist/cli.js`, '--port', '5556'], root, (line) => console.log(line)),
+  start('emulator', [cli, '--port', '5556'], root, (line) => console.log(line)),
   start('example app', [`${root}/examples/vite-react/node_modules/vite/bin/vite.js`], `${root}/examples/vite-react`),
 ]
 let stopping = false
@@ -56,10 +59,28 @@ if (!stopping) {
   )
 }
 
-/** Spawns `node args…`, keeping its last lines for a failure report and passing each stdout line to `onLine`. */
+/** @typedef {import('node:stream').Readable} Readable */
+/**
+ * @typedef {object} Child
+ * @property {string} name
+ * @property {import('node:child_process').ChildProcessByStdio<null, Readable, Readable>} process
+ * @property {string[]} lines its last output lines
+ * @property {boolean} exited
+ */
+
+/**
+ * Spawns `node args…`, keeping its last lines for a failure report and passing each stdout line to `onLine`.
+ * @param {string} name
+ * @param {string[]} args
+ * @param {string} cwd
+ * @param {(line: string) => void} [onLine]
+ * @returns {Child}
+ */
 function start(name, args, cwd, onLine = () => {}) {
   const subprocess = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+  /** @type {Child} */
   const child = { name, process: subprocess, lines: [], exited: false }
+  /** @param {string} line @param {(line: string) => void} forward */
   const keep = (line, forward) => {
     child.lines.push(line)
     if (child.lines.length > KEPT_LINES) child.lines.shift()
@@ -78,6 +99,7 @@ function start(name, args, cwd, onLine = () => {}) {
   return child
 }
 
+/** @param {import('node:stream').Readable} stream @param {(line: string) => void} onLine */
 function splitLines(stream, onLine) {
   let rest = ''
   stream.setEncoding('utf8')
@@ -89,10 +111,12 @@ function splitLines(stream, onLine) {
   stream.on('end', () => rest && onLine(rest))
 }
 
+/** @param {Child} child */
 function printOutput(child) {
   console.error(`----- ${child.name} -----\n${child.lines.join('\n')}\n-----`)
 }
 
+/** @param {string} url */
 async function waitUntilAnswering(url) {
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (!stopping) {
@@ -107,7 +131,10 @@ async function waitUntilAnswering(url) {
   }
 }
 
-/** Stops every child still running (SIGTERM, then SIGKILL after a grace period) and exits with `code`. */
+/**
+ * Stops every child still running (SIGTERM, then SIGKILL after a grace period) and exits with `code`.
+ * @param {number} code
+ */
 async function stopAll(code) {
   if (stopping) return
   stopping = true
@@ -116,20 +143,26 @@ async function stopAll(code) {
   await Promise.all(
     running.map(
       (child) =>
-        new Promise((resolve) => {
-          const timer = setTimeout(() => kill(child, 'SIGKILL'), STOP_GRACE_MS)
-          child.process.once('exit', () => {
-            clearTimeout(timer)
-            resolve()
+        /** @type {Promise<void>} */ (
+          new Promise((resolve) => {
+            const timer = setTimeout(() => kill(child, 'SIGKILL'), STOP_GRACE_MS)
+            child.process.once('exit', () => {
+              clearTimeout(timer)
+              resolve()
+            })
+            kill(child, 'SIGTERM')
           })
-          kill(child, 'SIGTERM')
-        }),
+        ),
     ),
   )
   process.exit(code)
 }
 
-/** Signals the child's whole process group (it may have helpers of its own). */
+/**
+ * Signals the child's whole process group (it may have helpers of its own).
+ * @param {Child} child
+ * @param {NodeJS.Signals} signal
+ */
 function kill(child, signal) {
   if (child.exited || child.process.pid === undefined) return
   try {

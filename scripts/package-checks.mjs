@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+/** @param {string} name */
 const bin = (name) => `${root}/node_modules/.bin/${name}`
 const packages = [
   { dir: 'packages/client', attwProfile: 'node16' },
@@ -16,7 +17,14 @@ const packages = [
   { dir: 'packages/emulator', attwProfile: 'esm-only' },
 ]
 
-/** Runs one check; its output is shown only when it fails. */
+/**
+ * Runs one check; its output is shown only when it fails.
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} cwd
+ * @returns {Promise<{ title: string, ok: boolean, output: string }>}
+ */
 function check(title, command, args, cwd) {
   return new Promise((resolve) => {
     execFile(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
@@ -43,7 +51,9 @@ async function versionedTogether() {
   try {
     const result = await check('changesets: client and react are released together', bin('changeset'), ['status', '--output', plan], root)
     if (!result.ok) return result
+    /** @type {{ name: string, newVersion: string }[]} */
     const releases = JSON.parse(readFileSync(plan, 'utf8')).releases
+    /** @param {string} name */
     const version = (name) => releases.find((release) => release.name === name)?.newVersion
     const together = version('@authing-kit/client') !== undefined && version('@authing-kit/client') === version('@authing-kit/react')
     return { ...result, ok: together, output: together ? '' : JSON.stringify(releases, null, 2) }

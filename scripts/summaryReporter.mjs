@@ -7,11 +7,19 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
+/** @typedef {{ project: string, file: string, name: string, state: string }} SummaryTest one line of vitest.json */
+
 // Browser projects are named after their instance too ('storybook (chromium)').
+/** @param {import('vitest/node').TestModule} module */
 const projectOf = (module) => module.project.name.replace(/ \(.*\)$/, '')
 
 export default class SummaryReporter {
+  /**
+   * @param {ReadonlyArray<import('vitest/node').TestModule>} testModules
+   * @param {ReadonlyArray<import('vitest/node').SerializedError>} unhandledErrors
+   */
   onTestRunEnd(testModules, unhandledErrors) {
+    /** @type {SummaryTest[]} */
     const tests = testModules.flatMap((module) =>
       [...module.children.allTests()].map((test) => ({
         project: projectOf(module),

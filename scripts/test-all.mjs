@@ -12,6 +12,12 @@ import { CHROMIUM_PATH as chromiumPath } from '../e2e/chromium.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const summaryDir = `${root}/.ci-summary`
 
+/**
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} [env]
+ */
 function run(title, command, args, env = {}) {
   const started = Date.now()
   console.log(`\n▶ ${title}`)
@@ -22,6 +28,11 @@ function run(title, command, args, env = {}) {
   return ok
 }
 
+/**
+ * @template T
+ * @param {string} name
+ * @returns {T | null}
+ */
 const readSummary = (name) => {
   const path = `${summaryDir}/${name}`
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null
@@ -46,13 +57,14 @@ function ensureChromium() {
 }
 
 rmSync(summaryDir, { recursive: true, force: true })
+/** @type {string[]} */
 const failures = []
 const withChromium = ensureChromium()
 
-for (const [title, command, ...args] of [
+for (const [title, command, ...args] of /** @type {[string, string, ...string[]][]} */ ([
   ['build packages', 'pnpm', 'build'],
   ['typecheck', 'pnpm', 'typecheck'],
-]) {
+])) {
   if (!run(title, command, args)) {
     console.log('0 passed, 1 failed')
     process.exit(1)
@@ -68,11 +80,24 @@ const vitestOk = run(`vitest (${projects.join(', ')})`, `${root}/node_modules/.b
   '--reporter=default',
   '--reporter=./scripts/summaryReporter.mjs',
 ])
+/** @type {import('./summaryReporter.mjs').SummaryTest[]} */
 const vitest = readSummary('vitest.json') ?? []
 if (!vitestOk && !vitest.some((test) => test.state === 'failed')) failures.push('vitest (exited with an error)')
 
-/** Runs a browser suite that writes `{ passed, failed, tests }` to `resultsFile`; its counts join the total. */
+/**
+ * @typedef {{ name?: string, id?: string, ok: boolean, skipped?: boolean, why?: string }} BrowserTest
+ * @typedef {{ passed: number, failed: number, tests: BrowserTest[] }} BrowserResults
+ */
+
+/**
+ * Runs a browser suite that writes `{ passed, failed, tests }` to `resultsFile`; its counts join the total.
+ * @param {string} title
+ * @param {string} script
+ * @param {string} resultsFile
+ * @returns {BrowserResults}
+ */
 function browserSuite(title, script, resultsFile) {
+  /** @type {BrowserResults} */
   const none = { passed: 0, failed: 0, tests: [] }
   if (!withChromium) return none
   rmSync(resultsFile, { force: true })
@@ -123,7 +148,9 @@ function printSummary() {
     console.log(`  ${String(index + 1).padStart(2)}  ${title.padEnd(50)} ${mark.padEnd(16)} ${layers}`)
   })
 
+  /** @type {Record<string, number> | null} */
   const load = readSummary('load.json')
+  /** @type {Record<string, number | boolean> | null} */
   const crash = readSummary('crash.json')
   console.log('\nLoad and crash (emulator CLI over loopback)')
   console.log(
@@ -139,13 +166,18 @@ function printSummary() {
   )
 
   console.log('\nBundle budgets (gzip, react and react-dom not counted)')
-  for (const budget of readSummary('budgets.json') ?? []) {
+  /** @type {{ name: string, kib: number, limitKiB: number, ok: boolean }[]} */
+  const budgets = readSummary('budgets.json') ?? []
+  for (const budget of budgets) {
     console.log(`  ${budget.ok ? '✔' : '✘'} ${budget.name.padEnd(52)} ${String(budget.kib).padStart(5)} KiB ≤ ${budget.limitKiB}`)
   }
   console.log('\nPackage checks')
-  for (const check of readSummary('packages.json') ?? []) console.log(`  ${check.ok ? '✔' : '✘'} ${check.title}`)
+  /** @type {{ title: string, ok: boolean }[]} */
+  const checks = readSummary('packages.json') ?? []
+  for (const check of checks) console.log(`  ${check.ok ? '✔' : '✘'} ${check.title}`)
 
   console.log('\nSuites')
+  /** @param {import('./summaryReporter.mjs').SummaryTest[]} tests */
   const count = (tests) => {
     const ok = tests.filter((test) => test.state === 'passed').length
     const bad = tests.filter((test) => test.state === 'failed').length
@@ -153,10 +185,14 @@ function printSummary() {
     return `${ok} passed, ${bad} failed${skipped ? `, ${skipped} skipped` : ''}`
   }
   for (const project of ['unit', 'react18', 'storybook']) {
-    const label = { unit: 'unit (node + jsdom, React 19)', react18: 'React tests on React 18', storybook: 'Storybook stories (Chromium)' }[project]
+    const label = { unit: 'unit (node + jsdom, React 19)', react18: 'React tests on React 18', storybook: 'Storybook stories (Chromium)' }[
+      /** @type {'unit' | 'react18' | 'storybook'} */ (project)
+    ]
     console.log(`  ${label.padEnd(36)} ${projects.includes(project) ? count(vitest.filter((test) => test.project === project)) : 'skipped: no Chromium'}`)
   }
-  for (const [label, suite] of [['browser e2e (Chromium)', e2e], ['static Storybook, offline (Chromium)', storybookStatic]]) {
+  /** @type {[string, BrowserResults][]} */
+  const browserSuites = [['browser e2e (Chromium)', e2e], ['static Storybook, offline (Chromium)', storybookStatic]]
+  for (const [label, suite] of browserSuites) {
     console.log(`  ${label.padEnd(36)} ${withChromium ? `${suite.passed} passed, ${suite.failed} failed` : 'skipped: no Chromium'}`)
   }
   for (const test of vitest.filter((test) => test.state === 'failed')) console.log(`  ✘ [${test.project}] ${test.file}: ${test.name}`)

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { BOB, expectLoggedIn, latestCode, logIn, loginForm } from '../helpers.mjs'
 
+/** @type {import('../helpers.mjs').E2eTest[]} */
 export const accountTests = [
   {
     name: 'signs up with an SMS code from the outbox, then logs in with the new phone',

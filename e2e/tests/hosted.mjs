@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { BOB, expectLoggedIn, screenshot } from '../helpers.mjs'
 
+/** @type {import('../helpers.mjs').E2eTest[]} */
 export const hostedTests = [
   {
     name: 'hosted login: the redirect round trip, then a reload of the callback URL',
@@ -33,6 +34,7 @@ export const hostedTests = [
       assert.equal(new URL(page.url()).searchParams.get('lang'), 'en-US')
 
       // Reloading the callback URL (its code is spent) is recognised: no second exchange, no error.
+      /** @type {string[]} */
       const exchanges = []
       page.on('request', (request) => request.url().includes('/oidc/token') && exchanges.push(request.url()))
       await page.goto(callbackUrl)

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { BOB, expectLoggedIn, expectLoggedOut, logIn, loginForm, screenshot } from '../helpers.mjs'
 
+/** @type {import('../helpers.mjs').E2eTest[]} */
 export const loginTests = [
   {
     name: 'logs in as bob with the password form',

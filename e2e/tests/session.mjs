@@ -6,16 +6,20 @@ import { expectLoggedIn, expectLoggedOut, logIn } from '../helpers.mjs'
  * was ever in the document, even for one frame (a MutationObserver sees every node added).
  */
 function recordFlashes() {
+  /** @type {string[]} */
   const seen = (window.__flashes = [])
   const loginForm = '.ak-login:not(.ak-profile)' // the profile reuses the form's base class
-  const check = (node) => {
-    if (node.nodeType !== Node.ELEMENT_NODE) return
+  /** @param {Node} added */
+  const check = (added) => {
+    if (added.nodeType !== Node.ELEMENT_NODE) return
+    const node = /** @type {Element} */ (added)
     if (node.matches(loginForm) || node.querySelector(loginForm)) seen.push(`login form: ${node.outerHTML.slice(0, 80)}`)
     if (/Loading|加载中/.test(node.textContent ?? '')) seen.push(`loading text: ${node.outerHTML.slice(0, 80)}`)
   }
   new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(check))).observe(document, { childList: true, subtree: true })
 }
 
+/** @type {import('../helpers.mjs').E2eTest[]} */
 export const sessionTests = [
   {
     name: 'a reload stays logged in with no login form or loading flash',

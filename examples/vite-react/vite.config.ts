@@ -1,21 +1,13 @@
 import react from '@vitejs/plugin-react'
-import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { defaultClientConditions, defineConfig } from 'vite'
 
-const src = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
-
-// The workspace packages are served from their sources, so `pnpm demo` needs no package build.
+// The workspace packages are served from their sources (their exports' first condition), so `pnpm demo` needs
+// no package build. An app installing them from npm needs none of this. Setting conditions replaces Vite's
+// defaults: they are listed again.
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: {
-      '@authing-kit/client/management': src('../../packages/client/src/management.ts'),
-      '@authing-kit/client': src('../../packages/client/src/index.ts'),
-      '@authing-kit/react/login-form': src('../../packages/react/src/loginForm.ts'),
-      '@authing-kit/react/queryKeys': src('../../packages/react/src/queryKeys.ts'),
-      '@authing-kit/react/user-profile': src('../../packages/react/src/userProfile.ts'),
-      '@authing-kit/react': src('../../packages/react/src/index.ts'),
-    },
+    conditions: ['@authing-kit/source', ...defaultClientConditions],
     // The package sources import React and React Query from their own folders: one copy of each.
     dedupe: ['react', 'react-dom', '@tanstack/react-query'],
   },

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'tsdown'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const src = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url))
+const repositoryModules = fileURLToPath(new URL('../../../../node_modules', import.meta.url))
 let workDir = ''
 let bundle = ''
 
@@ -27,7 +27,13 @@ beforeAll(async () => {
     dts: false,
     sourcemap: false,
     logLevel: 'silent',
-    alias: { '@authing-kit/client': src('client/src/index.ts'), '@authing-kit/react': src('react/src/index.ts') },
+    // The app lives in a temporary folder: the packages resolve from the repository, to their sources.
+    inputOptions: {
+      resolve: {
+        modules: ['node_modules', repositoryModules],
+        conditionNames: ['@authing-kit/source', 'import', 'browser', 'default'],
+      },
+    },
     // node-forge is third-party and holds nothing of ours; the app build (Vite) bundles it.
     external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^node-forge/],
     noExternal: [/^@authing-kit\//, /^zustand/, /^graphql/],
