@@ -101,10 +101,11 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|storybook-static)/' },
+    exclude: { path: '(^|/)(dist|storybook-static)/|^(e2e|bench)/out/|/\.cache/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: {
+      exportsFields: ['exports'],
       extensions: ['.ts', '.tsx', '.js', '.mjs'],
       conditionNames: ['@authing-kit/source', 'import', 'types', 'default'],
     },

@@ -12,7 +12,7 @@ const nodeBuiltins = { group: ['node:*'], message: 'The emulator engine runs in 
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/storybook-static/**', 'bench/out/**', 'e2e/out/**', 'coverage/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/storybook-static/**', '**/.cache/**', 'bench/out/**', 'e2e/out/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
