@@ -19,8 +19,8 @@ let cli: string
 let dir: string
 let dataFile: string
 const children: ChildProcess[] = []
-beforeAll(() => {
-  cli = ensureBuiltCli()
+beforeAll(async () => {
+  cli = await ensureBuiltCli()
 }, 120_000)
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cli-crash-'))
