@@ -101,7 +101,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|storybook-static)/|^(e2e|bench)/out/|/\.cache/' },
+    exclude: { path: '(^|/)(dist|storybook-static)/|^(e2e|bench)/out/|/[.]cache/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: {

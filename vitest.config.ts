@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url'
+
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
-import { fileURLToPath } from 'node:url'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.mjs'
 import { defineConfig } from 'vitest/config'
+
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.mjs'
 
 const src = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
 const react18 = (name: string): string => src(`./compat/react18/node_modules/${name}`)

@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/react-vite'
+
 import { loadAuthing } from './storyAuthing.js'
 import { withAuthing } from './withAuthing.js'
 

@@ -1,5 +1,13 @@
 import { AuthenticationClient, createMemoryStore, type User } from '@authing-kit/client'
-import { createEmulator, defaultSeed, type Emulator, type EmulatorInfo, type EmulatorOptions, type SeedDocument } from '@authing-kit/emulator'
+import {
+  createEmulator,
+  defaultSeed,
+  type Emulator,
+  type EmulatorInfo,
+  type EmulatorOptions,
+  type SeedDocument,
+} from '@authing-kit/emulator'
+
 import { createStoryNetwork, type NetworkMode, type StoryNetwork } from './storyNetwork.js'
 
 /** What a story asks of its Authing, under `parameters.authing`. */
@@ -39,14 +47,22 @@ let stories = 0
 
 export async function createStoryAuthing(parameters: AuthingStoryParameters = {}): Promise<StoryAuthing> {
   let skew = 0
-  const emulator = createEmulator({ passwordIterations: 1000, now: () => Date.now() + skew, seed: storySeed(), ...parameters.emulator })
+  const emulator = createEmulator({
+    passwordIterations: 1000,
+    now: () => Date.now() + skew,
+    seed: storySeed(),
+    ...parameters.emulator,
+  })
   await emulator.ready()
   const info = emulator.info()
   // All stories share one page and one app id: a session left by the previous story would be restored.
   forgetSessions()
-  const client = (tokenStore = createMemoryStore()) => new AuthenticationClient({ appId: info.appId, appHost: info.appHost, fetch: emulator.fetch, tokenStore })
+  const client = (tokenStore = createMemoryStore()) =>
+    new AuthenticationClient({ appId: info.appId, appHost: info.appHost, fetch: emulator.fetch, tokenStore })
   for (let attempt = 0; attempt < (parameters.failedLogins ?? 0); attempt++) {
-    await client().loginByUsername('bob', `wrong-password-${attempt}`).catch(() => undefined)
+    await client()
+      .loginByUsername('bob', `wrong-password-${attempt}`)
+      .catch(() => undefined)
   }
   if (parameters.loggedIn) await client(localStorage).loginByUsername('bob', 'passw0rd')
 
@@ -72,7 +88,10 @@ export async function createStoryAuthing(parameters: AuthingStoryParameters = {}
  */
 function storySeed(): SeedDocument {
   const photo = new URL('bob.svg', document.baseURI).href
-  return { ...defaultSeed, users: (defaultSeed.users ?? []).map((user) => (user.username === 'bob' ? { ...user, photo } : user)) }
+  return {
+    ...defaultSeed,
+    users: (defaultSeed.users ?? []).map((user) => (user.username === 'bob' ? { ...user, photo } : user)),
+  }
 }
 
 function forgetSessions(): void {
@@ -86,13 +105,16 @@ function forgetSessions(): void {
 export const authingParameters = (authing: AuthingStoryParameters): { authing: AuthingStoryParameters } => ({ authing })
 
 /** The loader every story runs (see preview.ts): builds the story's Authing before it renders. */
-export async function loadAuthing(context: { parameters: { authing?: AuthingStoryParameters } }): Promise<{ authing: StoryAuthing }> {
+export async function loadAuthing(context: {
+  parameters: { authing?: AuthingStoryParameters }
+}): Promise<{ authing: StoryAuthing }> {
   return { authing: await createStoryAuthing(context.parameters.authing) }
 }
 
 /** The story's Authing, for decorators and play functions. */
 export function authingOf(context: { loaded: Record<string, unknown> }): StoryAuthing {
   const authing = context.loaded['authing']
-  if (!authing) throw new Error('This story has no Authing: is the loadAuthing loader of .storybook/preview.ts in place?')
+  if (!authing)
+    throw new Error('This story has no Authing: is the loadAuthing loader of .storybook/preview.ts in place?')
   return authing as StoryAuthing
 }

@@ -1,9 +1,10 @@
 /** What the LoginForm stories' play functions do, as a user would: by label, role and visible text. */
 import type { StoryContext } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
-import type { LoginFormLang } from '../packages/react/src/loginForm.js'
+
 import { enUS } from '../packages/react/src/components/LoginForm/i18n/en-US.js'
 import { zhCN } from '../packages/react/src/components/LoginForm/i18n/zh-CN.js'
+import type { LoginFormLang } from '../packages/react/src/loginForm.js'
 import { ANSWER_WAIT } from './storyAuthing.js'
 
 type Play = Pick<StoryContext, 'canvas' | 'userEvent'>
@@ -12,7 +13,12 @@ type Play = Pick<StoryContext, 'canvas' | 'userEvent'>
 export const formText = (lang: LoginFormLang) => (lang === 'en-US' ? enUS : zhCN)
 
 /** Logs in with the password form. */
-export async function logInWithPassword({ canvas, userEvent }: Play, lang: LoginFormLang, account: string, password: string): Promise<void> {
+export async function logInWithPassword(
+  { canvas, userEvent }: Play,
+  lang: LoginFormLang,
+  account: string,
+  password: string,
+): Promise<void> {
   const t = formText(lang)
   await userEvent.type(await canvas.findByLabelText(t.account), account)
   await userEvent.type(canvas.getByLabelText(t.password), password)
@@ -20,7 +26,12 @@ export async function logInWithPassword({ canvas, userEvent }: Play, lang: Login
 }
 
 /** Types the phone or email, presses "send code" and waits for the code to be on its way. */
-export async function sendCode({ canvas, userEvent }: Play, lang: LoginFormLang, field: 'phone' | 'email', to: string): Promise<void> {
+export async function sendCode(
+  { canvas, userEvent }: Play,
+  lang: LoginFormLang,
+  field: 'phone' | 'email',
+  to: string,
+): Promise<void> {
   const t = formText(lang)
   await userEvent.type(await canvas.findByLabelText(t[field]), to)
   await userEvent.click(canvas.getByRole('button', { name: t.sendCode }))

@@ -30,7 +30,10 @@ export function createStoryNetwork(server: FetchFunction, mode: NetworkMode = 'o
       })
     }
     if (mode === 'badGateway') {
-      return new Response('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'content-type': 'text/html' } })
+      return new Response('<html><body><h1>502 Bad Gateway</h1></body></html>', {
+        status: 502,
+        headers: { 'content-type': 'text/html' },
+      })
     }
     if (gate) await gate
     return server(input, init)

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -101,7 +102,9 @@ async function measure(workDir, name, source, marker) {
   visit(/** @type {[string, unknown]} */ (app)[0])
   /** @param {string[]} files */
   const packagesIn = (files) => new Set(files.flatMap((file) => Object.keys(outputOf(file).inputs).map(packageOf)))
-  const markedChunk = marker ? outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.includes(marker))) : undefined
+  const markedChunk = marker
+    ? outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.includes(marker)))
+    : undefined
   return {
     name,
     initial: [...initial].reduce((sum, file) => sum + gzip(file), 0),

@@ -2,6 +2,7 @@
 // (same body, same headers) to the same in-process emulator. Goal: ratio ≤ 1.2×.
 import { AuthenticationClient } from '@authing-kit/client'
 import { createEmulator } from '@authing-kit/emulator'
+
 import { compare, printTable } from './lib.mjs'
 
 const emulator = createEmulator()
@@ -47,10 +48,20 @@ async function measure(name, call, iterations) {
     subject: call,
     iterations,
   })
-  return [name, result.baselineMs.toFixed(3), result.subjectMs.toFixed(3), `${result.ratio.toFixed(2)}×`, result.ratio <= 1.2 ? 'ok' : 'OVER']
+  return [
+    name,
+    result.baselineMs.toFixed(3),
+    result.subjectMs.toFixed(3),
+    `${result.ratio.toFixed(2)}×`,
+    result.ratio <= 1.2 ? 'ok' : 'OVER',
+  ]
 }
 
 const rows = []
 rows.push(await measure('loginByUsername', () => client.loginByUsername(demoUser.username, demoUser.password), 10))
 rows.push(await measure('getCurrentUser', () => client.getCurrentUser(), 300))
-printTable('Client overhead vs raw fetch (in-process emulator, default password cost)', ['call', 'raw ms', 'client ms', 'ratio', 'goal ≤1.2×'], rows)
+printTable(
+  'Client overhead vs raw fetch (in-process emulator, default password cost)',
+  ['call', 'raw ms', 'client ms', 'ratio', 'goal ≤1.2×'],
+  rows,
+)

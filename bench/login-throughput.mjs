@@ -5,7 +5,9 @@ import { spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+
 import forge from 'node-forge'
+
 import { median, percentile, printTable } from './lib.mjs'
 
 const CONCURRENCY = 50
@@ -13,7 +15,9 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 8000)
 const ITERATIONS = 100_000
 
 async function hashOnce() {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('passw0rd'), 'PBKDF2', false, ['deriveBits'])
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('passw0rd'), 'PBKDF2', false, [
+    'deriveBits',
+  ])
   const salt = crypto.getRandomValues(new Uint8Array(16))
   await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: ITERATIONS }, key, 256)
 }

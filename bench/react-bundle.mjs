@@ -40,18 +40,30 @@ function Status() {
   /** @typedef {import('./bundleSize.mjs').Measurement} Measurement */
   const [ours, ...peers] = /** @type {[Measurement, ...Measurement[]]} */ (results)
   const smallestPeer = Math.min(...peers.map((peer) => peer.initial))
-  printTable('React: app bundle, provider + auth hook (esbuild minify, ESM, splitting, react/react-dom external; gzip -9)', ['library', 'initial KiB', 'total KiB', 'chunks', 'goal'], [
-    ...results.map((result) => [
-      result.name,
-      kib(result.initial),
-      kib(result.total),
-      result.chunks,
-      result === ours ? `≤ ${GOAL_KIB} and < ${kib(smallestPeer)}: ${result.initial <= GOAL_KIB * 1024 && result.initial < smallestPeer ? 'ok' : 'MISSED'}` : '—',
-    ]),
-  ])
+  printTable(
+    'React: app bundle, provider + auth hook (esbuild minify, ESM, splitting, react/react-dom external; gzip -9)',
+    ['library', 'initial KiB', 'total KiB', 'chunks', 'goal'],
+    [
+      ...results.map((result) => [
+        result.name,
+        kib(result.initial),
+        kib(result.total),
+        result.chunks,
+        result === ours
+          ? `≤ ${GOAL_KIB} and < ${kib(smallestPeer)}: ${result.initial <= GOAL_KIB * 1024 && result.initial < smallestPeer ? 'ok' : 'MISSED'}`
+          : '—',
+      ]),
+    ],
+  )
   /** @param {string} pkg */
   const where = (pkg) => (ours.initialPackages.has(pkg) ? 'initial' : ours.lazyPackages.has(pkg) ? 'lazy' : 'absent')
-  printTable('@authing-kit/react app: where the heavy dependencies land', ['package', 'chunk'], [
-    ...['@tanstack/react-query', 'node-forge', 'graphql-request', 'graphql', 'zustand', '@authing-kit/client'].map((pkg) => [pkg, where(pkg)]),
-  ])
+  printTable(
+    '@authing-kit/react app: where the heavy dependencies land',
+    ['package', 'chunk'],
+    [
+      ...['@tanstack/react-query', 'node-forge', 'graphql-request', 'graphql', 'zustand', '@authing-kit/client'].map(
+        (pkg) => [pkg, where(pkg)],
+      ),
+    ],
+  )
 }

@@ -2,13 +2,15 @@
 // own dependencies (one React instance for the app and the library), the built @authing-kit/react,
 // and an in-process emulator whose requests are recorded.
 import { createRequire } from 'node:module'
+
 import { AuthenticationClient } from '@authing-kit/client'
 import { createEmulator } from '@authing-kit/emulator'
 
 const { JSDOM } = createRequire(import.meta.url)('jsdom')
 const dom = new JSDOM('<!doctype html><div id="root"></div>', { url: 'https://app.example.com/' })
 for (const key of Object.getOwnPropertyNames(dom.window)) {
-  if (!(key in globalThis)) Object.defineProperty(globalThis, key, { configurable: true, writable: true, value: dom.window[key] })
+  if (!(key in globalThis))
+    Object.defineProperty(globalThis, key, { configurable: true, writable: true, value: dom.window[key] })
 }
 for (const key of ['window', 'document', 'navigator', 'localStorage', 'sessionStorage']) {
   Object.defineProperty(globalThis, key, { configurable: true, writable: true, value: dom.window[key] })
@@ -40,7 +42,10 @@ export async function startAuthing() {
   }
   /** Logs the demo user in as an earlier page load would have: the session is in localStorage. */
   const rememberUser = () =>
-    new AuthenticationClient({ appId, appHost, fetch: emulator.fetch, tokenStore: localStorage }).loginByUsername(demoUser.username, demoUser.password)
+    new AuthenticationClient({ appId, appHost, fetch: emulator.fetch, tokenStore: localStorage }).loginByUsername(
+      demoUser.username,
+      demoUser.password,
+    )
   /** @param {unknown} children */
   const provider = (children) => h(kit.AuthingProvider, { appId, appHost, fetch }, children)
   return { emulator, appId, requests, rememberUser, provider }

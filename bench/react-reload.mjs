@@ -11,7 +11,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
 import { chromium } from 'playwright-core'
+
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium.mjs'
 import { buildExample, startEmulator } from '../e2e/servers.mjs'
 import { median, printTable } from './lib.mjs'
@@ -118,21 +120,33 @@ try {
 
   const pageSpecs = [
     { label: 'the same page with no auth at all', url: noAuth.url, selector: 'section.profile h2' },
-    { label: 'auth layer alone (provider + useProfile)', url: `${authLayer.url}${session}`, selector: 'section.profile h2' },
+    {
+      label: 'auth layer alone (provider + useProfile)',
+      url: `${authLayer.url}${session}`,
+      selector: 'section.profile h2',
+    },
     { label: '<UserProfile /> alone', url: `${userProfile.url}${session}`, selector: 'section.ak-profile h2' },
-    { label: 'example app, authenticated profile page', url: `${example.url}/?lang=en-US`, selector: 'section.ak-profile h2' },
+    {
+      label: 'example app, authenticated profile page',
+      url: `${example.url}/?lang=en-US`,
+      selector: 'section.ak-profile h2',
+    },
   ]
   const pages = []
   for (const spec of pageSpecs) pages.push({ ...spec, page: await context.newPage() })
   const times = await timeLoads(pages, remembered)
   const plain = /** @type {number[]} */ (times[0])
-  printTable(`React: reload to the profile page with a remembered token, Chromium, ${ROUNDS} interleaved reloads each`, ['page', 'median ms', 'ratio of medians', 'median of per-round ratios', 'goal'], pages.map(({ label }, index) => {
-    const own = /** @type {number[]} */ (times[index])
-    const ratio = median(own) / median(plain)
-    const goal = index === pages.length - 1 ? `≤ ${GOAL}: ${ratio <= GOAL ? 'ok' : 'MISSED'}` : '—'
-    const perRound = own.map((time, round) => time / /** @type {number} */ (plain[round]))
-    return [label, median(own).toFixed(1), ratio.toFixed(2), median(perRound).toFixed(2), goal]
-  }))
+  printTable(
+    `React: reload to the profile page with a remembered token, Chromium, ${ROUNDS} interleaved reloads each`,
+    ['page', 'median ms', 'ratio of medians', 'median of per-round ratios', 'goal'],
+    pages.map(({ label }, index) => {
+      const own = /** @type {number[]} */ (times[index])
+      const ratio = median(own) / median(plain)
+      const goal = index === pages.length - 1 ? `≤ ${GOAL}: ${ratio <= GOAL ? 'ok' : 'MISSED'}` : '—'
+      const perRound = own.map((time, round) => time / /** @type {number} */ (plain[round]))
+      return [label, median(own).toFixed(1), ratio.toFixed(2), median(perRound).toFixed(2), goal]
+    }),
+  )
 } finally {
   await Promise.allSettled([browser?.close(), ...servers.map((server) => server.stop())])
   rmSync(workDir, { recursive: true, force: true })

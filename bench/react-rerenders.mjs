@@ -1,7 +1,7 @@
 // Re-renders of a component that selects `useAuth((s) => s.user?.nickname)` when something else
 // about the session changes. Goal: 0 for each unrelated change (the nickname row shows the count works).
 import { printTable } from './lib.mjs'
-import { React, h, kit, mount, settle, startAuthing } from './react-lib.mjs'
+import { h, kit, mount, React, settle, startAuthing } from './react-lib.mjs'
 
 const authing = await startAuthing()
 await authing.rememberUser()
@@ -41,7 +41,15 @@ const unrelated = async (name, change) => {
 await unrelated('profile update of another field (city)', () => probed().updateProfile({ city: 'Hangzhou' }))
 await unrelated('token refresh (idToken changes)', () => probed().refreshToken())
 await unrelated('profile refetch (new user object, same data)', () => probed().getCurrentUser())
-rows.push(['control: nickname changes', await rendersDuring(() => probed().updateProfile({ nickname: 'Bobby' })), '1 expected'])
+rows.push([
+  'control: nickname changes',
+  await rendersDuring(() => probed().updateProfile({ nickname: 'Bobby' })),
+  '1 expected',
+])
 await page.unmount()
 
-printTable('React: re-renders of useAuth((s) => s.user?.nickname) on unrelated changes', ['change', 're-renders', 'goal 0'], rows)
+printTable(
+  'React: re-renders of useAuth((s) => s.user?.nickname) on unrelated changes',
+  ['change', 're-renders', 'goal 0'],
+  rows,
+)

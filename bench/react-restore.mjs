@@ -18,13 +18,19 @@ await settle()
 const firstAuthenticated = renders.findIndex((render) => render.status === 'authenticated')
 const before = firstAuthenticated < 0 ? renders : renders.slice(0, firstAuthenticated)
 const requestsBefore =
-  firstAuthenticated < 0 ? authing.requests.length : /** @type {{ requests: number }} */ (renders[firstAuthenticated]).requests
+  firstAuthenticated < 0
+    ? authing.requests.length
+    : /** @type {{ requests: number }} */ (renders[firstAuthenticated]).requests
 await page.unmount()
 
 /** @param {number} value */
 const goal = (value) => (value === 0 ? 'ok' : 'MISSED')
-printTable('React: reload with a valid remembered token', ['figure', 'value', 'goal'], [
-  ['non-authenticated renders before the first authenticated render', before.length, `0 ${goal(before.length)}`],
-  ['requests sent before the first authenticated render', requestsBefore, `0 ${goal(requestsBefore)}`],
-  ['requests once settled (background revalidation)', authing.requests.join(', ') || 'none', '—'],
-])
+printTable(
+  'React: reload with a valid remembered token',
+  ['figure', 'value', 'goal'],
+  [
+    ['non-authenticated renders before the first authenticated render', before.length, `0 ${goal(before.length)}`],
+    ['requests sent before the first authenticated render', requestsBefore, `0 ${goal(requestsBefore)}`],
+    ['requests once settled (background revalidation)', authing.requests.join(', ') || 'none', '—'],
+  ],
+)

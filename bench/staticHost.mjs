@@ -7,7 +7,12 @@ import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 
 /** @type {Record<string, string>} */
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+}
 
 /**
  * Serves `dir` on a free loopback port; answers `{ url, stop }`.

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+
 import { kib, measureBundles, renderApp } from './bundleSize.mjs'
 import { printTable } from './lib.mjs'
 
@@ -16,24 +17,26 @@ const GOAL_KIB = 80
 const root = fileURLToPath(new URL('..', import.meta.url))
 
 /** @typedef {import('./bundleSize.mjs').Measurement} Measurement */
-const [ours, auth0] = /** @type {[Measurement, Measurement]} */ (await measureBundles(
-  {
-    '@authing-kit/react + LoginForm + UserProfile': renderApp(
-      `import { AuthingProvider, useAuth } from '@authing-kit/react'
+const [ours, auth0] = /** @type {[Measurement, Measurement]} */ (
+  await measureBundles(
+    {
+      '@authing-kit/react + LoginForm + UserProfile': renderApp(
+        `import { AuthingProvider, useAuth } from '@authing-kit/react'
 import { LoginForm } from '@authing-kit/react/login-form'
 import { UserProfile } from '@authing-kit/react/user-profile'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 function Page() { return useAuth((auth) => auth.status) === 'authenticated' ? <UserProfile /> : <LoginForm /> }`,
-      `<QueryClientProvider client={new QueryClient()}><AuthingProvider appId="62a0f0a9c6b1c2a3d4e5f6a0" appHost="https://example.authing.cn"><Page /></AuthingProvider></QueryClientProvider>`,
-    ),
-    '@auth0/auth0-react (provider + hook, no UI)': renderApp(
-      `import { Auth0Provider, useAuth0 } from '@auth0/auth0-react'
+        `<QueryClientProvider client={new QueryClient()}><AuthingProvider appId="62a0f0a9c6b1c2a3d4e5f6a0" appHost="https://example.authing.cn"><Page /></AuthingProvider></QueryClientProvider>`,
+      ),
+      '@auth0/auth0-react (provider + hook, no UI)': renderApp(
+        `import { Auth0Provider, useAuth0 } from '@auth0/auth0-react'
 function Status() { return <p>{useAuth0().user?.nickname ?? 'anonymous'}</p> }`,
-      `<Auth0Provider domain="example.auth0.com" clientId="client"><Status /></Auth0Provider>`,
-    ),
-  },
-  { marker: 'LoginFormView' },
-))
+        `<Auth0Provider domain="example.auth0.com" clientId="client"><Status /></Auth0Provider>`,
+      ),
+    },
+    { marker: 'LoginFormView' },
+  )
+)
 
 /**
  * gzip bytes of every .js a Vite production build of `projectRoot` writes.
@@ -54,16 +57,30 @@ async function viteJs(projectRoot, options = {}) {
   }
 }
 
-const example = await viteJs(join(root, 'examples/vite-react'), { configFile: join(root, 'examples/vite-react/vite.config.ts') })
+const example = await viteJs(join(root, 'examples/vite-react'), {
+  configFile: join(root, 'examples/vite-react/vite.config.ts'),
+})
 const { default: react } = await import('@vitejs/plugin-react')
 const plainReact = await viteJs(join(root, 'bench/reload-pages/no-auth'), { configFile: false, plugins: [react()] })
 const added = example - plainReact
 
-printTable('UI bundle (gzip -9; react and react-dom not counted unless said)', ['what', 'KiB', 'goal'], [
-  [`${ours.name}: initial`, kib(ours.initial), '—'],
-  [`${ours.name}: everything, lazy parts included`, kib(ours.total), `≤ ${GOAL_KIB}: ${ours.total <= GOAL_KIB * 1024 ? 'ok' : 'MISSED'}`],
-  ['  of which the LoginForm chunk', kib(/** @type {number} */ (ours.marked)), '—'],
-  [auth0.name, kib(auth0.total), '—'],
-  ['example app, all JS (Vite build, react-dom included)', kib(example), '—'],
-  ['  minus a React page with no auth (Vite build)', kib(added), `≤ ${GOAL_KIB}: ${added <= GOAL_KIB * 1024 ? 'ok' : 'MISSED'}`],
-])
+printTable(
+  'UI bundle (gzip -9; react and react-dom not counted unless said)',
+  ['what', 'KiB', 'goal'],
+  [
+    [`${ours.name}: initial`, kib(ours.initial), '—'],
+    [
+      `${ours.name}: everything, lazy parts included`,
+      kib(ours.total),
+      `≤ ${GOAL_KIB}: ${ours.total <= GOAL_KIB * 1024 ? 'ok' : 'MISSED'}`,
+    ],
+    ['  of which the LoginForm chunk', kib(/** @type {number} */ (ours.marked)), '—'],
+    [auth0.name, kib(auth0.total), '—'],
+    ['example app, all JS (Vite build, react-dom included)', kib(example), '—'],
+    [
+      '  minus a React page with no auth (Vite build)',
+      kib(added),
+      `≤ ${GOAL_KIB}: ${added <= GOAL_KIB * 1024 ? 'ok' : 'MISSED'}`,
+    ],
+  ],
+)

@@ -61,7 +61,9 @@ export async function expectLoggedOut(page) {
  * @returns {Promise<string>}
  */
 export async function latestCode(emulatorUrl, to) {
-  const response = await fetch(`${emulatorUrl}/__emulator/outbox?to=${encodeURIComponent(to)}`, { signal: AbortSignal.timeout(5_000) })
+  const response = await fetch(`${emulatorUrl}/__emulator/outbox?to=${encodeURIComponent(to)}`, {
+    signal: AbortSignal.timeout(5_000),
+  })
   assert.equal(response.status, 200, 'outbox answered')
   const messages = await response.json()
   assert.ok(messages.length > 0, `no code in the outbox for ${to}: ${JSON.stringify(messages)}`)

@@ -5,7 +5,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+
 import { chromium } from 'playwright-core'
+
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium.mjs'
 import { serveExample, startEmulator } from './servers.mjs'
 import { tests } from './tests/index.mjs'
@@ -21,7 +23,9 @@ mkdirSync(outDir, { recursive: true })
 const results = []
 
 if (!existsSync(CHROMIUM)) {
-  console.log(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\`; skipped ${selected.length} browser tests: ${selected.map((t) => t.name).join('; ')}`)
+  console.log(
+    `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\`; skipped ${selected.length} browser tests: ${selected.map((t) => t.name).join('; ')}`,
+  )
   results.push(...selected.map((test) => ({ name: test.name, ok: false, ms: 0, skipped: /** @type {const} */ (true) })))
   finish()
 }
@@ -53,8 +57,17 @@ try {
   emulator = await startEmulator()
   example = await serveExample(emulator, `${outDir}app`)
   // Our own signal handlers close the browser, the servers, and write the results.
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false })
-  console.log(`e2e: emulator ${emulator.url}, example ${example.url}, Chromium ${browser.version()} (setup ${Date.now() - setupStart} ms)`)
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+  })
+  console.log(
+    `e2e: emulator ${emulator.url}, example ${example.url}, Chromium ${browser.version()} (setup ${Date.now() - setupStart} ms)`,
+  )
 
   if (!spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim()) {
     console.log('e2e: no Chinese font, so the zh-CN screenshot shows boxes (apt-get install -y fonts-wqy-microhei)')
@@ -103,9 +116,15 @@ async function runOne(test, { browser, app, emulator }) {
   const start = Date.now()
   let timer
   try {
-    const reset = await fetch(`${emulator}/__emulator/reset`, { method: 'POST', signal: AbortSignal.timeout(ACTION_TIMEOUT_MS) })
+    const reset = await fetch(`${emulator}/__emulator/reset`, {
+      method: 'POST',
+      signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
+    })
     if (!reset.ok) throw new Error(`emulator reset answered ${reset.status}`)
-    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS)))
+    const timeout = new Promise(
+      (_, reject) =>
+        (timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS)),
+    )
     await Promise.race([test.run(t), timeout])
     const ms = Date.now() - start
     console.log(`✔ ${test.name} (${ms} ms)`)

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+
 import { emulatorCli } from '../scripts/emulatorCli.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -36,7 +37,10 @@ export async function startEmulator() {
   const stop = () => stopChild(child, () => exited)
   /** @type {{ url: string, appId: string }} */
   const { url, appId } = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the emulator did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => reject(new Error(`the emulator did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)),
+      START_TIMEOUT_MS,
+    )
     /** @param {string} chunk */
     const onData = (chunk) => {
       output += chunk
@@ -95,7 +99,12 @@ export async function serveExample(emulator, outDir) {
  * @returns {import('vite').InlineConfig}
  */
 function exampleConfig(outDir) {
-  return { root: exampleRoot, configFile: `${exampleRoot}/vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } }
+  return {
+    root: exampleRoot,
+    configFile: `${exampleRoot}/vite.config.ts`,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  }
 }
 
 /** @returns {Promise<number>} */
@@ -136,7 +145,7 @@ function stopChild(child, hasExited) {
  */
 function signal(child, name) {
   try {
-    process.kill(-/** @type {number} */ (child.pid), name) // no pid: it never started, and this throws
+    process.kill(-(/** @type {number} */ (child.pid)), name) // no pid: it never started, and this throws
   } catch {
     // Already gone.
   }

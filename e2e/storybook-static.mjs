@@ -10,7 +10,9 @@ import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
 import { chromium } from 'playwright-core'
+
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -18,7 +20,14 @@ const outDir = `${root}e2e/out`
 const staticDir = `${outDir}/storybook-static`
 const STORY_TIMEOUT_MS = 30_000
 /** @type {Record<string, string>} */
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' }
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+}
 
 mkdirSync(outDir, { recursive: true })
 if (!existsSync(CHROMIUM)) {
@@ -26,14 +35,22 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0)
 }
 
-const build = spawnSync(`${root}node_modules/.bin/storybook`, ['build', '--quiet', '-c', '.storybook', '-o', staticDir], { cwd: root, encoding: 'utf8' })
+const build = spawnSync(
+  `${root}node_modules/.bin/storybook`,
+  ['build', '--quiet', '-c', '.storybook', '-o', staticDir],
+  { cwd: root, encoding: 'utf8' },
+)
 if (build.status !== 0) {
   console.log(`storybook build failed:\n${build.stdout}${build.stderr}`)
   finish([{ id: 'storybook build', ok: false, why: 'the build failed' }], [])
 }
 
 const server = createServer(async (request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)).replace(/^(\.\.[/\\])+|^\/+/, '') || 'index.html'
+  const path =
+    normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)).replace(
+      /^(\.\.[/\\])+|^\/+/,
+      '',
+    ) || 'index.html'
   try {
     const body = await readFile(join(staticDir, path))
     response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body)
@@ -63,7 +80,7 @@ try {
       const channel = window.__STORYBOOK_ADDONS_CHANNEL__
       if (!channel) return
       clearInterval(timer)
-      channel.on('storyFinished', (event) => (window.__storyOutcome ??= `finished: ${event.status}`))
+      channel.on('storyFinished', (event) => (window.__storyOutcome ??= `finished: ${event?.status}`))
       channel.on('playFunctionThrewException', (error) => (window.__storyOutcome ??= `play threw: ${error?.message}`))
       channel.on('storyErrored', (error) => (window.__storyOutcome ??= `errored: ${error?.title}`))
     }, 5)
@@ -95,7 +112,8 @@ try {
   await browser.close()
   server.close()
 }
-if (refused.length) results.push({ id: 'offline: no request left this machine', ok: false, why: refused.slice(0, 3).join(', ') })
+if (refused.length)
+  results.push({ id: 'offline: no request left this machine', ok: false, why: refused.slice(0, 3).join(', ') })
 finish(results, refused)
 
 /**
@@ -106,7 +124,10 @@ finish(results, refused)
 function finish(tests, refusedUrls) {
   const passed = tests.filter((test) => test.ok).length
   const failed = tests.length - passed
-  writeFileSync(`${outDir}/storybook-static.json`, JSON.stringify({ passed, failed, refused: refusedUrls.length, tests }, null, 2))
+  writeFileSync(
+    `${outDir}/storybook-static.json`,
+    JSON.stringify({ passed, failed, refused: refusedUrls.length, tests }, null, 2),
+  )
   console.log(`${passed} passed, ${failed} failed`)
   process.exit(failed ? 1 : 0)
 }

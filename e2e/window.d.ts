@@ -7,5 +7,14 @@ interface Window {
   /** e2e/storybook-static.mjs: how the story's play function ended. */
   __storyOutcome?: string
   /** Storybook's preview channel, in its static build. */
-  __STORYBOOK_ADDONS_CHANNEL__?: { on: (event: string, listener: (payload: any) => void) => void }
+  __STORYBOOK_ADDONS_CHANNEL__?: {
+    on: (event: string, listener: (payload: StoryEventPayload | undefined) => void) => void
+  }
+}
+
+/** The fields e2e/storybook-static.mjs reads from the storyFinished / playFunctionThrewException / storyErrored events. */
+interface StoryEventPayload {
+  status?: string
+  message?: string
+  title?: string
 }

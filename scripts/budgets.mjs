@@ -4,6 +4,7 @@
 // Writes .ci-summary/budgets.json for the closing summary; exits 1 when a budget is broken.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+
 import { kib, measureBundles, renderApp } from '../bench/bundleSize.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -13,40 +14,56 @@ const withQueryClient = (children) =>
   `<QueryClientProvider client={new QueryClient()}><AuthingProvider ${IDS}>${children}</AuthingProvider></QueryClientProvider>`
 
 /** @typedef {import('../bench/bundleSize.mjs').Measurement} Measurement */
-const [providerApp, formApp, fullApp] = /** @type {[Measurement, Measurement, Measurement]} */ (await measureBundles(
-  {
-    'provider + useAuth': renderApp(
-      `import { AuthingProvider, useAuth } from '@authing-kit/react'
+const [providerApp, formApp, fullApp] = /** @type {[Measurement, Measurement, Measurement]} */ (
+  await measureBundles(
+    {
+      'provider + useAuth': renderApp(
+        `import { AuthingProvider, useAuth } from '@authing-kit/react'
 function Status() { return <p>{useAuth((auth) => auth.user?.nickname) ?? 'anonymous'}</p> }`,
-      `<AuthingProvider ${IDS}><Status /></AuthingProvider>`,
-    ),
-    'provider + LoginForm': renderApp(
-      `import { AuthingProvider } from '@authing-kit/react'
+        `<AuthingProvider ${IDS}><Status /></AuthingProvider>`,
+      ),
+      'provider + LoginForm': renderApp(
+        `import { AuthingProvider } from '@authing-kit/react'
 import { LoginForm } from '@authing-kit/react/login-form'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'`,
-      withQueryClient('<LoginForm />'),
-    ),
-    'provider + LoginForm + UserProfile': renderApp(
-      `import { AuthingProvider, useAuth } from '@authing-kit/react'
+        withQueryClient('<LoginForm />'),
+      ),
+      'provider + LoginForm + UserProfile': renderApp(
+        `import { AuthingProvider, useAuth } from '@authing-kit/react'
 import { LoginForm } from '@authing-kit/react/login-form'
 import { UserProfile } from '@authing-kit/react/user-profile'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 function Page() { return useAuth((auth) => auth.status) === 'authenticated' ? <UserProfile /> : <LoginForm /> }`,
-      withQueryClient('<Page />'),
-    ),
-  },
-  { marker: 'LoginFormView' },
-))
+        withQueryClient('<Page />'),
+      ),
+    },
+    { marker: 'LoginFormView' },
+  )
+)
 
 const budgets = [
   { name: 'provider + useAuth, initial chunk', bytes: providerApp.initial, limitKiB: 15 },
   { name: 'LoginForm on screen (initial + form chunk)', bytes: formApp.initial + (formApp.marked ?? 0), limitKiB: 60 },
   { name: 'LoginForm + UserProfile, every lazy part included', bytes: fullApp.total, limitKiB: 80 },
 ]
-const rows = budgets.map((budget) => ({ ...budget, kib: Number(kib(budget.bytes)), ok: budget.bytes <= budget.limitKiB * 1024 }))
+const rows = budgets.map((budget) => ({
+  ...budget,
+  kib: Number(kib(budget.bytes)),
+  ok: budget.bytes <= budget.limitKiB * 1024,
+}))
 
 console.log('Bundle budgets (gzip; react and react-dom not counted)')
-for (const row of rows) console.log(`  ${row.ok ? '✔' : '✘'} ${row.name.padEnd(52)} ${String(row.kib).padStart(5)} KiB  ≤ ${row.limitKiB} KiB`)
+for (const row of rows)
+  console.log(
+    `  ${row.ok ? '✔' : '✘'} ${row.name.padEnd(52)} ${String(row.kib).padStart(5)} KiB  ≤ ${row.limitKiB} KiB`,
+  )
 mkdirSync(`${root}/.ci-summary`, { recursive: true })
-writeFileSync(`${root}/.ci-summary/budgets.json`, JSON.stringify(rows.map(({ name, kib, limitKiB, ok }) => ({ name, kib, limitKiB, ok })), null, 2))
+writeFileSync(
+  `${root}/.ci-summary/budgets.json`,
+  JSON.stringify(
+    rows.map(({ name, kib, limitKiB, ok }) => ({ name, kib, limitKiB, ok })),
+    null,
+    2,
+  ),
+)
 if (rows.some((row) => !row.ok)) process.exit(1)

@@ -4,6 +4,7 @@
 // it came from the terminal (to the whole foreground group) or from `kill -INT` (to this process only).
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+
 import { emulatorCli } from './emulatorCli.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -77,7 +78,12 @@ if (!stopping) {
  * @returns {Child}
  */
 function start(name, args, cwd, onLine = () => {}) {
-  const subprocess = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+  const subprocess = spawn(process.execPath, args, {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: process.env,
+  })
   /** @type {Child} */
   const child = { name, process: subprocess, lines: [], exited: false }
   /** @param {string} line @param {(line: string) => void} forward */

@@ -5,7 +5,15 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
-  existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
 } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -60,7 +68,11 @@ function sourceHash() {
   const hash = createHash('sha256')
   const config = ['package.json', 'tsdown.config.ts'].map((name) => join(packageDir, name))
   const files = [...listFiles(join(packageDir, 'src')), ...config]
-  for (const file of files) hash.update(`${relative(packageDir, file)}\0`).update(readFileSync(file)).update('\0')
+  for (const file of files)
+    hash
+      .update(`${relative(packageDir, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0')
   return hash.digest('hex').slice(0, 16)
 }
 

@@ -27,16 +27,26 @@ const packages = [
  */
 function check(title, command, args, cwd) {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
-      resolve({ title, ok: !error, output: `${stdout}${stderr}`.replace(/^npm warn .*\n/gm, '') })
-    })
+    execFile(
+      command,
+      args,
+      { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      (error, stdout, stderr) => {
+        resolve({ title, ok: !error, output: `${stdout}${stderr}`.replace(/^npm warn .*\n/gm, '') })
+      },
+    )
   })
 }
 
 console.log('Package checks (publint --strict, attw)')
 const checks = packages.flatMap(({ dir, attwProfile }) => [
   check(`publint ${dir}`, bin('publint'), ['run', '.', '--pack', 'npm', '--strict'], `${root}/${dir}`),
-  check(`attw ${dir} (profile ${attwProfile})`, bin('attw'), ['--pack', '.', '--profile', attwProfile, '--format', 'ascii'], `${root}/${dir}`),
+  check(
+    `attw ${dir} (profile ${attwProfile})`,
+    bin('attw'),
+    ['--pack', '.', '--profile', attwProfile, '--format', 'ascii'],
+    `${root}/${dir}`,
+  ),
 ])
 const results = [...(await Promise.all(checks)), await versionedTogether()]
 for (const { title, ok, output } of results) {
@@ -49,13 +59,19 @@ async function versionedTogether() {
   const plan = `${tmpdir()}/authing-kit-release-plan-${process.pid}.json`
   writeFileSync(probe, '---\n"@authing-kit/client": major\n---\n\nProbe written by scripts/package-checks.mjs.\n')
   try {
-    const result = await check('changesets: client and react are released together', bin('changeset'), ['status', '--output', plan], root)
+    const result = await check(
+      'changesets: client and react are released together',
+      bin('changeset'),
+      ['status', '--output', plan],
+      root,
+    )
     if (!result.ok) return result
     /** @type {{ name: string, newVersion: string }[]} */
     const releases = JSON.parse(readFileSync(plan, 'utf8')).releases
     /** @param {string} name */
     const version = (name) => releases.find((release) => release.name === name)?.newVersion
-    const together = version('@authing-kit/client') !== undefined && version('@authing-kit/client') === version('@authing-kit/react')
+    const together =
+      version('@authing-kit/client') !== undefined && version('@authing-kit/client') === version('@authing-kit/react')
     return { ...result, ok: together, output: together ? '' : JSON.stringify(releases, null, 2) }
   } finally {
     rmSync(probe, { force: true })
@@ -64,5 +80,12 @@ async function versionedTogether() {
 }
 
 mkdirSync(`${root}/.ci-summary`, { recursive: true })
-writeFileSync(`${root}/.ci-summary/packages.json`, JSON.stringify(results.map(({ title, ok }) => ({ title, ok })), null, 2))
+writeFileSync(
+  `${root}/.ci-summary/packages.json`,
+  JSON.stringify(
+    results.map(({ title, ok }) => ({ title, ok })),
+    null,
+    2,
+  ),
+)
 if (results.some((result) => !result.ok)) process.exit(1)

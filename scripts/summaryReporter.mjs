@@ -31,10 +31,21 @@ export default class SummaryReporter {
     // A file that failed to load has no tests: count it as one failure, so it cannot pass unseen.
     for (const module of testModules) {
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) {
-        tests.push({ project: projectOf(module), file: relative(root, module.moduleId), name: '(the file failed to load)', state: 'failed' })
+        tests.push({
+          project: projectOf(module),
+          file: relative(root, module.moduleId),
+          name: '(the file failed to load)',
+          state: 'failed',
+        })
       }
     }
-    for (const error of unhandledErrors) tests.push({ project: '(vitest)', file: '', name: `unhandled error: ${error?.message ?? error}`, state: 'failed' })
+    for (const error of unhandledErrors)
+      tests.push({
+        project: '(vitest)',
+        file: '',
+        name: `unhandled error: ${error?.message ?? error}`,
+        state: 'failed',
+      })
     mkdirSync(`${root}/.ci-summary`, { recursive: true })
     writeFileSync(`${root}/.ci-summary/vitest.json`, JSON.stringify(tests, null, 1))
   }

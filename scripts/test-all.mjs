@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+
 import { CHROMIUM_PATH as chromiumPath } from '../e2e/chromium.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -70,7 +71,8 @@ for (const [title, command, ...args] of /** @type {[string, string, ...string[]]
     process.exit(1)
   }
 }
-if (!run('package checks: publint, attw, changesets', process.execPath, ['scripts/package-checks.mjs'])) failures.push('package checks')
+if (!run('package checks: publint, attw, changesets', process.execPath, ['scripts/package-checks.mjs']))
+  failures.push('package checks')
 if (!run('bundle size budgets', process.execPath, ['scripts/budgets.mjs'])) failures.push('bundle size budgets')
 
 const projects = withChromium ? ['unit', 'react18', 'storybook'] : ['unit', 'react18']
@@ -106,13 +108,22 @@ function browserSuite(title, script, resultsFile) {
   if (!ok && results.failed === 0) failures.push(`${title} (exited with an error)`)
   return results
 }
-const e2e = browserSuite('browser e2e (example app + emulator in Chromium)', 'e2e/run.mjs', `${root}/e2e/out/results.json`)
-const storybookStatic = browserSuite('static Storybook build, offline (Chromium)', 'e2e/storybook-static.mjs', `${root}/e2e/out/storybook-static.json`)
+const e2e = browserSuite(
+  'browser e2e (example app + emulator in Chromium)',
+  'e2e/run.mjs',
+  `${root}/e2e/out/results.json`,
+)
+const storybookStatic = browserSuite(
+  'static Storybook build, offline (Chromium)',
+  'e2e/storybook-static.mjs',
+  `${root}/e2e/out/storybook-static.json`,
+)
 
 printSummary()
 
 const passed = vitest.filter((test) => test.state === 'passed').length + e2e.passed + storybookStatic.passed
-const failed = vitest.filter((test) => test.state === 'failed').length + e2e.failed + storybookStatic.failed + failures.length
+const failed =
+  vitest.filter((test) => test.state === 'failed').length + e2e.failed + storybookStatic.failed + failures.length
 if (failures.length) console.log(`\nAlso failed: ${failures.join('; ')}`)
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)
@@ -143,8 +154,15 @@ function printSummary() {
   items.forEach((title, index) => {
     const tests = vitest.filter((test) => new RegExp(`\\bfault ${index + 1}:`).test(test.name))
     const failedCount = tests.filter((test) => test.state === 'failed').length
-    const layers = [...new Set(tests.map((test) => (test.project === 'unit' ? test.file.split('/')[1] : test.project)))].join(', ')
-    const mark = tests.length === 0 ? '✘ no test ran' : failedCount ? `✘ ${failedCount} of ${tests.length} failed` : `✔ ${tests.length} passed`
+    const layers = [
+      ...new Set(tests.map((test) => (test.project === 'unit' ? test.file.split('/')[1] : test.project))),
+    ].join(', ')
+    const mark =
+      tests.length === 0
+        ? '✘ no test ran'
+        : failedCount
+          ? `✘ ${failedCount} of ${tests.length} failed`
+          : `✔ ${tests.length} passed`
     console.log(`  ${String(index + 1).padStart(2)}  ${title.padEnd(50)} ${mark.padEnd(16)} ${layers}`)
   })
 
@@ -169,7 +187,9 @@ function printSummary() {
   /** @type {{ name: string, kib: number, limitKiB: number, ok: boolean }[]} */
   const budgets = readSummary('budgets.json') ?? []
   for (const budget of budgets) {
-    console.log(`  ${budget.ok ? '✔' : '✘'} ${budget.name.padEnd(52)} ${String(budget.kib).padStart(5)} KiB ≤ ${budget.limitKiB}`)
+    console.log(
+      `  ${budget.ok ? '✔' : '✘'} ${budget.name.padEnd(52)} ${String(budget.kib).padStart(5)} KiB ≤ ${budget.limitKiB}`,
+    )
   }
   console.log('\nPackage checks')
   /** @type {{ title: string, ok: boolean }[]} */
@@ -185,17 +205,28 @@ function printSummary() {
     return `${ok} passed, ${bad} failed${skipped ? `, ${skipped} skipped` : ''}`
   }
   for (const project of ['unit', 'react18', 'storybook']) {
-    const label = { unit: 'unit (node + jsdom, React 19)', react18: 'React tests on React 18', storybook: 'Storybook stories (Chromium)' }[
-      /** @type {'unit' | 'react18' | 'storybook'} */ (project)
-    ]
-    console.log(`  ${label.padEnd(36)} ${projects.includes(project) ? count(vitest.filter((test) => test.project === project)) : 'skipped: no Chromium'}`)
+    const label = {
+      unit: 'unit (node + jsdom, React 19)',
+      react18: 'React tests on React 18',
+      storybook: 'Storybook stories (Chromium)',
+    }[/** @type {'unit' | 'react18' | 'storybook'} */ (project)]
+    console.log(
+      `  ${label.padEnd(36)} ${projects.includes(project) ? count(vitest.filter((test) => test.project === project)) : 'skipped: no Chromium'}`,
+    )
   }
   /** @type {[string, BrowserResults][]} */
-  const browserSuites = [['browser e2e (Chromium)', e2e], ['static Storybook, offline (Chromium)', storybookStatic]]
+  const browserSuites = [
+    ['browser e2e (Chromium)', e2e],
+    ['static Storybook, offline (Chromium)', storybookStatic],
+  ]
   for (const [label, suite] of browserSuites) {
-    console.log(`  ${label.padEnd(36)} ${withChromium ? `${suite.passed} passed, ${suite.failed} failed` : 'skipped: no Chromium'}`)
+    console.log(
+      `  ${label.padEnd(36)} ${withChromium ? `${suite.passed} passed, ${suite.failed} failed` : 'skipped: no Chromium'}`,
+    )
   }
-  for (const test of vitest.filter((test) => test.state === 'failed')) console.log(`  ✘ [${test.project}] ${test.file}: ${test.name}`)
+  for (const test of vitest.filter((test) => test.state === 'failed'))
+    console.log(`  ✘ [${test.project}] ${test.file}: ${test.name}`)
   for (const test of e2e.tests.filter((test) => !test.ok && !test.skipped)) console.log(`  ✘ [e2e] ${test.name}`)
-  for (const test of storybookStatic.tests.filter((test) => !test.ok)) console.log(`  ✘ [static Storybook] ${test.id}: ${test.why}`)
+  for (const test of storybookStatic.tests.filter((test) => !test.ok))
+    console.log(`  ✘ [static Storybook] ${test.id}: ${test.why}`)
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+
 import { BOB, expectLoggedIn, latestCode, logIn, loginForm } from '../helpers.mjs'
 
 /** @type {import('../helpers.mjs').E2eTest[]} */
@@ -16,7 +17,10 @@ export const accountTests = [
       await form.getByRole('button', { name: 'Send code' }).click()
       await page.getByRole('status').getByText('A code was sent.').waitFor()
       // The form moves the focus to the code field once the code is on its way.
-      assert.equal(await form.getByLabel('Verification code').evaluate((input) => input === document.activeElement), true)
+      assert.equal(
+        await form.getByLabel('Verification code').evaluate((input) => input === document.activeElement),
+        true,
+      )
       await form.getByLabel('Verification code').fill(await latestCode(t.emulator, phone))
       await form.getByLabel('Password').fill('n3w-passw0rd')
       await form.getByRole('button', { name: 'Sign up' }).click()

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+
 import { BOB, expectLoggedIn, screenshot } from '../helpers.mjs'
 
 /** @type {import('../helpers.mjs').E2eTest[]} */
@@ -19,10 +20,15 @@ export const hostedTests = [
       await page.getByLabel('Username, email or phone').fill(BOB.username)
       await page.getByLabel('Password').fill(BOB.password)
       let callbackUrl = ''
-      const backWithCode = page.waitForURL((url) => url.href.startsWith(t.app) && url.searchParams.has('code') && Boolean((callbackUrl = url.href)))
-      const refused = page.getByRole('alert').waitFor().then(async () => {
-        throw new Error(`the hosted login page refused the login: ${await page.getByRole('alert').textContent()}`)
-      })
+      const backWithCode = page.waitForURL(
+        (url) => url.href.startsWith(t.app) && url.searchParams.has('code') && Boolean((callbackUrl = url.href)),
+      )
+      const refused = page
+        .getByRole('alert')
+        .waitFor()
+        .then(async () => {
+          throw new Error(`the hosted login page refused the login: ${await page.getByRole('alert').textContent()}`)
+        })
       for (const pending of [backWithCode, refused]) pending.catch(() => {}) // the loser settles when the page closes
       await page.getByRole('button', { name: 'Log in' }).click()
       await Promise.race([backWithCode, refused])

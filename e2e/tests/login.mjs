@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+
 import { BOB, expectLoggedIn, expectLoggedOut, logIn, loginForm, screenshot } from '../helpers.mjs'
 
 /** @type {import('../helpers.mjs').E2eTest[]} */

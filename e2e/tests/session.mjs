@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+
 import { expectLoggedIn, expectLoggedOut, logIn } from '../helpers.mjs'
 
 /**
@@ -13,10 +14,14 @@ function recordFlashes() {
   const check = (added) => {
     if (added.nodeType !== Node.ELEMENT_NODE) return
     const node = /** @type {Element} */ (added)
-    if (node.matches(loginForm) || node.querySelector(loginForm)) seen.push(`login form: ${node.outerHTML.slice(0, 80)}`)
+    if (node.matches(loginForm) || node.querySelector(loginForm))
+      seen.push(`login form: ${node.outerHTML.slice(0, 80)}`)
     if (/Loading|加载中/.test(node.textContent ?? '')) seen.push(`loading text: ${node.outerHTML.slice(0, 80)}`)
   }
-  new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(check))).observe(document, { childList: true, subtree: true })
+  new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(check))).observe(document, {
+    childList: true,
+    subtree: true,
+  })
 }
 
 /** @type {import('../helpers.mjs').E2eTest[]} */

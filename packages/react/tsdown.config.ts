@@ -6,7 +6,8 @@ import { defineConfig } from 'tsdown'
  * keys and options, the store) stay plain modules, so server code can call the helpers; a server
  * bundler follows the index's re-exports into the marked files on its own.
  */
-export const CLIENT_MODULE = /^(AuthingProvider|context|useAuthingQueryClient|withAuthenticationRequired|(hooks|components)\/.+)\.js$/
+export const CLIENT_MODULE =
+  /^(AuthingProvider|context|useAuthingQueryClient|withAuthenticationRequired|(hooks|components)\/.+)\.js$/
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/queryKeys.ts', 'src/loginForm.ts', 'src/userProfile.ts'],

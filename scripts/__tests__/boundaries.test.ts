@@ -28,7 +28,8 @@ const brokenTree: Record<string, string> = {
   'packages/react/src/useEmulator.ts': "export { createEmulator } from '../../emulator/src/index'\n",
   'packages/emulator/src/index.ts': 'export const createEmulator = 1\n',
   // emulator-engine-no-node and emulator-imports-nothing-of-ours
-  'packages/emulator/src/engine/readsDisk.ts': "import { readFileSync } from 'node:fs'\nexport const read = readFileSync\n",
+  'packages/emulator/src/engine/readsDisk.ts':
+    "import { readFileSync } from 'node:fs'\nexport const read = readFileSync\n",
   'packages/emulator/src/engine/usesClient.ts': "export { helper } from '../../../client/src/helper'\n",
   // emulator-model-below-engine
   'packages/emulator/src/model/state.ts': "export { rule } from '../engine/domain/users'\n",
@@ -44,7 +45,8 @@ const brokenTree: Record<string, string> = {
   'packages/emulator/src/engine/graphql/resolvers/auth.ts': "export { roles } from './roles'\n",
   'packages/emulator/src/engine/graphql/resolvers/roles.ts': 'export const roles = 1\n',
   // emulator-wire-layers-apart
-  'packages/emulator/src/engine/rest/handlers/users.ts': "export { schema as userRoutes } from '../../graphql/schema'\n",
+  'packages/emulator/src/engine/rest/handlers/users.ts':
+    "export { schema as userRoutes } from '../../graphql/schema'\n",
 }
 
 const expected: Array<[rule: string, from: string]> = [
@@ -91,7 +93,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('import boundaries', () => {
   it.each(expected)('%s fails on %s', (rule, from) => {
-    expect(violations.filter((violation) => violation.rule.name === rule).map((violation) => violation.from)).toContain(from)
+    expect(violations.filter((violation) => violation.rule.name === rule).map((violation) => violation.from)).toContain(
+      from,
+    )
   })
 
   it('names no rule the tree does not break', () => {

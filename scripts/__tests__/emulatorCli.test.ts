@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+
 import { afterAll, expect, it } from 'vitest'
 
 const helper = new URL('../emulatorCli.mjs', import.meta.url).href

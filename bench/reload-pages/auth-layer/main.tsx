@@ -3,6 +3,7 @@
 import { AuthingProvider, useProfile } from '@authing-kit/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createRoot } from 'react-dom/client'
+
 import { ProfilePage } from '../shared/ProfilePage.js'
 
 const params = new URLSearchParams(location.search)

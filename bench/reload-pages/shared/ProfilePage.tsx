@@ -1,8 +1,9 @@
 // The example's profile page as plain elements: its header (brand, user, host, language switch),
 // its tabs and the profile with its two forms. The no-auth page fills it from constants, the
 // auth-layer page from useProfile, so the two differ by the auth layer alone.
-import type { ReactNode } from 'react'
 import '../../../examples/vite-react/src/app.css'
+
+import type { ReactNode } from 'react'
 
 export interface ProfilePageUser {
   nickname?: string | null
@@ -12,7 +13,15 @@ export interface ProfilePageUser {
   photo?: string | null
 }
 
-function Field({ label, value = '', type = 'text' }: { label: string; value?: string | null | undefined; type?: string }) {
+function Field({
+  label,
+  value = '',
+  type = 'text',
+}: {
+  label: string
+  value?: string | null | undefined
+  type?: string
+}) {
   return (
     <label className="field">
       <span>{label}</span>

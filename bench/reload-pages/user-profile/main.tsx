@@ -1,9 +1,10 @@
 // bench/react-reload.mjs: the ready-made <UserProfile /> on the remembered session, nothing else.
+import '../../../examples/vite-react/src/app.css'
+
 import { AuthingProvider } from '@authing-kit/react'
 import { UserProfile } from '@authing-kit/react/user-profile'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createRoot } from 'react-dom/client'
-import '../../../examples/vite-react/src/app.css'
 
 const params = new URLSearchParams(location.search)
 

@@ -1,5 +1,6 @@
 import { useAuthorizedResources, useHasRole } from '@authing-kit/react'
 import type { ReactNode } from 'react'
+
 import { appId } from './config.js'
 import type { Messages } from './messages.js'
 import { useRoles } from './useRoles.js'
@@ -13,10 +14,12 @@ export function AccessPage({ t }: { t: Messages }): ReactNode {
     <>
       <section className="card">
         <h1>{t.roles}</h1>
-        <p className={isAdmin ? 'badge badge--yes' : 'badge'}>
-          {isAdmin ? t.isAdmin : t.notAdmin}
-        </p>
-        {rolesError && <p className="error" role="alert">{rolesError.message}</p>}
+        <p className={isAdmin ? 'badge badge--yes' : 'badge'}>{isAdmin ? t.isAdmin : t.notAdmin}</p>
+        {rolesError && (
+          <p className="error" role="alert">
+            {rolesError.message}
+          </p>
+        )}
         {rolesLoading ? (
           <p className="muted">{t.loading}</p>
         ) : roles.length === 0 ? (
@@ -50,7 +53,11 @@ export function AccessPage({ t }: { t: Messages }): ReactNode {
           {t.resourcesIn} (<code>{appId}</code>){t.resourcesFrom} <code>useAuthorizedResources(appId)</code>
           {t.end}
         </p>
-        {resourcesError && <p className="error" role="alert">{resourcesError.message}</p>}
+        {resourcesError && (
+          <p className="error" role="alert">
+            {resourcesError.message}
+          </p>
+        )}
         {resourcesLoading ? (
           <p className="muted">{t.loading}</p>
         ) : resources.length === 0 ? (

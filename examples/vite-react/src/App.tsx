@@ -1,6 +1,7 @@
 import { useAuth } from '@authing-kit/react'
 import { UserProfile } from '@authing-kit/react/user-profile'
-import { useState, type ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
+
 import { AccessPage } from './AccessPage.js'
 import { appHost } from './config.js'
 import { LangSwitch } from './LangSwitch.js'
@@ -17,7 +18,9 @@ const TABS: { id: Tab; label: 'profileTab' | 'accessTab' }[] = [
 
 export function App(): ReactNode {
   const status = useAuth((auth) => auth.status)
-  const name = useAuth((auth) => auth.user?.nickname || auth.user?.username || auth.user?.phone || auth.user?.email || null)
+  const name = useAuth(
+    (auth) => auth.user?.nickname || auth.user?.username || auth.user?.phone || auth.user?.email || null,
+  )
   const [tab, setTab] = useState<Tab>('profile')
   const [lang, setLang] = useLang()
   const t = MESSAGES[lang]
@@ -30,7 +33,8 @@ export function App(): ReactNode {
           <span className="app__host">
             {name !== null && (
               <span className="app__user">
-                {t.signedInAs}<strong>{name}</strong> ·{' '}
+                {t.signedInAs}
+                <strong>{name}</strong> ·{' '}
               </span>
             )}
             {appHost}
@@ -45,7 +49,13 @@ export function App(): ReactNode {
           <>
             <nav className="tabs" aria-label={t.pages}>
               {TABS.map(({ id, label }) => (
-                <button key={id} type="button" className="tabs__tab" aria-current={tab === id ? 'page' : undefined} onClick={() => setTab(id)}>
+                <button
+                  key={id}
+                  type="button"
+                  className="tabs__tab"
+                  aria-current={tab === id ? 'page' : undefined}
+                  onClick={() => setTab(id)}
+                >
                   {t[label]}
                 </button>
               ))}

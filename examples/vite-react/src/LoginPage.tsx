@@ -1,9 +1,13 @@
 import { useAuth } from '@authing-kit/react'
 import { LoginForm, type LoginFormLang } from '@authing-kit/react/login-form'
 import type { ReactNode } from 'react'
+
 import { appHost } from './config.js'
 
-const TEXT: Record<LoginFormLang, { or: string; hosted: string; demo: string; stop: string; codes: string; dashboard: string; end: string }> = {
+const TEXT: Record<
+  LoginFormLang,
+  { or: string; hosted: string; demo: string; stop: string; codes: string; dashboard: string; end: string }
+> = {
   'en-US': {
     or: 'or',
     hosted: 'Sign in with the hosted page',
@@ -40,7 +44,11 @@ export function LoginPage({ lang }: { lang: LoginFormLang }): ReactNode {
       <LoginForm lang={lang} className="login" />
       <div className="login-hosted">
         <span className="login-hosted__or">{text.or}</span>
-        <button type="button" className="button button--ghost login-hosted__button" onClick={() => void loginWithRedirect().catch(() => {})}>
+        <button
+          type="button"
+          className="button button--ghost login-hosted__button"
+          onClick={() => void loginWithRedirect().catch(() => {})}
+        >
           {text.hosted}
         </button>
       </div>

@@ -1,10 +1,12 @@
+import './app.css'
+
 import { AuthingProvider } from '@authing-kit/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+
 import { App } from './App.js'
 import { appHost, appId } from './config.js'
-import './app.css'
 
 const queryClient = new QueryClient()
 

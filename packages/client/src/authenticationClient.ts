@@ -8,20 +8,14 @@ import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
 import { lazyModule } from './lazyModule.js'
 import {
-  DEFAULT_APP_HOST,
   type AuthenticationClientOptions,
+  DEFAULT_APP_HOST,
   type LoginOptions,
   type PhoneCodeLoginOptions,
   type RegisterOptions,
   type SignalOptions,
 } from './options.js'
 import { computedPasswordSecurityLevel } from './passwordSecurityLevel.js'
-import { pipelineParams, requireIdentifier, requireShortString, requireString, type UserIdentifiers } from './requestParams.js'
-import { currentUserId } from './session/currentUserId.js'
-import { refreshUser } from './session/refreshUser.js'
-import { SessionStore, type AuthSnapshot, type SessionListener } from './session/sessionStore.js'
-import { startSession } from './session/startSession.js'
-import { defaultTokenStore, withMemoryFallback } from './session/tokenStore.js'
 import { generateCodeChallenge, getCodeChallengeDigest } from './protocols/pkce.js'
 import type { ProtocolCalls } from './protocols/protocolCalls.js'
 import { ProtocolUrls } from './protocols/protocolUrls.js'
@@ -34,6 +28,18 @@ import type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
+import {
+  pipelineParams,
+  requireIdentifier,
+  requireShortString,
+  requireString,
+  type UserIdentifiers,
+} from './requestParams.js'
+import { currentUserId } from './session/currentUserId.js'
+import { refreshUser } from './session/refreshUser.js'
+import { type AuthSnapshot, type SessionListener, SessionStore } from './session/sessionStore.js'
+import { startSession } from './session/startSession.js'
+import { defaultTokenStore, withMemoryFallback } from './session/tokenStore.js'
 import type {
   ApplicationPublicDetail,
   AuthorizedResource,
@@ -78,7 +84,11 @@ export class AuthenticationClient {
       throw new AuthingError('config', 'AuthenticationClient needs an appId (console → Applications → App ID)')
     }
     this.appId = options.appId
-    this.session = new SessionStore(withMemoryFallback(options.tokenStore ?? defaultTokenStore()), options.appId, options.token)
+    this.session = new SessionStore(
+      withMemoryFallback(options.tokenStore ?? defaultTokenStore()),
+      options.appId,
+      options.token,
+    )
     this.core = new ClientCore({
       ...options,
       baseUrl: parseBaseUrl(options.appHost ?? DEFAULT_APP_HOST, 'appHost'),
@@ -120,17 +130,35 @@ export class AuthenticationClient {
 
   /** Logs in with username and password; the user becomes the session. */
   loginByUsername(username: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByUsernameDocument, 'loginByUsername', () => ({ username: requireShortString('username', username) }), password, options)
+    return this.passwordLogin(
+      auth.loginByUsernameDocument,
+      'loginByUsername',
+      () => ({ username: requireShortString('username', username) }),
+      password,
+      options,
+    )
   }
 
   /** Logs in with email and password; the user becomes the session. */
   loginByEmail(email: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByEmailDocument, 'loginByEmail', () => ({ email: requireShortString('email', email) }), password, options)
+    return this.passwordLogin(
+      auth.loginByEmailDocument,
+      'loginByEmail',
+      () => ({ email: requireShortString('email', email) }),
+      password,
+      options,
+    )
   }
 
   /** Logs in with phone number and password; the user becomes the session. */
   loginByPhonePassword(phone: string, password: string, options: LoginOptions = {}): Promise<User> {
-    return this.passwordLogin(auth.loginByPhonePasswordDocument, 'loginByPhonePassword', () => ({ phone: requireShortString('phone', phone) }), password, options)
+    return this.passwordLogin(
+      auth.loginByPhonePasswordDocument,
+      'loginByPhonePassword',
+      () => ({ phone: requireShortString('phone', phone) }),
+      password,
+      options,
+    )
   }
 
   /** Logs in with a code sent by `sendSmsCode`; the user becomes the session. */
@@ -151,19 +179,47 @@ export class AuthenticationClient {
   loginByEmailCode(email: string, code: string, options: SignalOptions = {}): Promise<User> {
     return this.core.run(async () => {
       const body = { email: requireShortString('email', email), code: requireShortString('code', code) }
-      const { data } = await this.core.transport.rest('POST', '/api/v2/login/email-code', { body, auth: false, signal: options.signal })
+      const { data } = await this.core.transport.rest('POST', '/api/v2/login/email-code', {
+        body,
+        auth: false,
+        signal: options.signal,
+      })
       return startSession(this.session, data as UserOnWire)
     })
   }
 
   /** Registers with username and password. The new user becomes the session only with `forceLogin`. */
-  registerByUsername(username: string, password: string, profile: RegisterProfile = {}, options: RegisterOptions = {}): Promise<User> {
-    return this.passwordRegister(auth.registerByUsernameDocument, 'registerByUsername', () => ({ username: requireShortString('username', username) }), password, profile, options)
+  registerByUsername(
+    username: string,
+    password: string,
+    profile: RegisterProfile = {},
+    options: RegisterOptions = {},
+  ): Promise<User> {
+    return this.passwordRegister(
+      auth.registerByUsernameDocument,
+      'registerByUsername',
+      () => ({ username: requireShortString('username', username) }),
+      password,
+      profile,
+      options,
+    )
   }
 
   /** Registers with email and password. The new user becomes the session only with `forceLogin`. */
-  registerByEmail(email: string, password: string, profile: RegisterProfile = {}, options: RegisterOptions = {}): Promise<User> {
-    return this.passwordRegister(auth.registerByEmailDocument, 'registerByEmail', () => ({ email: requireShortString('email', email) }), password, profile, options)
+  registerByEmail(
+    email: string,
+    password: string,
+    profile: RegisterProfile = {},
+    options: RegisterOptions = {},
+  ): Promise<User> {
+    return this.passwordRegister(
+      auth.registerByEmailDocument,
+      'registerByEmail',
+      () => ({ email: requireShortString('email', email) }),
+      password,
+      profile,
+      options,
+    )
   }
 
   /** Registers with a phone code (and optionally a password). The new user becomes the session only with `forceLogin`. */
@@ -189,10 +245,19 @@ export class AuthenticationClient {
   // ── verification codes and passwords ────────────────────────────────────────────────────────
 
   /** Sends an SMS code. `scene` (`login`, `register`, `reset`, `bind`, `unbind`, …) limits what it may be used for. */
-  sendSmsCode(phone: string, phoneCountryCode?: string, scene?: string, options: SignalOptions = {}): Promise<CommonMessage> {
+  sendSmsCode(
+    phone: string,
+    phoneCountryCode?: string,
+    scene?: string,
+    options: SignalOptions = {},
+  ): Promise<CommonMessage> {
     return this.core.run(async () => {
       const body = { phone: requireShortString('phone', phone), phoneCountryCode, scene }
-      const { code, message } = await this.core.transport.rest('POST', '/api/v2/sms/send', { body, auth: false, signal: options.signal })
+      const { code, message } = await this.core.transport.rest('POST', '/api/v2/sms/send', {
+        body,
+        auth: false,
+        signal: options.signal,
+      })
       return { code, message }
     })
   }
@@ -201,18 +266,37 @@ export class AuthenticationClient {
   sendEmail(email: string, scene: string, options: SignalOptions = {}): Promise<CommonMessage> {
     return this.core.run(async () => {
       const variables = { email: requireShortString('email', email), scene: requireShortString('scene', scene) }
-      const data = await this.core.transport.graphql<{ sendEmail: CommonMessage }>(codes.sendEmailDocument, variables, { auth: false, signal: options.signal })
+      const data = await this.core.transport.graphql<{ sendEmail: CommonMessage }>(codes.sendEmailDocument, variables, {
+        auth: false,
+        signal: options.signal,
+      })
       return data.sendEmail
     })
   }
 
   /** Sets a new password with a code from `sendSmsCode`. */
-  resetPasswordByPhoneCode(phone: string, code: string, newPassword: string, phoneCountryCode?: string, options: SignalOptions = {}): Promise<CommonMessage> {
-    return this.resetPassword(() => ({ phone: requireShortString('phone', phone), phoneCountryCode }), code, newPassword, options)
+  resetPasswordByPhoneCode(
+    phone: string,
+    code: string,
+    newPassword: string,
+    phoneCountryCode?: string,
+    options: SignalOptions = {},
+  ): Promise<CommonMessage> {
+    return this.resetPassword(
+      () => ({ phone: requireShortString('phone', phone), phoneCountryCode }),
+      code,
+      newPassword,
+      options,
+    )
   }
 
   /** Sets a new password with a code from `sendEmail(email, 'RESET_PASSWORD')`. */
-  resetPasswordByEmailCode(email: string, code: string, newPassword: string, options: SignalOptions = {}): Promise<CommonMessage> {
+  resetPasswordByEmailCode(
+    email: string,
+    code: string,
+    newPassword: string,
+    options: SignalOptions = {},
+  ): Promise<CommonMessage> {
     return this.resetPassword(() => ({ email: requireShortString('email', email) }), code, newPassword, options)
   }
 
@@ -223,7 +307,11 @@ export class AuthenticationClient {
         newPassword: await this.core.encrypt(newPassword, options.signal),
         oldPassword: oldPassword === undefined ? undefined : await this.core.encrypt(oldPassword, options.signal),
       }
-      const data = await this.core.transport.graphql<{ updatePassword: UserOnWire }>(profile.updatePasswordDocument, variables, options)
+      const data = await this.core.transport.graphql<{ updatePassword: UserOnWire }>(
+        profile.updatePasswordDocument,
+        variables,
+        options,
+      )
       return refreshUser(this.session, data.updatePassword)
     })
   }
@@ -232,7 +320,11 @@ export class AuthenticationClient {
   checkPasswordStrength(password: string, options: SignalOptions = {}): Promise<PasswordStrength> {
     return this.core.run(async () => {
       const variables = { password: requireString('password', password) }
-      const data = await this.core.transport.graphql<{ checkPasswordStrength: PasswordStrength }>(codes.checkPasswordStrengthDocument, variables, options)
+      const data = await this.core.transport.graphql<{ checkPasswordStrength: PasswordStrength }>(
+        codes.checkPasswordStrengthDocument,
+        variables,
+        options,
+      )
       return data.checkPasswordStrength
     })
   }
@@ -264,19 +356,30 @@ export class AuthenticationClient {
   }
 
   /** Updates profile fields of the logged-in user (not email or phone: see updateEmail / updatePhone). */
-  updateProfile(updates: ProfileUpdates, options: SignalOptions & { emailToken?: string; phoneToken?: string } = {}): Promise<User> {
+  updateProfile(
+    updates: ProfileUpdates,
+    options: SignalOptions & { emailToken?: string; phoneToken?: string } = {},
+  ): Promise<User> {
     return this.core.run(async () => {
       const { password: _ignored, ...input } = updates as ProfileUpdates & { password?: unknown }
       const { emailToken, phoneToken } = options
       const variables = { id: currentUserId(this.session), input, emailToken, phoneToken }
-      const data = await this.core.transport.graphql<{ updateUser: UserOnWire }>(profile.updateUserDocument, variables, options)
+      const data = await this.core.transport.graphql<{ updateUser: UserOnWire }>(
+        profile.updateUserDocument,
+        variables,
+        options,
+      )
       return refreshUser(this.session, data.updateUser)
     })
   }
 
   /** Binds a phone number to the logged-in user, proven by an SMS code. */
   bindPhone(phone: string, phoneCode: string, phoneCountryCode?: string, options: SignalOptions = {}): Promise<User> {
-    const variables = () => ({ phone: requireShortString('phone', phone), phoneCode: requireShortString('phoneCode', phoneCode), phoneCountryCode })
+    const variables = () => ({
+      phone: requireShortString('phone', phone),
+      phoneCode: requireShortString('phoneCode', phoneCode),
+      phoneCountryCode,
+    })
     return this.userMutation(profile.bindPhoneDocument, 'bindPhone', variables, options)
   }
 
@@ -287,7 +390,10 @@ export class AuthenticationClient {
 
   /** Binds an email to the logged-in user, proven by an emailed code. */
   bindEmail(email: string, emailCode: string, options: SignalOptions = {}): Promise<User> {
-    const variables = () => ({ email: requireShortString('email', email), emailCode: requireShortString('emailCode', emailCode) })
+    const variables = () => ({
+      email: requireShortString('email', email),
+      emailCode: requireShortString('emailCode', emailCode),
+    })
     return this.userMutation(profile.bindEmailDocument, 'bindEmail', variables, options)
   }
 
@@ -306,13 +412,31 @@ export class AuthenticationClient {
     oldPhoneCountryCode?: string,
     options: SignalOptions = {},
   ): Promise<User> {
-    const variables = () => ({ phone: requireShortString('phone', phone), phoneCode: requireShortString('phoneCode', phoneCode), oldPhone, oldPhoneCode, phoneCountryCode, oldPhoneCountryCode })
+    const variables = () => ({
+      phone: requireShortString('phone', phone),
+      phoneCode: requireShortString('phoneCode', phoneCode),
+      oldPhone,
+      oldPhoneCode,
+      phoneCountryCode,
+      oldPhoneCountryCode,
+    })
     return this.userMutation(profile.updatePhoneDocument, 'updatePhone', variables, options)
   }
 
   /** Changes the logged-in user's email: a code sent to the new address, and the old one's when the pool asks for it. */
-  updateEmail(email: string, emailCode: string, oldEmail?: string, oldEmailCode?: string, options: SignalOptions = {}): Promise<User> {
-    const variables = () => ({ email: requireShortString('email', email), emailCode: requireShortString('emailCode', emailCode), oldEmail, oldEmailCode })
+  updateEmail(
+    email: string,
+    emailCode: string,
+    oldEmail?: string,
+    oldEmailCode?: string,
+    options: SignalOptions = {},
+  ): Promise<User> {
+    const variables = () => ({
+      email: requireShortString('email', email),
+      emailCode: requireShortString('emailCode', emailCode),
+      oldEmail,
+      oldEmailCode,
+    })
     return this.userMutation(profile.updateEmailDocument, 'updateEmail', variables, options)
   }
 
@@ -326,7 +450,10 @@ export class AuthenticationClient {
     return this.core.run(async () => {
       if (!this.session.getSnapshot().token) return
       try {
-        await this.core.transport.rest('GET', '/api/v2/logout', { query: { app_id: this.appId }, signal: options.signal })
+        await this.core.transport.rest('GET', '/api/v2/logout', {
+          query: { app_id: this.appId },
+          signal: options.signal,
+        })
       } finally {
         this.session.clear()
       }
@@ -337,7 +464,11 @@ export class AuthenticationClient {
   checkLoginStatus(token?: string, options: SignalOptions = {}): Promise<LoginStatus> {
     return this.core.run(async () => {
       const variables = { token: token ?? this.session.getSnapshot().token ?? undefined }
-      const data = await this.core.transport.graphql<{ checkLoginStatus: LoginStatus }>(session.checkLoginStatusDocument, variables, options)
+      const data = await this.core.transport.graphql<{ checkLoginStatus: LoginStatus }>(
+        session.checkLoginStatusDocument,
+        variables,
+        options,
+      )
       return data.checkLoginStatus
     })
   }
@@ -346,7 +477,11 @@ export class AuthenticationClient {
   refreshToken(options: SignalOptions = {}): Promise<RefreshedToken> {
     return this.core.run(async () => {
       currentUserId(this.session)
-      const data = await this.core.transport.graphql<{ refreshToken: RefreshedToken }>(session.refreshTokenDocument, {}, options)
+      const data = await this.core.transport.graphql<{ refreshToken: RefreshedToken }>(
+        session.refreshTokenDocument,
+        {},
+        options,
+      )
       if (data.refreshToken.token) this.session.setToken(data.refreshToken.token)
       return data.refreshToken
     })
@@ -356,7 +491,11 @@ export class AuthenticationClient {
   isUserExists(identifiers: UserIdentifiers, options: SignalOptions = {}): Promise<boolean> {
     return this.core.run(async () => {
       const variables = requireIdentifier(identifiers)
-      const data = await this.core.transport.graphql<{ isUserExists: boolean | null }>(session.isUserExistsDocument, { ...variables }, options)
+      const data = await this.core.transport.graphql<{ isUserExists: boolean | null }>(
+        session.isUserExistsDocument,
+        { ...variables },
+        options,
+      )
       return data.isUserExists === true
     })
   }
@@ -382,24 +521,30 @@ export class AuthenticationClient {
   }
 
   /** Resources the logged-in user may act on in `namespace` (an app's resources live in the namespace named by its id). */
-  listAuthorizedResources(namespace: string, options: SignalOptions & { resourceType?: string } = {}): Promise<Paginated<AuthorizedResource>> {
+  listAuthorizedResources(
+    namespace: string,
+    options: SignalOptions & { resourceType?: string } = {},
+  ): Promise<Paginated<AuthorizedResource>> {
     return this.core.run(async () => {
       const checked = requireString('namespace', namespace)
       const variables = { id: currentUserId(this.session), namespace: checked, resourceType: options.resourceType }
-      const data = await this.core.transport.graphql<{ user: { authorizedResources: Paginated<AuthorizedResource> | null } | null }>(
-        roles.listUserAuthorizedResourcesDocument,
-        variables,
-        options,
-      )
+      const data = await this.core.transport.graphql<{
+        user: { authorizedResources: Paginated<AuthorizedResource> | null } | null
+      }>(roles.listUserAuthorizedResourcesDocument, variables, options)
       return data.user?.authorizedResources ?? { totalCount: 0, list: [] }
     })
   }
 
   /** Applications the logged-in user may use. */
-  listApplications(options: SignalOptions & { page?: number; limit?: number } = {}): Promise<Paginated<ApplicationPublicDetail>> {
+  listApplications(
+    options: SignalOptions & { page?: number; limit?: number } = {},
+  ): Promise<Paginated<ApplicationPublicDetail>> {
     return this.core.run(async () => {
       const query = { page: options.page ?? 1, limit: options.limit ?? 10 }
-      const { data } = await this.core.transport.rest('GET', '/api/v2/users/me/applications/allowed', { query, signal: options.signal })
+      const { data } = await this.core.transport.rest('GET', '/api/v2/users/me/applications/allowed', {
+        query,
+        signal: options.signal,
+      })
       return data as Paginated<ApplicationPublicDetail>
     })
   }
@@ -422,7 +567,11 @@ export class AuthenticationClient {
         throw new AuthingError('invalid_argument', 'setUdfValue needs an object with at least one key')
       }
       const variables = { targetType: 'USER', targetId: currentUserId(this.session), udvList: encodeUdvValues(values) }
-      const data = await this.core.transport.graphql<{ setUdvBatch: UdvOnWire[] | null }>(udf.setUdvBatchDocument, variables, options)
+      const data = await this.core.transport.graphql<{ setUdvBatch: UdvOnWire[] | null }>(
+        udf.setUdvBatchDocument,
+        variables,
+        options,
+      )
       return udvListToObject(data.setUdvBatch)
     })
   }
@@ -444,7 +593,10 @@ export class AuthenticationClient {
   }
 
   /** Exchanges the callback's code (with its PKCE `codeVerifier`); the id_token is verified, `nonce` included when given. */
-  getAccessTokenByCode(code: string, options?: SignalOptions & { codeVerifier?: string; nonce?: string; redirectUri?: string }): Promise<TokenSet> {
+  getAccessTokenByCode(
+    code: string,
+    options?: SignalOptions & { codeVerifier?: string; nonce?: string; redirectUri?: string },
+  ): Promise<TokenSet> {
     return this.protocol((calls) => calls.getAccessTokenByCode(code, options))
   }
 
@@ -454,12 +606,18 @@ export class AuthenticationClient {
   }
 
   /** A token for the caller itself (servers): `accessKey` / `accessSecret` default to the app id and secret. */
-  getAccessTokenByClientCredentials(scope: string, options?: SignalOptions & { accessKey?: string; accessSecret?: string }): Promise<TokenSet> {
+  getAccessTokenByClientCredentials(
+    scope: string,
+    options?: SignalOptions & { accessKey?: string; accessSecret?: string },
+  ): Promise<TokenSet> {
     return this.protocol((calls) => calls.getAccessTokenByClientCredentials(scope, options))
   }
 
   /** The claims an access token's scope grants. */
-  getUserInfoByAccessToken(accessToken: string, options?: SignalOptions & { method?: 'GET' | 'POST'; tokenPlace?: 'header' | 'query' | 'body' }): Promise<UserInfo> {
+  getUserInfoByAccessToken(
+    accessToken: string,
+    options?: SignalOptions & { method?: 'GET' | 'POST'; tokenPlace?: 'header' | 'query' | 'body' },
+  ): Promise<UserInfo> {
     return this.protocol((calls) => calls.getUserInfoByAccessToken(accessToken, options))
   }
 
@@ -474,7 +632,10 @@ export class AuthenticationClient {
   }
 
   /** Asks the server to check an id_token or access token; resolves its claims, rejects (400) when invalid. */
-  validateToken(token: { idToken: string } | { accessToken: string }, options?: SignalOptions): Promise<Record<string, unknown>> {
+  validateToken(
+    token: { idToken: string } | { accessToken: string },
+    options?: SignalOptions,
+  ): Promise<Record<string, unknown>> {
     return this.protocol((calls) => calls.validateToken(token, options))
   }
 
@@ -504,7 +665,12 @@ export class AuthenticationClient {
   }
 
   /** CAS 2.0 service-ticket validation: the parsed `serviceResponse` (JSON) or the XML text. */
-  validateTicketV2(ticket: string, service: string, format?: 'JSON' | 'XML', options?: SignalOptions): Promise<Record<string, unknown> | string> {
+  validateTicketV2(
+    ticket: string,
+    service: string,
+    format?: 'JSON' | 'XML',
+    options?: SignalOptions,
+  ): Promise<Record<string, unknown> | string> {
     return this.protocol((calls) => calls.validateTicketV2(ticket, service, format, options))
   }
 
@@ -515,7 +681,13 @@ export class AuthenticationClient {
     return this.core.run(async () => call(await this.protocolCalls()))
   }
 
-  private passwordLogin(document: string, field: string, identifier: () => Record<string, string>, password: string, options: LoginOptions): Promise<User> {
+  private passwordLogin(
+    document: string,
+    field: string,
+    identifier: () => Record<string, string>,
+    password: string,
+    options: LoginOptions,
+  ): Promise<User> {
     return this.core.run(async () => {
       const input = {
         ...identifier(),
@@ -528,8 +700,17 @@ export class AuthenticationClient {
     })
   }
 
-  private async login(document: string, field: string, input: Record<string, unknown>, options: SignalOptions): Promise<User> {
-    const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
+  private async login(
+    document: string,
+    field: string,
+    input: Record<string, unknown>,
+    options: SignalOptions,
+  ): Promise<User> {
+    const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(
+      document,
+      { input },
+      { auth: false, signal: options.signal },
+    )
     return startSession(this.session, data[field] as UserOnWire)
   }
 
@@ -542,29 +723,60 @@ export class AuthenticationClient {
     options: RegisterOptions,
   ): Promise<User> {
     return this.core.run(async () => {
-      const input = { ...identifier(), password: await this.core.encrypt(password, options.signal), ...registerInput(profile, options) }
+      const input = {
+        ...identifier(),
+        password: await this.core.encrypt(password, options.signal),
+        ...registerInput(profile, options),
+      }
       return this.register(document, field, input, options)
     })
   }
 
-  private async register(document: string, field: string, input: Record<string, unknown>, options: RegisterOptions): Promise<User> {
-    const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(document, { input }, { auth: false, signal: options.signal })
+  private async register(
+    document: string,
+    field: string,
+    input: Record<string, unknown>,
+    options: RegisterOptions,
+  ): Promise<User> {
+    const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(
+      document,
+      { input },
+      { auth: false, signal: options.signal },
+    )
     const raw = data[field]
     if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
     // Unlike v4, a registration without forceLogin leaves the current session alone.
     return options.forceLogin && raw.token ? startSession(this.session, raw) : userFromWire(raw)
   }
 
-  private resetPassword(target: () => Record<string, string | undefined>, code: string, newPassword: string, options: SignalOptions): Promise<CommonMessage> {
+  private resetPassword(
+    target: () => Record<string, string | undefined>,
+    code: string,
+    newPassword: string,
+    options: SignalOptions,
+  ): Promise<CommonMessage> {
     return this.core.run(async () => {
-      const variables = { ...target(), code: requireShortString('code', code), newPassword: await this.core.encrypt(newPassword, options.signal) }
-      const data = await this.core.transport.graphql<{ resetPassword: CommonMessage }>(codes.resetPasswordDocument, variables, { auth: false, signal: options.signal })
+      const variables = {
+        ...target(),
+        code: requireShortString('code', code),
+        newPassword: await this.core.encrypt(newPassword, options.signal),
+      }
+      const data = await this.core.transport.graphql<{ resetPassword: CommonMessage }>(
+        codes.resetPasswordDocument,
+        variables,
+        { auth: false, signal: options.signal },
+      )
       return data.resetPassword
     })
   }
 
   /** Arguments arrive as a thunk so that a bad one rejects through `run` like every other failure. */
-  private userMutation(document: string, field: string, variables: () => Record<string, unknown>, options: SignalOptions): Promise<User> {
+  private userMutation(
+    document: string,
+    field: string,
+    variables: () => Record<string, unknown>,
+    options: SignalOptions,
+  ): Promise<User> {
     return this.core.run(async () => {
       const args = variables()
       currentUserId(this.session)

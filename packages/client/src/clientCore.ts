@@ -27,7 +27,11 @@ export class ClientCore {
   lang: Lang
 
   constructor(
-    options: CommonClientOptions & { baseUrl: string; identity: TransportConfig['identity']; token: () => string | null },
+    options: CommonClientOptions & {
+      baseUrl: string
+      identity: TransportConfig['identity']
+      token: () => string | null
+    },
   ) {
     const fetch = options.fetch ?? globalThis.fetch?.bind(globalThis)
     if (typeof fetch !== 'function') throw new AuthingError('config', 'No fetch available: pass the `fetch` option')
@@ -51,9 +55,13 @@ export class ClientCore {
     } catch (thrown) {
       const error = isAuthingError(thrown)
         ? thrown
-        : new AuthingError('unexpected', `Unexpected failure in authing-kit: ${thrown instanceof Error ? thrown.message : String(thrown)}`, {
-            cause: thrown,
-          })
+        : new AuthingError(
+            'unexpected',
+            `Unexpected failure in authing-kit: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+            {
+              cause: thrown,
+            },
+          )
       if (error.code !== 'aborted' && this.onError) {
         try {
           this.onError(error.code, error.message, error.data)

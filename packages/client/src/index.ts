@@ -1,5 +1,6 @@
 export { AuthenticationClient } from './authenticationClient.js'
-export { DEFAULT_APP_HOST } from './options.js'
+export type { AuthingErrorCode, AuthingErrorOptions, ClientErrorCode, OAuthErrorCode } from './errors.js'
+export { AuthingError, BAD_CREDENTIALS_CODES, isAuthingError, isBadCredentials } from './errors.js'
 export type {
   AuthenticationClientOptions,
   LoginOptions,
@@ -7,8 +8,8 @@ export type {
   RegisterOptions,
   SignalOptions,
 } from './options.js'
-export { AuthingError, isAuthingError, isBadCredentials, BAD_CREDENTIALS_CODES } from './errors.js'
-export type { AuthingErrorCode, ClientErrorCode, OAuthErrorCode, AuthingErrorOptions } from './errors.js'
+export { DEFAULT_APP_HOST } from './options.js'
+export type { IdTokenProblem } from './protocols/idTokenVerifier.js'
 export type {
   AuthorizeUrlOptions,
   CasTicketV1Result,
@@ -21,15 +22,14 @@ export type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
-export type { IdTokenProblem } from './protocols/idTokenVerifier.js'
-export { createMemoryStore } from './session/tokenStore.js'
-export type { TokenStore } from './session/tokenStore.js'
-export type { AuthSnapshot, SessionListener } from './session/sessionStore.js'
-export { storageKeys } from './session/storageKeys.js'
-export type { StorageKeys } from './session/storageKeys.js'
-export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'
-export type { FetchFunction } from './transport/send.js'
 export type { RequestContextOptions } from './requestParams.js'
+export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'
+export type { AuthSnapshot, SessionListener } from './session/sessionStore.js'
+export type { StorageKeys } from './session/storageKeys.js'
+export { storageKeys } from './session/storageKeys.js'
+export type { TokenStore } from './session/tokenStore.js'
+export { createMemoryStore } from './session/tokenStore.js'
+export type { FetchFunction } from './transport/send.js'
 export type {
   ApplicationPublicDetail,
   AuthorizedResource,

@@ -2,15 +2,14 @@
  * `@authing-kit/client/management` — the administrator's API, for servers only. A separate entry
  * so that browser bundles of the main entry (and of @authing-kit/react) never contain it.
  */
-export { ManagementClient } from './management/managementClient.js'
-export type { ManagementClientOptions } from './management/managementClient.js'
-export type { UsersManagement } from './management/usersManagement.js'
-export type { RolesManagement } from './management/rolesManagement.js'
-export type { ApplicationsManagement } from './management/applicationsManagement.js'
+export type { AuthingErrorCode, ClientErrorCode } from './errors.js'
+export { AuthingError, isAuthingError } from './errors.js'
 export type { AclManagement, ResourceInput } from './management/aclManagement.js'
+export type { ApplicationsManagement } from './management/applicationsManagement.js'
 export type { GroupsManagement } from './management/groupsManagement.js'
-export type { UdfManagement } from './management/udfManagement.js'
-export type { SignalOptions } from './options.js'
+export type { ManagementClientOptions } from './management/managementClient.js'
+export { ManagementClient } from './management/managementClient.js'
+export type { RolesManagement } from './management/rolesManagement.js'
 export type {
   Application,
   AuthorizeResourceOpt,
@@ -25,5 +24,6 @@ export type {
   UserDefinedField,
   UserInput,
 } from './management/types.js'
-export { AuthingError, isAuthingError } from './errors.js'
-export type { AuthingErrorCode, ClientErrorCode } from './errors.js'
+export type { UdfManagement } from './management/udfManagement.js'
+export type { UsersManagement } from './management/usersManagement.js'
+export type { SignalOptions } from './options.js'

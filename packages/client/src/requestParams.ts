@@ -9,9 +9,14 @@ export interface RequestContextOptions {
   clientIp?: string
 }
 
-export function pipelineParams(options: RequestContextOptions): { params?: string; context?: string; clientIp?: string } {
+export function pipelineParams(options: RequestContextOptions): {
+  params?: string
+  context?: string
+  clientIp?: string
+} {
   const result: { params?: string; context?: string; clientIp?: string } = {}
-  if (options.customData) result.params = JSON.stringify(Object.entries(options.customData).map(([key, value]) => ({ key, value })))
+  if (options.customData)
+    result.params = JSON.stringify(Object.entries(options.customData).map(([key, value]) => ({ key, value })))
   if (options.context) result.context = JSON.stringify(options.context)
   if (options.clientIp !== undefined) result.clientIp = options.clientIp
   return result
@@ -35,9 +40,13 @@ export const SHORT_STRING_MAX_LENGTH = 1000
 export function requireShortString(name: string, value: unknown): string {
   const text = requireString(name, value)
   if (text.length > SHORT_STRING_MAX_LENGTH) {
-    throw new AuthingError('invalid_argument', `${name} is ${text.length} characters long; at most ${SHORT_STRING_MAX_LENGTH} are accepted`, {
-      data: { argument: name, maxLength: SHORT_STRING_MAX_LENGTH },
-    })
+    throw new AuthingError(
+      'invalid_argument',
+      `${name} is ${text.length} characters long; at most ${SHORT_STRING_MAX_LENGTH} are accepted`,
+      {
+        data: { argument: name, maxLength: SHORT_STRING_MAX_LENGTH },
+      },
+    )
   }
   return text
 }
@@ -62,7 +71,9 @@ export function requireIdentifier(identifiers: UserIdentifiers): UserIdentifiers
 /** A non-empty list of non-empty strings (ids, codes). */
 export function requireList(name: string, value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0 || value.some((item) => typeof item !== 'string' || !item)) {
-    throw new AuthingError('invalid_argument', `${name} must be a non-empty array of strings`, { data: { argument: name } })
+    throw new AuthingError('invalid_argument', `${name} must be a non-empty array of strings`, {
+      data: { argument: name },
+    })
   }
   return value as string[]
 }

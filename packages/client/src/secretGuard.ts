@@ -15,7 +15,11 @@ export interface SecretHolder {
  * the console. Shared by the administration client (user pool secret) and the AuthenticationClient (app
  * secret, for the confidential-client protocol calls).
  */
-export function guardSecretInBrowser(holder: SecretHolder, hasSecret: boolean, dangerouslyAllowBrowser: boolean | undefined): void {
+export function guardSecretInBrowser(
+  holder: SecretHolder,
+  hasSecret: boolean,
+  dangerouslyAllowBrowser: boolean | undefined,
+): void {
   if (!hasSecret || typeof window === 'undefined' || typeof document === 'undefined') return
   if (!dangerouslyAllowBrowser) {
     throw new AuthingError(

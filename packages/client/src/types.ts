@@ -66,10 +66,34 @@ export interface User {
 export type ProfileUpdates = Partial<
   Pick<
     User,
-    | 'username' | 'nickname' | 'photo' | 'company' | 'browser' | 'device' | 'name' | 'givenName' | 'familyName'
-    | 'middleName' | 'profile' | 'preferredUsername' | 'website' | 'gender' | 'birthdate' | 'zoneinfo' | 'locale'
-    | 'address' | 'formatted' | 'streetAddress' | 'locality' | 'region' | 'postalCode' | 'city' | 'province'
-    | 'country' | 'externalId' | 'oauth'
+    | 'username'
+    | 'nickname'
+    | 'photo'
+    | 'company'
+    | 'browser'
+    | 'device'
+    | 'name'
+    | 'givenName'
+    | 'familyName'
+    | 'middleName'
+    | 'profile'
+    | 'preferredUsername'
+    | 'website'
+    | 'gender'
+    | 'birthdate'
+    | 'zoneinfo'
+    | 'locale'
+    | 'address'
+    | 'formatted'
+    | 'streetAddress'
+    | 'locality'
+    | 'region'
+    | 'postalCode'
+    | 'city'
+    | 'province'
+    | 'country'
+    | 'externalId'
+    | 'oauth'
   >
 >
 

@@ -3,12 +3,12 @@
  * /api/v2) held in memory. Isomorphic: no `node:*` import, so tests, Storybook and browser demos
  * run it in-process through `emulator.fetch`. The Node server and CLI live in `@authing-kit/emulator/node`.
  */
-export { createEmulator } from './engine/emulator.js'
 export type { Emulator, EmulatorOptions } from './engine/emulator.js'
+export { createEmulator } from './engine/emulator.js'
 export type { EmulatorInfo } from './engine/engine.js'
-export { SeedError, defaultSeed } from './model/seed.js'
-export type { SeedDocument, SeedUser } from './model/seedDocument.js'
 export type { OutboxMessage } from './model/records.js'
+export { defaultSeed, SeedError } from './model/seed.js'
+export type { SeedDocument, SeedUser } from './model/seedDocument.js'
 export { Store } from './model/store.js'
 /** Authing's v2 GraphQL schema as SDL: what `/graphql/v2` serves, for clients to validate their documents against. */
 export { authingSchemaSdl } from './engine/graphql/schema.graphql.js'

@@ -1,9 +1,10 @@
 import type { AuthenticationClient, AuthenticationClientOptions } from '@authing-kit/client'
 import type { QueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { type ReactNode, useEffect, useMemo, useRef } from 'react'
+
 import { AuthingContext, type AuthingContextValue } from './context.js'
 import type { RedirectProps } from './redirectOptions.js'
-import { createAuthingRuntime, type AuthingRuntime } from './runtime.js'
+import { type AuthingRuntime, createAuthingRuntime } from './runtime.js'
 
 /** Client options the provider passes on when it builds the client (`onError`: every failed call). */
 type ClientProps = Pick<AuthenticationClientOptions, 'timeout' | 'onError' | 'encPublicKey' | 'lang' | 'fetch'>
@@ -56,7 +57,8 @@ export function AuthingProvider(props: AuthingProviderProps): ReactNode {
   const { children, queryClient, rememberMe = true, lang } = props
   const onErrorRef = useRef(props.onError)
   const runtimeRef = useRef<AuthingRuntime | null>(null)
-  if (runtimeRef.current === null) runtimeRef.current = createRuntime(props, rememberMe, (...args) => onErrorRef.current?.(...args))
+  if (runtimeRef.current === null)
+    runtimeRef.current = createRuntime(props, rememberMe, (...args) => onErrorRef.current?.(...args))
   const runtime = runtimeRef.current
 
   useEffect(() => {
@@ -67,11 +69,18 @@ export function AuthingProvider(props: AuthingProviderProps): ReactNode {
     if (lang) runtime.client.setLang(lang)
   }, [runtime, lang])
 
-  const value = useMemo<AuthingContextValue>(() => ({ runtime, queryClient, rememberMe }), [runtime, queryClient, rememberMe])
+  const value = useMemo<AuthingContextValue>(
+    () => ({ runtime, queryClient, rememberMe }),
+    [runtime, queryClient, rememberMe],
+  )
   return <AuthingContext.Provider value={value}>{children}</AuthingContext.Provider>
 }
 
-function createRuntime(props: AuthingProviderProps, rememberMe: boolean, onError: NonNullable<ClientProps['onError']>): AuthingRuntime {
+function createRuntime(
+  props: AuthingProviderProps,
+  rememberMe: boolean,
+  onError: NonNullable<ClientProps['onError']>,
+): AuthingRuntime {
   const { autoRefresh = false, redirectUri, onRedirectCallback, skipRedirectCallback, openUrl } = props
   const redirect = defined({ redirectUri, onRedirectCallback, skipRedirectCallback, openUrl })
   if (props.client) return createAuthingRuntime({ client: props.client, rememberMe, autoRefresh, redirect })
@@ -88,5 +97,7 @@ function createRuntime(props: AuthingProviderProps, rememberMe: boolean, onError
 
 /** Drops undefined options (exactOptionalPropertyTypes: an absent option is not an undefined one). */
 function defined<T extends object>(options: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>
+  }
 }

@@ -1,6 +1,7 @@
 import { AuthingError } from '@authing-kit/client'
 import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
+
 import type { AuthingRuntime } from './runtime.js'
 
 export interface AuthingContextValue {

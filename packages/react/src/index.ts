@@ -1,41 +1,46 @@
-export { AuthingProvider } from './AuthingProvider.js'
 export type { AuthingProviderProps } from './AuthingProvider.js'
+export { AuthingProvider } from './AuthingProvider.js'
+export type { RequireAuthOptions, RequireAuthProps } from './components/RequireAuth.js'
+export { RequireAuth } from './components/RequireAuth.js'
 export { useAuth } from './hooks/useAuth.js'
-export type { AuthState, AuthStatus } from './store.js'
+export { useAuthingClient } from './hooks/useAuthingClient.js'
+export type { UseAuthorizedResourcesResult } from './hooks/useAuthorizedResources.js'
+export { useAuthorizedResources } from './hooks/useAuthorizedResources.js'
+export type { UseHasRoleResult } from './hooks/useHasRole.js'
+export { useHasRole } from './hooks/useHasRole.js'
+export type { LoginCallOptions, LoginCredentials, LoginMethod, UseLoginResult } from './hooks/useLogin.js'
+export { useLogin } from './hooks/useLogin.js'
+export type { UseLogoutResult } from './hooks/useLogout.js'
+export { useLogout } from './hooks/useLogout.js'
+export type { UseProfileResult } from './hooks/useProfile.js'
+export { useProfile } from './hooks/useProfile.js'
+export type {
+  RegisterCallOptions,
+  RegisterCredentials,
+  RegisterMethod,
+  UseRegisterResult,
+} from './hooks/useRegister.js'
+export { useRegister } from './hooks/useRegister.js'
+export type { ResetPasswordInput, UseResetPasswordResult } from './hooks/useResetPassword.js'
+export { useResetPassword } from './hooks/useResetPassword.js'
+export { useReturnTo } from './hooks/useReturnTo.js'
+export type { UseSendEmailCodeResult } from './hooks/useSendEmailCode.js'
+export { useSendEmailCode } from './hooks/useSendEmailCode.js'
+export type { SendSmsCodeOptions, UseSendSmsCodeResult } from './hooks/useSendSmsCode.js'
+export { SMS_RESEND_SECONDS, useSendSmsCode } from './hooks/useSendSmsCode.js'
+export type { UseUpdatePasswordResult } from './hooks/useUpdatePassword.js'
+export { useUpdatePassword } from './hooks/useUpdatePassword.js'
+export type { AuthingQueryOptions } from './queryKeys.js'
+export {
+  authingQueryKeys,
+  authorizedResourcesQueryOptions,
+  PROFILE_STALE_TIME_MS,
+  profileQueryOptions,
+  rolesQueryOptions,
+} from './queryKeys.js'
 export type { HandlerEvent, LoginWithRedirectOptions, LogoutOptions, RedirectProps } from './redirectOptions.js'
 export type { RedirectAppState } from './redirectTransaction.js'
 export type { SessionStorageKind } from './rememberMeStore.js'
-export { RequireAuth } from './components/RequireAuth.js'
-export type { RequireAuthOptions, RequireAuthProps } from './components/RequireAuth.js'
-export { withAuthenticationRequired } from './withAuthenticationRequired.js'
-export { useReturnTo } from './hooks/useReturnTo.js'
-export { useAuthingClient } from './hooks/useAuthingClient.js'
-export { useLogin } from './hooks/useLogin.js'
-export type { LoginCallOptions, LoginCredentials, LoginMethod, UseLoginResult } from './hooks/useLogin.js'
-export { useLogout } from './hooks/useLogout.js'
-export type { UseLogoutResult } from './hooks/useLogout.js'
-export { useRegister } from './hooks/useRegister.js'
-export type { RegisterCallOptions, RegisterCredentials, RegisterMethod, UseRegisterResult } from './hooks/useRegister.js'
-export { useProfile } from './hooks/useProfile.js'
-export type { UseProfileResult } from './hooks/useProfile.js'
-export { useSendSmsCode, SMS_RESEND_SECONDS } from './hooks/useSendSmsCode.js'
-export type { SendSmsCodeOptions, UseSendSmsCodeResult } from './hooks/useSendSmsCode.js'
-export { useUpdatePassword } from './hooks/useUpdatePassword.js'
-export type { UseUpdatePasswordResult } from './hooks/useUpdatePassword.js'
-export { useHasRole } from './hooks/useHasRole.js'
-export type { UseHasRoleResult } from './hooks/useHasRole.js'
-export { useAuthorizedResources } from './hooks/useAuthorizedResources.js'
-export type { UseAuthorizedResourcesResult } from './hooks/useAuthorizedResources.js'
-export {
-  authingQueryKeys,
-  profileQueryOptions,
-  rolesQueryOptions,
-  authorizedResourcesQueryOptions,
-  PROFILE_STALE_TIME_MS,
-} from './queryKeys.js'
-export type { AuthingQueryOptions } from './queryKeys.js'
 export { EXPIRY_LEEWAY_SECONDS } from './sessionValidity.js'
-export { useSendEmailCode } from './hooks/useSendEmailCode.js'
-export type { UseSendEmailCodeResult } from './hooks/useSendEmailCode.js'
-export { useResetPassword } from './hooks/useResetPassword.js'
-export type { ResetPasswordInput, UseResetPasswordResult } from './hooks/useResetPassword.js'
+export type { AuthState, AuthStatus } from './store.js'
+export { withAuthenticationRequired } from './withAuthenticationRequired.js'

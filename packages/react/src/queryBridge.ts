@@ -1,5 +1,6 @@
 import type { AuthenticationClient, User } from '@authing-kit/client'
 import type { QueryClient } from '@tanstack/react-query'
+
 import { authingQueryKeys } from './queryKeys.js'
 
 /**

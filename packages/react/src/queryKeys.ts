@@ -13,13 +13,19 @@ export const authingQueryKeys = {
   all: ['authing'] as const,
   user: (userId: string | null) => ['authing', 'user', userId] as const,
   profile: (userId: string | null) => ['authing', 'user', userId, 'profile'] as const,
-  roles: (userId: string | null, namespace?: string) => ['authing', 'user', userId, 'roles', namespace ?? null] as const,
+  roles: (userId: string | null, namespace?: string) =>
+    ['authing', 'user', userId, 'roles', namespace ?? null] as const,
   authorizedResources: (userId: string | null, namespace: string, resourceType?: string) =>
     ['authing', 'user', userId, 'authorizedResources', namespace, resourceType ?? null] as const,
 }
 
 /** Query options whose key carries the data type, as TanStack's `queryOptions()` returns them. */
-export type AuthingQueryOptions<TData, TKey extends QueryKey> = UnusedSkipTokenOptions<TData, AuthingError, TData, TKey> & {
+export type AuthingQueryOptions<TData, TKey extends QueryKey> = UnusedSkipTokenOptions<
+  TData,
+  AuthingError,
+  TData,
+  TKey
+> & {
   queryKey: DataTag<TKey, TData, AuthingError>
 }
 

@@ -3,9 +3,16 @@
  * and the way back (`handleRedirectCallback`), and the hosted logout. Loaded on first use, so an app that never
  * redirects does not carry it.
  */
-import { AuthingError, isAuthingError, type AuthenticationClient, type AuthingErrorCode } from '@authing-kit/client'
-import { markHandled, saveTransaction, takeTransaction, wasHandled, type RedirectAppState } from './redirectTransaction.js'
+import { type AuthenticationClient, AuthingError, type AuthingErrorCode, isAuthingError } from '@authing-kit/client'
+
 import type { LoginWithRedirectOptions, RedirectProps } from './redirectOptions.js'
+import {
+  markHandled,
+  type RedirectAppState,
+  saveTransaction,
+  takeTransaction,
+  wasHandled,
+} from './redirectTransaction.js'
 import { currentPath, isSameOriginPath } from './returnTo.js'
 import type { AuthStore } from './store.js'
 
@@ -23,16 +30,30 @@ export async function startRedirectLogin(context: RedirectContext, options: Logi
   const codeChallenge = await client.getCodeChallengeDigest({ codeChallenge: codeVerifier, method: 'S256' })
   const state = randomToken()
   const nonce = randomToken()
-  const url = client.buildAuthorizeUrl({ ...authorize, state, nonce, codeChallenge, codeChallengeMethod: 'S256', redirectUri })
+  const url = client.buildAuthorizeUrl({
+    ...authorize,
+    state,
+    nonce,
+    codeChallenge,
+    codeChallengeMethod: 'S256',
+    redirectUri,
+  })
   const back = returnTo !== undefined && isSameOriginPath(returnTo) ? returnTo : (currentPath() ?? '/')
   saveTransaction(appId, state, { codeVerifier, nonce, redirectUri, appState: { ...appState, returnTo: back } })
   await openUrl(context, url)
 }
 
 /** Sends the browser to the hosted logout (OIDC RP-initiated), back to `returnTo` when given an id_token. */
-export async function startFederatedLogout(context: RedirectContext, idToken: string | null, returnTo: string | undefined): Promise<void> {
+export async function startFederatedLogout(
+  context: RedirectContext,
+  idToken: string | null,
+  returnTo: string | undefined,
+): Promise<void> {
   const redirectUri = returnTo ?? context.props.redirectUri ?? window.location.origin
-  await openUrl(context, context.client.buildLogoutUrl(idToken ? { expert: true, idToken, redirectUri } : { expert: true }))
+  await openUrl(
+    context,
+    context.client.buildLogoutUrl(idToken ? { expert: true, idToken, redirectUri } : { expert: true }),
+  )
 }
 
 /**
@@ -40,14 +61,20 @@ export async function startFederatedLogout(context: RedirectContext, idToken: st
  * (or the failure) is known; then `onRedirectCallback` runs, or the callback's parameters are
  * taken out of the URL so that a reload does not bring them back.
  */
-export async function handleRedirectCallback(context: RedirectContext, params: URLSearchParams, store: AuthStore): Promise<void> {
+export async function handleRedirectCallback(
+  context: RedirectContext,
+  params: URLSearchParams,
+  store: AuthStore,
+): Promise<void> {
   try {
     const appState = await completeRedirectCallback(context, params)
     store.endCallback(null)
     if (appState) (context.props.onRedirectCallback ?? defaultOnRedirectCallback)(appState)
     else removeCallbackParams()
   } catch (error) {
-    store.endCallback(isAuthingError(error) ? error : new AuthingError('unexpected', 'The login callback failed', { cause: error }))
+    store.endCallback(
+      isAuthingError(error) ? error : new AuthingError('unexpected', 'The login callback failed', { cause: error }),
+    )
     removeCallbackParams()
   }
 }
@@ -61,7 +88,10 @@ const exchanges = new Map<string, Promise<{ idToken: string; appState: RedirectA
  * of a callback already handled (nothing to do). A state that matches no transaction is
  * `invalid_state`; an error sent back by the hosted login keeps its OAuth code.
  */
-async function completeRedirectCallback(context: RedirectContext, params: URLSearchParams): Promise<RedirectAppState | null> {
+async function completeRedirectCallback(
+  context: RedirectContext,
+  params: URLSearchParams,
+): Promise<RedirectAppState | null> {
   const { client, appId } = context
   const state = params.get('state') ?? ''
   const key = `${appId}:${state}`
@@ -70,25 +100,37 @@ async function completeRedirectCallback(context: RedirectContext, params: URLSea
     const transaction = takeTransaction(appId, state)
     const error = params.get('error')
     if (error !== null) {
-      throw redirectError(error, params.get('error_description') ?? `The hosted login answered ${error}`, { data: Object.fromEntries(params) })
+      throw redirectError(error, params.get('error_description') ?? `The hosted login answered ${error}`, {
+        data: Object.fromEntries(params),
+      })
     }
     if (!transaction) {
       if (wasHandled(appId, state)) return null
-      throw redirectError('invalid_state', 'The login callback matches no login started in this tab (a forged or stale callback): no session was created')
+      throw redirectError(
+        'invalid_state',
+        'The login callback matches no login started in this tab (a forged or stale callback): no session was created',
+      )
     }
     const { codeVerifier, nonce, redirectUri, appState } = transaction
-    exchange = client.getAccessTokenByCode(params.get('code') ?? '', { codeVerifier, nonce, redirectUri }).then((tokens) => {
-      if (typeof tokens.id_token !== 'string') throw new AuthingError('bad_response', 'The token endpoint answered no id_token (the authorize request needs the openid scope)')
-      markHandled(appId, state)
-      return { idToken: tokens.id_token, appState }
-    })
+    exchange = client
+      .getAccessTokenByCode(params.get('code') ?? '', { codeVerifier, nonce, redirectUri })
+      .then((tokens) => {
+        if (typeof tokens.id_token !== 'string')
+          throw new AuthingError(
+            'bad_response',
+            'The token endpoint answered no id_token (the authorize request needs the openid scope)',
+          )
+        markHandled(appId, state)
+        return { idToken: tokens.id_token, appState }
+      })
     exchanges.set(key, exchange)
     const settled = () => void exchanges.delete(key)
     exchange.then(settled, settled)
   }
   const { idToken, appState } = await exchange
   client.setToken(idToken)
-  if (!(await client.getCurrentUser())) throw new AuthingError(2020, 'The server did not accept the id_token of the hosted login as a session')
+  if (!(await client.getCurrentUser()))
+    throw new AuthingError(2020, 'The server did not accept the id_token of the hosted login as a session')
   return appState
 }
 
@@ -104,7 +146,9 @@ function currentPageUri(): string {
 }
 
 function randomToken(): string {
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('')
 }
 
 function openUrl(context: RedirectContext, url: string): void | Promise<void> {
@@ -117,6 +161,7 @@ function defaultOnRedirectCallback(appState: RedirectAppState): void {
 
 function removeCallbackParams(): void {
   const url = new URL(window.location.href)
-  for (const name of ['code', 'state', 'error', 'error_description', 'error_uri', 'session_state', 'iss']) url.searchParams.delete(name)
+  for (const name of ['code', 'state', 'error', 'error_description', 'error_uri', 'session_state', 'iss'])
+    url.searchParams.delete(name)
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
 }

@@ -3,6 +3,7 @@
  * callback (known in the first render: the status is `loading` then). The flow (redirectFlow.ts) loads lazily.
  */
 import type { AuthorizeUrlOptions } from '@authing-kit/client'
+
 import type { RedirectAppState } from './redirectTransaction.js'
 
 export interface LoginWithRedirectOptions extends Pick<AuthorizeUrlOptions, 'scope' | 'prompt' | 'tenantId'> {

@@ -24,7 +24,8 @@ const handledKey = (appId: string) => `authing-kit:${appId}:oidc:handled`
 
 export function saveTransaction(appId: string, state: string, transaction: RedirectTransaction): void {
   const storage = sessionStorageOrNull()
-  if (!storage) throw new AuthingError('config', 'loginWithRedirect needs sessionStorage (a browser page that allows site data)')
+  if (!storage)
+    throw new AuthingError('config', 'loginWithRedirect needs sessionStorage (a browser page that allows site data)')
   storage.setItem(transactionKey(appId, state), JSON.stringify(transaction))
 }
 
@@ -36,7 +37,9 @@ export function takeTransaction(appId: string, state: string): RedirectTransacti
   if (raw === null) return null
   try {
     const transaction = JSON.parse(raw) as RedirectTransaction
-    return typeof transaction.codeVerifier === 'string' && typeof transaction.appState?.returnTo === 'string' ? transaction : null
+    return typeof transaction.codeVerifier === 'string' && typeof transaction.appState?.returnTo === 'string'
+      ? transaction
+      : null
   } catch {
     return null
   }

@@ -1,11 +1,23 @@
-import { AuthenticationClient, DEFAULT_APP_HOST, isAuthingError, AuthingError, type AuthenticationClientOptions } from '@authing-kit/client'
-import { createQueryBridge, syncQueryCaches, type QueryBridge } from './queryBridge.js'
+import {
+  AuthenticationClient,
+  type AuthenticationClientOptions,
+  AuthingError,
+  DEFAULT_APP_HOST,
+  isAuthingError,
+} from '@authing-kit/client'
+
+import { createQueryBridge, type QueryBridge, syncQueryCaches } from './queryBridge.js'
 import { profileQueryOptions } from './queryKeys.js'
 import { callbackParams, type RedirectProps } from './redirectOptions.js'
-import { createRememberMeStore, openStorages, type RememberMeStore, type SessionStorageKind } from './rememberMeStore.js'
+import {
+  createRememberMeStore,
+  openStorages,
+  type RememberMeStore,
+  type SessionStorageKind,
+} from './rememberMeStore.js'
 import { watchSessionExpiry } from './sessionExpiry.js'
 import { isRestorableSession } from './sessionValidity.js'
-import { createAuthStore, type AuthStore } from './store.js'
+import { type AuthStore, createAuthStore } from './store.js'
 import { connectTabSync } from './tabSync.js'
 
 export interface AuthingRuntimeOptions extends Omit<AuthenticationClientOptions, 'tokenStore' | 'token' | 'appId'> {
@@ -39,10 +51,16 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   if (given) {
     client = given
   } else {
-    if (!clientOptions.appId) throw new AuthingError('config', '<AuthingProvider> needs an appId (or a prebuilt client)')
+    if (!clientOptions.appId)
+      throw new AuthingError('config', '<AuthingProvider> needs an appId (or a prebuilt client)')
     router = createRememberMeStore(clientOptions.appId, rememberMe)
     // A page is a public client: it proves itself to the token endpoint with PKCE, never a secret.
-    client = new AuthenticationClient({ tokenEndPointAuthMethod: 'none', ...clientOptions, appId: clientOptions.appId, tokenStore: router })
+    client = new AuthenticationClient({
+      tokenEndPointAuthMethod: 'none',
+      ...clientOptions,
+      appId: clientOptions.appId,
+      tokenStore: router,
+    })
   }
   const appId = clientOptions.appId ?? client.appId
   const restored = client.getSnapshot()
@@ -58,7 +76,8 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   const store = createAuthStore(client, storageKind, {
     callbackPending: callback !== null,
     loginWithRedirect: async (loginOptions = {}) => (await flow()).startRedirectLogin(redirectContext, loginOptions),
-    federatedLogout: async (idToken, returnTo) => (await flow()).startFederatedLogout(redirectContext, idToken, returnTo),
+    federatedLogout: async (idToken, returnTo) =>
+      (await flow()).startFederatedLogout(redirectContext, idToken, returnTo),
   })
   const queryBridge = createQueryBridge()
   let revalidated = false
@@ -67,7 +86,8 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   const revalidate = () => {
     const { user } = client.getSnapshot()
     const [queryClient] = queryBridge.clients
-    const check = queryClient && user ? queryClient.fetchQuery(profileQueryOptions(client, user.id)) : client.getCurrentUser()
+    const check =
+      queryClient && user ? queryClient.fetchQuery(profileQueryOptions(client, user.id)) : client.getCurrentUser()
     // "Invalid" clears the session inside the client; anything else (offline, timeout) keeps it.
     check.catch((error: unknown) => {
       if (isAuthingError(error)) store.setError(error)
@@ -91,7 +111,12 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
         callbackStarted = true
         void flow().then(
           ({ handleRedirectCallback }) => handleRedirectCallback(redirectContext, callback, store),
-          (error: unknown) => store.endCallback(new AuthingError('network_error', 'The code that handles the login callback could not be loaded', { cause: error })),
+          (error: unknown) =>
+            store.endCallback(
+              new AuthingError('network_error', 'The code that handles the login callback could not be loaded', {
+                cause: error,
+              }),
+            ),
         )
       }
       if (needsRevalidation && !revalidated) {

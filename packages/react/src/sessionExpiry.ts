@@ -1,4 +1,5 @@
 import type { AuthenticationClient, AuthingError } from '@authing-kit/client'
+
 import { tokenExpiresAt } from './sessionValidity.js'
 
 /** setTimeout fires at once for delays past 2^31-1 ms (~24.8 days); longer waits are chained. */
@@ -16,13 +17,19 @@ export interface SessionExpiryOptions {
  * `autoRefresh`, calls `refreshToken` shortly before instead. A failed refresh leaves the expiry
  * timer in place, so the session still ends on time. Returns the cleanup.
  */
-export function watchSessionExpiry(client: AuthenticationClient, { autoRefresh, onRefreshError }: SessionExpiryOptions): () => void {
+export function watchSessionExpiry(
+  client: AuthenticationClient,
+  { autoRefresh, onRefreshError }: SessionExpiryOptions,
+): () => void {
   let timers: ReturnType<typeof setTimeout>[] = []
   let watched: string | null = null
 
   const at = (time: number, action: () => void) => {
     const wait = time - Date.now()
-    const timer = setTimeout(() => (wait > MAX_TIMER_MS ? at(time, action) : action()), Math.min(Math.max(wait, 0), MAX_TIMER_MS))
+    const timer = setTimeout(
+      () => (wait > MAX_TIMER_MS ? at(time, action) : action()),
+      Math.min(Math.max(wait, 0), MAX_TIMER_MS),
+    )
     timers.push(timer)
   }
 

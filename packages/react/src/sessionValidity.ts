@@ -1,4 +1,4 @@
-import { decodeJwtClaims, decodeJwtHeader, tokenUserId, type AuthSnapshot } from '@authing-kit/client'
+import { type AuthSnapshot, decodeJwtClaims, decodeJwtHeader, tokenUserId } from '@authing-kit/client'
 
 /**
  * A restored token must outlive the next minute: one closer to its end (or a clock that runs a
@@ -30,7 +30,11 @@ export interface RestoreExpectations {
  * malformed, oversized, opaque, unsigned, another app's or another user's) is discarded unasked.
  * `requireUser: false` accepts a token alone (a prebuilt client given a `token` by the app's server).
  */
-export function isRestorableSession({ user, token }: AuthSnapshot, appId: string, { requireUser = true, issuer, now = Date.now() }: RestoreExpectations = {}): boolean {
+export function isRestorableSession(
+  { user, token }: AuthSnapshot,
+  appId: string,
+  { requireUser = true, issuer, now = Date.now() }: RestoreExpectations = {},
+): boolean {
   if (!token || (requireUser && !user)) return false
   if (token.length > MAX_TOKEN_LENGTH || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) return false
   const alg = decodeJwtHeader(token)?.alg

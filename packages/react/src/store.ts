@@ -1,6 +1,7 @@
 import type { AuthenticationClient, AuthingError, AuthSnapshot, User } from '@authing-kit/client'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { optionsOf, type HandlerEvent, type LoginWithRedirectOptions, type LogoutOptions } from './redirectOptions.js'
+
+import { type HandlerEvent, type LoginWithRedirectOptions, type LogoutOptions, optionsOf } from './redirectOptions.js'
 import type { SessionStorageKind } from './rememberMeStore.js'
 
 /** `loading` = not known yet: while a server render is hydrated, and while a login callback is handled. */
@@ -52,7 +53,11 @@ export interface AuthStore extends StoreApi<AuthState> {
 }
 
 /** Creates the store of one provider, already holding the client's current (restored) session. */
-export function createAuthStore(client: AuthenticationClient, storageKind: () => SessionStorageKind, redirect: RedirectActions): AuthStore {
+export function createAuthStore(
+  client: AuthenticationClient,
+  storageKind: () => SessionStorageKind,
+  redirect: RedirectActions,
+): AuthStore {
   let callbackPending = redirect.callbackPending
   const logout = async (event?: LogoutOptions | HandlerEvent): Promise<void> => {
     const options = optionsOf(event)
@@ -65,7 +70,8 @@ export function createAuthStore(client: AuthenticationClient, storageKind: () =>
     }
     if (options?.federated === true) await redirect.federatedLogout(idToken, options.returnTo)
   }
-  const loginWithRedirect = (options?: LoginWithRedirectOptions | HandlerEvent) => redirect.loginWithRedirect(optionsOf(options))
+  const loginWithRedirect = (options?: LoginWithRedirectOptions | HandlerEvent) =>
+    redirect.loginWithRedirect(optionsOf(options))
   const fromSession = ({ user, token }: AuthSnapshot): Omit<AuthState, 'logout' | 'loginWithRedirect' | 'error'> => ({
     status: callbackPending ? 'loading' : token ? 'authenticated' : 'anonymous',
     isAuthenticated: !callbackPending && token !== null,
@@ -73,7 +79,12 @@ export function createAuthStore(client: AuthenticationClient, storageKind: () =>
     idToken: token,
     storage: storageKind(),
   })
-  const store = createStore<AuthState>(() => ({ ...fromSession(client.getSnapshot()), error: null, logout, loginWithRedirect }))
+  const store = createStore<AuthState>(() => ({
+    ...fromSession(client.getSnapshot()),
+    error: null,
+    logout,
+    loginWithRedirect,
+  }))
   const serverState: AuthState = Object.freeze({
     status: 'loading',
     isAuthenticated: false,

@@ -1,4 +1,5 @@
-import { storageKeys, type AuthenticationClient, type AuthSnapshot, type User } from '@authing-kit/client'
+import { type AuthenticationClient, type AuthSnapshot, storageKeys, type User } from '@authing-kit/client'
+
 import type { RememberMeStore, SessionStorageKind } from './rememberMeStore.js'
 
 interface SessionMessage {
@@ -14,7 +15,11 @@ interface SessionMessage {
  * receives as its own session, so a tab whose user changed shows the new user, never the old one.
  * Returns the cleanup; a server render has neither transport and gets a no-op.
  */
-export function connectTabSync(client: AuthenticationClient, appId: string, router: RememberMeStore | null): () => void {
+export function connectTabSync(
+  client: AuthenticationClient,
+  appId: string,
+  router: RememberMeStore | null,
+): () => void {
   let applying = false
   const adopt = (user: User | null, token: string | null, storage: SessionStorageKind) => {
     const current = client.getSnapshot()

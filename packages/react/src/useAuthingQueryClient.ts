@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { useContext, useEffect } from 'react'
+
 import { useAuthingContext } from './context.js'
 
 /**

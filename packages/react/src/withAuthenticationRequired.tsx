@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react'
+
 import { RequireAuth, type RequireAuthOptions } from './components/RequireAuth.js'
 
 /**
@@ -8,7 +9,10 @@ import { RequireAuth, type RequireAuthOptions } from './components/RequireAuth.j
  * @example
  * export default withAuthenticationRequired(OrdersPage, { redirectTo: '/login' })
  */
-export function withAuthenticationRequired<P extends object>(Component: ComponentType<P>, options: RequireAuthOptions = {}): ComponentType<P> {
+export function withAuthenticationRequired<P extends object>(
+  Component: ComponentType<P>,
+  options: RequireAuthOptions = {},
+): ComponentType<P> {
   function WithAuthenticationRequired(props: P): ReactNode {
     return (
       <RequireAuth {...options}>

@@ -5,7 +5,9 @@
  * 429, garbage). Items 1–5 and 16 belong to the React provider, 14's server half and 15 to the emulator.
  */
 import { generateKeyPairSync } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
+
 import { SHORT_STRING_MAX_LENGTH } from '../requestParams.js'
 import { MAX_BODY_BYTES } from '../transport/transport.js'
 import {
@@ -26,7 +28,10 @@ describe('fault matrix', () => {
   it('fault 1: a remembered token expired beyond the 60 s leeway is removed on load and never sent', async () => {
     const lifetime = 3600
     // A real token, signed by the emulator on a clock that ran lifetime + 61 s ago.
-    const { client, store, tokenKey, requests } = await faultySetup({ tokenLifetimeSeconds: lifetime, now: () => Date.now() - (lifetime + 61) * 1000 })
+    const { client, store, tokenKey, requests } = await faultySetup({
+      tokenLifetimeSeconds: lifetime,
+      now: () => Date.now() - (lifetime + 61) * 1000,
+    })
     const { token } = await client().loginByUsername('bob', 'passw0rd')
     expect(store.getItem(tokenKey)).toBe(token)
     requests.length = 0
@@ -40,7 +45,11 @@ describe('fault matrix', () => {
 
   it('fault 6: logout while offline or on a 500 still clears the local session and storage', async () => {
     const { client, setFault, store, tokenKey, userKey } = await faultySetup()
-    const serverFaults = [offline, answer('{"code":500,"message":"Internal server error"}', { ...JSON_200, status: 500 }), answer(BAD_GATEWAY_PAGE, { status: 500 })]
+    const serverFaults = [
+      offline,
+      answer('{"code":500,"message":"Internal server error"}', { ...JSON_200, status: 500 }),
+      answer(BAD_GATEWAY_PAGE, { status: 500 }),
+    ]
     for (const fault of serverFaults) {
       setFault(undefined)
       const authing = client()
@@ -58,7 +67,12 @@ describe('fault matrix', () => {
     const authing = client()
     const { token } = await authing.loginByUsername('bob', 'passw0rd')
     setFault(offline)
-    expect(await failure(authing.getCurrentUser())).toMatchObject({ name: 'AuthingError', code: 'network_error', status: undefined, cause: expect.any(TypeError) })
+    expect(await failure(authing.getCurrentUser())).toMatchObject({
+      name: 'AuthingError',
+      code: 'network_error',
+      status: undefined,
+      cause: expect.any(TypeError),
+    })
     expect(authing.getSnapshot().token).toBe(token)
     expect(store.getItem(tokenKey)).toBe(token)
     paths.length = 0
@@ -91,7 +105,9 @@ describe('fault matrix', () => {
     const wellKnown = await emulator.fetch(`${info.appHost}${WELL_KNOWN}`)
     const { data } = (await wellKnown.json()) as { data: { publicKey: string } }
     setFault(on(GRAPHQL, hangAfterHeaders))
-    await expect(client({ timeout: 50, encPublicKey: data.publicKey }).loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({ code: 'timeout' })
+    await expect(
+      client({ timeout: 50, encPublicKey: data.publicKey }).loginByUsername('bob', 'passw0rd'),
+    ).rejects.toMatchObject({ code: 'timeout' })
     expect(paths).toEqual([GRAPHQL])
   })
 
@@ -100,12 +116,23 @@ describe('fault matrix', () => {
     const authing = client()
     setFault(on(GRAPHQL, answer(BAD_GATEWAY_PAGE, { status: 502, headers: { 'content-type': 'text/html' } })))
     const page = await failure(authing.loginByUsername('bob', 'passw0rd'))
-    expect(page).toMatchObject({ code: 'bad_response', status: 502, data: expect.stringContaining('<h1>502 Bad Gateway</h1>') })
+    expect(page).toMatchObject({
+      code: 'bad_response',
+      status: 502,
+      data: expect.stringContaining('<h1>502 Bad Gateway</h1>'),
+    })
     expect(onError).toHaveBeenCalledExactlyOnceWith('bad_response', page.message, page.data)
     setFault(on(GRAPHQL, answer('{"error":"upstream connect error"}', { ...JSON_200, status: 503 })))
-    await expect(authing.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({ code: 'bad_response', status: 503, data: '{"error":"upstream connect error"}' })
+    await expect(authing.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({
+      code: 'bad_response',
+      status: 503,
+      data: '{"error":"upstream connect error"}',
+    })
     setFault(on(GRAPHQL, answer('{"errors":[{"message":"Internal server error"}]}', { ...JSON_200, status: 503 })))
-    await expect(authing.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({ code: 'bad_response', status: 503 })
+    await expect(authing.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({
+      code: 'bad_response',
+      status: 503,
+    })
     setFault(answer(`<html>${'x'.repeat(100_000)}</html>`, { status: 503, headers: { 'content-type': 'text/html' } }))
     const long = await failure(authing.sendSmsCode('13800138000'))
     expect(long).toMatchObject({ code: 'bad_response', status: 503, data: expect.stringMatching(/^<html>x+/) })
@@ -144,16 +171,24 @@ describe('fault matrix', () => {
   it('fault 11: 429 → rate_limited carrying retryAfter (seconds or a date), not retried', async () => {
     const { client, setFault, paths } = await faultySetup()
     const authing = client()
-    const tooMany = (headers: Record<string, string>) => answer('{"code":429,"message":"slow down"}', { status: 429, headers })
+    const tooMany = (headers: Record<string, string>) =>
+      answer('{"code":429,"message":"slow down"}', { status: 429, headers })
     setFault(on(GRAPHQL, tooMany({ 'content-type': 'application/json', 'retry-after': '7' })))
-    await expect(authing.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({ code: 'rate_limited', status: 429, retryAfter: 7 })
+    await expect(authing.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({
+      code: 'rate_limited',
+      status: 429,
+      retryAfter: 7,
+    })
     expect(paths.filter((path) => path === GRAPHQL)).toHaveLength(1)
     setFault(tooMany({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }))
     const dated = await failure(authing.sendSmsCode('13800138000'))
     expect(dated.retryAfter).toBeGreaterThan(20)
     expect(dated.retryAfter).toBeLessThanOrEqual(30)
     setFault(tooMany({}))
-    await expect(authing.sendSmsCode('13800138000')).rejects.toMatchObject({ code: 'rate_limited', retryAfter: undefined })
+    await expect(authing.sendSmsCode('13800138000')).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryAfter: undefined,
+    })
     expect(authing.getSnapshot().token).toBeNull()
   })
 
@@ -177,7 +212,11 @@ describe('fault matrix', () => {
   it('fault 12: the server reports 2016 (cannot decrypt) → the error as is, no plaintext retry', async () => {
     const { client, paths, bodies } = await faultySetup()
     // A valid key, but not the emulator's: it cannot decrypt what the client sends.
-    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
+    const { publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    })
     const authing = client({ encPublicKey: publicKey })
     await expect(authing.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({ code: 2016 })
     expect(paths).toEqual([GRAPHQL])
@@ -200,7 +239,11 @@ describe('fault matrix', () => {
     const { client, paths } = await faultySetup()
     const authing = client()
     const longName = 'u'.repeat(10_000)
-    for (const call of [() => authing.loginByUsername(longName, 'passw0rd'), () => authing.registerByEmail(`${longName}@example.com`, 'passw0rd'), () => authing.sendSmsCode(longName)]) {
+    for (const call of [
+      () => authing.loginByUsername(longName, 'passw0rd'),
+      () => authing.registerByEmail(`${longName}@example.com`, 'passw0rd'),
+      () => authing.sendSmsCode(longName),
+    ]) {
       const error = await failure(call())
       expect(error).toMatchObject({ code: 'invalid_argument', data: { maxLength: SHORT_STRING_MAX_LENGTH } })
       expect(error.message).toMatch(/is 10\d{3} characters long; at most 1000 are accepted/)

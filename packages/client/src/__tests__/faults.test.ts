@@ -3,6 +3,7 @@
  * numbered items of faultMatrix.test.ts. Faults are injected around the real in-process emulator.
  */
 import { describe, expect, it } from 'vitest'
+
 import { createMemoryStore } from '../index.js'
 import { failure, faultySetup, hang, offline, on, WELL_KNOWN } from './faultyEmulator.js'
 
@@ -31,7 +32,9 @@ describe('the public key', () => {
   it('a truncated encPublicKey PEM is config, and nothing is sent', async () => {
     const { client, paths } = await faultySetup()
     const truncated = '-----BEGIN PUBLIC KEY-----\nMIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ\n-----END PUBLIC KEY-----'
-    await expect(client({ encPublicKey: truncated }).loginByEmail('bob@example.com', 'passw0rd')).rejects.toMatchObject({ code: 'config' })
+    await expect(client({ encPublicKey: truncated }).loginByEmail('bob@example.com', 'passw0rd')).rejects.toMatchObject(
+      { code: 'config' },
+    )
     expect(paths).toEqual([])
   })
 })
@@ -46,7 +49,10 @@ describe('arguments from untyped callers', () => {
     const notAString = 12345 as unknown as string
     const calls: [string, () => Promise<unknown>][] = [
       ['loginByUsername', () => authing.loginByUsername(notAString, 'passw0rd')],
-      ['loginByUsername password', () => authing.loginByUsername('bob', { toString: () => 'passw0rd' } as unknown as string)],
+      [
+        'loginByUsername password',
+        () => authing.loginByUsername('bob', { toString: () => 'passw0rd' } as unknown as string),
+      ],
       ['loginByEmail', () => authing.loginByEmail('', 'passw0rd')],
       ['loginByPhonePassword', () => authing.loginByPhonePassword(notAString, 'passw0rd')],
       ['loginByPhoneCode', () => authing.loginByPhoneCode('13800138000', notAString)],
@@ -100,6 +106,8 @@ describe('the session under failures', () => {
     await expect(authing.logout()).rejects.toMatchObject({ code: 'network_error' })
     expect([store.getItem(tokenKey), store.getItem(userKey)]).toEqual([null, null])
     setFault(undefined)
-    await expect(client({ tokenStore: createMemoryStore() }).checkLoginStatus(token ?? '')).resolves.toMatchObject({ status: true })
+    await expect(client({ tokenStore: createMemoryStore() }).checkLoginStatus(token ?? '')).resolves.toMatchObject({
+      status: true,
+    })
   })
 })

@@ -3,7 +3,8 @@
  * the real in-process emulator's fetch: every answer that is not the fault is still Authing's protocol.
  */
 import { vi } from 'vitest'
-import { createMemoryStore, isAuthingError, type AuthenticationClientOptions, type AuthingError } from '../index.js'
+
+import { type AuthenticationClientOptions, type AuthingError, createMemoryStore, isAuthingError } from '../index.js'
 import type { FetchFunction } from '../transport/send.js'
 import { startEmulator } from './testEmulator.js'
 
@@ -32,7 +33,8 @@ export async function faultySetup(emulatorOptions: Parameters<typeof startEmulat
   }
   const onError = vi.fn<NonNullable<AuthenticationClientOptions['onError']>>()
   const store = createMemoryStore()
-  const client = (options: Partial<AuthenticationClientOptions> = {}) => setup.client({ fetch, onError, tokenStore: store, ...options })
+  const client = (options: Partial<AuthenticationClientOptions> = {}) =>
+    setup.client({ fetch, onError, tokenStore: store, ...options })
   return {
     ...setup,
     fetch,
@@ -54,7 +56,8 @@ export const on =
     new URL(request.url).pathname === path ? fault(request) : undefined
 
 /** fetch as it fails when the network is down. */
-export const offline = () => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:443') }))
+export const offline = () =>
+  Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:443') }))
 
 /** A server that never answers, but lets go when the request's signal fires, as fetch does. */
 export const hang = (request: Request) =>
@@ -81,7 +84,8 @@ export const answer = (body: string, init: ResponseInit) => () => Promise.resolv
 
 export const JSON_200 = { status: 200, headers: { 'content-type': 'application/json' } }
 
-export const BAD_GATEWAY_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'
+export const BAD_GATEWAY_PAGE =
+  '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'
 
 /** The AuthingError a promise rejects with; fails the test when it resolves or rejects with anything else. */
 export async function failure(promise: Promise<unknown>): Promise<AuthingError> {

@@ -1,26 +1,35 @@
 import { authingSchemaSdl } from '@authing-kit/emulator'
-import { buildSchema, Kind, parse, validate, type FieldNode, type OperationDefinitionNode } from 'graphql'
+import { buildSchema, type FieldNode, Kind, type OperationDefinitionNode, parse, validate } from 'graphql'
 import { describe, expect, it } from 'vitest'
+
 import * as auth from '../documents/auth.js'
 import * as codes from '../documents/codes.js'
-import * as profile from '../documents/profile.js'
-import * as roles from '../documents/roles.js'
-import * as session from '../documents/session.js'
-import * as udf from '../documents/udf.js'
 import * as managementAcl from '../documents/management/acl.js'
 import * as managementGroups from '../documents/management/groups.js'
 import * as managementRoles from '../documents/management/roles.js'
 import * as managementToken from '../documents/management/token.js'
 import * as managementUdf from '../documents/management/udf.js'
 import * as managementUsers from '../documents/management/users.js'
+import * as profile from '../documents/profile.js'
+import * as roles from '../documents/roles.js'
+import * as session from '../documents/session.js'
+import * as udf from '../documents/udf.js'
 
 const schema = buildSchema(authingSchemaSdl)
 const documents = Object.entries({
-  ...auth, ...codes, ...profile, ...roles, ...session, ...udf,
-  ...managementAcl, ...managementGroups, ...managementRoles, ...managementToken, ...managementUdf, ...managementUsers,
-}).filter(([name]) =>
-  name.endsWith('Document'),
-)
+  ...auth,
+  ...codes,
+  ...profile,
+  ...roles,
+  ...session,
+  ...udf,
+  ...managementAcl,
+  ...managementGroups,
+  ...managementRoles,
+  ...managementToken,
+  ...managementUdf,
+  ...managementUsers,
+}).filter(([name]) => name.endsWith('Document'))
 
 // Authing's SDK names an operation after its root field, except where it reads a part of `user`.
 const ROOT_FIELD_OF: Record<string, string> = {
@@ -55,14 +64,25 @@ describe("the client's GraphQL documents", () => {
       (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
     )
     const operationName = operation?.name?.value ?? ''
-    const rootFields = operation?.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD) ?? []
+    const rootFields =
+      operation?.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD) ??
+      []
     expect(rootFields.map((field) => field.name.value)).toEqual([ROOT_FIELD_OF[operationName] ?? operationName])
   })
 
   it('has teeth: a misspelled field or argument in a shipped document fails validation', () => {
     const misspelledField = auth.loginByUsernameDocument.replace('phoneVerified', 'phoneVerifed')
-    const misspelledArgument = codes.resetPasswordDocument.replace('newPassword: $newPassword', 'newPasword: $newPassword')
-    expect(validate(schema, parse(misspelledField)).map((e) => e.message)).toEqual([expect.stringContaining('phoneVerifed')])
-    expect(validate(schema, parse(misspelledArgument)).map((e) => e.message).join('\n')).toContain('newPasword')
+    const misspelledArgument = codes.resetPasswordDocument.replace(
+      'newPassword: $newPassword',
+      'newPasword: $newPassword',
+    )
+    expect(validate(schema, parse(misspelledField)).map((e) => e.message)).toEqual([
+      expect.stringContaining('phoneVerifed'),
+    ])
+    expect(
+      validate(schema, parse(misspelledArgument))
+        .map((e) => e.message)
+        .join('\n'),
+    ).toContain('newPasword')
   })
 })

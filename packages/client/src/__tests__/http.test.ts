@@ -1,6 +1,7 @@
 /** The client over real HTTP, with the platform's own fetch, against the emulator's Node server. */
-import { startEmulatorServer, type EmulatorServer } from '@authing-kit/emulator/node'
+import { type EmulatorServer, startEmulatorServer } from '@authing-kit/emulator/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
 import { AuthenticationClient } from '../index.js'
 
 let server: EmulatorServer
@@ -22,8 +23,15 @@ describe('over HTTP with the global fetch', () => {
 
     await authing.logout()
     expect(authing.getSnapshot()).toEqual({ user: null, token: null })
-    const stale = new AuthenticationClient({ appId: server.emulator.info().appId, appHost: server.url, token: user.token ?? '' })
-    await expect(stale.updateProfile({ nickname: 'Robert' })).rejects.toMatchObject({ code: 2020, status: expect.any(Number) })
+    const stale = new AuthenticationClient({
+      appId: server.emulator.info().appId,
+      appHost: server.url,
+      token: user.token ?? '',
+    })
+    await expect(stale.updateProfile({ nickname: 'Robert' })).rejects.toMatchObject({
+      code: 2020,
+      status: expect.any(Number),
+    })
     await expect(stale.getCurrentUser()).resolves.toBeNull()
   })
 
@@ -38,7 +46,10 @@ describe('over HTTP with the global fetch', () => {
   })
 
   it('a server error arrives as its Authing code over HTTP too', async () => {
-    await expect(newClient().loginByUsername('bob', 'wrong-password')).rejects.toMatchObject({ name: 'AuthingError', code: 2333 })
+    await expect(newClient().loginByUsername('bob', 'wrong-password')).rejects.toMatchObject({
+      name: 'AuthingError',
+      code: 2333,
+    })
   })
 
   it('a closed port is network_error, not a crash', async () => {

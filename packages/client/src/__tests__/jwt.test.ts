@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from '../index.js'
 import { BOB_ID, startEmulator } from './testEmulator.js'
 
@@ -30,7 +31,15 @@ describe('reading a JWT without verifying it', () => {
   })
 
   it('answers null for anything that is not a JSON object, and the reads built on it stay safe', () => {
-    for (const token of ['', 'abc', 'a.b', `x.${segment([1, 2])}.s`, `x.${segment('text')}.s`, 'x.%%%.s', `x.${Buffer.from('{nope').toString('base64url')}.s`]) {
+    for (const token of [
+      '',
+      'abc',
+      'a.b',
+      `x.${segment([1, 2])}.s`,
+      `x.${segment('text')}.s`,
+      'x.%%%.s',
+      `x.${Buffer.from('{nope').toString('base64url')}.s`,
+    ]) {
       expect(decodeJwtClaims(token)).toBeNull()
       expect(tokenUserId(token)).toBeNull()
       expect(isTokenExpired(token)).toBe(false)

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+
 import { isBadCredentials } from '../index.js'
 import { BOB_ID, startEmulator } from './testEmulator.js'
 
@@ -7,7 +8,11 @@ describe('password logins', () => {
     const { client, info } = await startEmulator()
     const store = new Map<string, string>()
     const authing = client({
-      tokenStore: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) },
+      tokenStore: {
+        getItem: (k) => store.get(k) ?? null,
+        setItem: (k, v) => void store.set(k, v),
+        removeItem: (k) => void store.delete(k),
+      },
     })
     const user = await authing.loginByUsername('bob', 'passw0rd')
     expect(user).toMatchObject({ id: BOB_ID, username: 'bob', email: 'bob@example.com', password: null })
@@ -37,8 +42,12 @@ describe('password logins', () => {
 
   it('older pools answer 2004 / 2006, which isBadCredentials also recognises', async () => {
     const { client } = await startEmulator({ legacyLoginErrors: true })
-    const unknown = await client().loginByUsername('nobody', 'passw0rd').catch((e: unknown) => e)
-    const wrong = await client().loginByUsername('bob', 'nope-nope').catch((e: unknown) => e)
+    const unknown = await client()
+      .loginByUsername('nobody', 'passw0rd')
+      .catch((e: unknown) => e)
+    const wrong = await client()
+      .loginByUsername('bob', 'nope-nope')
+      .catch((e: unknown) => e)
     expect([unknown, wrong]).toMatchObject([{ code: 2004 }, { code: 2006 }])
     expect(isBadCredentials(unknown) && isBadCredentials(wrong)).toBe(true)
   })
@@ -46,7 +55,8 @@ describe('password logins', () => {
   it('five failures lock the identifier (2005), the right password included', async () => {
     const { client } = await startEmulator()
     const authing = client()
-    for (let i = 0; i < 5; i++) await expect(authing.loginByUsername('bob', `bad-${i}-pw`)).rejects.toMatchObject({ code: 2333 })
+    for (let i = 0; i < 5; i++)
+      await expect(authing.loginByUsername('bob', `bad-${i}-pw`)).rejects.toMatchObject({ code: 2333 })
     await expect(authing.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({ code: 2005 })
   })
 
@@ -112,7 +122,9 @@ describe('code logins', () => {
     const authing = client()
     await authing.sendSmsCode('13800138000')
     const code = lastCode('13800138000')
-    await expect(authing.loginByPhoneCode('13800138000', code === '0000' ? '1111' : '0000')).rejects.toMatchObject({ code: 2001 })
+    await expect(authing.loginByPhoneCode('13800138000', code === '0000' ? '1111' : '0000')).rejects.toMatchObject({
+      code: 2001,
+    })
     await authing.loginByPhoneCode('13800138000', code)
     await expect(client().loginByPhoneCode('13800138000', code)).rejects.toMatchObject({ code: 2001 })
   })
@@ -130,7 +142,9 @@ describe('code logins', () => {
     const { client, lastCode } = await startEmulator()
     const authing = client()
     await authing.sendSmsCode('13900139000')
-    await expect(client().loginByPhoneCode('13900139000', lastCode('13900139000'))).rejects.toMatchObject({ code: 2004 })
+    await expect(client().loginByPhoneCode('13900139000', lastCode('13900139000'))).rejects.toMatchObject({
+      code: 2004,
+    })
     await authing.sendSmsCode('13900139000')
     const user = await authing.loginByPhoneCode('13900139000', lastCode('13900139000'), { autoRegister: true })
     expect(user).toMatchObject({ phone: '13900139000', newlyCreated: true })

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest'
+
 import { ManagementClient } from '../management.js'
 
 describe('ManagementClient in a browser page', () => {
@@ -11,7 +12,9 @@ describe('ManagementClient in a browser page', () => {
 
   it('takes it with dangerouslyAllowBrowser, and warns loudly', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    expect(() => new ManagementClient({ userPoolId: 'pool', secret: 'secret', dangerouslyAllowBrowser: true })).not.toThrow()
+    expect(
+      () => new ManagementClient({ userPoolId: 'pool', secret: 'secret', dangerouslyAllowBrowser: true }),
+    ).not.toThrow()
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('USER POOL SECRET'))
     warn.mockRestore()
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+
 import { ManagementClient } from '../management.js'
 import { BOB_ID } from './testEmulator.js'
 import { startManagement } from './testManagement.js'
@@ -7,7 +8,9 @@ describe('ManagementClient: configuration and access token', () => {
   it('needs a userPoolId and a secret or accessToken', () => {
     expect(() => new ManagementClient({} as never)).toThrow(expect.objectContaining({ code: 'config' }))
     expect(() => new ManagementClient({ userPoolId: 'p' })).toThrow(expect.objectContaining({ code: 'config' }))
-    expect(() => new ManagementClient({ userPoolId: 'p', secret: 's', host: 'nope' })).toThrow(expect.objectContaining({ code: 'config' }))
+    expect(() => new ManagementClient({ userPoolId: 'p', secret: 's', host: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'config' }),
+    )
   })
 
   it('exchanges the secret for a token once, however many calls race for it', async () => {
@@ -60,7 +63,9 @@ describe('ManagementClient: configuration and access token', () => {
   it('a user token is not a management token (1001)', async () => {
     const { management, bob } = await startManagement()
     const userToken = (await bob()).getSnapshot().token ?? ''
-    await expect(management({ secret: undefined, accessToken: userToken } as never).users.list()).rejects.toMatchObject({ code: 1001 })
+    await expect(management({ secret: undefined, accessToken: userToken } as never).users.list()).rejects.toMatchObject(
+      { code: 1001 },
+    )
   })
 
   it('checkLoginStatus verifies a user token on the server', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { isAuthingError } from '../index.js'
 import { BOB_ID } from './testEmulator.js'
 import { startManagement } from './testManagement.js'
@@ -43,8 +44,10 @@ describe('every ManagementClient method fails cleanly on bad input', () => {
       'applications.create': () => admin.applications.create({ name: '', identifier: 'x' }),
       'applications.delete': () => admin.applications.delete(NO_SUCH_ID),
       'applications.refreshApplicationSecret': () => admin.applications.refreshApplicationSecret(NO_SUCH_ID),
-      'applications.createResource': () => admin.applications.createResource(app, { code: 'x', type: 'DATA', actions: [] }),
-      'applications.updateResource': () => admin.applications.updateResource(app, { code: 'no-such-resource', description: 'x' }),
+      'applications.createResource': () =>
+        admin.applications.createResource(app, { code: 'x', type: 'DATA', actions: [] }),
+      'applications.updateResource': () =>
+        admin.applications.updateResource(app, { code: 'no-such-resource', description: 'x' }),
       'applications.createRole': () => admin.applications.createRole(app, { code: '' }),
       'applications.deleteRole': () => admin.applications.deleteRole(app, 'no-such-role'),
       'applications.deleteRoles': () => admin.applications.deleteRoles(app, []),

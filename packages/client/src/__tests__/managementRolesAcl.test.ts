@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { BOB_ID } from './testEmulator.js'
 import { startManagement } from './testManagement.js'
 
@@ -6,9 +7,17 @@ describe('management.roles', () => {
   it('create / detail / update / list / delete', async () => {
     const { admin, info } = await startManagement()
     const role = await admin.roles.create('editor', 'Edits things')
-    expect(role).toMatchObject({ code: 'editor', namespace: 'default', description: 'Edits things', arn: expect.stringContaining(info.userPoolId) })
+    expect(role).toMatchObject({
+      code: 'editor',
+      namespace: 'default',
+      description: 'Edits things',
+      arn: expect.stringContaining(info.userPoolId),
+    })
     await expect(admin.roles.detail('editor')).resolves.toMatchObject({ id: role.id })
-    await expect(admin.roles.update('editor', { description: 'Edits', newCode: 'writer' })).resolves.toMatchObject({ code: 'writer', description: 'Edits' })
+    await expect(admin.roles.update('editor', { description: 'Edits', newCode: 'writer' })).resolves.toMatchObject({
+      code: 'writer',
+      description: 'Edits',
+    })
     await expect(admin.roles.list()).resolves.toMatchObject({ totalCount: 2 })
     await admin.roles.delete('writer')
     await expect(admin.roles.detail('writer')).resolves.toBeNull()
@@ -42,7 +51,10 @@ describe('management.roles', () => {
 
   it('listAuthorizedResources: what the role grants', async () => {
     const { admin, info } = await startManagement()
-    await expect(admin.roles.listAuthorizedResources('admin', info.appId)).resolves.toMatchObject({ totalCount: 1, list: [{ code: 'book' }] })
+    await expect(admin.roles.listAuthorizedResources('admin', info.appId)).resolves.toMatchObject({
+      totalCount: 1,
+      list: [{ code: 'book' }],
+    })
     await expect(admin.roles.listAuthorizedResources('admin', '')).rejects.toMatchObject({ code: 'invalid_argument' })
   })
 })
@@ -50,10 +62,19 @@ describe('management.roles', () => {
 describe('management.acl', () => {
   it('resources: create / getResourceByCode / update / list / delete', async () => {
     const { admin, info } = await startManagement()
-    const created = await admin.acl.createResource({ code: 'report', type: 'DATA', actions: [{ name: 'read' }, { name: 'export' }], namespace: info.appId })
+    const created = await admin.acl.createResource({
+      code: 'report',
+      type: 'DATA',
+      actions: [{ name: 'read' }, { name: 'export' }],
+      namespace: info.appId,
+    })
     expect(created).toMatchObject({ code: 'report', type: 'DATA' })
-    await expect(admin.acl.getResourceByCode({ namespace: info.appId, code: 'report' })).resolves.toMatchObject({ code: 'report' })
-    await expect(admin.acl.updateResource('report', { namespace: info.appId, description: 'Monthly' })).resolves.toMatchObject({ description: 'Monthly' })
+    await expect(admin.acl.getResourceByCode({ namespace: info.appId, code: 'report' })).resolves.toMatchObject({
+      code: 'report',
+    })
+    await expect(
+      admin.acl.updateResource('report', { namespace: info.appId, description: 'Monthly' }),
+    ).resolves.toMatchObject({ description: 'Monthly' })
     await expect(admin.acl.listResources({ namespace: info.appId })).resolves.toMatchObject({ totalCount: 2 })
     await expect(admin.acl.deleteResource('report', info.appId)).resolves.toBe(true)
     await expect(admin.acl.getResourceByCode({ namespace: info.appId, code: 'report' })).resolves.toBeNull()
@@ -61,8 +82,12 @@ describe('management.acl', () => {
 
   it('resources: no actions is refused before sending; a duplicate code fails', async () => {
     const { admin, info } = await startManagement()
-    await expect(admin.acl.createResource({ code: 'x', type: 'DATA', actions: [], namespace: info.appId })).rejects.toMatchObject({ code: 'invalid_argument' })
-    await expect(admin.acl.createResource({ code: 'book', type: 'DATA', actions: [{ name: 'read' }], namespace: info.appId })).rejects.toMatchObject({
+    await expect(
+      admin.acl.createResource({ code: 'x', type: 'DATA', actions: [], namespace: info.appId }),
+    ).rejects.toMatchObject({ code: 'invalid_argument' })
+    await expect(
+      admin.acl.createResource({ code: 'book', type: 'DATA', actions: [{ name: 'read' }], namespace: info.appId }),
+    ).rejects.toMatchObject({
       code: expect.any(Number),
     })
   })
@@ -73,23 +98,45 @@ describe('management.acl', () => {
     await admin.acl.allow(BOB_ID, 'book', 'write', info.appId)
     await expect(admin.acl.isAllowed(BOB_ID, 'book', 'write', { namespace: info.appId })).resolves.toBe(true)
     const resources = await (await bob()).listAuthorizedResources(info.appId)
-    expect(resources.list.find((r) => r.code === 'book')?.actions?.slice().sort()).toEqual(['read', 'write'])
+    expect(
+      resources.list
+        .find((r) => r.code === 'book')
+        ?.actions?.slice()
+        .sort(),
+    ).toEqual(['read', 'write'])
   })
 
   it('isAllowed through a role; and for an unknown user it fails', async () => {
     const { admin, info } = await startManagement()
     await expect(admin.acl.isAllowed(BOB_ID, 'book', 'read', { namespace: info.appId })).resolves.toBe(true)
-    await expect(admin.acl.isAllowed('000000000000000000000000', 'book', 'read', { namespace: info.appId })).rejects.toMatchObject({ code: expect.any(Number) })
+    await expect(
+      admin.acl.isAllowed('000000000000000000000000', 'book', 'read', { namespace: info.appId }),
+    ).rejects.toMatchObject({ code: expect.any(Number) })
   })
 
   it('authorizeResource / revokeResource to a role, through listAuthorizedResources', async () => {
     const { admin, info } = await startManagement()
     await admin.roles.create('auditor')
-    await admin.acl.authorizeResource({ namespace: info.appId, resource: 'book', opts: [{ targetType: 'ROLE', targetIdentifier: 'auditor', actions: ['read'] }] })
-    await expect(admin.acl.listAuthorizedResources('ROLE', 'auditor', info.appId)).resolves.toMatchObject({ totalCount: 1, list: [{ code: 'book' }] })
-    await admin.acl.revokeResource({ namespace: info.appId, resource: 'book', opts: [{ targetType: 'ROLE', targetIdentifier: 'auditor', actions: ['read'] }] })
-    await expect(admin.acl.listAuthorizedResources('ROLE', 'auditor', info.appId)).resolves.toMatchObject({ totalCount: 0 })
-    await expect(admin.acl.authorizeResource({ namespace: info.appId, resource: 'book', opts: [] })).rejects.toMatchObject({ code: 'invalid_argument' })
+    await admin.acl.authorizeResource({
+      namespace: info.appId,
+      resource: 'book',
+      opts: [{ targetType: 'ROLE', targetIdentifier: 'auditor', actions: ['read'] }],
+    })
+    await expect(admin.acl.listAuthorizedResources('ROLE', 'auditor', info.appId)).resolves.toMatchObject({
+      totalCount: 1,
+      list: [{ code: 'book' }],
+    })
+    await admin.acl.revokeResource({
+      namespace: info.appId,
+      resource: 'book',
+      opts: [{ targetType: 'ROLE', targetIdentifier: 'auditor', actions: ['read'] }],
+    })
+    await expect(admin.acl.listAuthorizedResources('ROLE', 'auditor', info.appId)).resolves.toMatchObject({
+      totalCount: 0,
+    })
+    await expect(
+      admin.acl.authorizeResource({ namespace: info.appId, resource: 'book', opts: [] }),
+    ).rejects.toMatchObject({ code: 'invalid_argument' })
   })
 
   it('namespaces: create / list / update / delete', async () => {
@@ -98,7 +145,9 @@ describe('management.acl', () => {
     expect(created).toMatchObject({ code: 'reports', name: 'Reports', id: expect.any(Number) })
     const page = await admin.acl.listNamespaces()
     expect(page.list.map((n) => n.code)).toContain('reports')
-    await expect(admin.acl.updateNamespace('reports', { name: 'All reports' })).resolves.toMatchObject({ name: 'All reports' })
+    await expect(admin.acl.updateNamespace('reports', { name: 'All reports' })).resolves.toMatchObject({
+      name: 'All reports',
+    })
     await expect(admin.acl.deleteNamespace('reports')).resolves.toBe(true)
     await expect(admin.acl.deleteNamespace('reports')).rejects.toMatchObject({ code: expect.any(Number) })
   })
@@ -107,7 +156,10 @@ describe('management.acl', () => {
 describe('management.groups', () => {
   it('create / detail / update / list / addUsers / listUsers / removeUsers / delete', async () => {
     const { admin } = await startManagement()
-    await expect(admin.groups.create('staff', 'Staff', 'Everyone')).resolves.toMatchObject({ code: 'staff', name: 'Staff' })
+    await expect(admin.groups.create('staff', 'Staff', 'Everyone')).resolves.toMatchObject({
+      code: 'staff',
+      name: 'Staff',
+    })
     await expect(admin.groups.update('staff', { name: 'All staff' })).resolves.toMatchObject({ name: 'All staff' })
     await expect(admin.groups.detail('staff')).resolves.toMatchObject({ name: 'All staff' })
     await expect(admin.groups.list()).resolves.toMatchObject({ totalCount: 1 })
@@ -124,7 +176,11 @@ describe('management.groups', () => {
     await admin.groups.create('staff', 'Staff')
     await expect(admin.groups.create('staff', 'Again')).rejects.toMatchObject({ code: expect.any(Number) })
     await admin.groups.addUsers('staff', [BOB_ID])
-    await admin.acl.authorizeResource({ namespace: info.appId, resource: 'book', opts: [{ targetType: 'GROUP', targetIdentifier: 'staff', actions: ['write'] }] })
+    await admin.acl.authorizeResource({
+      namespace: info.appId,
+      resource: 'book',
+      opts: [{ targetType: 'GROUP', targetIdentifier: 'staff', actions: ['write'] }],
+    })
     await expect(admin.acl.isAllowed(BOB_ID, 'book', 'write', { namespace: info.appId })).resolves.toBe(true)
   })
 })
@@ -132,8 +188,13 @@ describe('management.groups', () => {
 describe('management.udf', () => {
   it('set / list / remove a field definition', async () => {
     const { admin } = await startManagement()
-    await expect(admin.udf.set('USER', 'age', 'NUMBER', 'Age')).resolves.toMatchObject({ key: 'age', dataType: 'NUMBER' })
-    await expect(admin.udf.list('USER')).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ key: 'age' }), expect.objectContaining({ key: 'school' })]))
+    await expect(admin.udf.set('USER', 'age', 'NUMBER', 'Age')).resolves.toMatchObject({
+      key: 'age',
+      dataType: 'NUMBER',
+    })
+    await expect(admin.udf.list('USER')).resolves.toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'age' }), expect.objectContaining({ key: 'school' })]),
+    )
     await admin.udf.remove('USER', 'age')
     expect((await admin.udf.list('USER')).map((f) => f.key)).toEqual(['school'])
   })
@@ -147,7 +208,11 @@ describe('management.udf', () => {
 describe('management.applications', () => {
   it('create / findById / list / refreshApplicationSecret / delete', async () => {
     const { admin } = await startManagement()
-    const app = await admin.applications.create({ name: 'Shop', identifier: 'shop', redirectUris: ['http://localhost:3000/callback'] })
+    const app = await admin.applications.create({
+      name: 'Shop',
+      identifier: 'shop',
+      redirectUris: ['http://localhost:3000/callback'],
+    })
     expect(app).toMatchObject({ name: 'Shop', identifier: 'shop', secret: expect.any(String) })
     await expect(admin.applications.findById(app.id)).resolves.toMatchObject({ id: app.id })
     await expect(admin.applications.list()).resolves.toMatchObject({ totalCount: 2 })
@@ -160,8 +225,13 @@ describe('management.applications', () => {
   it('activeUsers: who logged in to the app', async () => {
     const { admin, bob, info } = await startManagement()
     await bob()
-    await expect(admin.applications.activeUsers(info.appId)).resolves.toMatchObject({ totalCount: 1, list: [{ id: BOB_ID }] })
-    await expect(admin.applications.activeUsers('000000000000000000000000')).rejects.toMatchObject({ code: expect.any(Number) })
+    await expect(admin.applications.activeUsers(info.appId)).resolves.toMatchObject({
+      totalCount: 1,
+      list: [{ id: BOB_ID }],
+    })
+    await expect(admin.applications.activeUsers('000000000000000000000000')).rejects.toMatchObject({
+      code: expect.any(Number),
+    })
   })
 
   it("the app's own resources and roles live in its namespace", async () => {
@@ -173,6 +243,8 @@ describe('management.applications', () => {
     await expect(admin.applications.getUsersByRoleCode(info.appId, 'buyer')).resolves.toMatchObject({ totalCount: 1 })
     await expect(admin.applications.findRole(info.appId, 'buyer')).resolves.toMatchObject({ namespace: info.appId })
     await expect(admin.roles.detail('buyer')).resolves.toBeNull() // not in the default namespace
-    await expect(admin.applications.deleteResource(info.appId, 'no-such-resource')).rejects.toMatchObject({ code: expect.any(Number) })
+    await expect(admin.applications.deleteResource(info.appId, 'no-such-resource')).rejects.toMatchObject({
+      code: expect.any(Number),
+    })
   })
 })

@@ -1,17 +1,56 @@
 import { describe, expect, it } from 'vitest'
+
 import { BOB_ID } from './testEmulator.js'
 import { startManagement } from './testManagement.js'
 
 // The fields (and their types) of the users.list() sample in Authing's SDK documentation.
 const SAMPLE_USER_TYPES: Record<string, string> = {
-  id: 'string', arn: 'string', userPoolId: 'string', username: 'string', email: 'string|null', emailVerified: 'boolean',
-  phone: 'string|null', phoneVerified: 'boolean', unionid: 'null', openid: 'null', nickname: 'string|null',
-  registerSource: 'array', photo: 'string', password: 'null', oauth: 'null', token: 'null', tokenExpiredAt: 'null',
-  loginsCount: 'number', lastLogin: 'string|null', lastIP: 'string|null', signedUp: 'string', blocked: 'boolean',
-  isDeleted: 'boolean', device: 'null', browser: 'null', company: 'string|null', name: 'null', givenName: 'null',
-  familyName: 'null', middleName: 'null', profile: 'null', preferredUsername: 'null', website: 'null', gender: 'string',
-  birthdate: 'null', zoneinfo: 'null', locale: 'null', address: 'null', formatted: 'null', streetAddress: 'null',
-  locality: 'null', region: 'null', postalCode: 'null', country: 'null', createdAt: 'string', updatedAt: 'string',
+  id: 'string',
+  arn: 'string',
+  userPoolId: 'string',
+  username: 'string',
+  email: 'string|null',
+  emailVerified: 'boolean',
+  phone: 'string|null',
+  phoneVerified: 'boolean',
+  unionid: 'null',
+  openid: 'null',
+  nickname: 'string|null',
+  registerSource: 'array',
+  photo: 'string',
+  password: 'null',
+  oauth: 'null',
+  token: 'null',
+  tokenExpiredAt: 'null',
+  loginsCount: 'number',
+  lastLogin: 'string|null',
+  lastIP: 'string|null',
+  signedUp: 'string',
+  blocked: 'boolean',
+  isDeleted: 'boolean',
+  device: 'null',
+  browser: 'null',
+  company: 'string|null',
+  name: 'null',
+  givenName: 'null',
+  familyName: 'null',
+  middleName: 'null',
+  profile: 'null',
+  preferredUsername: 'null',
+  website: 'null',
+  gender: 'string',
+  birthdate: 'null',
+  zoneinfo: 'null',
+  locale: 'null',
+  address: 'null',
+  formatted: 'null',
+  streetAddress: 'null',
+  locality: 'null',
+  region: 'null',
+  postalCode: 'null',
+  country: 'null',
+  createdAt: 'string',
+  updatedAt: 'string',
 }
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value)
 
@@ -22,8 +61,15 @@ describe('management.users', () => {
     expect(page.totalCount).toBe(1)
     const [user] = page.list
     expect(Object.keys(user ?? {}).sort()).toEqual(Object.keys(SAMPLE_USER_TYPES).sort())
-    for (const [field, type] of Object.entries(SAMPLE_USER_TYPES)) expect(type.split('|'), field).toContain(typeOf(user?.[field as keyof typeof user]))
-    expect(user).toMatchObject({ id: BOB_ID, username: 'bob', userPoolId: info.userPoolId, arn: `arn:cn:authing:${info.userPoolId}:user:${BOB_ID}`, password: null })
+    for (const [field, type] of Object.entries(SAMPLE_USER_TYPES))
+      expect(type.split('|'), field).toContain(typeOf(user?.[field as keyof typeof user]))
+    expect(user).toMatchObject({
+      id: BOB_ID,
+      username: 'bob',
+      userPoolId: info.userPoolId,
+      arn: `arn:cn:authing:${info.userPoolId}:user:${BOB_ID}`,
+      password: null,
+    })
   })
 
   it('list(): the default photo is an avatar the emulator serves', async () => {
@@ -63,12 +109,17 @@ describe('management.users', () => {
   it("update(): someone else's email is refused", async () => {
     const { admin } = await startManagement()
     const alice = await admin.users.create({ username: 'alice', email: 'alice@example.com' })
-    await expect(admin.users.update(alice.id, { email: 'bob@example.com' })).rejects.toMatchObject({ code: expect.any(Number) })
+    await expect(admin.users.update(alice.id, { email: 'bob@example.com' })).rejects.toMatchObject({
+      code: expect.any(Number),
+    })
   })
 
   it('detail(): by id, with custom data on request; an unknown id fails', async () => {
     const { admin } = await startManagement()
-    await expect(admin.users.detail(BOB_ID, { withCustomData: true })).resolves.toMatchObject({ username: 'bob', customData: { school: 'Tsinghua University' } })
+    await expect(admin.users.detail(BOB_ID, { withCustomData: true })).resolves.toMatchObject({
+      username: 'bob',
+      customData: { school: 'Tsinghua University' },
+    })
     await expect(admin.users.detail('000000000000000000000000')).rejects.toMatchObject({ code: 2004 })
   })
 
@@ -91,7 +142,9 @@ describe('management.users', () => {
   it('batch(): by id and by username', async () => {
     const { admin } = await startManagement()
     await expect(admin.users.batch([BOB_ID])).resolves.toMatchObject([{ username: 'bob' }])
-    await expect(admin.users.batch(['bob', 'nobody'], { queryField: 'username' })).resolves.toMatchObject([{ id: BOB_ID }])
+    await expect(admin.users.batch(['bob', 'nobody'], { queryField: 'username' })).resolves.toMatchObject([
+      { id: BOB_ID },
+    ])
     await expect(admin.users.batch([])).rejects.toMatchObject({ code: 'invalid_argument' })
   })
 
@@ -116,7 +169,9 @@ describe('management.users', () => {
     const { admin, client } = await startManagement()
     const { token } = await admin.users.refreshToken(BOB_ID)
     await expect(client({ token: token ?? '' }).getCurrentUser()).resolves.toMatchObject({ id: BOB_ID })
-    await expect(admin.users.refreshToken('000000000000000000000000')).rejects.toMatchObject({ code: expect.any(Number) })
+    await expect(admin.users.refreshToken('000000000000000000000000')).rejects.toMatchObject({
+      code: expect.any(Number),
+    })
   })
 
   it('roles: listRoles / addRoles / removeRoles / hasRole, seen by the user too', async () => {
@@ -140,7 +195,9 @@ describe('management.users', () => {
 
   it('listAuthorizedResources(): what roles grant', async () => {
     const { admin, info } = await startManagement()
-    await expect(admin.users.listAuthorizedResources(BOB_ID, info.appId)).resolves.toMatchObject({ list: [{ code: 'book', actions: ['read'] }] })
+    await expect(admin.users.listAuthorizedResources(BOB_ID, info.appId)).resolves.toMatchObject({
+      list: [{ code: 'book', actions: ['read'] }],
+    })
     await expect(admin.users.listAuthorizedResources(BOB_ID, '')).rejects.toMatchObject({ code: 'invalid_argument' })
   })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+
 import { BOB_ID, startEmulator } from './testEmulator.js'
 
 describe('the logged-in user', () => {
@@ -77,7 +78,9 @@ describe('phone and email bindings', () => {
     const user = await authing.bindPhone('13600136000', lastCode('13600136000'))
     expect(user.phone).toBe('13600136000')
     expect(authing.getSnapshot().user?.phone).toBe('13600136000')
-    await expect(client().loginByPhonePassword('13600136000', 'carol-pw-1')).resolves.toMatchObject({ username: 'carol' })
+    await expect(client().loginByPhonePassword('13600136000', 'carol-pw-1')).resolves.toMatchObject({
+      username: 'carol',
+    })
   })
 
   it("bindPhone: another user's number is 2035", async () => {
@@ -104,7 +107,9 @@ describe('phone and email bindings', () => {
   it('bindEmail: binds the address; unbindEmail removes it', async () => {
     const { authing, lastCode } = await carol()
     await authing.sendEmail('carol@example.com', 'EMAIL_BIND_VERIFY_CODE')
-    await expect(authing.bindEmail('carol@example.com', lastCode('carol@example.com'))).resolves.toMatchObject({ email: 'carol@example.com' })
+    await expect(authing.bindEmail('carol@example.com', lastCode('carol@example.com'))).resolves.toMatchObject({
+      email: 'carol@example.com',
+    })
     await expect(authing.unbindEmail()).resolves.toMatchObject({ email: null })
   })
 
@@ -113,7 +118,9 @@ describe('phone and email bindings', () => {
     await authing.sendEmail('carol@example.com', 'EMAIL_BIND_VERIFY_CODE')
     await expect(authing.bindEmail('carol@example.com', 'wrong')).rejects.toMatchObject({ code: 2001 })
     await authing.sendEmail('bob@example.com', 'EMAIL_BIND_VERIFY_CODE')
-    await expect(authing.bindEmail('bob@example.com', lastCode('bob@example.com'))).rejects.toMatchObject({ code: 2200 })
+    await expect(authing.bindEmail('bob@example.com', lastCode('bob@example.com'))).rejects.toMatchObject({
+      code: 2200,
+    })
   })
 
   it('unbindEmail: the only way to log in cannot be removed (2217)', async () => {
@@ -139,8 +146,12 @@ describe('phone and email bindings', () => {
     const newCode = lastCode('13500135000')
     const oldCode = lastCode('13800138000')
     const wrong = oldCode === '000000' ? '111111' : '000000'
-    await expect(authing.updatePhone('13500135000', newCode, '13800138000', wrong)).rejects.toMatchObject({ code: 2001 })
-    await expect(authing.updatePhone('13500135000', newCode, '13800138000', oldCode)).resolves.toMatchObject({ phone: '13500135000' })
+    await expect(authing.updatePhone('13500135000', newCode, '13800138000', wrong)).rejects.toMatchObject({
+      code: 2001,
+    })
+    await expect(authing.updatePhone('13500135000', newCode, '13800138000', oldCode)).resolves.toMatchObject({
+      phone: '13500135000',
+    })
   })
 
   it('updatePhone: the same number is 2230', async () => {
@@ -154,7 +165,9 @@ describe('phone and email bindings', () => {
     const { bob, lastCode } = await startEmulator()
     const authing = await bob()
     await authing.sendEmail('robert@example.com', 'CHANGE_EMAIL')
-    await expect(authing.updateEmail('robert@example.com', lastCode('robert@example.com'))).resolves.toMatchObject({ email: 'robert@example.com' })
+    await expect(authing.updateEmail('robert@example.com', lastCode('robert@example.com'))).resolves.toMatchObject({
+      email: 'robert@example.com',
+    })
     expect(authing.getSnapshot().user?.email).toBe('robert@example.com')
   })
 
@@ -164,7 +177,12 @@ describe('phone and email bindings', () => {
     await authing.sendEmail('robert@example.com', 'CHANGE_EMAIL')
     await authing.sendEmail('other@example.com', 'CHANGE_EMAIL')
     await expect(
-      authing.updateEmail('robert@example.com', lastCode('robert@example.com'), 'other@example.com', lastCode('other@example.com')),
+      authing.updateEmail(
+        'robert@example.com',
+        lastCode('robert@example.com'),
+        'other@example.com',
+        lastCode('other@example.com'),
+      ),
     ).rejects.toMatchObject({ code: 2037 })
   })
 })

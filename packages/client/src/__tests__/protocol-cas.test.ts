@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore } from '../index.js'
+
 import { AuthenticationClient } from '../authenticationClient.js'
+import { createMemoryStore } from '../index.js'
 import { logInThroughHostedPage } from './protocolFlow.js'
 import { startEmulator } from './testEmulator.js'
 
@@ -9,7 +10,13 @@ const service = 'http://localhost:3000/cas/callback'
 async function casClient() {
   const started = await startEmulator()
   const { info, emulator } = started
-  const authing = new AuthenticationClient({ appId: info.appId, appHost: info.appHost, fetch: emulator.fetch, tokenStore: createMemoryStore(), protocol: 'cas' })
+  const authing = new AuthenticationClient({
+    appId: info.appId,
+    appHost: info.appHost,
+    fetch: emulator.fetch,
+    tokenStore: createMemoryStore(),
+    protocol: 'cas',
+  })
   const ticket = async () => {
     const { callback } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl({ service }))
     return callback.searchParams.get('ticket') ?? ''
@@ -20,8 +27,12 @@ async function casClient() {
 describe('CAS', () => {
   it('builds the CAS login and logout URLs', async () => {
     const { authing, info } = await casClient()
-    expect(authing.buildAuthorizeUrl({ service })).toBe(`${info.appHost}/cas-idp/${info.appId}?service=${encodeURIComponent(service)}`)
-    expect(authing.buildLogoutUrl({ redirectUri: service })).toBe(`${info.appHost}/cas-idp/logout?url=${encodeURIComponent(service)}`)
+    expect(authing.buildAuthorizeUrl({ service })).toBe(
+      `${info.appHost}/cas-idp/${info.appId}?service=${encodeURIComponent(service)}`,
+    )
+    expect(authing.buildLogoutUrl({ redirectUri: service })).toBe(
+      `${info.appHost}/cas-idp/logout?url=${encodeURIComponent(service)}`,
+    )
   })
 
   it('validates a service ticket once with CAS 1.0', async () => {
@@ -37,7 +48,9 @@ describe('CAS', () => {
     expect(await authing.validateTicketV2(await ticket(), service)).toMatchObject({
       serviceResponse: { authenticationSuccess: { user: 'bob', attributes: { email: 'bob@example.com' } } },
     })
-    expect(await authing.validateTicketV2(await ticket(), service, 'XML')).toMatch(/<cas:authenticationSuccess><cas:user>bob<\/cas:user>/)
+    expect(await authing.validateTicketV2(await ticket(), service, 'XML')).toMatch(
+      /<cas:authenticationSuccess><cas:user>bob<\/cas:user>/,
+    )
     expect(await authing.validateTicketV2(await ticket(), 'http://localhost:3000/other')).toMatchObject({
       serviceResponse: { authenticationFailure: { code: 'INVALID_SERVICE' } },
     })
@@ -47,7 +60,13 @@ describe('CAS', () => {
 describe('SAML', () => {
   it('builds the SAML IdP URL', async () => {
     const { info, emulator } = await startEmulator()
-    const authing = new AuthenticationClient({ appId: info.appId, appHost: info.appHost, fetch: emulator.fetch, tokenStore: createMemoryStore(), protocol: 'saml' })
+    const authing = new AuthenticationClient({
+      appId: info.appId,
+      appHost: info.appHost,
+      fetch: emulator.fetch,
+      tokenStore: createMemoryStore(),
+      protocol: 'saml',
+    })
     expect(authing.buildAuthorizeUrl()).toBe(`${info.appHost}/api/v2/saml-idp/${info.appId}`)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore } from '../index.js'
+
 import { AuthenticationClient } from '../authenticationClient.js'
+import { createMemoryStore } from '../index.js'
 import { logInThroughHostedPage, redirectUri } from './protocolFlow.js'
 import { BOB_ID, startEmulator } from './testEmulator.js'
 
@@ -26,8 +27,15 @@ describe('OIDC hosted login with PKCE (browser-style public client)', () => {
 
     const { callback } = await logInThroughHostedPage(emulator, url.href)
     expect(callback.searchParams.get('state')).toBe('st')
-    const tokens = await authing.getAccessTokenByCode(callback.searchParams.get('code') ?? '', { codeVerifier: verifier, nonce: 'n-1' })
-    expect(tokens).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String), id_token: expect.any(String) })
+    const tokens = await authing.getAccessTokenByCode(callback.searchParams.get('code') ?? '', {
+      codeVerifier: verifier,
+      nonce: 'n-1',
+    })
+    expect(tokens).toMatchObject({
+      token_type: 'Bearer',
+      access_token: expect.any(String),
+      id_token: expect.any(String),
+    })
 
     const tokenRequest = requests.find((r) => r.url.endsWith('/oidc/token'))
     const body = new URLSearchParams(tokenRequest?.body)
@@ -40,7 +48,10 @@ describe('OIDC hosted login with PKCE (browser-style public client)', () => {
     })
     expect(tokenRequest?.headers.get('content-type')).toBe('application/x-www-form-urlencoded')
     expect(tokenRequest?.headers.get('x-authing-app-id')).toBeNull()
-    expect(await authing.verifyIdToken(tokens.id_token ?? '', { nonce: 'n-1' })).toMatchObject({ sub: BOB_ID, aud: info.appId })
+    expect(await authing.verifyIdToken(tokens.id_token ?? '', { nonce: 'n-1' })).toMatchObject({
+      sub: BOB_ID,
+      aud: info.appId,
+    })
   })
 
   it('maps a reused code to AuthingError invalid_grant with the HTTP status', async () => {
@@ -49,7 +60,11 @@ describe('OIDC hosted login with PKCE (browser-style public client)', () => {
     const { callback } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl())
     const code = callback.searchParams.get('code') ?? ''
     await authing.getAccessTokenByCode(code)
-    await expect(authing.getAccessTokenByCode(code)).rejects.toMatchObject({ name: 'AuthingError', code: 'invalid_grant', status: 400 })
+    await expect(authing.getAccessTokenByCode(code)).rejects.toMatchObject({
+      name: 'AuthingError',
+      code: 'invalid_grant',
+      status: 400,
+    })
   })
 
   it('maps a wrong code_verifier to invalid_grant, and onError hears the OAuth code', async () => {
@@ -58,7 +73,9 @@ describe('OIDC hosted login with PKCE (browser-style public client)', () => {
     const authing = client({ redirectUri, tokenEndPointAuthMethod: 'none', onError: (code) => heard.push(code) })
     const challenge = await authing.getCodeChallengeDigest({ codeChallenge: authing.generateCodeChallenge() })
     const { callback } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl({ codeChallenge: challenge }))
-    const wrong = authing.getAccessTokenByCode(callback.searchParams.get('code') ?? '', { codeVerifier: authing.generateCodeChallenge() })
+    const wrong = authing.getAccessTokenByCode(callback.searchParams.get('code') ?? '', {
+      codeVerifier: authing.generateCodeChallenge(),
+    })
     await expect(wrong).rejects.toMatchObject({ code: 'invalid_grant', status: 400 })
     expect(heard).toEqual(['invalid_grant'])
   })
@@ -68,7 +85,10 @@ describe('OIDC hosted login with PKCE (browser-style public client)', () => {
     for (const method of ['client_secret_post', 'client_secret_basic'] as const) {
       const authing = client({ redirectUri, secret: 'not-the-secret', tokenEndPointAuthMethod: method })
       const { callback } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl())
-      await expect(authing.getAccessTokenByCode(callback.searchParams.get('code') ?? '')).rejects.toMatchObject({ code: 'invalid_client', status: 401 })
+      await expect(authing.getAccessTokenByCode(callback.searchParams.get('code') ?? '')).rejects.toMatchObject({
+        code: 'invalid_client',
+        status: 401,
+      })
     }
   })
 
@@ -84,14 +104,19 @@ describe('OIDC hosted login with PKCE (browser-style public client)', () => {
 
   it('says what is missing when a secret-based method has no secret', async () => {
     const { client } = await startEmulator()
-    await expect(client({ redirectUri }).getAccessTokenByCode('code')).rejects.toMatchObject({ code: 'config', message: expect.stringMatching(/secret/) })
+    await expect(client({ redirectUri }).getAccessTokenByCode('code')).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringMatching(/secret/),
+    })
   })
 
   it('skips the login page on the second authorize of a browser with a session', async () => {
     const { emulator, client } = await startEmulator()
     const authing = client({ redirectUri })
     const { cookie } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl())
-    const again = await emulator.fetch(new Request(authing.buildAuthorizeUrl(), { headers: { cookie }, redirect: 'manual' }))
+    const again = await emulator.fetch(
+      new Request(authing.buildAuthorizeUrl(), { headers: { cookie }, redirect: 'manual' }),
+    )
     expect(again.status).toBe(302)
     expect(new URL(again.headers.get('location') ?? '').searchParams.get('code')).toBeTruthy()
   })

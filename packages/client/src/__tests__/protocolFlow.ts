@@ -7,7 +7,12 @@ export const redirectUri = 'http://localhost:3000/callback'
  * Opens `authorizeUrl`, posts the login form as a browser would, and answers the callback URL the
  * emulator redirects to (with `code` and `state`, or `ticket` for CAS) and the session cookie.
  */
-export async function logInThroughHostedPage(emulator: Emulator, authorizeUrl: string, username = 'bob', password = 'passw0rd') {
+export async function logInThroughHostedPage(
+  emulator: Emulator,
+  authorizeUrl: string,
+  username = 'bob',
+  password = 'passw0rd',
+) {
   const url = new URL(authorizeUrl)
   const page = await emulator.fetch(new Request(url, { redirect: 'manual' }))
   if (page.status !== 200) throw new Error(`the login page answered ${page.status}: ${await page.text()}`)
@@ -23,5 +28,8 @@ export async function logInThroughHostedPage(emulator: Emulator, authorizeUrl: s
     }),
   )
   if (posted.status !== 303) throw new Error(`the login form answered ${posted.status}: ${await posted.text()}`)
-  return { callback: new URL(posted.headers.get('location') ?? ''), cookie: (posted.headers.get('set-cookie') ?? '').split(';')[0] ?? '' }
+  return {
+    callback: new URL(posted.headers.get('location') ?? ''),
+    cookie: (posted.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { startEmulator } from './testEmulator.js'
 
 describe('registration', () => {
@@ -41,7 +42,9 @@ describe('registration', () => {
     expect(user.phone).toBe('13700137000')
     await expect(client().loginByPhonePassword('13700137000', 'phone-pw-1')).resolves.toMatchObject({ id: user.id })
     await authing.sendSmsCode('13800138000', undefined, 'register')
-    await expect(authing.registerByPhoneCode('13800138000', lastCode('13800138000'))).rejects.toMatchObject({ code: 2035 })
+    await expect(authing.registerByPhoneCode('13800138000', lastCode('13800138000'))).rejects.toMatchObject({
+      code: 2035,
+    })
   })
 
   it('registerByPhoneCode: a wrong code is 2001', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { startEmulator } from './testEmulator.js'
 
 describe('roles, resources and applications', () => {
@@ -29,13 +30,19 @@ describe('roles, resources and applications', () => {
   it("listAuthorizedResources: what bob's role grants in the app's namespace", async () => {
     const { bob, info } = await startEmulator()
     const resources = await (await bob()).listAuthorizedResources(info.appId)
-    expect(resources).toEqual({ totalCount: 1, list: [{ code: 'book', type: 'DATA', actions: ['read'], apiIdentifier: null }] })
+    expect(resources).toEqual({
+      totalCount: 1,
+      list: [{ code: 'book', type: 'DATA', actions: ['read'], apiIdentifier: null }],
+    })
   })
 
   it('listAuthorizedResources: a type filter that matches nothing, and a missing namespace', async () => {
     const { bob, info } = await startEmulator()
     const authing = await bob()
-    await expect(authing.listAuthorizedResources(info.appId, { resourceType: 'API' })).resolves.toEqual({ totalCount: 0, list: [] })
+    await expect(authing.listAuthorizedResources(info.appId, { resourceType: 'API' })).resolves.toEqual({
+      totalCount: 0,
+      list: [],
+    })
     await expect(authing.listAuthorizedResources('')).rejects.toMatchObject({ code: 'invalid_argument' })
   })
 

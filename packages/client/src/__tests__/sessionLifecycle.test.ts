@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+
 import { AuthenticationClient, createMemoryStore, isTokenExpired } from '../index.js'
 import { BOB_ID, startEmulator } from './testEmulator.js'
 
@@ -63,7 +64,10 @@ describe('session lifecycle', () => {
     const refreshed = await authing.refreshToken()
     expect(refreshed.token).toMatch(/^ey/)
     expect(refreshed.token).not.toBe(first.token)
-    expect(authing.getSnapshot()).toMatchObject({ token: refreshed.token, user: { id: BOB_ID, token: refreshed.token } })
+    expect(authing.getSnapshot()).toMatchObject({
+      token: refreshed.token,
+      user: { id: BOB_ID, token: refreshed.token },
+    })
     await expect(authing.checkLoginStatus()).resolves.toMatchObject({ status: true })
   })
 

@@ -1,6 +1,7 @@
 /** Shared by the client tests: a real in-process emulator and clients wired to it. */
 import { createEmulator, type EmulatorOptions } from '@authing-kit/emulator'
-import { AuthenticationClient, createMemoryStore, type AuthenticationClientOptions } from '../index.js'
+
+import { AuthenticationClient, type AuthenticationClientOptions, createMemoryStore } from '../index.js'
 import type { FetchFunction } from '../transport/send.js'
 
 export interface RecordedRequest {
@@ -19,12 +20,23 @@ export async function startEmulator(options: EmulatorOptions = {}) {
   /** The emulator's fetch, recording every request the client sends. */
   const recordingFetch: FetchFunction = async (input, init) => {
     const request = new Request(input, init)
-    requests.push({ url: request.url, method: request.method, headers: request.headers, body: await request.clone().text() })
+    requests.push({
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      body: await request.clone().text(),
+    })
     return emulator.fetch(request)
   }
 
   const client = (options: Partial<AuthenticationClientOptions> = {}) =>
-    new AuthenticationClient({ appId: info.appId, appHost: info.appHost, fetch: recordingFetch, tokenStore: createMemoryStore(), ...options })
+    new AuthenticationClient({
+      appId: info.appId,
+      appHost: info.appHost,
+      fetch: recordingFetch,
+      tokenStore: createMemoryStore(),
+      ...options,
+    })
 
   /** A client logged in as the demo user bob. */
   const bob = async (options: Partial<AuthenticationClientOptions> = {}) => {

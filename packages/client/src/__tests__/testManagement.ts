@@ -6,7 +6,13 @@ export async function startManagement(options: Parameters<typeof startEmulator>[
   const setup = await startEmulator(options)
   const { info, recordingFetch } = setup
   const management = (overrides: Partial<ManagementClientOptions> = {}) =>
-    new ManagementClient({ userPoolId: info.userPoolId, secret: info.userPoolSecret, host: info.appHost, fetch: recordingFetch, ...overrides })
+    new ManagementClient({
+      userPoolId: info.userPoolId,
+      secret: info.userPoolSecret,
+      host: info.appHost,
+      fetch: recordingFetch,
+      ...overrides,
+    })
   const tokenRequests = () => setup.requests.filter((request) => request.body.includes('accessToken(')).length
   return { ...setup, management, admin: management(), tokenRequests }
 }

@@ -3,6 +3,7 @@
  * `localStorage` (Node ≥ 22 has one) must never hold a session: one user's token would reach another.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import { AuthenticationClient } from '../index.js'
 import { startEmulator } from './testEmulator.js'
 

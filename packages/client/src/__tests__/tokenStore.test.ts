@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 /** The session in a browser page: remembered in localStorage, per app, restored without a request. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
 import { AuthenticationClient, type AuthenticationClientOptions } from '../index.js'
 import { startEmulator } from './testEmulator.js'
 
@@ -46,12 +47,18 @@ describe('the default token store in a browser page', () => {
     expect(restored.getSnapshot()).toEqual({ user, token: user.token })
     expect(requests).toHaveLength(sent)
     // The restored token is the live session the server knows.
-    await expect(restored.getCurrentUser()).resolves.toMatchObject({ id: user.id, customData: { school: 'Tsinghua University' } })
+    await expect(restored.getCurrentUser()).resolves.toMatchObject({
+      id: user.id,
+      customData: { school: 'Tsinghua University' },
+    })
   })
 
   it('an expired stored token is dropped on restore, user and all', async () => {
     // An emulator whose clock is an hour behind issues tokens that expired half an hour ago.
-    const { pageClient, tokenKey, userKey } = await pageSetup({ now: () => Date.now() - 3_600_000, tokenLifetimeSeconds: 1800 })
+    const { pageClient, tokenKey, userKey } = await pageSetup({
+      now: () => Date.now() - 3_600_000,
+      tokenLifetimeSeconds: 1800,
+    })
     await pageClient().loginByUsername('bob', 'passw0rd')
     expect(localStorage.getItem(tokenKey)).not.toBeNull()
     expect(pageClient().getSnapshot()).toEqual({ user: null, token: null })
@@ -62,10 +69,9 @@ describe('the default token store in a browser page', () => {
   it('the token option overrides the stored token; the stored user goes with its own token only', async () => {
     const { pageClient, tokenKey } = await pageSetup()
     const first = await pageClient().loginByUsername('bob', 'passw0rd')
-    const second = await pageClient({ tokenStore: { getItem: () => null, setItem: () => {}, removeItem: () => {} } }).loginByUsername(
-      'bob',
-      'passw0rd',
-    )
+    const second = await pageClient({
+      tokenStore: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
+    }).loginByUsername('bob', 'passw0rd')
     expect(second.token).not.toBe(first.token)
     const overridden = pageClient({ token: second.token ?? '' })
     expect(overridden.getSnapshot()).toEqual({ user: null, token: second.token })

@@ -1,5 +1,6 @@
 /** Transport behaviour beyond the numbered faults of faultMatrix.test.ts: aborts, broken streams, key caching, configuration. */
 import { describe, expect, it, vi } from 'vitest'
+
 import { AuthenticationClient, createMemoryStore } from '../index.js'
 import { faultySetup, GRAPHQL, hang, offline, WELL_KNOWN } from './faultyEmulator.js'
 import { startEmulator } from './testEmulator.js'
@@ -13,7 +14,9 @@ describe('transport faults', () => {
     const pending = authing.checkPasswordStrength('abcdef1', { signal: controller.signal })
     controller.abort()
     await expect(pending).rejects.toMatchObject({ code: 'aborted' })
-    await expect(authing.sendSmsCode('13800138000', undefined, undefined, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+    await expect(
+      authing.sendSmsCode('13800138000', undefined, undefined, { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({
       code: 'aborted',
     })
     expect(onError).not.toHaveBeenCalled()
@@ -69,13 +72,19 @@ describe('transport faults', () => {
 describe('configuration and arguments', () => {
   it('a missing appId or a bad appHost throws config at construction', () => {
     expect(() => new AuthenticationClient({} as never)).toThrow(expect.objectContaining({ code: 'config' }))
-    expect(() => new AuthenticationClient({ appId: 'x', appHost: 'not a url' })).toThrow(expect.objectContaining({ code: 'config' }))
-    expect(() => new AuthenticationClient({ appId: 'x', appHost: 'ftp://example.com' })).toThrow(expect.objectContaining({ code: 'config' }))
+    expect(() => new AuthenticationClient({ appId: 'x', appHost: 'not a url' })).toThrow(
+      expect.objectContaining({ code: 'config' }),
+    )
+    expect(() => new AuthenticationClient({ appId: 'x', appHost: 'ftp://example.com' })).toThrow(
+      expect.objectContaining({ code: 'config' }),
+    )
   })
 
   it('an unusable encPublicKey is config', async () => {
     const { client } = await startEmulator()
-    await expect(client({ encPublicKey: 'not a key' }).loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({ code: 'config' })
+    await expect(client({ encPublicKey: 'not a key' }).loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({
+      code: 'config',
+    })
   })
 
   it('encPublicKey is used instead of fetching one', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { startEmulator } from './testEmulator.js'
 
 describe('verification codes and passwords', () => {
@@ -6,7 +7,9 @@ describe('verification codes and passwords', () => {
     const { client, emulator } = await startEmulator()
     const result = await client().sendSmsCode('13800138000', '+86', 'login')
     expect(result.code).toBe(200)
-    expect(emulator.outbox({ to: '13800138000' })).toEqual([expect.objectContaining({ channel: 'sms', scene: 'login' })])
+    expect(emulator.outbox({ to: '13800138000' })).toEqual([
+      expect.objectContaining({ channel: 'sms', scene: 'login' }),
+    ])
   })
 
   it('sendSmsCode: a malformed phone number is 2028', async () => {
@@ -18,7 +21,9 @@ describe('verification codes and passwords', () => {
     const { client, emulator } = await startEmulator()
     const result = await client().sendEmail('bob@example.com', 'RESET_PASSWORD')
     expect(result.code).toBe(200)
-    expect(emulator.outbox({ to: 'bob@example.com' })).toEqual([expect.objectContaining({ channel: 'email', scene: 'RESET_PASSWORD' })])
+    expect(emulator.outbox({ to: 'bob@example.com' })).toEqual([
+      expect.objectContaining({ channel: 'email', scene: 'RESET_PASSWORD' }),
+    ])
   })
 
   it('sendEmail: a scene Authing does not know is refused', async () => {
@@ -40,7 +45,9 @@ describe('verification codes and passwords', () => {
     const { client, lastCode } = await startEmulator()
     const authing = client()
     await authing.sendSmsCode('13800138000', undefined, 'login')
-    await expect(authing.resetPasswordByPhoneCode('13800138000', lastCode('13800138000'), 'new-pass-1')).rejects.toMatchObject({ code: 2001 })
+    await expect(
+      authing.resetPasswordByPhoneCode('13800138000', lastCode('13800138000'), 'new-pass-1'),
+    ).rejects.toMatchObject({ code: 2001 })
   })
 
   it('resetPasswordByEmailCode: the new password works', async () => {
@@ -55,7 +62,9 @@ describe('verification codes and passwords', () => {
     const { client, lastCode } = await startEmulator()
     const authing = client()
     await authing.sendEmail('bob@example.com', 'RESET_PASSWORD')
-    await expect(authing.resetPasswordByEmailCode('bob@example.com', lastCode('bob@example.com'), '123')).rejects.toMatchObject({ code: 2029 })
+    await expect(
+      authing.resetPasswordByEmailCode('bob@example.com', lastCode('bob@example.com'), '123'),
+    ).rejects.toMatchObject({ code: 2029 })
   })
 
   it('checkPasswordStrength: answers the pool policy verdict', async () => {

@@ -4,8 +4,9 @@
  */
 import forge from 'node-forge'
 import { describe, expect, it } from 'vitest'
+
 import type { AuthenticationClient } from '../index.js'
-import { BOB_ID, startEmulator, type RecordedRequest } from './testEmulator.js'
+import { BOB_ID, type RecordedRequest, startEmulator } from './testEmulator.js'
 
 type Setup = Awaited<ReturnType<typeof startEmulator>>
 
@@ -58,9 +59,17 @@ describe('the Authorization header', () => {
       ['sendSmsCode register', false, (a) => a.sendSmsCode('13700137010', undefined, 'register')],
       ['registerByPhoneCode', false, (a) => a.registerByPhoneCode('13700137010', lastCode('13700137010'))],
       ['sendSmsCode reset', false, (a) => a.sendSmsCode('13800138000', undefined, 'reset')],
-      ['resetPasswordByPhoneCode', false, (a) => a.resetPasswordByPhoneCode('13800138000', lastCode('13800138000'), 'reset-pw-1')],
+      [
+        'resetPasswordByPhoneCode',
+        false,
+        (a) => a.resetPasswordByPhoneCode('13800138000', lastCode('13800138000'), 'reset-pw-1'),
+      ],
       ['sendEmail reset', false, (a) => a.sendEmail('bob@example.com', 'RESET_PASSWORD')],
-      ['resetPasswordByEmailCode', false, (a) => a.resetPasswordByEmailCode('bob@example.com', lastCode('bob@example.com'), 'reset-pw-2')],
+      [
+        'resetPasswordByEmailCode',
+        false,
+        (a) => a.resetPasswordByEmailCode('bob@example.com', lastCode('bob@example.com'), 'reset-pw-2'),
+      ],
       ['getCurrentUser', true, (a) => a.getCurrentUser()],
       ['updateProfile', true, (a) => a.updateProfile({ nickname: 'Wired' })],
       ['updatePassword', true, (a) => a.updatePassword('updated-pw-3', 'reset-pw-2')],
@@ -118,7 +127,10 @@ describe('the x-authing headers', () => {
       ...(await sentBy(setup, () => authing.listApplications())),
     ]
     authing.setLang('zh-CN')
-    const chinese = [...(await sentBy(setup, () => authing.getCurrentUser())), ...(await sentBy(setup, () => authing.logout()))]
+    const chinese = [
+      ...(await sentBy(setup, () => authing.getCurrentUser())),
+      ...(await sentBy(setup, () => authing.logout())),
+    ]
     expect(english.map((r) => new URL(r.url).pathname)).toEqual([
       '/api/v2/.well-known',
       '/graphql/v2',
@@ -127,7 +139,10 @@ describe('the x-authing headers', () => {
     ])
     // Browsers send Authing's session cookie along, as the v4 SDK does (withCredentials).
     expect(credentials).toEqual([...english, ...chinese].map(() => 'include'))
-    for (const [requests, lang] of [[english, 'en-US'], [chinese, 'zh-CN']] as const) {
+    for (const [requests, lang] of [
+      [english, 'en-US'],
+      [chinese, 'zh-CN'],
+    ] as const) {
       for (const request of requests) {
         expect(Object.fromEntries([...request.headers].filter(([name]) => name.startsWith('x-authing-')))).toEqual({
           'x-authing-app-id': setup.info.appId,
@@ -151,11 +166,31 @@ describe('password encryption', () => {
     const cases: [name: string, call: () => Promise<unknown>, fields: Record<string, string>][] = [
       ['loginByUsername', () => authing.loginByUsername('bob', 'passw0rd'), { 'input.password': 'passw0rd' }],
       ['loginByEmail', () => authing.loginByEmail('bob@example.com', 'passw0rd'), { 'input.password': 'passw0rd' }],
-      ['loginByPhonePassword', () => authing.loginByPhonePassword('13800138000', 'passw0rd'), { 'input.password': 'passw0rd' }],
-      ['registerByUsername', () => authing.registerByUsername('enc-user', 'Ünïcode-pw-1'), { 'input.password': 'Ünïcode-pw-1' }],
-      ['registerByEmail', () => authing.registerByEmail('enc@example.com', 'email-pw-2'), { 'input.password': 'email-pw-2' }],
-      ['registerByPhoneCode', () => authing.registerByPhoneCode('13700137020', phoneCode, 'phone-pw-3'), { 'input.password': 'phone-pw-3' }],
-      ['updatePassword', () => authing.updatePassword('changed-pw-4', 'passw0rd'), { newPassword: 'changed-pw-4', oldPassword: 'passw0rd' }],
+      [
+        'loginByPhonePassword',
+        () => authing.loginByPhonePassword('13800138000', 'passw0rd'),
+        { 'input.password': 'passw0rd' },
+      ],
+      [
+        'registerByUsername',
+        () => authing.registerByUsername('enc-user', 'Ünïcode-pw-1'),
+        { 'input.password': 'Ünïcode-pw-1' },
+      ],
+      [
+        'registerByEmail',
+        () => authing.registerByEmail('enc@example.com', 'email-pw-2'),
+        { 'input.password': 'email-pw-2' },
+      ],
+      [
+        'registerByPhoneCode',
+        () => authing.registerByPhoneCode('13700137020', phoneCode, 'phone-pw-3'),
+        { 'input.password': 'phone-pw-3' },
+      ],
+      [
+        'updatePassword',
+        () => authing.updatePassword('changed-pw-4', 'passw0rd'),
+        { newPassword: 'changed-pw-4', oldPassword: 'passw0rd' },
+      ],
       [
         'resetPasswordByPhoneCode',
         async () => {
@@ -177,7 +212,9 @@ describe('password encryption', () => {
     for (const [name, call, fields] of cases) {
       const variables = variablesOf(graphqlOf(await sentBy(setup, call)))
       for (const [path, password] of Object.entries(fields)) {
-        const ciphertext = path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], variables)
+        const ciphertext = path
+          .split('.')
+          .reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], variables)
         expect(typeof ciphertext, `${name} ${path}`).toBe('string')
         expect(atob(String(ciphertext)), `${name} ${path}`).toHaveLength(128) // one RSA-1024 block
         expect(decrypt(ciphertext), `${name} ${path}`).toBe(password)
@@ -192,7 +229,9 @@ describe('password encryption', () => {
     const setup = await startEmulator()
     const authing = setup.client()
     await authing.sendSmsCode('13700137030', undefined, 'register')
-    const requests = await sentBy(setup, () => authing.registerByPhoneCode('13700137030', setup.lastCode('13700137030')))
+    const requests = await sentBy(setup, () =>
+      authing.registerByPhoneCode('13700137030', setup.lastCode('13700137030')),
+    )
     expect(requests.map((r) => new URL(r.url).pathname)).toEqual(['/graphql/v2']) // no public key needed either
     expect(variablesOf(requests[0])).toEqual({ input: { phone: '13700137030', code: expect.any(String) } })
   })
@@ -216,7 +255,9 @@ describe('request shapes', () => {
     expect(variablesOf(login)).toEqual({ input: { username: 'bob', password: expect.any(String) } })
     // The current user is whoever the bearer names: no id is sent.
     expect(variablesOf((await sentBy(setup, () => authing.getCurrentUser()))[0])).toEqual({})
-    expect(variablesOf((await sentBy(setup, () => authing.checkLoginStatus('some-token')))[0])).toEqual({ token: 'some-token' })
+    expect(variablesOf((await sentBy(setup, () => authing.checkLoginStatus('some-token')))[0])).toEqual({
+      token: 'some-token',
+    })
     await authing.logout()
     expect(variablesOf((await sentBy(setup, () => authing.checkLoginStatus()))[0])).toEqual({})
   })
@@ -238,7 +279,11 @@ describe('request shapes', () => {
     expect(bodyOf(emailLogin)).toEqual({ email: 'bob@example.com', code })
 
     const [apps] = await sentBy(setup, () => authing.listApplications())
-    expect(apps).toMatchObject({ method: 'GET', url: `${info.appHost}/api/v2/users/me/applications/allowed?page=1&limit=10`, body: '' })
+    expect(apps).toMatchObject({
+      method: 'GET',
+      url: `${info.appHost}/api/v2/users/me/applications/allowed?page=1&limit=10`,
+      body: '',
+    })
     const [page2] = await sentBy(setup, () => authing.listApplications({ page: 2, limit: 5 }))
     expect(page2?.url).toBe(`${info.appHost}/api/v2/users/me/applications/allowed?page=2&limit=5`)
 
@@ -250,20 +295,43 @@ describe('request shapes', () => {
     const setup = await startEmulator()
     const authing = setup.client()
     const pipeline = { customData: { plan: 'pro', seats: 3 }, context: { source: 'wire-test' }, clientIp: '10.0.0.7' }
-    const onWire = { params: JSON.stringify([{ key: 'plan', value: 'pro' }, { key: 'seats', value: 3 }]), context: '{"source":"wire-test"}', clientIp: '10.0.0.7' }
+    const onWire = {
+      params: JSON.stringify([
+        { key: 'plan', value: 'pro' },
+        { key: 'seats', value: 3 },
+      ]),
+      context: '{"source":"wire-test"}',
+      clientIp: '10.0.0.7',
+    }
 
     await authing.sendSmsCode('13800138000', undefined, 'login')
     const code = setup.lastCode('13800138000')
-    const phoneLogin = await sentBy(setup, () => authing.loginByPhoneCode('13800138000', code, { ...pipeline, phoneCountryCode: '+86', autoRegister: false }))
-    expect(variablesOf(phoneLogin[0])).toEqual({ input: { phone: '13800138000', code, phoneCountryCode: '+86', autoRegister: false, ...onWire } })
-
-    const register = await sentBy(setup, () => authing.registerByUsername('piper', 'piper-pw-1', { nickname: 'Piper' }, { ...pipeline, forceLogin: true }))
-    expect(variablesOf(graphqlOf(register))).toEqual({
-      input: { username: 'piper', password: expect.any(String), profile: { nickname: 'Piper' }, forceLogin: true, ...onWire },
+    const phoneLogin = await sentBy(setup, () =>
+      authing.loginByPhoneCode('13800138000', code, { ...pipeline, phoneCountryCode: '+86', autoRegister: false }),
+    )
+    expect(variablesOf(phoneLogin[0])).toEqual({
+      input: { phone: '13800138000', code, phoneCountryCode: '+86', autoRegister: false, ...onWire },
     })
 
-    const login = await sentBy(setup, () => authing.loginByEmail('bob@example.com', 'passw0rd', { autoRegister: true, captchaCode: 'x1y2' }))
-    expect(variablesOf(login[0])).toEqual({ input: { email: 'bob@example.com', password: expect.any(String), autoRegister: true, captchaCode: 'x1y2' } })
+    const register = await sentBy(setup, () =>
+      authing.registerByUsername('piper', 'piper-pw-1', { nickname: 'Piper' }, { ...pipeline, forceLogin: true }),
+    )
+    expect(variablesOf(graphqlOf(register))).toEqual({
+      input: {
+        username: 'piper',
+        password: expect.any(String),
+        profile: { nickname: 'Piper' },
+        forceLogin: true,
+        ...onWire,
+      },
+    })
+
+    const login = await sentBy(setup, () =>
+      authing.loginByEmail('bob@example.com', 'passw0rd', { autoRegister: true, captchaCode: 'x1y2' }),
+    )
+    expect(variablesOf(login[0])).toEqual({
+      input: { email: 'bob@example.com', password: expect.any(String), autoRegister: true, captchaCode: 'x1y2' },
+    })
   })
 
   it('generateToken: the new user gets a working token, and this client keeps its own session', async () => {
@@ -271,7 +339,10 @@ describe('request shapes', () => {
     const authing = await setup.bob()
     const before = authing.getSnapshot()
     let gina: Awaited<ReturnType<AuthenticationClient['registerByUsername']>> | undefined
-    const requests = await sentBy(setup, async () => (gina = await authing.registerByUsername('gina', 'gina-pw-1', {}, { generateToken: true })))
+    const requests = await sentBy(
+      setup,
+      async () => (gina = await authing.registerByUsername('gina', 'gina-pw-1', {}, { generateToken: true })),
+    )
     expect(variablesOf(graphqlOf(requests))).toMatchObject({ input: { generateToken: true } })
     expect(authing.getSnapshot()).toBe(before)
     const token = gina?.token ?? ''
@@ -283,10 +354,14 @@ describe('request shapes', () => {
     const setup = await startEmulator()
     const authing = await setup.bob()
     const variablesFor = async (call: () => Promise<unknown>) => variablesOf((await sentBy(setup, call))[0])
-    const profile = await variablesFor(() => authing.updateProfile({ nickname: 'Rob', password: 'sneaky-pw-9' } as never))
+    const profile = await variablesFor(() =>
+      authing.updateProfile({ nickname: 'Rob', password: 'sneaky-pw-9' } as never),
+    )
     expect(profile).toEqual({ id: BOB_ID, input: { nickname: 'Rob' } })
     expect(await variablesFor(() => authing.listRoles('default'))).toEqual({ id: BOB_ID, namespace: 'default' })
-    expect(await variablesFor(() => authing.listAuthorizedResources(setup.info.appId, { resourceType: 'DATA' }))).toEqual({
+    expect(
+      await variablesFor(() => authing.listAuthorizedResources(setup.info.appId, { resourceType: 'DATA' })),
+    ).toEqual({
       id: BOB_ID,
       namespace: setup.info.appId,
       resourceType: 'DATA',
@@ -297,7 +372,11 @@ describe('request shapes', () => {
       targetId: BOB_ID,
       udvList: [{ key: 'school', value: '"MIT"' }],
     })
-    expect(await variablesFor(() => authing.removeUdfValue('school'))).toEqual({ targetType: 'USER', targetId: BOB_ID, key: 'school' })
+    expect(await variablesFor(() => authing.removeUdfValue('school'))).toEqual({
+      targetType: 'USER',
+      targetId: BOB_ID,
+      key: 'school',
+    })
     expect(await variablesFor(() => authing.refreshToken())).toEqual({})
   })
 })
@@ -309,12 +388,16 @@ describe('changing phone or email with the old one proven too', () => {
     const authing = await setup.bob()
     await authing.sendSmsCode('13500135010', undefined, 'bind')
     await authing.sendSmsCode('13800138000', undefined, 'unbind')
-    await expect(authing.updatePhone('13500135010', lastCode('13500135010'), '13800138000', 'wrong-code')).rejects.toMatchObject({ code: 2001 })
+    await expect(
+      authing.updatePhone('13500135010', lastCode('13500135010'), '13800138000', 'wrong-code'),
+    ).rejects.toMatchObject({ code: 2001 })
     await expect(authing.getCurrentUser()).resolves.toMatchObject({ phone: '13800138000' })
 
     await authing.sendSmsCode('13500135010', undefined, 'bind')
     const [newCode, oldCode] = [lastCode('13500135010'), lastCode('13800138000')]
-    const [request] = await sentBy(setup, () => authing.updatePhone('13500135010', newCode, '13800138000', oldCode, '+86', '+86'))
+    const [request] = await sentBy(setup, () =>
+      authing.updatePhone('13500135010', newCode, '13800138000', oldCode, '+86', '+86'),
+    )
     expect(variablesOf(request)).toEqual({
       phone: '13500135010',
       phoneCode: newCode,
@@ -334,8 +417,15 @@ describe('changing phone or email with the old one proven too', () => {
     await authing.sendEmail('robert@example.com', 'CHANGE_EMAIL')
     await authing.sendEmail('bob@example.com', 'EMAIL_UNBIND_VERIFY_CODE')
     const [newCode, oldCode] = [lastCode('robert@example.com'), lastCode('bob@example.com')]
-    const [request] = await sentBy(setup, () => authing.updateEmail('robert@example.com', newCode, 'bob@example.com', oldCode))
-    expect(variablesOf(request)).toEqual({ email: 'robert@example.com', emailCode: newCode, oldEmail: 'bob@example.com', oldEmailCode: oldCode })
+    const [request] = await sentBy(setup, () =>
+      authing.updateEmail('robert@example.com', newCode, 'bob@example.com', oldCode),
+    )
+    expect(variablesOf(request)).toEqual({
+      email: 'robert@example.com',
+      emailCode: newCode,
+      oldEmail: 'bob@example.com',
+      oldEmailCode: oldCode,
+    })
     expect(authing.getSnapshot().user?.email).toBe('robert@example.com')
     await expect(setup.client().loginByEmail('robert@example.com', 'passw0rd')).resolves.toMatchObject({ id: BOB_ID })
     await expect(setup.client().loginByEmail('bob@example.com', 'passw0rd')).rejects.toMatchObject({ code: 2333 })

@@ -1,9 +1,11 @@
 // Loaded on demand (see clientCore.ts). Of node-forge only its big integers: the key is
 // read by rsaPublicKey.ts and the padding's random bytes come from the platform's CSPRNG, which keeps
 // forge's PRNG, ciphers, hashes and ASN.1 out of bundles.
+import 'node-forge/lib/jsbn.js'
+
 import type { jsbn } from 'node-forge'
 import forge from 'node-forge/lib/forge.js'
-import 'node-forge/lib/jsbn.js'
+
 import { AuthingError } from '../errors.js'
 import { readRsaPublicKey } from './rsaPublicKey.js'
 
@@ -26,10 +28,16 @@ export function encryptPassword(password: string, publicKeyPem: string, source: 
   const message = new TextEncoder().encode(password)
   const maxBytes = key.size - 11
   if (message.length > maxBytes) {
-    throw new AuthingError('invalid_argument', `The password is too long: at most ${maxBytes} bytes can be encrypted with this user pool's key`)
+    throw new AuthingError(
+      'invalid_argument',
+      `The password is too long: at most ${maxBytes} bytes can be encrypted with this user pool's key`,
+    )
   }
   const padded = new forge.jsbn.BigInteger(toHex(pad(message, key.size)), 16)
-  const cipher = padded.modPow(key.e, key.n).toString(16).padStart(key.size * 2, '0')
+  const cipher = padded
+    .modPow(key.e, key.n)
+    .toString(16)
+    .padStart(key.size * 2, '0')
   return btoa(String.fromCharCode(...(cipher.match(/../g) ?? []).map((byte) => parseInt(byte, 16))))
 }
 

@@ -58,7 +58,7 @@ function readTlv(bytes: Uint8Array, offset: number, tag?: number): Tlv {
 
 function children(parent: Tlv): Tlv[] {
   const list: Tlv[] = []
-  for (let offset = 0; offset < parent.value.length; ) {
+  for (let offset = 0; offset < parent.value.length;) {
     const child = readTlv(parent.value, offset)
     list.push(child)
     offset = child.end
@@ -82,4 +82,5 @@ function unsigned(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(start)
 }
 
-const sameBytes = (a: Uint8Array, b: readonly number[]): boolean => a.length === b.length && b.every((byte, i) => a[i] === byte)
+const sameBytes = (a: Uint8Array, b: readonly number[]): boolean =>
+  a.length === b.length && b.every((byte, i) => a[i] === byte)

@@ -20,13 +20,24 @@ export class ApplicationsManagement {
 
   list(options: SignalOptions & { page?: number; limit?: number } = {}): Promise<Paginated<Application>> {
     return this.context.run(() =>
-      this.context.rest<Paginated<Application>>('GET', '/api/v2/applications', { query: { page: options.page ?? 1, limit: options.limit ?? 10 }, signal: options.signal }),
+      this.context.rest<Paginated<Application>>('GET', '/api/v2/applications', {
+        query: { page: options.page ?? 1, limit: options.limit ?? 10 },
+        signal: options.signal,
+      }),
     )
   }
 
-  create(app: { name: string; identifier: string; redirectUris?: string[]; logo?: string }, options: SignalOptions = {}): Promise<Application> {
+  create(
+    app: { name: string; identifier: string; redirectUris?: string[]; logo?: string },
+    options: SignalOptions = {},
+  ): Promise<Application> {
     return this.context.run(() => {
-      const body = { ...app, name: requireString('name', app?.name), identifier: requireString('identifier', app.identifier), redirectUris: app.redirectUris ?? [] }
+      const body = {
+        ...app,
+        name: requireString('name', app?.name),
+        identifier: requireString('identifier', app.identifier),
+        redirectUris: app.redirectUris ?? [],
+      }
       return this.context.rest<Application>('POST', '/api/v2/applications', { body, signal: options.signal })
     })
   }
@@ -46,27 +57,45 @@ export class ApplicationsManagement {
   refreshApplicationSecret(appId: string, options: SignalOptions = {}): Promise<Application> {
     return this.context.run(() =>
       // Authing's path really is singular here.
-      this.context.rest<Application>('PATCH', `/api/v2/application/${encodeURIComponent(requireString('appId', appId))}/refresh-secret`, { signal: options.signal }),
+      this.context.rest<Application>(
+        'PATCH',
+        `/api/v2/application/${encodeURIComponent(requireString('appId', appId))}/refresh-secret`,
+        { signal: options.signal },
+      ),
     )
   }
 
   /** Users who have logged in to the application. */
   activeUsers(appId: string, page = 1, limit = 10, options: SignalOptions = {}): Promise<Paginated<User>> {
     return this.context.run(async () => {
-      const data = await this.context.rest<Paginated<UserOnWire>>('GET', `${this.path(appId)}/active-users`, { query: { page, limit }, signal: options.signal })
+      const data = await this.context.rest<Paginated<UserOnWire>>('GET', `${this.path(appId)}/active-users`, {
+        query: { page, limit },
+        signal: options.signal,
+      })
       return { totalCount: data.totalCount, list: data.list.map(userFromWire) }
     })
   }
 
-  listResources(appId: string, options: SignalOptions & { type?: ResourceType; page?: number; limit?: number } = {}): Promise<Paginated<Resource>> {
+  listResources(
+    appId: string,
+    options: SignalOptions & { type?: ResourceType; page?: number; limit?: number } = {},
+  ): Promise<Paginated<Resource>> {
     return this.acl.listResources({ ...options, namespace: appId })
   }
 
-  createResource(appId: string, resource: Omit<ResourceInput, 'namespace'>, options: SignalOptions = {}): Promise<Resource> {
+  createResource(
+    appId: string,
+    resource: Omit<ResourceInput, 'namespace'>,
+    options: SignalOptions = {},
+  ): Promise<Resource> {
     return this.acl.createResource({ ...resource, namespace: appId }, options)
   }
 
-  updateResource(appId: string, resource: Partial<ResourceInput> & { code: string }, options: SignalOptions = {}): Promise<Resource> {
+  updateResource(
+    appId: string,
+    resource: Partial<ResourceInput> & { code: string },
+    options: SignalOptions = {},
+  ): Promise<Resource> {
     const { code, ...updates } = resource
     return this.acl.updateResource(code, { ...updates, namespace: appId }, options)
   }
@@ -75,7 +104,11 @@ export class ApplicationsManagement {
     return this.acl.deleteResource(code, appId, options)
   }
 
-  createRole(appId: string, role: { code: string; description?: string }, options: SignalOptions = {}): Promise<RoleDetail> {
+  createRole(
+    appId: string,
+    role: { code: string; description?: string },
+    options: SignalOptions = {},
+  ): Promise<RoleDetail> {
     return this.roles.create(role.code, role.description, appId, options)
   }
 
@@ -87,7 +120,11 @@ export class ApplicationsManagement {
     return this.roles.deleteMany(codes, appId, options)
   }
 
-  updateRole(appId: string, role: { code: string; description?: string; newCode?: string }, options: SignalOptions = {}): Promise<RoleDetail> {
+  updateRole(
+    appId: string,
+    role: { code: string; description?: string; newCode?: string },
+    options: SignalOptions = {},
+  ): Promise<RoleDetail> {
     return this.roles.update(role.code, { ...role, ...options, namespace: appId })
   }
 
@@ -95,11 +132,18 @@ export class ApplicationsManagement {
     return this.roles.detail(code, appId, options)
   }
 
-  getRoles(appId: string, options: SignalOptions & { page?: number; limit?: number } = {}): Promise<Paginated<RoleDetail>> {
+  getRoles(
+    appId: string,
+    options: SignalOptions & { page?: number; limit?: number } = {},
+  ): Promise<Paginated<RoleDetail>> {
     return this.roles.list({ ...options, namespace: appId })
   }
 
-  getUsersByRoleCode(appId: string, code: string, options: SignalOptions & { page?: number; limit?: number } = {}): Promise<Paginated<User>> {
+  getUsersByRoleCode(
+    appId: string,
+    code: string,
+    options: SignalOptions & { page?: number; limit?: number } = {},
+  ): Promise<Paginated<User>> {
     return this.roles.listUsers(code, { ...options, namespace: appId })
   }
 
@@ -107,11 +151,20 @@ export class ApplicationsManagement {
     return this.roles.addUsers(code, userIds, appId, options)
   }
 
-  removeUsersFromRole(appId: string, code: string, userIds: string[], options: SignalOptions = {}): Promise<CommonMessage> {
+  removeUsersFromRole(
+    appId: string,
+    code: string,
+    userIds: string[],
+    options: SignalOptions = {},
+  ): Promise<CommonMessage> {
     return this.roles.removeUsers(code, userIds, appId, options)
   }
 
-  listAuthorizedResourcesByRole(appId: string, code: string, options: SignalOptions & { resourceType?: string } = {}): Promise<Paginated<AuthorizedResource>> {
+  listAuthorizedResourcesByRole(
+    appId: string,
+    code: string,
+    options: SignalOptions & { resourceType?: string } = {},
+  ): Promise<Paginated<AuthorizedResource>> {
     return this.roles.listAuthorizedResources(code, appId, options)
   }
 

@@ -1,8 +1,8 @@
 import { ClientCore, parseBaseUrl } from '../clientCore.js'
-import * as session from '../documents/session.js'
 import * as token from '../documents/management/token.js'
+import * as session from '../documents/session.js'
 import { AuthingError } from '../errors.js'
-import { DEFAULT_APP_HOST, type CommonClientOptions, type SignalOptions } from '../options.js'
+import { type CommonClientOptions, DEFAULT_APP_HOST, type SignalOptions } from '../options.js'
 import { requireString } from '../requestParams.js'
 import type { Lang, LoginStatus } from '../types.js'
 import { AclManagement } from './aclManagement.js'
@@ -10,7 +10,7 @@ import { ApplicationsManagement } from './applicationsManagement.js'
 import { guardSecretInBrowser } from './browserGuard.js'
 import { GroupsManagement } from './groupsManagement.js'
 import { ManagementContext } from './managementContext.js'
-import { ManagementToken, type AccessToken } from './managementToken.js'
+import { type AccessToken, ManagementToken } from './managementToken.js'
 import { RolesManagement } from './rolesManagement.js'
 import { UdfManagement } from './udfManagement.js'
 import { UsersManagement } from './usersManagement.js'
@@ -54,7 +54,8 @@ export class ManagementClient {
       throw new AuthingError('config', 'ManagementClient needs a userPoolId (console → Settings → Basic information)')
     }
     const { userPoolId, secret, accessToken } = options
-    if (!secret && !accessToken) throw new AuthingError('config', 'ManagementClient needs the user pool `secret` (or an `accessToken`)')
+    if (!secret && !accessToken)
+      throw new AuthingError('config', 'ManagementClient needs the user pool `secret` (or an `accessToken`)')
     guardSecretInBrowser(Boolean(secret), options.dangerouslyAllowBrowser)
     this.core = new ClientCore({
       ...options,
@@ -66,7 +67,11 @@ export class ManagementClient {
       ? async (): Promise<AccessToken> => ({ accessToken, exp: null })
       : async (): Promise<AccessToken> => {
           const variables = { userPoolId, secret }
-          return (await this.core.transport.graphql<{ accessToken: AccessToken }>(token.accessTokenDocument, variables, { auth: false })).accessToken
+          return (
+            await this.core.transport.graphql<{ accessToken: AccessToken }>(token.accessTokenDocument, variables, {
+              auth: false,
+            })
+          ).accessToken
         }
     this.context = new ManagementContext(this.core, new ManagementToken(fetchToken), userPoolId)
     this.users = new UsersManagement(this.context)
@@ -81,7 +86,13 @@ export class ManagementClient {
   checkLoginStatus(userToken: string, options: SignalOptions = {}): Promise<LoginStatus> {
     return this.context.run(async () => {
       const variables = { token: requireString('token', userToken) }
-      return (await this.context.graphql<{ checkLoginStatus: LoginStatus }>(session.checkLoginStatusDocument, variables, options)).checkLoginStatus
+      return (
+        await this.context.graphql<{ checkLoginStatus: LoginStatus }>(
+          session.checkLoginStatusDocument,
+          variables,
+          options,
+        )
+      ).checkLoginStatus
     })
   }
 

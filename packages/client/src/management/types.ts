@@ -1,7 +1,9 @@
 import type { Paginated, User } from '../types.js'
 
 /** Fields a ManagementClient may set when creating or updating a user (`password` in clear: it is encrypted on the wire). */
-export type UserInput = Partial<Omit<User, 'id' | 'arn' | 'userPoolId' | 'customData' | 'newlyCreated' | 'token' | 'password'>> & {
+export type UserInput = Partial<
+  Omit<User, 'id' | 'arn' | 'userPoolId' | 'customData' | 'newlyCreated' | 'token' | 'password'>
+> & {
   password?: string
 }
 

@@ -19,7 +19,8 @@ export function casValidatePath(appId: string, version: 1 | 2): string {
 }
 
 export function parseCasV1(answer: unknown): CasTicketV1Result {
-  if (typeof answer !== 'string') throw new AuthingError('bad_response', 'CAS /validate answered no text', { data: answer })
+  if (typeof answer !== 'string')
+    throw new AuthingError('bad_response', 'CAS /validate answered no text', { data: answer })
   const [verdict, username = ''] = answer.split('\n')
   if (verdict === 'yes') return { valid: true, username }
   if (verdict === 'no') return { valid: false, message: 'The ticket is not valid' }

@@ -42,14 +42,23 @@ export class IdTokenVerifier {
     if (alg === 'RS256') {
       payload = await this.#verifyRs256(token, expect.signal)
     } else if (alg === 'HS256') {
-      if (expect.secret) payload = await verifyWith(() => jose.compactVerify(token, new TextEncoder().encode(expect.secret), { algorithms: ['HS256'] }))
-      else if (!expect.fromTokenEndpoint) throw problem('signature', 'an HS256 id_token can only be verified with the app secret (the `secret` option, on a server)')
+      if (expect.secret)
+        payload = await verifyWith(() =>
+          jose.compactVerify(token, new TextEncoder().encode(expect.secret), { algorithms: ['HS256'] }),
+        )
+      else if (!expect.fromTokenEndpoint)
+        throw problem(
+          'signature',
+          'an HS256 id_token can only be verified with the app secret (the `secret` option, on a server)',
+        )
     } else {
       throw problem('alg', `id_token algorithm ${String(alg)} is not accepted (RS256 or HS256)`)
     }
     let claims: Record<string, unknown>
     try {
-      claims = payload ? (JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>) : jose.decodeJwt(token)
+      claims = payload
+        ? (JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>)
+        : jose.decodeJwt(token)
     } catch (error) {
       throw problem('malformed', 'the id_token claims are not JSON', error)
     }
@@ -64,7 +73,8 @@ export class IdTokenVerifier {
         return (await jose.compactVerify(token, keys, { algorithms: ['RS256'] })).payload
       } catch (error) {
         if (!(error instanceof jose.errors.JWKSNoMatchingKey)) throw asProblem(error, jose)
-        if (!this.jwks.refresh()) throw problem('kid', 'the id_token is signed with a key the app does not publish (unknown kid)', error)
+        if (!this.jwks.refresh())
+          throw problem('kid', 'the id_token is signed with a key the app does not publish (unknown kid)', error)
       }
     }
   }
@@ -81,7 +91,8 @@ async function verifyWith(run: () => Promise<{ payload: Uint8Array }>): Promise<
 
 function asProblem(error: unknown, jose: typeof import('./joseFunctions.js')): AuthingError {
   if (error instanceof jose.errors.JWSInvalid) return problem('malformed', 'the id_token is not a valid JWS', error)
-  if (error instanceof jose.errors.JOSEAlgNotAllowed) return problem('alg', 'the id_token algorithm does not match its key', error)
+  if (error instanceof jose.errors.JOSEAlgNotAllowed)
+    return problem('alg', 'the id_token algorithm does not match its key', error)
   return problem('signature', 'the id_token signature is not valid', error)
 }
 
@@ -91,14 +102,21 @@ function checkClaims(claims: Record<string, unknown>, expect: IdTokenExpectation
   if (typeof sub !== 'string') throw problem('malformed', 'the id_token has no subject')
   if (iss !== expect.issuer) throw problem('iss', `the id_token was issued by ${String(iss)}, not ${expect.issuer}`)
   const audiences = Array.isArray(aud) ? aud : [aud]
-  if (!audiences.includes(expect.audience)) throw problem('aud', `the id_token is for ${String(aud)}, not ${expect.audience}`)
-  if (audiences.length > 1 && azp !== expect.audience) throw problem('aud', 'the id_token has several audiences and another authorized party')
+  if (!audiences.includes(expect.audience))
+    throw problem('aud', `the id_token is for ${String(aud)}, not ${expect.audience}`)
+  if (audiences.length > 1 && azp !== expect.audience)
+    throw problem('aud', 'the id_token has several audiences and another authorized party')
   if (typeof exp !== 'number' || exp <= now - clockLeewaySeconds) throw problem('exp', 'the id_token has expired')
-  if (typeof iat !== 'number' || iat > now + clockLeewaySeconds) throw problem('iat', 'the id_token was issued in the future')
-  if (expect.nonce !== undefined && nonce !== expect.nonce) throw problem('nonce', 'the id_token nonce is not the one of the authorize request')
+  if (typeof iat !== 'number' || iat > now + clockLeewaySeconds)
+    throw problem('iat', 'the id_token was issued in the future')
+  if (expect.nonce !== undefined && nonce !== expect.nonce)
+    throw problem('nonce', 'the id_token nonce is not the one of the authorize request')
   return claims as IdTokenClaims
 }
 
 function problem(reason: IdTokenProblem, message: string, cause?: unknown): AuthingError {
-  return new AuthingError('invalid_id_token', `id_token rejected: ${message}`, { data: { reason }, ...(cause === undefined ? {} : { cause }) })
+  return new AuthingError('invalid_id_token', `id_token rejected: ${message}`, {
+    data: { reason },
+    ...(cause === undefined ? {} : { cause }),
+  })
 }

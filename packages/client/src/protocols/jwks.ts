@@ -4,6 +4,7 @@
  * at most once per `refetchIntervalMs` so forged `kid`s cannot make us hammer the server.
  */
 import type { JSONWebKeySet } from 'jose'
+
 import { AuthingError } from '../errors.js'
 import { abortable } from '../transport/abortable.js'
 import type { OAuthHttp } from './oauthHttp.js'

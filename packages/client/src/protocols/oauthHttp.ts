@@ -34,7 +34,11 @@ export class OAuthHttp {
     options: { signal?: AbortSignal | undefined; headers?: Record<string, string> } = {},
   ): Promise<unknown> {
     const body = new URLSearchParams()
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...options.headers }
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      ...options.headers,
+    }
     if (auth?.method === 'client_secret_basic') {
       headers.authorization = `Basic ${btoa(`${formEncode(auth.client.id)}:${formEncode(requireSecret(auth.client, auth.method))}`)}`
     } else if (auth) {
@@ -43,15 +47,26 @@ export class OAuthHttp {
     }
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) body.set(key, value)
     const init = { method: 'POST', headers, body: body.toString() }
-    const raw = await this.transport.exchange(`${this.baseUrl}${path}`, init, { signal: options.signal, accepts: anyType })
+    const raw = await this.transport.exchange(`${this.baseUrl}${path}`, init, {
+      signal: options.signal,
+      accepts: anyType,
+    })
     return readAnswer(raw)
   }
 
   /** GETs `path` (with `query`); answers the parsed JSON body, or the text of a non-JSON one (CAS). */
-  async get(path: string, query: Record<string, string | undefined>, options: { signal?: AbortSignal | undefined; headers?: Record<string, string> } = {}): Promise<unknown> {
+  async get(
+    path: string,
+    query: Record<string, string | undefined>,
+    options: { signal?: AbortSignal | undefined; headers?: Record<string, string> } = {},
+  ): Promise<unknown> {
     const url = new URL(`${this.baseUrl}${path}`)
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value)
-    const raw = await this.transport.exchange(url.href, { method: 'GET', headers: options.headers ?? {} }, { signal: options.signal, accepts: anyType })
+    const raw = await this.transport.exchange(
+      url.href,
+      { method: 'GET', headers: options.headers ?? {} },
+      { signal: options.signal, accepts: anyType },
+    )
     return readAnswer(raw)
   }
 }
@@ -64,7 +79,10 @@ function readAnswer(raw: RawResponse): unknown {
   }
   const body = json ? parseJson(raw) : undefined
   if (isOAuthError(body)) {
-    throw new AuthingError(body.error as OAuthErrorCode, body.error_description ?? body.error, { status: raw.status, data: body })
+    throw new AuthingError(body.error as OAuthErrorCode, body.error_description ?? body.error, {
+      status: raw.status,
+      data: body,
+    })
   }
   if (isErrorBody(body)) throw serverError(body, raw.status)
   throw unexpectedAnswer(raw, `HTTP ${raw.status} without an OAuth error`)

@@ -14,7 +14,11 @@ export function oidcAuthorizeUrl(
   options: AuthorizeUrlOptions,
 ): string {
   const redirectUri = options.redirectUri ?? defaults.redirectUri
-  if (!redirectUri) throw new AuthingError('invalid_argument', 'buildAuthorizeUrl needs a redirectUri (option of the client or of the call)')
+  if (!redirectUri)
+    throw new AuthingError(
+      'invalid_argument',
+      'buildAuthorizeUrl needs a redirectUri (option of the client or of the call)',
+    )
   const scope = options.scope ?? (protocol === 'oidc' ? 'openid profile email phone address' : 'user')
   const query: Record<string, string | undefined> = {
     client_id: options.appId ?? defaults.appId,
@@ -41,7 +45,10 @@ export function oidcLogoutUrl(base: string, options: LogoutUrlOptions): string {
   const { expert, redirectUri, idToken } = options
   if (!expert) return withQuery(`${base}/login/profile/logout`, { redirect_uri: redirectUri })
   if (Boolean(redirectUri) !== Boolean(idToken)) {
-    throw new AuthingError('invalid_argument', 'buildLogoutUrl({ expert: true }) needs idToken and redirectUri together (or neither)')
+    throw new AuthingError(
+      'invalid_argument',
+      'buildLogoutUrl({ expert: true }) needs idToken and redirectUri together (or neither)',
+    )
   }
   return withQuery(`${base}/oidc/session/end`, { id_token_hint: idToken, post_logout_redirect_uri: redirectUri })
 }

@@ -25,13 +25,20 @@ export function generateCodeChallenge(): string {
 }
 
 /** The code_challenge for `codeChallenge` (the verifier): base64url(SHA-256) for S256, itself for plain. */
-export async function getCodeChallengeDigest(options: { codeChallenge: string; method?: 'S256' | 'plain' }): Promise<string> {
+export async function getCodeChallengeDigest(options: {
+  codeChallenge: string
+  method?: 'S256' | 'plain'
+}): Promise<string> {
   const { codeChallenge, method = 'S256' } = options ?? {}
   if (typeof codeChallenge !== 'string' || !/^[A-Za-z0-9\-._~]{43,128}$/.test(codeChallenge)) {
-    throw new AuthingError('invalid_argument', 'codeChallenge must be 43-128 characters of [A-Za-z0-9-._~] (see generateCodeChallenge)')
+    throw new AuthingError(
+      'invalid_argument',
+      'codeChallenge must be 43-128 characters of [A-Za-z0-9-._~] (see generateCodeChallenge)',
+    )
   }
   if (method === 'plain') return codeChallenge
-  if (method !== 'S256') throw new AuthingError('invalid_argument', `Unknown code challenge method ${String(method)}: use S256 or plain`)
+  if (method !== 'S256')
+    throw new AuthingError('invalid_argument', `Unknown code challenge method ${String(method)}: use S256 or plain`)
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(codeChallenge))
   return base64Url(new Uint8Array(digest))
 }

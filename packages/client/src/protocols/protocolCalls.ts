@@ -10,8 +10,16 @@ import type { Transport } from '../transport/transport.js'
 import { casValidatePath, parseCasV1 } from './cas.js'
 import { IdTokenVerifier } from './idTokenVerifier.js'
 import { JwksSource } from './jwks.js'
-import { OAuthHttp, type ClientCredentials } from './oauthHttp.js'
-import type { CasTicketV1Result, EndpointAuthMethod, IdTokenClaims, IntrospectionResult, ProtocolOptions, TokenSet, UserInfo } from './types.js'
+import { type ClientCredentials, OAuthHttp } from './oauthHttp.js'
+import type {
+  CasTicketV1Result,
+  EndpointAuthMethod,
+  IdTokenClaims,
+  IntrospectionResult,
+  ProtocolOptions,
+  TokenSet,
+  UserInfo,
+} from './types.js'
 
 interface Signal {
   signal?: AbortSignal | undefined
@@ -41,7 +49,10 @@ export class ProtocolCalls {
     }
   }
 
-  getAccessTokenByCode(code: string, options: Signal & { codeVerifier?: string; nonce?: string; redirectUri?: string } = {}): Promise<TokenSet> {
+  getAccessTokenByCode(
+    code: string,
+    options: Signal & { codeVerifier?: string; nonce?: string; redirectUri?: string } = {},
+  ): Promise<TokenSet> {
     const fields = {
       grant_type: 'authorization_code',
       code: requireString('code', code),
@@ -52,16 +63,28 @@ export class ProtocolCalls {
   }
 
   getNewAccessTokenByRefreshToken(refreshToken: string, options: Signal = {}): Promise<TokenSet> {
-    return this.tokenRequest({ grant_type: 'refresh_token', refresh_token: requireString('refreshToken', refreshToken) }, options.signal)
+    return this.tokenRequest(
+      { grant_type: 'refresh_token', refresh_token: requireString('refreshToken', refreshToken) },
+      options.signal,
+    )
   }
 
-  async getAccessTokenByClientCredentials(scope: string, options: Signal & { accessKey?: string; accessSecret?: string } = {}): Promise<TokenSet> {
+  async getAccessTokenByClientCredentials(
+    scope: string,
+    options: Signal & { accessKey?: string; accessSecret?: string } = {},
+  ): Promise<TokenSet> {
     const client = { id: options.accessKey ?? this.appId, secret: options.accessSecret ?? this.options.secret }
     const fields = { grant_type: 'client_credentials', scope: requireString('scope', scope) }
-    return asObject<TokenSet>(await this.http.post(`${this.prefix}/token`, fields, { method: 'client_secret_post', client }, options), 'token')
+    return asObject<TokenSet>(
+      await this.http.post(`${this.prefix}/token`, fields, { method: 'client_secret_post', client }, options),
+      'token',
+    )
   }
 
-  async getUserInfoByAccessToken(accessToken: string, options: Signal & { method?: 'GET' | 'POST'; tokenPlace?: 'header' | 'query' | 'body' } = {}): Promise<UserInfo> {
+  async getUserInfoByAccessToken(
+    accessToken: string,
+    options: Signal & { method?: 'GET' | 'POST'; tokenPlace?: 'header' | 'query' | 'body' } = {},
+  ): Promise<UserInfo> {
     const token = requireString('accessToken', accessToken)
     const { method = 'GET', tokenPlace = 'header', signal } = options
     const headers: Record<string, string> = tokenPlace === 'header' ? { authorization: `Bearer ${token}` } : {}
@@ -80,22 +103,42 @@ export class ProtocolCalls {
 
   async introspectToken(token: string, options: Signal = {}): Promise<IntrospectionResult> {
     const fields = { token: requireString('token', token) }
-    const answer = await this.http.post(`${this.prefix}/token/introspection`, fields, { method: this.methods.introspection, client: this.client }, options)
+    const answer = await this.http.post(
+      `${this.prefix}/token/introspection`,
+      fields,
+      { method: this.methods.introspection, client: this.client },
+      options,
+    )
     return asObject<IntrospectionResult>(answer, 'introspection')
   }
 
   async revokeToken(token: string, options: Signal = {}): Promise<true> {
     const fields = { token: requireString('token', token) }
-    await this.http.post(`${this.prefix}/token/revocation`, fields, { method: this.methods.revocation, client: this.client }, options)
+    await this.http.post(
+      `${this.prefix}/token/revocation`,
+      fields,
+      { method: this.methods.revocation, client: this.client },
+      options,
+    )
     return true
   }
 
-  async validateToken(token: { idToken: string } | { accessToken: string }, options: Signal = {}): Promise<Record<string, unknown>> {
+  async validateToken(
+    token: { idToken: string } | { accessToken: string },
+    options: Signal = {},
+  ): Promise<Record<string, unknown>> {
     const idToken = (token as { idToken?: unknown } | undefined)?.idToken
     const accessToken = (token as { accessToken?: unknown } | undefined)?.accessToken
-    if ((idToken === undefined) === (accessToken === undefined)) throw new AuthingError('invalid_argument', 'validateToken needs { idToken } or { accessToken }')
-    const query = idToken === undefined ? { access_token: requireString('accessToken', accessToken) } : { id_token: requireString('idToken', idToken) }
-    return asObject<Record<string, unknown>>(await this.http.get('/api/v2/oidc/validate_token', query, options), 'validate_token')
+    if ((idToken === undefined) === (accessToken === undefined))
+      throw new AuthingError('invalid_argument', 'validateToken needs { idToken } or { accessToken }')
+    const query =
+      idToken === undefined
+        ? { access_token: requireString('accessToken', accessToken) }
+        : { id_token: requireString('idToken', idToken) }
+    return asObject<Record<string, unknown>>(
+      await this.http.get('/api/v2/oidc/validate_token', query, options),
+      'validate_token',
+    )
   }
 
   verifyIdToken(token: string, options: Signal & { nonce?: string } = {}): Promise<IdTokenClaims> {
@@ -107,25 +150,53 @@ export class ProtocolCalls {
     return parseCasV1(await this.http.get(casValidatePath(this.appId, 1), query, options))
   }
 
-  async validateTicketV2(ticket: string, service: string, format: 'JSON' | 'XML' = 'JSON', options: Signal = {}): Promise<Record<string, unknown> | string> {
+  async validateTicketV2(
+    ticket: string,
+    service: string,
+    format: 'JSON' | 'XML' = 'JSON',
+    options: Signal = {},
+  ): Promise<Record<string, unknown> | string> {
     const query = { ticket: requireString('ticket', ticket), service: requireString('service', service), format }
     const answer = await this.http.get(casValidatePath(this.appId, 2), query, options)
     if (format !== 'XML') return asObject<Record<string, unknown>>(answer, 'serviceValidate')
-    if (typeof answer !== 'string') throw new AuthingError('bad_response', 'CAS /serviceValidate answered no XML', { data: answer })
+    if (typeof answer !== 'string')
+      throw new AuthingError('bad_response', 'CAS /serviceValidate answered no XML', { data: answer })
     return answer
   }
 
   /** A token endpoint call; an id_token in the answer is verified before anyone sees it. */
-  private async tokenRequest(fields: Record<string, string | undefined>, signal: AbortSignal | undefined, nonce?: string): Promise<TokenSet> {
-    const answer = await this.http.post(`${this.prefix}/token`, fields, { method: this.methods.token, client: this.client }, { signal })
+  private async tokenRequest(
+    fields: Record<string, string | undefined>,
+    signal: AbortSignal | undefined,
+    nonce?: string,
+  ): Promise<TokenSet> {
+    const answer = await this.http.post(
+      `${this.prefix}/token`,
+      fields,
+      { method: this.methods.token, client: this.client },
+      { signal },
+    )
     const tokens = asObject<TokenSet>(answer, 'token')
-    if (typeof tokens.access_token !== 'string') throw new AuthingError('bad_response', 'The token endpoint answered no access_token', { data: tokens })
+    if (typeof tokens.access_token !== 'string')
+      throw new AuthingError('bad_response', 'The token endpoint answered no access_token', { data: tokens })
     if (tokens.id_token !== undefined) await this.verify(String(tokens.id_token), true, nonce, signal)
     return tokens
   }
 
-  private verify(token: string, fromTokenEndpoint: boolean, nonce: string | undefined, signal: AbortSignal | undefined): Promise<IdTokenClaims> {
-    return this.verifier.verify(token, { issuer: `${this.http.baseUrl}/oidc`, audience: this.appId, secret: this.options.secret, nonce, fromTokenEndpoint, signal })
+  private verify(
+    token: string,
+    fromTokenEndpoint: boolean,
+    nonce: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<IdTokenClaims> {
+    return this.verifier.verify(token, {
+      issuer: `${this.http.baseUrl}/oidc`,
+      audience: this.appId,
+      secret: this.options.secret,
+      nonce,
+      fromTokenEndpoint,
+      signal,
+    })
   }
 }
 

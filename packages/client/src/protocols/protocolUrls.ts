@@ -32,7 +32,12 @@ export class ProtocolUrls {
     const appId = options.appId ?? this.appId
     if (protocol === 'saml') return samlAuthorizeUrl(this.baseUrl, appId)
     if (protocol === 'cas') return casLoginUrl(this.baseUrl, appId, options.service)
-    return oidcAuthorizeUrl(protocol, this.baseUrl, { appId: this.appId, redirectUri: this.options.redirectUri }, options)
+    return oidcAuthorizeUrl(
+      protocol,
+      this.baseUrl,
+      { appId: this.appId, redirectUri: this.options.redirectUri },
+      options,
+    )
   }
 
   logout(options: LogoutUrlOptions = {}): string {

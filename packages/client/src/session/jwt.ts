@@ -18,7 +18,9 @@ function decodeSegment(segment: string | undefined): Record<string, unknown> | n
     const base64 = segment.replace(/-/g, '+').replace(/_/g, '/')
     const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='))
     const value: unknown = JSON.parse(/[\x80-\xff]/.test(binary) ? utf8(binary) : binary)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null
   } catch {
     return null
   }

@@ -104,7 +104,13 @@ function sameUser(a: User | null, b: User | null): boolean {
     const x = a[key]
     const y = b[key]
     if (x === y) return true
-    return typeof x === 'object' && typeof y === 'object' && x !== null && y !== null && JSON.stringify(x) === JSON.stringify(y)
+    return (
+      typeof x === 'object' &&
+      typeof y === 'object' &&
+      x !== null &&
+      y !== null &&
+      JSON.stringify(x) === JSON.stringify(y)
+    )
   })
 }
 
@@ -112,7 +118,9 @@ function parseUser(json: string | null): User | null {
   if (!json) return null
   try {
     const value: unknown = JSON.parse(json)
-    return typeof value === 'object' && value !== null && typeof (value as User).id === 'string' ? (value as User) : null
+    return typeof value === 'object' && value !== null && typeof (value as User).id === 'string'
+      ? (value as User)
+      : null
   } catch {
     return null
   }

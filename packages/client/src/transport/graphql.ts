@@ -1,7 +1,7 @@
 import { AuthingError, isAuthingError } from '../errors.js'
 import { lazyModule } from '../lazyModule.js'
+import { fetchJson, parseJson, type SendOptions, withDeadline } from './send.js'
 import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
-import { fetchJson, parseJson, withDeadline, type SendOptions } from './send.js'
 
 type GraphqlRequestModule = typeof import('./graphqlRequest.js')
 
@@ -53,16 +53,26 @@ export async function graphqlRequest<T>(call: GraphqlCall, options: SendOptions)
   const client = clientFor(module, call.url, options.fetch)
   return withDeadline(call.url, options, async (signal) => {
     try {
-      const { data } = await client.rawRequest<T>({ query: call.document, variables: call.variables, requestHeaders: call.headers, signal })
-      if (data === undefined || data === null) throw unexpectedAnswer({ status: 200, text: '' }, 'a GraphQL answer without data')
+      const { data } = await client.rawRequest<T>({
+        query: call.document,
+        variables: call.variables,
+        requestHeaders: call.headers,
+        signal,
+      })
+      if (data === undefined || data === null)
+        throw unexpectedAnswer({ status: 200, text: '' }, 'a GraphQL answer without data')
       return data
     } catch (error) {
       if (isAuthingError(error) || signal.aborted) throw error
       if (error instanceof module.ClientError) throw fromClientError(error.response)
       // What is left is the body stream failing half-way.
-      throw new AuthingError('network_error', `The GraphQL answer broke off: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      })
+      throw new AuthingError(
+        'network_error',
+        `The GraphQL answer broke off: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      )
     }
   })
 }

@@ -1,5 +1,5 @@
-import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
 import { parseJson, send, type SendOptions } from './send.js'
+import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
 
 export type RestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -15,7 +15,10 @@ export interface RestCall {
  * One call to Authing's REST API. Success is the envelope `{code: 200, message, data}`; any other
  * code is Authing's error. The whole envelope is answered: a few endpoints (sms/send) carry no data.
  */
-export async function restRequest(call: RestCall, options: SendOptions): Promise<{ code: number; message: string; data: unknown }> {
+export async function restRequest(
+  call: RestCall,
+  options: SendOptions,
+): Promise<{ code: number; message: string; data: unknown }> {
   const url = new URL(call.url)
   for (const [key, value] of Object.entries(call.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value))

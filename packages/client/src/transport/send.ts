@@ -23,7 +23,11 @@ const SNIPPET_LENGTH = 200
  * to pass to fetch, and must finish (body read included) before the deadline. A timeout, an abort
  * or a failed fetch become AuthingErrors; other errors pass through for the caller to classify.
  */
-export async function withDeadline<T>(url: string, options: SendOptions, exchange: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(
+  url: string,
+  options: SendOptions,
+  exchange: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const { signal } = options
   if (signal?.aborted) throw abortedError(signal)
   const controller = new AbortController()
@@ -43,7 +47,8 @@ export async function withDeadline<T>(url: string, options: SendOptions, exchang
   try {
     return await Promise.race([exchange(controller.signal), stopped])
   } catch (error) {
-    if (timedOut) throw new AuthingError('timeout', `No answer from ${origin(url)} within ${options.timeout} ms`, { cause: error })
+    if (timedOut)
+      throw new AuthingError('timeout', `No answer from ${origin(url)} within ${options.timeout} ms`, { cause: error })
     if (signal?.aborted) throw abortedError(signal)
     throw error
   } finally {
@@ -56,7 +61,12 @@ export async function withDeadline<T>(url: string, options: SendOptions, exchang
  * fetch, then a first look at the answer: no answer at all is `network_error`; 429 is
  * `rate_limited`; anything but JSON (an HTML 502 page from a proxy) is `bad_response` with a snippet.
  */
-export function fetchJson(fetch: FetchFunction, url: string, init: RequestInit, accepts: (contentType: string) => boolean = isJson): Promise<Response> {
+export function fetchJson(
+  fetch: FetchFunction,
+  url: string,
+  init: RequestInit,
+  accepts: (contentType: string) => boolean = isJson,
+): Promise<Response> {
   return fetch(url, init).then(
     (response) => {
       if (response.status !== 429 && accepts(response.headers.get('content-type') ?? '')) return response
@@ -79,14 +89,21 @@ const isJson = (contentType: string): boolean => /[/+]json\b/i.test(contentType)
  * One REST-style exchange, read whole: the body is read under the same deadline as the headers.
  * `accepts` widens the content types let through (protocol endpoints also answer text, XML or nothing).
  */
-export function send(url: string, init: RequestInit, options: SendOptions, accepts?: (contentType: string) => boolean): Promise<RawResponse> {
+export function send(
+  url: string,
+  init: RequestInit,
+  options: SendOptions,
+  accepts?: (contentType: string) => boolean,
+): Promise<RawResponse> {
   return withDeadline(url, options, async (signal) => {
     const response = await fetchJson(options.fetch, url, { ...init, signal }, accepts)
     try {
       return { status: response.status, headers: response.headers, text: await response.text() }
     } catch (error) {
       if (signal.aborted) throw error
-      throw new AuthingError('network_error', `The answer from ${origin(url)} broke off: ${describe(error)}`, { cause: error })
+      throw new AuthingError('network_error', `The answer from ${origin(url)} broke off: ${describe(error)}`, {
+        cause: error,
+      })
     }
   })
 }
@@ -101,10 +118,14 @@ function answerError(raw: RawResponse, url: string): AuthingError {
     })
   }
   const type = raw.headers.get('content-type')
-  return new AuthingError('bad_response', `Expected JSON from ${origin(url)}, got HTTP ${raw.status} ${type ?? 'without a content type'}`, {
-    status: raw.status,
-    data: snippet(raw.text),
-  })
+  return new AuthingError(
+    'bad_response',
+    `Expected JSON from ${origin(url)}, got HTTP ${raw.status} ${type ?? 'without a content type'}`,
+    {
+      status: raw.status,
+      data: snippet(raw.text),
+    },
+  )
 }
 
 /** Parses a body `send` accepted; malformed JSON is a `bad_response`, never a SyntaxError. */

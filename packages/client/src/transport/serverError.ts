@@ -1,5 +1,5 @@
 import { AuthingError } from '../errors.js'
-import { snippet, type RawResponse } from './send.js'
+import { type RawResponse, snippet } from './send.js'
 
 /** Authing's error body, as GraphQL `errors[].message` objects and REST envelopes carry it. */
 interface ErrorBody {

@@ -1,7 +1,7 @@
 import { AuthingError } from '../errors.js'
 import { graphqlRequest } from './graphql.js'
-import { restRequest, type RestMethod } from './rest.js'
-import { send, type FetchFunction, type RawResponse } from './send.js'
+import { type RestMethod, restRequest } from './rest.js'
+import { type FetchFunction, type RawResponse, send } from './send.js'
 
 export interface TransportConfig {
   /** Who is calling: an application (end users) or a user pool (administration). */
@@ -37,14 +37,27 @@ export class Transport {
   async graphql<T>(document: string, variables: Record<string, unknown>, options: CallOptions = {}): Promise<T> {
     const sent = withoutUndefined(variables)
     checkBodySize(JSON.stringify({ query: document, variables: sent }))
-    return graphqlRequest<T>({ url: `${this.config.baseUrl}/graphql/v2`, headers: this.headers(options), document, variables: sent }, this.sendOptions(options))
+    return graphqlRequest<T>(
+      { url: `${this.config.baseUrl}/graphql/v2`, headers: this.headers(options), document, variables: sent },
+      this.sendOptions(options),
+    )
   }
 
   /** A REST call; answers the whole `{code, message, data}` envelope (a few endpoints carry no data). */
-  async rest(method: RestMethod, path: string, options: RestOptions = {}): Promise<{ code: number; message: string; data: unknown }> {
+  async rest(
+    method: RestMethod,
+    path: string,
+    options: RestOptions = {},
+  ): Promise<{ code: number; message: string; data: unknown }> {
     if (options.body !== undefined) checkBodySize(JSON.stringify(options.body))
     return restRequest(
-      { method, url: `${this.config.baseUrl}${path}`, headers: this.headers(options), query: options.query, body: options.body },
+      {
+        method,
+        url: `${this.config.baseUrl}${path}`,
+        headers: this.headers(options),
+        query: options.query,
+        body: options.body,
+      },
       this.sendOptions(options),
     )
   }
@@ -58,7 +71,11 @@ export class Transport {
    * A bare exchange with a standard-protocol endpoint (OIDC, OAuth, CAS) under this client's fetch
    * and deadline: no Authing headers, any content type; the caller reads the answer.
    */
-  exchange(url: string, init: RequestInit, options: { signal?: AbortSignal | undefined; accepts: (contentType: string) => boolean }): Promise<RawResponse> {
+  exchange(
+    url: string,
+    init: RequestInit,
+    options: { signal?: AbortSignal | undefined; accepts: (contentType: string) => boolean },
+  ): Promise<RawResponse> {
     return send(url, init, this.sendOptions(options), options.accepts)
   }
 
@@ -90,9 +107,13 @@ function checkBodySize(json: string): void {
   if (json.length * 3 <= MAX_BODY_BYTES) return
   const bytes = json.length > MAX_BODY_BYTES ? json.length : new TextEncoder().encode(json).byteLength
   if (bytes > MAX_BODY_BYTES) {
-    throw new AuthingError('invalid_argument', `The request body is ${bytes} bytes or more; Authing accepts at most ${MAX_BODY_BYTES} (1 MiB)`, {
-      data: { maxBytes: MAX_BODY_BYTES },
-    })
+    throw new AuthingError(
+      'invalid_argument',
+      `The request body is ${bytes} bytes or more; Authing accepts at most ${MAX_BODY_BYTES} (1 MiB)`,
+      {
+        data: { maxBytes: MAX_BODY_BYTES },
+      },
+    )
   }
 }
 

@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
 import { type CliOutcome, main } from '../node/main.js'
 import { connect, encryptPassword, graphql, loginByUsername } from './fixtures/authingHttp.js'
 

@@ -8,7 +8,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
 import { connect, loginByUsername, registerByUsername } from './fixtures/authingHttp.js'
 import { ensureBuiltCli } from './fixtures/builtCli.js'
 
@@ -67,7 +69,10 @@ async function readDataFiles(): Promise<{ valid: boolean; journalEntries: number
   try {
     const snapshot = JSON.parse(await readFile(dataFile, 'utf8')) as { version?: unknown }
     const journal = await readFile(`${dataFile}.journal`, 'utf8')
-    const lines = journal.slice(0, journal.lastIndexOf('\n') + 1).split('\n').filter((line) => line !== '')
+    const lines = journal
+      .slice(0, journal.lastIndexOf('\n') + 1)
+      .split('\n')
+      .filter((line) => line !== '')
     for (const line of lines) JSON.parse(line)
     return { valid: snapshot.version === 1, journalEntries: lines.length }
   } catch {
@@ -112,13 +117,17 @@ describe('authing-emulator --data under kill -9', () => {
     const missing: string[] = []
     for (let i = 0; i < acknowledged.length; i += 10) {
       await Promise.all(
-        acknowledged.slice(i, i + 10).map((username) =>
-          loginByUsername(restarted, username, 'Passw0rd-123').catch(() => missing.push(username)),
-        ),
+        acknowledged
+          .slice(i, i + 10)
+          .map((username) => loginByUsername(restarted, username, 'Passw0rd-123').catch(() => missing.push(username))),
       )
     }
     await mkdir(dirname(summaryFile), { recursive: true })
-    const summary = { acknowledgedWrites: acknowledged.length, presentAfterRestart: acknowledged.length - missing.length, fileValid: files.valid }
+    const summary = {
+      acknowledgedWrites: acknowledged.length,
+      presentAfterRestart: acknowledged.length - missing.length,
+      fileValid: files.valid,
+    }
     await writeFile(summaryFile, `${JSON.stringify(summary, null, 2)}\n`)
     console.log(`[crash] ${JSON.stringify(summary)}`)
     expect(missing).toEqual([])

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
-import type { EmulatorOptions } from '../index.js'
+
 import { renderDashboard } from '../engine/ui/dashboard.js'
+import type { EmulatorOptions } from '../index.js'
 import { EmulatorState } from '../model/state.js'
 import { base, setup } from './engine-helpers.js'
 
@@ -86,7 +88,9 @@ describe('dashboard', () => {
     expect(html).not.toContain('alert(1)</script>')
     const scripts = [...html.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1] ?? '')
     expect(scripts).toHaveLength(1)
-    const hash = createHash('sha256').update(scripts[0] ?? '').digest('base64')
+    const hash = createHash('sha256')
+      .update(scripts[0] ?? '')
+      .digest('base64')
     expect(html).toContain(`script-src 'sha256-${hash}'`)
   })
 
@@ -101,7 +105,8 @@ describe('dashboard', () => {
   it('says so when a seed has no users, roles or resources', async () => {
     const { page } = await dashboardSetup({ seed: {} })
     const html = page()
-    for (const empty of ['No users yet.', 'No roles.', 'No resources.', 'No codes sent yet']) expect(html).toContain(empty)
+    for (const empty of ['No users yet.', 'No roles.', 'No resources.', 'No codes sent yet'])
+      expect(html).toContain(empty)
     expect(html).toContain('none in this seed')
   })
 })

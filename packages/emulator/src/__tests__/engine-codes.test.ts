@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import type { OutboxMessage } from '../index.js'
 import { setup } from './engine-helpers.js'
 
@@ -31,15 +32,21 @@ describe('engine: verification codes', () => {
     await rest('POST', '/api/v2/sms/send', { phone: '13800138000' })
     const code = emulator.outbox()[0]?.code
     now += 300_001
-    expect((await gql(loginByPhoneCode, { input: { phone: '13800138000', code } })).errors?.[0]?.message.code).toBe(2300)
+    expect((await gql(loginByPhoneCode, { input: { phone: '13800138000', code } })).errors?.[0]?.message.code).toBe(
+      2300,
+    )
   })
 
   it('binds a code to its phone and its scene', async () => {
     const { emulator, rest, gql, encrypt } = await setup()
     await rest('POST', '/api/v2/sms/send', { phone: '13800138000', scene: 'reset' })
     const code = emulator.outbox()[0]?.code
-    expect((await gql(loginByPhoneCode, { input: { phone: '13800138000', code } })).errors?.[0]?.message.code).toBe(2001)
-    expect((await gql(loginByPhoneCode, { input: { phone: '13900139000', code } })).errors?.[0]?.message.code).toBe(2001)
+    expect((await gql(loginByPhoneCode, { input: { phone: '13800138000', code } })).errors?.[0]?.message.code).toBe(
+      2001,
+    )
+    expect((await gql(loginByPhoneCode, { input: { phone: '13900139000', code } })).errors?.[0]?.message.code).toBe(
+      2001,
+    )
     const reset = `mutation resetPassword($phone: String, $code: String!, $newPassword: String!) { resetPassword(phone: $phone, code: $code, newPassword: $newPassword) { code message } }`
     const res = await gql(reset, { phone: '13800138000', code, newPassword: encrypt('n3w-passw0rd') })
     expect(res.data.resetPassword.code).toBe(200)
@@ -47,10 +54,13 @@ describe('engine: verification codes', () => {
 
   it('logs in by email code over REST and sends email codes through GraphQL', async () => {
     const { emulator, rest, gql } = await setup()
-    const send = await gql(`mutation sendEmail($email: String!, $scene: EmailScene!) { sendEmail(email: $email, scene: $scene) { code message } }`, {
-      email: 'BOB@example.com',
-      scene: 'LOGIN_VERIFY_CODE',
-    })
+    const send = await gql(
+      `mutation sendEmail($email: String!, $scene: EmailScene!) { sendEmail(email: $email, scene: $scene) { code message } }`,
+      {
+        email: 'BOB@example.com',
+        scene: 'LOGIN_VERIFY_CODE',
+      },
+    )
     expect(send.data.sendEmail.code).toBe(200)
     const code = emulator.outbox({ to: 'bob@example.com' })[0]?.code
     const res = await rest('POST', '/api/v2/login/email-code', { email: 'bob@example.com', code })

@@ -1,5 +1,6 @@
 /** Shared by the engine tests: a ready emulator plus raw-Request helpers, as a client would speak. */
 import forge from 'node-forge'
+
 import { createEmulator, type EmulatorOptions } from '../index.js'
 
 export const base = 'http://127.0.0.1:5556'
@@ -34,17 +35,27 @@ export async function setup(options: EmulatorOptions = {}) {
   /** POSTs a GraphQL document; answers the parsed body (and the HTTP status). */
   const gql = async (query: string, variables: Record<string, unknown> = {}, opts: CallOptions = {}) => {
     const res = await emulator.fetch(
-      new Request(`${base}/graphql/v2`, { method: 'POST', headers: headers(opts), body: JSON.stringify({ query, variables }) }),
+      new Request(`${base}/graphql/v2`, {
+        method: 'POST',
+        headers: headers(opts),
+        body: JSON.stringify({ query, variables }),
+      }),
     )
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: res.status, ...((await res.json()) as { data?: any; errors?: { message: { code: number; message: string; data?: unknown } }[] }) }
+
+    return {
+      status: res.status,
+      ...((await res.json()) as {
+        data?: any
+        errors?: { message: { code: number; message: string; data?: unknown } }[]
+      }),
+    }
   }
 
   const rest = async (method: string, path: string, body?: unknown, opts: CallOptions = {}) => {
     const init: RequestInit = { method, headers: headers(opts) }
     if (body !== undefined) init.body = JSON.stringify(body)
     const res = await emulator.fetch(new Request(`${base}${path}`, init))
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
     return { status: res.status, body: (await res.json()) as { code: number; message: string; data?: any } }
   }
 
@@ -52,7 +63,8 @@ export async function setup(options: EmulatorOptions = {}) {
   const publicKeyPem = wellKnown.body.data.publicKey as string
   const publicKey = forge.pki.publicKeyFromPem(publicKeyPem)
   /** What the SDKs do to a password: RSA PKCS#1 v1.5, base64. */
-  const encrypt = (plain: string): string => forge.util.encode64(publicKey.encrypt(forge.util.encodeUtf8(plain), 'RSAES-PKCS1-V1_5'))
+  const encrypt = (plain: string): string =>
+    forge.util.encode64(publicKey.encrypt(forge.util.encodeUtf8(plain), 'RSAES-PKCS1-V1_5'))
 
   const login = (username: string, password: string, opts: CallOptions = {}) =>
     gql(loginByUsernameDoc, { input: { username, password: encrypt(password) } }, opts)

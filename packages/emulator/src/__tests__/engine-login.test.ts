@@ -1,5 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, importSPKI, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
+
 import type { EmulatorKeys } from '../model/crypto.js'
 import { setup } from './engine-helpers.js'
 
@@ -18,10 +19,15 @@ describe('engine: password login', () => {
     expect(res.errors).toBeUndefined()
     const user = res.data.loginByUsername
     expect(user).toMatchObject({ username: 'bob', email: 'bob@example.com', phone: '13800138000', password: null })
-    expect(user.customData).toEqual([{ key: 'school', value: 'Tsinghua University', dataType: 'STRING', label: 'School' }])
+    expect(user.customData).toEqual([
+      { key: 'school', value: 'Tsinghua University', dataType: 'STRING', label: 'School' },
+    ])
 
     const keys = emulator.store.table<EmulatorKeys>('keys').get('current')!
-    const { payload, protectedHeader } = await jwtVerify(user.token, createLocalJWKSet({ keys: [keys.signing.publicJwk] }))
+    const { payload, protectedHeader } = await jwtVerify(
+      user.token,
+      createLocalJWKSet({ keys: [keys.signing.publicJwk] }),
+    )
     expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: keys.signing.kid })
     expect(decodeProtectedHeader(user.token).kid).toBe(keys.signing.kid)
     expect(payload).toMatchObject({
@@ -99,7 +105,9 @@ describe('engine: login failures', () => {
   it('speaks zh-CN by default and en-US on request', async () => {
     const { login } = await setup()
     expect((await login('bob', 'nope-nope')).errors?.[0]?.message.message).toBe('账号或密码错误')
-    expect((await login('bob', 'nope-nope', { lang: 'en-US' })).errors?.[0]?.message.message).toBe('Incorrect account or password')
+    expect((await login('bob', 'nope-nope', { lang: 'en-US' })).errors?.[0]?.message.message).toBe(
+      'Incorrect account or password',
+    )
   })
 })
 
@@ -133,7 +141,11 @@ describe('engine: session', () => {
   it('refreshToken gives a new token and keeps the old one valid', async () => {
     const { gql, loginBob } = await setup()
     const token = await loginBob()
-    const res = await gql(`mutation refreshToken($id: String) { refreshToken(id: $id) { token iat exp } }`, {}, { token })
+    const res = await gql(
+      `mutation refreshToken($id: String) { refreshToken(id: $id) { token iat exp } }`,
+      {},
+      { token },
+    )
     const fresh = res.data.refreshToken.token as string
     expect(fresh).not.toBe(token)
     expect((await gql(me, {}, { token: fresh })).data.user.username).toBe('bob')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import * as docs from './fixtures/managementDocuments.js'
+
 import { BOB_ID, setupManagement } from './fixtures/management.js'
+import * as docs from './fixtures/managementDocuments.js'
 
 const hasRole = `query getUserRoles($id: String!) { user(id: $id) { roles { list { code } } } }`
 
@@ -8,12 +9,24 @@ describe('engine: management roles, groups and permissions', () => {
   it('roles: create / role / update (rename keeps members) / roles / delete; duplicates and unknown codes are 2231', async () => {
     const { mgql, code, info } = await setupManagement()
     const created = await mgql(docs.createRole, { code: 'editor', description: 'Edits' })
-    expect(created.data.createRole).toMatchObject({ code: 'editor', namespace: 'default', arn: expect.stringContaining(info.userPoolId), parent: null })
+    expect(created.data.createRole).toMatchObject({
+      code: 'editor',
+      namespace: 'default',
+      arn: expect.stringContaining(info.userPoolId),
+      parent: null,
+    })
     expect(code(await mgql(docs.createRole, { code: 'editor' }))).toBe(2231)
     await mgql(docs.assignRole, { roleCode: 'editor', userIds: [BOB_ID] })
     const renamed = await mgql(docs.updateRole, { code: 'editor', newCode: 'writer', description: 'Writes' })
-    expect(renamed.data.updateRole).toMatchObject({ id: created.data.createRole.id, code: 'writer', description: 'Writes' })
-    expect((await mgql(docs.roleWithUsers, { code: 'writer' })).data.role.users).toMatchObject({ totalCount: 1, list: [{ id: BOB_ID }] })
+    expect(renamed.data.updateRole).toMatchObject({
+      id: created.data.createRole.id,
+      code: 'writer',
+      description: 'Writes',
+    })
+    expect((await mgql(docs.roleWithUsers, { code: 'writer' })).data.role.users).toMatchObject({
+      totalCount: 1,
+      list: [{ id: BOB_ID }],
+    })
     expect((await mgql(docs.roles)).data.roles.totalCount).toBe(2)
     expect(code(await mgql(docs.roles, { limit: 100 }))).toBe(2030)
     expect((await mgql(docs.deleteRole, { code: 'writer' })).data.deleteRole.code).toBe(200)
@@ -51,10 +64,14 @@ describe('engine: management roles, groups and permissions', () => {
     expect(await ask('books:123', 'books:read')).toBe(true)
     expect(await ask('books:123', 'books:edit')).toBe(false)
     expect(await ask('books:123', 'books:read', info.appId)).toBe(false)
-    expect(code(await mgql(docs.isActionAllowed, { resource: 'book', action: 'read', userId: '0'.repeat(24) }))).toBe(2004)
+    expect(code(await mgql(docs.isActionAllowed, { resource: 'book', action: 'read', userId: '0'.repeat(24) }))).toBe(
+      2004,
+    )
     const token = await loginBob()
     const mine = await gql(docs.listUserAuthorizedResources, { id: BOB_ID, namespace: info.appId }, { token })
-    expect(mine.data.user.authorizedResources.list).toEqual([{ code: 'book', type: 'DATA', actions: ['read', 'write'], apiIdentifier: null }])
+    expect(mine.data.user.authorizedResources.list).toEqual([
+      { code: 'book', type: 'DATA', actions: ['read', 'write'], apiIdentifier: null },
+    ])
   })
 
   it('authorizeResource to a role and a group reaches members; revoke-resource takes it back', async () => {
@@ -62,33 +79,69 @@ describe('engine: management roles, groups and permissions', () => {
     await mgql(docs.createRole, { code: 'auditor' })
     await mgql(docs.createGroup, { code: 'staff', name: 'Staff' })
     await mgql(docs.addUserToGroup, { userIds: [BOB_ID], code: 'staff' })
-    const opts = [{ targetType: 'GROUP', targetIdentifier: 'staff', actions: ['write'] }, { targetType: 'ROLE', targetIdentifier: 'auditor', actions: ['read'] }]
-    expect((await mgql(docs.authorizeResource, { namespace: info.appId, resource: 'book', opts })).data.authorizeResource.code).toBe(200)
+    const opts = [
+      { targetType: 'GROUP', targetIdentifier: 'staff', actions: ['write'] },
+      { targetType: 'ROLE', targetIdentifier: 'auditor', actions: ['read'] },
+    ]
+    expect(
+      (await mgql(docs.authorizeResource, { namespace: info.appId, resource: 'book', opts })).data.authorizeResource
+        .code,
+    ).toBe(200)
     expect(code(await mgql(docs.authorizeResource, { namespace: info.appId, resource: 'nope', opts }))).toBe(2231)
-    const isAllowed = (action: string) => mrest('POST', '/api/v2/acl/is-allowed', { resource: 'book', action, userId: BOB_ID, namespace: info.appId })
+    const isAllowed = (action: string) =>
+      mrest('POST', '/api/v2/acl/is-allowed', { resource: 'book', action, userId: BOB_ID, namespace: info.appId })
     expect((await isAllowed('write')).body).toMatchObject({ code: 200, data: { allowed: true } })
     const roleResources = await mgql(docs.listRoleAuthorizedResources, { code: 'auditor', namespace: info.appId })
-    expect(roleResources.data.role.authorizedResources).toEqual({ totalCount: 1, list: [{ code: 'book', type: 'DATA', actions: ['read'], apiIdentifier: null }] })
-    const group = await mgql(docs.authorizedResources, { targetType: 'GROUP', targetIdentifier: 'staff', namespace: info.appId })
-    expect(group.data.authorizedResources.list).toEqual([{ code: 'book', type: 'DATA', actions: ['write'], apiIdentifier: null }])
-    const revoked = await mrest('POST', '/api/v2/acl/revoke-resource', { namespace: info.appId, resource: 'book', opts: [opts[0]] })
+    expect(roleResources.data.role.authorizedResources).toEqual({
+      totalCount: 1,
+      list: [{ code: 'book', type: 'DATA', actions: ['read'], apiIdentifier: null }],
+    })
+    const group = await mgql(docs.authorizedResources, {
+      targetType: 'GROUP',
+      targetIdentifier: 'staff',
+      namespace: info.appId,
+    })
+    expect(group.data.authorizedResources.list).toEqual([
+      { code: 'book', type: 'DATA', actions: ['write'], apiIdentifier: null },
+    ])
+    const revoked = await mrest('POST', '/api/v2/acl/revoke-resource', {
+      namespace: info.appId,
+      resource: 'book',
+      opts: [opts[0]],
+    })
     expect(revoked.body).toMatchObject({ code: 200, data: true })
     expect((await isAllowed('write')).body.data).toEqual({ allowed: false })
-    const user = await mgql(docs.authorizedResources, { targetType: 'USER', targetIdentifier: BOB_ID, namespace: info.appId })
-    expect(user.data.authorizedResources.list).toEqual([{ code: 'book', type: 'DATA', actions: ['read'], apiIdentifier: null }])
+    const user = await mgql(docs.authorizedResources, {
+      targetType: 'USER',
+      targetIdentifier: BOB_ID,
+      namespace: info.appId,
+    })
+    expect(user.data.authorizedResources.list).toEqual([
+      { code: 'book', type: 'DATA', actions: ['read'], apiIdentifier: null },
+    ])
   })
 
   it('groups: create / update / group / groups / members / user groups / delete', async () => {
     const { mgql, code } = await setupManagement()
-    expect((await mgql(docs.createGroup, { code: 'staff', name: 'Staff', description: 'All' })).data.createGroup).toMatchObject({ code: 'staff', name: 'Staff' })
+    expect(
+      (await mgql(docs.createGroup, { code: 'staff', name: 'Staff', description: 'All' })).data.createGroup,
+    ).toMatchObject({ code: 'staff', name: 'Staff' })
     expect(code(await mgql(docs.createGroup, { code: 'staff', name: 'Again' }))).toBe(2231)
     expect(code(await mgql(docs.addUserToGroup, { userIds: [BOB_ID], code: 'nope' }))).toBe(2231)
     await mgql(docs.addUserToGroup, { userIds: [BOB_ID], code: 'staff' })
-    expect((await mgql(docs.updateGroup, { code: 'staff', newCode: 'team', name: 'Team' })).data.updateGroup).toMatchObject({ code: 'team', name: 'Team' })
+    expect(
+      (await mgql(docs.updateGroup, { code: 'staff', newCode: 'team', name: 'Team' })).data.updateGroup,
+    ).toMatchObject({ code: 'team', name: 'Team' })
     expect((await mgql(docs.group, { code: 'team' })).data.group).toMatchObject({ code: 'team', description: 'All' })
     expect((await mgql(docs.groups)).data.groups.totalCount).toBe(1)
-    expect((await mgql(docs.groupWithUsers, { code: 'team' })).data.group.users).toMatchObject({ totalCount: 1, list: [{ id: BOB_ID }] })
-    expect((await mgql(docs.getUserGroups, { id: BOB_ID })).data.user.groups).toMatchObject({ totalCount: 1, list: [{ code: 'team' }] })
+    expect((await mgql(docs.groupWithUsers, { code: 'team' })).data.group.users).toMatchObject({
+      totalCount: 1,
+      list: [{ id: BOB_ID }],
+    })
+    expect((await mgql(docs.getUserGroups, { id: BOB_ID })).data.user.groups).toMatchObject({
+      totalCount: 1,
+      list: [{ code: 'team' }],
+    })
     expect((await mgql(docs.groups, { userId: BOB_ID })).data.groups.totalCount).toBe(1)
     await mgql(docs.removeUserFromGroup, { userIds: [BOB_ID], code: 'team' })
     expect((await mgql(docs.getUserGroups, { id: BOB_ID })).data.user.groups.totalCount).toBe(0)
@@ -98,13 +151,24 @@ describe('engine: management roles, groups and permissions', () => {
 
   it('udf: set / list / remove field definitions; removing takes the values along', async () => {
     const { mgql, code } = await setupManagement()
-    expect((await mgql(docs.setUdf, { targetType: 'USER', key: 'age', dataType: 'NUMBER', label: 'Age' })).data.setUdf).toEqual({
-      targetType: 'USER', dataType: 'NUMBER', key: 'age', label: 'Age', options: null,
+    expect(
+      (await mgql(docs.setUdf, { targetType: 'USER', key: 'age', dataType: 'NUMBER', label: 'Age' })).data.setUdf,
+    ).toEqual({
+      targetType: 'USER',
+      dataType: 'NUMBER',
+      key: 'age',
+      label: 'Age',
+      options: null,
     })
-    expect((await mgql(docs.udf, { targetType: 'USER' })).data.udf.map((f: { key: string }) => f.key)).toEqual(['school', 'age'])
+    expect((await mgql(docs.udf, { targetType: 'USER' })).data.udf.map((f: { key: string }) => f.key)).toEqual([
+      'school',
+      'age',
+    ])
     await mgql(docs.setUdvBatch, { targetType: 'USER', targetId: BOB_ID, udvList: [{ key: 'age', value: '42' }] })
     expect((await mgql(docs.removeUdf, { targetType: 'USER', key: 'age' })).data.removeUdf.code).toBe(200)
-    expect((await mgql(docs.udv, { targetType: 'USER', targetId: BOB_ID })).data.udv.map((v: { key: string }) => v.key)).toEqual(['school'])
+    expect(
+      (await mgql(docs.udv, { targetType: 'USER', targetId: BOB_ID })).data.udv.map((v: { key: string }) => v.key),
+    ).toEqual(['school'])
     expect(code(await mgql(docs.removeUdf, { targetType: 'USER', key: 'age' }))).toBe(2231)
   })
 })

@@ -1,17 +1,56 @@
 import { describe, expect, it } from 'vitest'
-import * as docs from './fixtures/managementDocuments.js'
+
 import { BOB_ID, setupManagement } from './fixtures/management.js'
+import * as docs from './fixtures/managementDocuments.js'
 
 // users.list() in Authing's SDK documentation, field for field (types), `password` always null.
 const SAMPLE_TYPES: Record<string, string> = {
-  id: 'string', arn: 'string', userPoolId: 'string', username: 'string', email: 'string', emailVerified: 'boolean',
-  phone: 'string', phoneVerified: 'boolean', unionid: 'null', openid: 'null', nickname: 'string', registerSource: 'array',
-  photo: 'string', password: 'null', oauth: 'null', token: 'null', tokenExpiredAt: 'null', loginsCount: 'number',
-  lastLogin: 'null', lastIP: 'null', signedUp: 'string', blocked: 'boolean', isDeleted: 'boolean', device: 'null',
-  browser: 'null', company: 'null', name: 'null', givenName: 'null', familyName: 'null', middleName: 'null', profile: 'null',
-  preferredUsername: 'null', website: 'null', gender: 'string', birthdate: 'null', zoneinfo: 'null', locale: 'null',
-  address: 'null', formatted: 'null', streetAddress: 'null', locality: 'null', region: 'null', postalCode: 'null',
-  country: 'null', createdAt: 'string', updatedAt: 'string',
+  id: 'string',
+  arn: 'string',
+  userPoolId: 'string',
+  username: 'string',
+  email: 'string',
+  emailVerified: 'boolean',
+  phone: 'string',
+  phoneVerified: 'boolean',
+  unionid: 'null',
+  openid: 'null',
+  nickname: 'string',
+  registerSource: 'array',
+  photo: 'string',
+  password: 'null',
+  oauth: 'null',
+  token: 'null',
+  tokenExpiredAt: 'null',
+  loginsCount: 'number',
+  lastLogin: 'null',
+  lastIP: 'null',
+  signedUp: 'string',
+  blocked: 'boolean',
+  isDeleted: 'boolean',
+  device: 'null',
+  browser: 'null',
+  company: 'null',
+  name: 'null',
+  givenName: 'null',
+  familyName: 'null',
+  middleName: 'null',
+  profile: 'null',
+  preferredUsername: 'null',
+  website: 'null',
+  gender: 'string',
+  birthdate: 'null',
+  zoneinfo: 'null',
+  locale: 'null',
+  address: 'null',
+  formatted: 'null',
+  streetAddress: 'null',
+  locality: 'null',
+  region: 'null',
+  postalCode: 'null',
+  country: 'null',
+  createdAt: 'string',
+  updatedAt: 'string',
 }
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)
 
@@ -23,9 +62,15 @@ describe('engine: management users', () => {
     const listed = res.data.users.list[0] as Record<string, unknown>
     expect(Object.keys(listed).sort()).toEqual(Object.keys(SAMPLE_TYPES).sort())
     for (const [field, type] of Object.entries(SAMPLE_TYPES)) expect(typeOf(listed[field]), field).toBe(type)
-    expect(listed).toMatchObject({ registerSource: ['import:manual'], gender: 'U', photo: `${info.appHost}/__emulator/avatar.svg` })
+    expect(listed).toMatchObject({
+      registerSource: ['import:manual'],
+      gender: 'U',
+      photo: `${info.appHost}/__emulator/avatar.svg`,
+    })
     expect(new Date(listed.signedUp as string).toISOString()).toBe(listed.signedUp)
-    const avatar = await emulator.fetch(new Request(listed.photo as string, { headers: { origin: 'http://localhost:3000' } }))
+    const avatar = await emulator.fetch(
+      new Request(listed.photo as string, { headers: { origin: 'http://localhost:3000' } }),
+    )
     expect(avatar.headers.get('content-type')).toBe('image/svg+xml')
     expect(avatar.headers.get('access-control-allow-origin')).toBe('http://localhost:3000')
     expect(await avatar.text()).toContain('<svg')
@@ -34,7 +79,6 @@ describe('engine: management users', () => {
   it('users: pages newest first (or oldest with CREATEDAT_ASC); more than 80 per page is 2030', async () => {
     const seed = { users: Array.from({ length: 25 }, (_, i) => ({ username: `u${String(i).padStart(2, '0')}` })) }
     const { mgql, code } = await setupManagement({ seed })
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const names = (res: { data?: any }) => res.data.users.list.map((u: { username: string }) => u.username)
     const page3 = await mgql(docs.users, { page: 3, limit: 10 })
     expect(page3.data.users.totalCount).toBe(25)
@@ -46,8 +90,17 @@ describe('engine: management users', () => {
 
   it('createUser: an encrypted password the user logs in with; duplicates 2034 / 2026 / 2035', async () => {
     const { mgql, code, encrypt, login } = await setupManagement()
-    const created = await mgql(docs.createUser, { userInfo: { username: 'alice', email: 'Alice@Example.com', password: encrypt('alice-pw-1'), nickname: 'Alice' } })
-    expect(created.data.createUser).toMatchObject({ username: 'alice', email: 'alice@example.com', nickname: 'Alice', registerSource: ['import:manual'], password: null, customData: [] })
+    const created = await mgql(docs.createUser, {
+      userInfo: { username: 'alice', email: 'Alice@Example.com', password: encrypt('alice-pw-1'), nickname: 'Alice' },
+    })
+    expect(created.data.createUser).toMatchObject({
+      username: 'alice',
+      email: 'alice@example.com',
+      nickname: 'Alice',
+      registerSource: ['import:manual'],
+      password: null,
+      customData: [],
+    })
     expect((await login('alice', 'alice-pw-1')).data.loginByUsername.id).toBe(created.data.createUser.id)
     expect(code(await mgql(docs.createUser, { userInfo: { username: 'bob' } }))).toBe(2034)
     expect(code(await mgql(docs.createUser, { userInfo: { email: 'bob@example.com' } }))).toBe(2026)
@@ -60,25 +113,51 @@ describe('engine: management users', () => {
 
   it('updateUser as administrator: email, phone and password of any user, still unique', async () => {
     const { mgql, code, encrypt, gql } = await setupManagement()
-    const res = await mgql(docs.updateUser, { id: BOB_ID, input: { email: 'robert@example.com', phone: '13900139000', password: encrypt('admin-set-1'), nickname: 'Rob' } })
-    expect(res.data.updateUser).toMatchObject({ id: BOB_ID, email: 'robert@example.com', phone: '13900139000', nickname: 'Rob', token: null })
+    const res = await mgql(docs.updateUser, {
+      id: BOB_ID,
+      input: { email: 'robert@example.com', phone: '13900139000', password: encrypt('admin-set-1'), nickname: 'Rob' },
+    })
+    expect(res.data.updateUser).toMatchObject({
+      id: BOB_ID,
+      email: 'robert@example.com',
+      phone: '13900139000',
+      nickname: 'Rob',
+      token: null,
+    })
     const byEmail = `mutation loginByEmail($input: LoginByEmailInput!) { loginByEmail(input: $input) { id } }`
-    expect((await gql(byEmail, { input: { email: 'robert@example.com', password: encrypt('admin-set-1') } })).data.loginByEmail.id).toBe(BOB_ID)
+    expect(
+      (await gql(byEmail, { input: { email: 'robert@example.com', password: encrypt('admin-set-1') } })).data
+        .loginByEmail.id,
+    ).toBe(BOB_ID)
     const alice = await mgql(docs.createUser, { userInfo: { username: 'alice', email: 'alice@example.com' } })
-    expect(code(await mgql(docs.updateUser, { id: alice.data.createUser.id, input: { email: 'robert@example.com' } }))).toBe(2026)
+    expect(
+      code(await mgql(docs.updateUser, { id: alice.data.createUser.id, input: { email: 'robert@example.com' } })),
+    ).toBe(2026)
     expect(code(await mgql(docs.updateUser, { id: alice.data.createUser.id, input: { username: 'bob' } }))).toBe(2034)
     expect(code(await mgql(docs.updateUser, { id: '0'.repeat(24), input: { nickname: 'x' } }))).toBe(2004)
   })
 
   it('user(id), refreshToken(id) and udv on any user of the pool', async () => {
     const { mgql, code, rest } = await setupManagement()
-    expect((await mgql(docs.user, { id: BOB_ID })).data.user).toMatchObject({ username: 'bob', token: null, customData: [{ key: 'school' }] })
+    expect((await mgql(docs.user, { id: BOB_ID })).data.user).toMatchObject({
+      username: 'bob',
+      token: null,
+      customData: [{ key: 'school' }],
+    })
     expect(code(await mgql(docs.user, { id: '0'.repeat(24) }))).toBe(2004)
     const minted = await mgql(docs.refreshToken, { id: BOB_ID })
-    expect((await rest('GET', '/api/v2/users/me', undefined, { token: minted.data.refreshToken.token })).body.data.id).toBe(BOB_ID)
-    const set = await mgql(docs.setUdvBatch, { targetType: 'USER', targetId: BOB_ID, udvList: [{ key: 'school', value: '"MIT"' }] })
+    expect(
+      (await rest('GET', '/api/v2/users/me', undefined, { token: minted.data.refreshToken.token })).body.data.id,
+    ).toBe(BOB_ID)
+    const set = await mgql(docs.setUdvBatch, {
+      targetType: 'USER',
+      targetId: BOB_ID,
+      udvList: [{ key: 'school', value: '"MIT"' }],
+    })
     expect(set.data.setUdvBatch).toEqual([{ key: 'school', dataType: 'STRING', value: 'MIT', label: 'School' }])
-    expect((await mgql(docs.removeUdv, { targetType: 'USER', targetId: BOB_ID, key: 'school' })).data.removeUdv).toEqual([])
+    expect(
+      (await mgql(docs.removeUdv, { targetType: 'USER', targetId: BOB_ID, key: 'school' })).data.removeUdv,
+    ).toEqual([])
     expect((await mgql(docs.udv, { targetType: 'USER', targetId: BOB_ID })).data.udv).toEqual([])
     expect(code(await mgql(docs.udv, { targetType: 'USER', targetId: '0'.repeat(24) }))).toBe(2004)
   })
@@ -100,13 +179,14 @@ describe('engine: management users', () => {
     await mgql(docs.createUser, { userInfo: { username: 'alice', nickname: 'Wonder' } })
     expect((await mgql(docs.findUser, { phone: '13800138000' })).data.findUser.id).toBe(BOB_ID)
     expect((await mgql(docs.findUser, { username: 'nobody' })).data.findUser).toBeNull()
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const names = (res: { data?: any }) => res.data.searchUser.list.map((u: { username: string }) => u.username)
     expect(names(await mgql(docs.searchUser, { query: 'OB' }))).toEqual(['bob'])
     expect(names(await mgql(docs.searchUser, { query: 'wonder' }))).toEqual(['alice'])
     expect(names(await mgql(docs.searchUser, { query: 'wonder', fields: ['username'] }))).toEqual([])
     expect((await mgql(docs.searchUser, { query: 'o', limit: 1 })).data.searchUser.totalCount).toBe(2)
-    expect((await mgql(docs.userBatch, { ids: ['bob', 'nobody'], type: 'username' })).data.userBatch).toEqual([{ id: BOB_ID, username: 'bob' }])
+    expect((await mgql(docs.userBatch, { ids: ['bob', 'nobody'], type: 'username' })).data.userBatch).toEqual([
+      { id: BOB_ID, username: 'bob' },
+    ])
   })
 
   it('REST: user detail (custom data on request; unknown 2004) and batch by any identifier', async () => {
@@ -115,9 +195,14 @@ describe('engine: management users', () => {
     expect(plain.body).toMatchObject({ code: 200, data: { id: BOB_ID, username: 'bob', password: null } })
     expect(plain.body.data.customData).toBeUndefined()
     const withData = await mrest('GET', `/api/v2/users/${BOB_ID}?with_custom_data=true`)
-    expect(withData.body.data.customData).toEqual([{ key: 'school', dataType: 'STRING', value: 'Tsinghua University', label: 'School' }])
+    expect(withData.body.data.customData).toEqual([
+      { key: 'school', dataType: 'STRING', value: 'Tsinghua University', label: 'School' },
+    ])
     expect((await mrest('GET', `/api/v2/users/${'0'.repeat(24)}`)).body.code).toBe(2004)
-    const batch = await mrest('POST', '/api/v2/users/batch', { ids: ['bob@example.com', 'x@example.com'], type: 'email' })
+    const batch = await mrest('POST', '/api/v2/users/batch', {
+      ids: ['bob@example.com', 'x@example.com'],
+      type: 'email',
+    })
     expect(batch.body.data).toMatchObject([{ id: BOB_ID }])
     expect((await mrest('POST', '/api/v2/users/batch', { ids: [BOB_ID] })).body.data).toHaveLength(1)
   })

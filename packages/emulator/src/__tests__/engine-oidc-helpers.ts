@@ -1,5 +1,6 @@
 /** Shared by the OIDC/OAuth/CAS engine tests: the hosted login driven through `emulator.fetch`, cookies by hand. */
 import { createHash, randomBytes } from 'node:crypto'
+
 import { createEmulator, type EmulatorOptions } from '../index.js'
 
 export const base = 'http://127.0.0.1:5556'
@@ -38,7 +39,9 @@ export async function setupOidc(options: EmulatorOptions = {}) {
       nonce: 'nonce-456',
       ...overrides,
     }
-    return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined))
+    return Object.fromEntries(
+      Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    )
   }
 
   /** The login page's form, filled and posted, as a browser would after GET /oidc/auth. */
@@ -57,7 +60,6 @@ export async function setupOidc(options: EmulatorOptions = {}) {
   const token = async (fields: Record<string, string>, headers: Record<string, string> = {}, path = '/oidc/token') => {
     const res = await postForm(path, fields, headers)
     const text = await res.text()
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as any }
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { setup } from './engine-helpers.js'
 
 const getUserRoles = `query getUserRoles($id: String!, $namespace: String) {
@@ -24,7 +25,10 @@ describe('engine: the user’s own data', () => {
   it('lists roles and the resources granted through them', async () => {
     const { gql, token, id, info } = await bob()
     const roles = await gql(getUserRoles, { id }, { token })
-    expect(roles.data.user.roles).toMatchObject({ totalCount: 1, list: [{ code: 'admin', namespace: 'default', parent: null }] })
+    expect(roles.data.user.roles).toMatchObject({
+      totalCount: 1,
+      list: [{ code: 'admin', namespace: 'default', parent: null }],
+    })
     expect((await gql(getUserRoles, { id, namespace: 'other' }, { token })).data.user.roles.totalCount).toBe(0)
     const resources = await gql(listUserAuthorizedResources, { id, namespace: info.appId }, { token })
     expect(resources.data.user.authorizedResources).toEqual({
@@ -41,12 +45,22 @@ describe('engine: the user’s own data', () => {
     expect((await gql(udv, { targetType: 'USER', targetId: id }, { token })).data.udv).toEqual([
       { key: 'school', dataType: 'STRING', value: 'Tsinghua University', label: 'School' },
     ])
-    const set = await gql(setUdvBatch, { targetType: 'USER', targetId: id, udvList: [{ key: 'school', value: '"MIT"' }] }, { token })
+    const set = await gql(
+      setUdvBatch,
+      { targetType: 'USER', targetId: id, udvList: [{ key: 'school', value: '"MIT"' }] },
+      { token },
+    )
     expect(set.data.setUdvBatch).toEqual([{ key: 'school', value: 'MIT' }])
-    const unknown = await gql(setUdvBatch, { targetType: 'USER', targetId: id, udvList: [{ key: 'age', value: '3' }] }, { token })
+    const unknown = await gql(
+      setUdvBatch,
+      { targetType: 'USER', targetId: id, udvList: [{ key: 'age', value: '3' }] },
+      { token },
+    )
     expect(unknown.errors?.[0]?.message.code).toBe(2231)
     const remove = `mutation removeUdv($targetType: UDFTargetType!, $targetId: String!, $key: String!) { removeUdv(targetType: $targetType, targetId: $targetId, key: $key) { key } }`
-    expect((await gql(remove, { targetType: 'USER', targetId: id, key: 'school' }, { token })).data.removeUdv).toEqual([])
+    expect((await gql(remove, { targetType: 'USER', targetId: id, key: 'school' }, { token })).data.removeUdv).toEqual(
+      [],
+    )
   })
 
   it('updates profile fields but not email or phone; the password key is ignored', async () => {
@@ -54,7 +68,9 @@ describe('engine: the user’s own data', () => {
     const res = await gql(updateUser, { input: { nickname: 'Bobby', password: 'x' } }, { token })
     expect(res.data.updateUser).toMatchObject({ nickname: 'Bobby', token, password: null })
     expect((await login('bob', 'passw0rd')).data.loginByUsername).toBeTruthy()
-    expect((await gql(updateUser, { input: { email: 'new@example.com' } }, { token })).errors?.[0]?.message.code).toBe(2225)
+    expect((await gql(updateUser, { input: { email: 'new@example.com' } }, { token })).errors?.[0]?.message.code).toBe(
+      2225,
+    )
     expect((await gql(updateUser, { input: { phone: '13900139000' } }, { token })).errors?.[0]?.message.code).toBe(2226)
   })
 
@@ -62,8 +78,13 @@ describe('engine: the user’s own data', () => {
     const { gql, token, encrypt, login } = await bob()
     const update = `mutation updatePassword($newPassword: String!, $oldPassword: String) { updatePassword(newPassword: $newPassword, oldPassword: $oldPassword) { id } }`
     expect((await gql(update, { newPassword: encrypt('n3w-pass') }, { token })).errors?.[0]?.message.code).toBe(2201)
-    expect((await gql(update, { newPassword: encrypt('n3w-pass'), oldPassword: encrypt('bad') }, { token })).errors?.[0]?.message.code).toBe(2203)
-    expect((await gql(update, { newPassword: encrypt('n3w-pass'), oldPassword: encrypt('passw0rd') }, { token })).errors).toBeUndefined()
+    expect(
+      (await gql(update, { newPassword: encrypt('n3w-pass'), oldPassword: encrypt('bad') }, { token })).errors?.[0]
+        ?.message.code,
+    ).toBe(2203)
+    expect(
+      (await gql(update, { newPassword: encrypt('n3w-pass'), oldPassword: encrypt('passw0rd') }, { token })).errors,
+    ).toBeUndefined()
     expect((await login('bob', 'n3w-pass')).data.loginByUsername).toBeTruthy()
   })
 
@@ -75,13 +96,19 @@ describe('engine: the user’s own data', () => {
     await rest('POST', '/api/v2/sms/send', { phone: '13900139000', scene: 'bind' })
     const code = emulator.outbox({ to: '13900139000' })[0]?.code
     const bind = `mutation bindPhone($phone: String!, $phoneCode: String!) { bindPhone(phone: $phone, phoneCode: $phoneCode) { phone } }`
-    expect((await gql(bind, { phone: '13900139000', phoneCode: code }, { token })).data.bindPhone.phone).toBe('13900139000')
+    expect((await gql(bind, { phone: '13900139000', phoneCode: code }, { token })).data.bindPhone.phone).toBe(
+      '13900139000',
+    )
     const update = `mutation updatePhone($phone: String!, $phoneCode: String!) { updatePhone(phone: $phone, phoneCode: $phoneCode) { phone } }`
-    expect((await gql(update, { phone: '13900139000', phoneCode: '000000' }, { token })).errors?.[0]?.message.code).toBe(2230)
+    expect(
+      (await gql(update, { phone: '13900139000', phoneCode: '000000' }, { token })).errors?.[0]?.message.code,
+    ).toBe(2230)
 
     // A user with only an email left cannot unbind it.
     const register = `mutation registerByEmail($input: RegisterByEmailInput!) { registerByEmail(input: $input) { token } }`
-    const carol = await gql(register, { input: { email: 'carol@example.com', password: encrypt('c4rol-pass'), generateToken: true } })
+    const carol = await gql(register, {
+      input: { email: 'carol@example.com', password: encrypt('c4rol-pass'), generateToken: true },
+    })
     const carolToken = carol.data.registerByEmail.token as string
     expect(carolToken).toBeTruthy()
     expect((await gql(unbindEmail, {}, { token: carolToken })).errors?.[0]?.message.code).toBe(2217)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { createEmulator } from '../index.js'
 import { base, setup } from './engine-helpers.js'
 
@@ -26,7 +27,10 @@ describe('engine: protocol edges', () => {
     const { gql } = await setup()
     const res = await gql(`mutation { deleteUserpool { code } }`, {}, { lang: 'en-US' })
     expect(res.status).toBe(200)
-    expect(res.errors?.[0]?.message).toEqual({ code: 1000, message: 'Operation not supported by the emulator: deleteUserpool' })
+    expect(res.errors?.[0]?.message).toEqual({
+      code: 1000,
+      message: 'Operation not supported by the emulator: deleteUserpool',
+    })
   })
 
   it('answers CORS preflights for local origins only', async () => {
@@ -35,7 +39,11 @@ describe('engine: protocol edges', () => {
       emulator.fetch(
         new Request(`${base}/graphql/v2`, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-authing-app-id, content-type, x-evil' },
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'x-authing-app-id, content-type, x-evil',
+          },
         }),
       )
     const ok = await preflight('https://localhost:5173')
@@ -45,7 +53,9 @@ describe('engine: protocol edges', () => {
     expect(ok.headers.get('access-control-allow-headers')).toContain('x-authing-app-id')
     expect(ok.headers.get('access-control-allow-headers')).not.toContain('x-evil')
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull()
-    const simple = await emulator.fetch(new Request(`${base}/api/v2/.well-known`, { headers: { origin: 'http://127.0.0.1:3000' } }))
+    const simple = await emulator.fetch(
+      new Request(`${base}/api/v2/.well-known`, { headers: { origin: 'http://127.0.0.1:3000' } }),
+    )
     expect(simple.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000')
   })
 

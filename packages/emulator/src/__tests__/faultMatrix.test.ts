@@ -4,6 +4,7 @@
  * through WebCrypto's PBKDF2 `deriveBits`, the one place the emulator hashes passwords.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import { base, loginByUsernameDoc, setup } from './engine-helpers.js'
 
 afterEach(() => {
@@ -25,10 +26,16 @@ describe('fault matrix', () => {
       variables: { input: { username: 'bob', password: encrypt('passw0rd') } },
       padding: 'x'.repeat(1024 * 1024),
     })
-    const declared = await emulator.fetch(new Request(`${base}/graphql/v2`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }))
+    const declared = await emulator.fetch(
+      new Request(`${base}/graphql/v2`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }),
+    )
     expect(declared.status).toBe(413)
     const streamed = await emulator.fetch(
-      new Request(`${base}/graphql/v2`, { method: 'POST', body: new Blob([body]).stream(), duplex: 'half' } as RequestInit),
+      new Request(`${base}/graphql/v2`, {
+        method: 'POST',
+        body: new Blob([body]).stream(),
+        duplex: 'half',
+      } as RequestInit),
     )
     expect(streamed.status).toBe(413)
     expect(((await streamed.json()) as { errors: { message: { code: number } }[] }).errors[0]?.message.code).toBe(413)
@@ -40,7 +47,10 @@ describe('fault matrix', () => {
     const hashing = watchHashing()
     const result = await login('u'.repeat(10_000), 'passw0rd', { lang: 'en-US' })
     expect(result.status).toBe(200)
-    expect(result.errors?.[0]?.message).toMatchObject({ code: 2231, message: 'Parameter input.username is too long (at most 1000 characters)' })
+    expect(result.errors?.[0]?.message).toMatchObject({
+      code: 2231,
+      message: 'Parameter input.username is too long (at most 1000 characters)',
+    })
     expect(hashing.iterations()).toEqual([])
   })
 
@@ -55,7 +65,9 @@ describe('fault matrix', () => {
       hashing[name] = watch.iterations()
       vi.restoreAllMocks()
     }
-    expect(answers.bob!.map((answer) => (answer as { code: number }).code)).toEqual([2333, 2333, 2333, 2333, 2333, 2005])
+    expect(answers.bob!.map((answer) => (answer as { code: number }).code)).toEqual([
+      2333, 2333, 2333, 2333, 2333, 2005,
+    ])
     expect(answers.ghost).toEqual(answers.bob)
     // The locked answer costs no hashing; the failures before it cost the same for both.
     expect(hashing.ghost).toEqual(hashing.bob)

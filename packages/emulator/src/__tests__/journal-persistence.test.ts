@@ -2,7 +2,9 @@ import * as fsp from 'node:fs/promises'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
 import { Store, type StoreSnapshot } from '../model/store.js'
 import { Journal, type JournalFs, journalPathOf } from '../node/journal.js'
 import { readDataFile } from '../node/readDataFile.js'

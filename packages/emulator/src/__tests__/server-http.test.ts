@@ -1,6 +1,8 @@
-import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http'
+import { type OutgoingHttpHeaders, request as httpRequest } from 'node:http'
 import { createServer } from 'node:net'
+
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import { type EmulatorServer, isEmulatorServerError, startEmulatorServer } from '../node/index.js'
 import { isLoopbackHost } from '../node/loopback.js'
 
@@ -21,16 +23,20 @@ function send(
   options: { method: string; path: string; headers?: OutgoingHttpHeaders; chunks?: Buffer[]; end?: boolean },
 ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${options.path}`, { method: options.method, headers: options.headers ?? {} }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body })
-        req.destroy()
-      })
-      res.on('error', reject)
-    })
+    const req = httpRequest(
+      `${url}${options.path}`,
+      { method: options.method, headers: options.headers ?? {} },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body })
+          req.destroy()
+        })
+        res.on('error', reject)
+      },
+    )
     // The server may close the connection before the whole body is sent (that is the point of a 413).
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)

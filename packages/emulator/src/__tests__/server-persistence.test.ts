@@ -2,7 +2,9 @@ import * as fsp from 'node:fs/promises'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
 import { type EmulatorServer, isEmulatorServerError, journalPathOf, startEmulatorServer } from '../node/index.js'
 import { readDataFile } from '../node/readDataFile.js'
 import {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { Store, type StoreChange } from '../model/store.js'
 
 describe('Store', () => {

@@ -3,15 +3,15 @@
  * front, so `info()` works at once); keys and password hashes are made behind `ready()`, which
  * `fetch` awaits. All state is in `store`, so a snapshot restores everything, keys included.
  */
-import type { EmulatorInfo, Engine, EngineSettings } from './engine.js'
-import { TokenSigner, createPasswordDecryptor, generateKeys, type EmulatorKeys } from '../model/crypto.js'
-import { createRouter } from './http/router.js'
-import { SeedError, applySeed, defaultSeed, demoUserOf, resolveSeed, type ResolvedSeed } from '../model/seed.js'
-import type { SeedDocument } from '../model/seedDocument.js'
+import { createPasswordDecryptor, type EmulatorKeys, generateKeys, TokenSigner } from '../model/crypto.js'
 import type { OutboxMessage } from '../model/records.js'
+import { applySeed, defaultSeed, demoUserOf, type ResolvedSeed, resolveSeed, SeedError } from '../model/seed.js'
+import type { SeedDocument } from '../model/seedDocument.js'
 import type { MetaRecord } from '../model/seedDocument.js'
 import { EmulatorState } from '../model/state.js'
 import { Store, type StoreSnapshot } from '../model/store.js'
+import type { EmulatorInfo, Engine, EngineSettings } from './engine.js'
+import { createRouter } from './http/router.js'
 
 export interface EmulatorOptions {
   /** The state to start from and return to on `reset()`. Defaults to `defaultSeed`. Ignored when `state` is given. */
@@ -126,7 +126,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     fetch: async (input, init) => {
       // The engine never waits on I/O, so it has nothing to cancel: the caller's signal is left out
       // of the Request it builds (linking one costs about as much as a cheap request's handling).
-      const request = input instanceof Request && init === undefined ? input : new Request(input, init && { ...init, signal: null })
+      const request =
+        input instanceof Request && init === undefined ? input : new Request(input, init && { ...init, signal: null })
       await readiness
       if (!engine) throw new Error('unreachable: engine is set once ready')
       handle ??= createRouter(engine, { reset: emulator.reset, outbox: emulator.outbox, info: emulator.info })

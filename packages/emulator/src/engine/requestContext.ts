@@ -2,14 +2,14 @@
  * What a handler needs per request: the caller's language, application (→ user pool) and bearer
  * token, each read once and checked on first use.
  */
-import type { Engine } from './engine.js'
-import { AuthingBusinessError, parseLang, type Lang } from './domain/errors.js'
-import { appOfRequest, firstAppOf } from './domain/pool.js'
-import { classifyBearer, type BearerKind } from './domain/sessions/bearer.js'
-import { administeredPool, verifyCaller, type Caller } from './domain/sessions/caller.js'
 import type { ApplicationRecord, UserPoolRecord } from '../model/records.js'
 import type { EmulatorState } from '../model/state.js'
 import type { UserRecord } from '../model/users.js'
+import { AuthingBusinessError, type Lang, parseLang } from './domain/errors.js'
+import { appOfRequest, firstAppOf } from './domain/pool.js'
+import { type BearerKind, classifyBearer } from './domain/sessions/bearer.js'
+import { administeredPool, type Caller, verifyCaller } from './domain/sessions/caller.js'
+import type { Engine } from './engine.js'
 
 export class RequestContext {
   readonly lang: Lang

@@ -5,8 +5,8 @@
  * - salted PBKDF2-SHA256 password hashes (WebCrypto, so hashing runs off the event loop in Node);
  * - RS256 id_tokens with a `kid` (jose).
  */
-import { SignJWT, calculateJwkThumbprint, exportJWK, importJWK, jwtVerify, errors as joseErrors } from 'jose'
 import type { JWK, JWTPayload } from 'jose'
+import { calculateJwkThumbprint, errors as joseErrors, exportJWK, importJWK, jwtVerify, SignJWT } from 'jose'
 import forge from 'node-forge'
 
 const subtle = globalThis.crypto.subtle
@@ -90,7 +90,12 @@ export function createPasswordDecryptor(privateKeyPem: string): (ciphertext: str
   const key = forge.pki.privateKeyFromPem(privateKeyPem)
   const big = (n: forge.jsbn.BigInteger): bigint => BigInt(`0x${n.toString(16)}`)
   const [n, p, q, dP, dQ, qInv] = [key.n, key.p, key.q, key.dP, key.dQ, key.qInv].map(big) as [
-    bigint, bigint, bigint, bigint, bigint, bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
   ]
   const size = Math.ceil(key.n.bitLength() / 8)
   return (ciphertext) => {
@@ -106,7 +111,7 @@ export function createPasswordDecryptor(privateKeyPem: string): (ciphertext: str
     if (c >= n) return null
     const m1 = modPow(c, dP, p)
     const m2 = modPow(c, dQ, q)
-    const m = m2 + ((((m1 - m2) % p) + p) * qInv % p) * q
+    const m = m2 + (((((m1 - m2) % p) + p) * qInv) % p) * q
     return unpadPkcs1Type2(m.toString(16).padStart(size * 2, '0'))
   }
 }
@@ -168,9 +173,7 @@ async function pbkdf2(password: string, salt: Uint8Array<ArrayBuffer>, iteration
   return new Uint8Array(bits)
 }
 
-export type TokenCheck =
-  | { ok: true; payload: JWTPayload }
-  | { ok: false; reason: 'expired' | 'invalid' }
+export type TokenCheck = { ok: true; payload: JWTPayload } | { ok: false; reason: 'expired' | 'invalid' }
 
 /** Signs and verifies id_tokens with the emulator's RS256 key; the CryptoKeys are imported once. */
 export class TokenSigner {

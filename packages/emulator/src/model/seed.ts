@@ -4,7 +4,7 @@
  * then hashes the passwords and writes the records through the store.
  */
 import { hashPassword, objectId, randomHex } from './crypto.js'
-import { keys, newApplicationRecord, newResourceRecord, newRoleRecord, type GrantRecord } from './records.js'
+import { type GrantRecord, keys, newApplicationRecord, newResourceRecord, newRoleRecord } from './records.js'
 import type { SeedDocument, SeedUser } from './seedDocument.js'
 import type { EmulatorState } from './state.js'
 import { storedUdvValue } from './udv.js'
@@ -92,7 +92,10 @@ function checkShape(seed: SeedDocument): void {
   strings('userPool', seed.userPool ?? {}, ['id', 'secret', 'name'])
   seed.applications?.forEach((a, i) => {
     strings(`applications[${i}]`, a, ['id', 'secret', 'name', 'identifier', 'description'])
-    if (a.redirectUris !== undefined && (!Array.isArray(a.redirectUris) || a.redirectUris.some((uri) => typeof uri !== 'string'))) {
+    if (
+      a.redirectUris !== undefined &&
+      (!Array.isArray(a.redirectUris) || a.redirectUris.some((uri) => typeof uri !== 'string'))
+    ) {
       throw new SeedError(`applications[${i}].redirectUris must be an array of URLs`)
     }
     if (a.idTokenSigningAlg !== undefined && a.idTokenSigningAlg !== 'RS256' && a.idTokenSigningAlg !== 'HS256') {
@@ -106,7 +109,8 @@ function checkShape(seed: SeedDocument): void {
   seed.roles?.forEach((r, i) => strings(`roles[${i}]`, r, ['code', 'description', 'namespace'], ['code']))
   seed.resources?.forEach((r, i) => {
     strings(`resources[${i}]`, r, ['code', 'type', 'namespace', 'description'], ['code', 'type'])
-    if (!['DATA', 'API', 'MENU', 'UI', 'BUTTON'].includes(r.type)) throw new SeedError(`resources[${i}].type is not a resource type`)
+    if (!['DATA', 'API', 'MENU', 'UI', 'BUTTON'].includes(r.type))
+      throw new SeedError(`resources[${i}].type is not a resource type`)
     if (!Array.isArray(r.actions)) throw new SeedError(`resources[${i}].actions must be an array of names`)
   })
   seed.grants?.forEach((g, i) => {
@@ -121,7 +125,9 @@ function checkShape(seed: SeedDocument): void {
   })
 }
 
-export function demoUserOf(seed: ResolvedSeed): { username: string; password: string; email?: string; phone?: string } | null {
+export function demoUserOf(
+  seed: ResolvedSeed,
+): { username: string; password: string; email?: string; phone?: string } | null {
   const user = seed.users.find((u) => u.username && u.password)
   if (!user?.username || !user.password) return null
   return {
@@ -146,7 +152,12 @@ export async function applySeed(
   )
 
   state.meta.set('emulator', { userPoolId: poolId, appId: firstApp.id, demoUser: demoUserOf(seed), seed })
-  state.userPools.set(poolId, { id: poolId, secret: seed.userPool.secret, name: seed.userPool.name ?? 'Authing Emulator', createdAt: at })
+  state.userPools.set(poolId, {
+    id: poolId,
+    secret: seed.userPool.secret,
+    name: seed.userPool.name ?? 'Authing Emulator',
+    createdAt: at,
+  })
   for (const app of seed.applications) {
     state.applications.set(
       app.id,
@@ -199,7 +210,8 @@ export async function applySeed(
       const udf = state.udfs.get(keys.udf(poolId, 'USER', key))
       if (!udf) throw new SeedError(`user ${user.username ?? user.id}: unknown user-defined field "${key}"`)
       const stored = storedUdvValue(udf.dataType, value)
-      if (stored === null) throw new SeedError(`user ${user.username ?? user.id}: value of "${key}" is not a ${udf.dataType}`)
+      if (stored === null)
+        throw new SeedError(`user ${user.username ?? user.id}: value of "${key}" is not a ${udf.dataType}`)
       udv[key] = stored
     }
     if (Object.keys(udv).length) state.udvs.set(keys.udv('USER', user.id), udv)
@@ -207,12 +219,23 @@ export async function applySeed(
   for (const grant of seed.grants ?? []) {
     const namespace = grant.namespace ?? firstApp.id
     const target = grantTarget(state, seed, poolId, namespace, grant)
-    const record: GrantRecord = { userPoolId: poolId, namespace, resource: grant.resource, ...target, actions: grant.actions }
+    const record: GrantRecord = {
+      userPoolId: poolId,
+      namespace,
+      resource: grant.resource,
+      ...target,
+      actions: grant.actions,
+    }
     state.grants.set(keys.grant(record), record)
   }
 }
 
-function seedUserRecord(user: ResolvedSeed['users'][number], poolId: string, password: UserRecord['password'], at: string): UserRecord {
+function seedUserRecord(
+  user: ResolvedSeed['users'][number],
+  poolId: string,
+  password: UserRecord['password'],
+  at: string,
+): UserRecord {
   return newUserRecord(poolId, at, {
     id: user.id,
     username: user.username ?? null,

@@ -5,8 +5,8 @@
  */
 import type { EmulatorKeys } from './crypto.js'
 import type {
-  AppLoginRecord,
   ApplicationRecord,
+  AppLoginRecord,
   AuthorizationCodeRecord,
   CodeRecord,
   FailureRecord,
@@ -51,35 +51,79 @@ export class EmulatorState {
   }
 
   // Tables are fetched on each access: `Store.clear()` and `load()` replace the underlying maps.
-  get meta(): Table<MetaRecord> { return this.store.table('meta') }
-  get keyring(): Table<EmulatorKeys> { return this.store.table('keys') }
-  get userPools(): Table<UserPoolRecord> { return this.store.table('userPools') }
-  get applications(): Table<ApplicationRecord> { return this.store.table('applications') }
-  get users(): Table<UserRecord> { return this.store.table('users') }
-  get roles(): Table<RoleRecord> { return this.store.table('roles') }
+  get meta(): Table<MetaRecord> {
+    return this.store.table('meta')
+  }
+  get keyring(): Table<EmulatorKeys> {
+    return this.store.table('keys')
+  }
+  get userPools(): Table<UserPoolRecord> {
+    return this.store.table('userPools')
+  }
+  get applications(): Table<ApplicationRecord> {
+    return this.store.table('applications')
+  }
+  get users(): Table<UserRecord> {
+    return this.store.table('users')
+  }
+  get roles(): Table<RoleRecord> {
+    return this.store.table('roles')
+  }
   /** user id → role keys */
-  get userRoles(): Table<string[]> { return this.store.table('userRoles') }
-  get resources(): Table<ResourceRecord> { return this.store.table('resources') }
-  get grants(): Table<GrantRecord> { return this.store.table('grants') }
-  get udfs(): Table<UdfRecord> { return this.store.table('udfs') }
+  get userRoles(): Table<string[]> {
+    return this.store.table('userRoles')
+  }
+  get resources(): Table<ResourceRecord> {
+    return this.store.table('resources')
+  }
+  get grants(): Table<GrantRecord> {
+    return this.store.table('grants')
+  }
+  get udfs(): Table<UdfRecord> {
+    return this.store.table('udfs')
+  }
   /** `${targetType}:${targetId}` → key → stored string value */
-  get udvs(): Table<Record<string, string>> { return this.store.table('udvs') }
+  get udvs(): Table<Record<string, string>> {
+    return this.store.table('udvs')
+  }
   /** `${poolId}:${channel}:${to}:${scene or '*'}` → the pending code */
-  get codes(): Table<CodeRecord> { return this.store.table('codes') }
-  get failures(): Table<FailureRecord> { return this.store.table('loginFailures') }
+  get codes(): Table<CodeRecord> {
+    return this.store.table('codes')
+  }
+  get failures(): Table<FailureRecord> {
+    return this.store.table('loginFailures')
+  }
   /** token id (jti) → expiry in seconds, so the table can be pruned */
-  get revokedTokens(): Table<number> { return this.store.table('revokedTokens') }
-  get outbox(): Table<OutboxMessage> { return this.store.table('outbox') }
-  get groups(): Table<GroupRecord> { return this.store.table('groups') }
+  get revokedTokens(): Table<number> {
+    return this.store.table('revokedTokens')
+  }
+  get outbox(): Table<OutboxMessage> {
+    return this.store.table('outbox')
+  }
+  get groups(): Table<GroupRecord> {
+    return this.store.table('groups')
+  }
   /** user id → group keys */
-  get userGroups(): Table<string[]> { return this.store.table('userGroups') }
-  get namespaces(): Table<NamespaceRecord> { return this.store.table('namespaces') }
-  get appLogins(): Table<AppLoginRecord> { return this.store.table('appLogins') }
+  get userGroups(): Table<string[]> {
+    return this.store.table('userGroups')
+  }
+  get namespaces(): Table<NamespaceRecord> {
+    return this.store.table('namespaces')
+  }
+  get appLogins(): Table<AppLoginRecord> {
+    return this.store.table('appLogins')
+  }
   /** code (or CAS ticket) → what it grants */
-  get authorizationCodes(): Table<AuthorizationCodeRecord> { return this.store.table('authorizationCodes') }
-  get refreshTokens(): Table<RefreshTokenRecord> { return this.store.table('refreshTokens') }
+  get authorizationCodes(): Table<AuthorizationCodeRecord> {
+    return this.store.table('authorizationCodes')
+  }
+  get refreshTokens(): Table<RefreshTokenRecord> {
+    return this.store.table('refreshTokens')
+  }
   /** session id (the cookie's value) → who is logged in on the hosted pages */
-  get hostedSessions(): Table<HostedSessionRecord> { return this.store.table('hostedSessions') }
+  get hostedSessions(): Table<HostedSessionRecord> {
+    return this.store.table('hostedSessions')
+  }
 
   /** The pool's user ids in creation order (a live view: do not modify). */
   userIdsInOrder(poolId: string): readonly string[] {

@@ -7,9 +7,31 @@ import { objectId, type PasswordHash } from './crypto.js'
 
 /** Profile fields a user may set on themselves (strings; GraphQL `User` fields of the same name). */
 export const profileFields = [
-  'nickname', 'photo', 'company', 'browser', 'device', 'name', 'givenName', 'familyName', 'middleName',
-  'profile', 'preferredUsername', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'address',
-  'formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'city', 'province', 'country',
+  'nickname',
+  'photo',
+  'company',
+  'browser',
+  'device',
+  'name',
+  'givenName',
+  'familyName',
+  'middleName',
+  'profile',
+  'preferredUsername',
+  'website',
+  'gender',
+  'birthdate',
+  'zoneinfo',
+  'locale',
+  'address',
+  'formatted',
+  'streetAddress',
+  'locality',
+  'region',
+  'postalCode',
+  'city',
+  'province',
+  'country',
 ] as const
 export type ProfileField = (typeof profileFields)[number]
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+
 import type { EmulatorServerOptions } from './server.js'
 
 export const HELP = `authing-emulator — an offline Authing server (the v2 GraphQL + REST wire protocol, in memory)
@@ -22,9 +23,7 @@ Options:
 Exit codes: 0 stopped cleanly (Ctrl+C / SIGTERM), 1 could not start or run, 2 bad arguments or files.`
 
 export type ParsedArgs =
-  | { kind: 'help' }
-  | { kind: 'run'; options: EmulatorServerOptions }
-  | { kind: 'error'; message: string }
+  { kind: 'help' } | { kind: 'run'; options: EmulatorServerOptions } | { kind: 'error'; message: string }
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let values
@@ -52,7 +51,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { kind: 'help' }
 
   const port = values.port === undefined ? 5556 : integer(values.port, 0, 65_535)
-  if (port === undefined) return { kind: 'error', message: `--port must be a whole number 0–65535, got "${values.port}"` }
+  if (port === undefined)
+    return { kind: 'error', message: `--port must be a whole number 0–65535, got "${values.port}"` }
   const iterations = values['password-iterations']
   const passwordIterations = iterations === undefined ? undefined : integer(iterations, 1, 10_000_000)
   if (iterations !== undefined && passwordIterations === undefined) {
@@ -60,7 +60,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   const appHost = values['app-host']
   if (appHost !== undefined && !/^https?:\/\/[^/]+/.test(appHost)) {
-    return { kind: 'error', message: `--app-host must be an http(s) URL such as http://localhost:5556, got "${appHost}"` }
+    return {
+      kind: 'error',
+      message: `--app-host must be an http(s) URL such as http://localhost:5556, got "${appHost}"`,
+    }
   }
 
   const options: EmulatorServerOptions = {

@@ -17,7 +17,10 @@ export function formatBanner({ url, info, dataFile }: BannerFacts): string {
     ['App id', info.appId],
     ['App host', `${info.appHost}   (id_token iss: ${info.appHost}/oidc)`],
     ['Demo login', demo],
-    ['Data', dataFile ? `${dataFile} (durable; journal ${dataFile}.journal)` : 'in memory only (use --data FILE to keep it)'],
+    [
+      'Data',
+      dataFile ? `${dataFile} (durable; journal ${dataFile}.journal)` : 'in memory only (use --data FILE to keep it)',
+    ],
   ]
   const width = Math.max(...rows.map(([label]) => label.length))
   return [

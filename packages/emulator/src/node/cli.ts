@@ -25,6 +25,8 @@ try {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 } catch (error) {
-  io.error(`authing-emulator: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  io.error(
+    `authing-emulator: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  )
   process.exit(1)
 }

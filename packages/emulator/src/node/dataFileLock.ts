@@ -1,4 +1,5 @@
 import { open, readFile, rm } from 'node:fs/promises'
+
 import { EmulatorServerError } from './serverError.js'
 
 /**
@@ -16,7 +17,9 @@ export async function lockDataFile(dataFile: string): Promise<() => Promise<void
       return () => rm(lockFile, { force: true })
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new EmulatorServerError('DATA_UNAVAILABLE', `Cannot create ${lockFile}: ${String(error)}`, { cause: error })
+        throw new EmulatorServerError('DATA_UNAVAILABLE', `Cannot create ${lockFile}: ${String(error)}`, {
+          cause: error,
+        })
       }
     }
     const owner = Number(await readFile(lockFile, 'utf8').catch(() => ''))

@@ -51,12 +51,7 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
 }
 
 /** A JSON answer in Authing's `{code, message, data}` envelope, for failures outside the engine. */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  extra: OutgoingHttpHeaders = {},
-): void {
+export function sendJson(res: ServerResponse, status: number, message: string, extra: OutgoingHttpHeaders = {}): void {
   if (res.headersSent) {
     res.destroy()
     return

@@ -1,6 +1,7 @@
-import * as fsp from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
+import * as fsp from 'node:fs/promises'
 import { dirname } from 'node:path'
+
 import type { Store, StoreChange, StoreSnapshot } from '../model/store.js'
 import { lockDataFile } from './dataFileLock.js'
 import { type JournalFs, journalPathOf, readDataFile } from './readDataFile.js'
@@ -18,8 +19,7 @@ export interface JournalOptions {
   onError?: (error: unknown) => void
 }
 
-const settled = (work: Promise<void> | undefined): Promise<void> =>
-  work ? work.then(noop, noop) : Promise.resolve()
+const settled = (work: Promise<void> | undefined): Promise<void> => (work ? work.then(noop, noop) : Promise.resolve())
 function noop(): void {}
 
 /**

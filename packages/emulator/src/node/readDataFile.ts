@@ -1,4 +1,5 @@
 import type * as fsp from 'node:fs/promises'
+
 import { Store, type StoreChange, type StoreSnapshot } from '../model/store.js'
 import { EmulatorServerError } from './serverError.js'
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+
 import type { SeedDocument } from '../index.js'
 import { EmulatorServerError } from './serverError.js'
 
@@ -16,9 +17,13 @@ export async function readSeedFile(path: string): Promise<SeedDocument> {
   try {
     value = JSON.parse(text)
   } catch (cause) {
-    throw new EmulatorServerError('SEED_INVALID', `The seed file ${path} is not valid JSON: ${(cause as Error).message}`, {
-      cause,
-    })
+    throw new EmulatorServerError(
+      'SEED_INVALID',
+      `The seed file ${path} is not valid JSON: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    )
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new EmulatorServerError('SEED_INVALID', `The seed file ${path} must hold a JSON object (a seed document)`)

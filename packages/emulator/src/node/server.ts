@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
 import { createEmulator, type Emulator, type EmulatorOptions, SeedError } from '../index.js'
 import { BodyTooLargeError, sendJson, sendWebResponse, toWebRequest } from './httpAdapter.js'
 import { Journal } from './journal.js'
@@ -133,7 +134,9 @@ function startFailure(cause: unknown, { dataFile, seedFile }: EmulatorServerOpti
   if (cause instanceof EmulatorServerError) return cause
   const message = cause instanceof Error ? cause.message : String(cause)
   if (cause instanceof SeedError) {
-    return new EmulatorServerError('SEED_INVALID', seedFile === undefined ? message : `${seedFile}: ${message}`, { cause })
+    return new EmulatorServerError('SEED_INVALID', seedFile === undefined ? message : `${seedFile}: ${message}`, {
+      cause,
+    })
   }
   // The engine refuses a state it cannot use: with --data that is what the files hold.
   return dataFile === undefined

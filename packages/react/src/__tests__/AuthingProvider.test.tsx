@@ -1,8 +1,15 @@
 // @vitest-environment jsdom
-import { AuthenticationClient, createMemoryStore, decodeJwtClaims, DEFAULT_APP_HOST, type User } from '@authing-kit/client'
+import {
+  AuthenticationClient,
+  createMemoryStore,
+  decodeJwtClaims,
+  DEFAULT_APP_HOST,
+  type User,
+} from '@authing-kit/client'
 import { render, renderHook, screen, waitFor } from '@testing-library/react'
-import { version, type ReactNode } from 'react'
+import { type ReactNode, version } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import { AuthingProvider, authingQueryKeys, useAuth, useAuthingClient, useProfile } from '../index.js'
 import { BOB_ID, renderAuth, startAuthing, unsignedToken } from './testAuthing.js'
 
@@ -10,7 +17,12 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const clientOn = ({ info, fetch }: Awaited<ReturnType<typeof startAuthing>>) => ({ appId: info.appId, appHost: info.appHost, fetch, tokenStore: createMemoryStore() })
+const clientOn = ({ info, fetch }: Awaited<ReturnType<typeof startAuthing>>) => ({
+  appId: info.appId,
+  appHost: info.appHost,
+  fetch,
+  tokenStore: createMemoryStore(),
+})
 
 describe('restoring a remembered session', () => {
   it('renders authenticated with the stored user in the very first render, before any request', async () => {
@@ -26,7 +38,12 @@ describe('restoring a remembered session', () => {
       { wrapper: authing.wrapper() },
     )
     expect(requestsAtFirstRender).toBe(0)
-    expect(result.current).toMatchObject({ status: 'authenticated', isAuthenticated: true, idToken: bob.token, storage: 'local' })
+    expect(result.current).toMatchObject({
+      status: 'authenticated',
+      isAuthenticated: true,
+      idToken: bob.token,
+      storage: 'local',
+    })
     expect(result.current.user?.id).toBe(BOB_ID)
     // …then the server confirms it in the background, once (StrictMode mounts effects twice).
     await waitFor(() => expect(authing.requests).toEqual(['user']))
@@ -44,7 +61,13 @@ describe('restoring a remembered session', () => {
   })
 
   const discarded: [string, (bob: User) => { token: string; user: object }][] = [
-    ['tampered (another subject)', (bob) => ({ token: unsignedToken({ sub: 'someone-else', exp: Math.floor(Date.now() / 1000) + 3600 }), user: bob })],
+    [
+      'tampered (another subject)',
+      (bob) => ({
+        token: unsignedToken({ sub: 'someone-else', exp: Math.floor(Date.now() / 1000) + 3600 }),
+        user: bob,
+      }),
+    ],
     ['without a stored user', (bob) => ({ token: bob.token!, user: { notAUser: true } })],
   ]
   for (const [name, make] of discarded) {
@@ -160,7 +183,9 @@ describe('the provider', () => {
     const queryClient = authing.newQueryClient()
     const { result } = renderHook(() => useProfile(), { wrapper: authing.wrapper({ queryClient }, null) })
     await waitFor(() => expect(authing.requests).toEqual(['user']))
-    await waitFor(() => expect(queryClient.getQueryState(authingQueryKeys.profile(BOB_ID))?.dataUpdatedAt).toBeGreaterThan(0))
+    await waitFor(() =>
+      expect(queryClient.getQueryState(authingQueryKeys.profile(BOB_ID))?.dataUpdatedAt).toBeGreaterThan(0),
+    )
     expect(result.current.profile?.username).toBe('bob')
   })
 
@@ -208,7 +233,9 @@ describe('the provider', () => {
     const quiet = (event: ErrorEvent) => event.preventDefault()
     window.addEventListener('error', quiet)
     try {
-      expect(() => renderHook(() => useAuth())).toThrow(/useAuth must be used inside <AuthingProvider>.*Wrap your app in <AuthingProvider/)
+      expect(() => renderHook(() => useAuth())).toThrow(
+        /useAuth must be used inside <AuthingProvider>.*Wrap your app in <AuthingProvider/,
+      )
       expect(() => renderHook(() => useProfile())).toThrow(/useProfile must be used inside <AuthingProvider>/)
     } finally {
       window.removeEventListener('error', quiet)

@@ -4,8 +4,9 @@ import { defaultSeed } from '@authing-kit/emulator'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import { LoginForm, type LoginFormProps } from '../loginForm.js'
-import { BOB_ID, startAuthing, type ProviderProps } from './testAuthing.js'
+import { BOB_ID, type ProviderProps, startAuthing } from './testAuthing.js'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -19,13 +20,20 @@ async function renderForm(authing: Authing, props: LoginFormProps = {}, provider
   const onSuccess = vi.fn<(user: User) => void>()
   const onError = vi.fn<(error: AuthingError) => void>()
   const user = userEvent.setup(vi.isFakeTimers() ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {})
-  const view = render(<LoginForm onSuccess={onSuccess} onError={onError} {...props} />, { wrapper: authing.wrapper(provider) })
+  const view = render(<LoginForm onSuccess={onSuccess} onError={onError} {...props} />, {
+    wrapper: authing.wrapper(provider),
+  })
   await screen.findByRole('heading')
   return { ...view, onSuccess, onError, user }
 }
 
 /** Logs in with the password form, as a user types. */
-async function passwordLogin(user: ReturnType<typeof userEvent.setup>, account: string, password: string, labels = { account: '用户名 / 邮箱 / 手机号', password: '密码', submit: '登录' }) {
+async function passwordLogin(
+  user: ReturnType<typeof userEvent.setup>,
+  account: string,
+  password: string,
+  labels = { account: '用户名 / 邮箱 / 手机号', password: '密码', submit: '登录' },
+) {
   await user.type(screen.getByLabelText(labels.account), account)
   await user.type(screen.getByLabelText(labels.password), password)
   await user.click(screen.getByRole('button', { name: labels.submit }))
@@ -33,7 +41,10 @@ async function passwordLogin(user: ReturnType<typeof userEvent.setup>, account: 
 
 /** The text of the elements an input's aria-describedby points at. */
 const description = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
 
 const EN = { account: 'Username, email or phone', password: 'Password', submit: 'Log in' }
 
@@ -42,17 +53,20 @@ describe('<LoginForm> password login', () => {
     ['username', 'bob', 'loginByUsername'],
     ['email', 'bob@example.com', 'loginByEmail'],
     ['phone', '13800138000', 'loginByPhonePassword'],
-  ])('logs in by %s in the one account field (detected) and calls onSuccess with the user', async (_kind, account, operation) => {
-    const authing = await startAuthing()
-    const { user, onSuccess, onError } = await renderForm(authing, { lang: 'en-US' })
-    await passwordLogin(user, account, 'passw0rd', EN)
-    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
-    expect(onSuccess.mock.calls[0]![0]).toMatchObject({ id: BOB_ID, username: 'bob' })
-    expect(authing.requests).toContain(operation)
-    expect(onError).not.toHaveBeenCalled()
-    expect(screen.getByRole('status').textContent).toContain('Welcome, Bob')
-    expect(localStorage.getItem(authing.tokenKey)).not.toBeNull()
-  })
+  ])(
+    'logs in by %s in the one account field (detected) and calls onSuccess with the user',
+    async (_kind, account, operation) => {
+      const authing = await startAuthing()
+      const { user, onSuccess, onError } = await renderForm(authing, { lang: 'en-US' })
+      await passwordLogin(user, account, 'passw0rd', EN)
+      await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+      expect(onSuccess.mock.calls[0]![0]).toMatchObject({ id: BOB_ID, username: 'bob' })
+      expect(authing.requests).toContain(operation)
+      expect(onError).not.toHaveBeenCalled()
+      expect(screen.getByRole('status').textContent).toContain('Welcome, Bob')
+      expect(localStorage.getItem(authing.tokenKey)).not.toBeNull()
+    },
+  )
 
   it.each([
     ['zh-CN' as const, { account: '用户名 / 邮箱 / 手机号', password: '密码', submit: '登录' }, '账号或密码错误。'],
@@ -78,7 +92,9 @@ describe('<LoginForm> password login', () => {
       await waitFor(() => expect(onError).toHaveBeenCalledTimes(attempt + 2))
     }
     expect(onError.mock.lastCall![0]).toMatchObject({ code: 2005 })
-    expect(screen.getByRole('alert').textContent).toContain('Too many failed attempts. Your account is locked for a while; try again later.')
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Too many failed attempts. Your account is locked for a while; try again later.',
+    )
   })
 
   it('explains a dropped connection', async () => {
@@ -86,27 +102,34 @@ describe('<LoginForm> password login', () => {
     const { user } = await renderForm(authing, { lang: 'en-US' })
     authing.setOffline(true)
     await passwordLogin(user, 'bob', 'passw0rd', EN)
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Cannot reach the server. Check your connection and try again.'))
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'Cannot reach the server. Check your connection and try again.',
+      ),
+    )
   })
 
   it.each([
     ['empty fields', '', '', 'Username, email or phone', 'This field is required'],
     ['a malformed email', 'bob@example', 'passw0rd', 'Username, email or phone', 'Enter a valid email address'],
     ['a short password', 'bob', '123', 'Password', 'The password needs at least 6 characters'],
-  ])('checks %s before sending anything, and focuses the first invalid field', async (_case, account, password, invalid, message) => {
-    const authing = await startAuthing()
-    const { user } = await renderForm(authing, { lang: 'en-US' })
-    const sent = authing.requests.length
-    if (account) await user.type(screen.getByLabelText('Username, email or phone'), account)
-    if (password) await user.type(screen.getByLabelText('Password'), password)
-    await user.click(screen.getByRole('button', { name: 'Log in' }))
-    const field = screen.getByLabelText(invalid)
-    expect(document.activeElement).toBe(field)
-    expect(field.getAttribute('aria-invalid')).toBe('true')
-    expect(description(field)).toBe(message)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(authing.requests.slice(sent)).toEqual([])
-  })
+  ])(
+    'checks %s before sending anything, and focuses the first invalid field',
+    async (_case, account, password, invalid, message) => {
+      const authing = await startAuthing()
+      const { user } = await renderForm(authing, { lang: 'en-US' })
+      const sent = authing.requests.length
+      if (account) await user.type(screen.getByLabelText('Username, email or phone'), account)
+      if (password) await user.type(screen.getByLabelText('Password'), password)
+      await user.click(screen.getByRole('button', { name: 'Log in' }))
+      const field = screen.getByLabelText(invalid)
+      expect(document.activeElement).toBe(field)
+      expect(field.getAttribute('aria-invalid')).toBe('true')
+      expect(description(field)).toBe(message)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(authing.requests.slice(sent)).toEqual([])
+    },
+  )
 
   it('checks the email and phone of the code logins before sending a code or logging in', async () => {
     const authing = await startAuthing()
@@ -192,7 +215,10 @@ describe('<LoginForm> password login', () => {
 describe('<LoginForm> code login', () => {
   it('logs in with an SMS code (+86 by default) and counts 60 s down before the next send', async () => {
     const authing = await startAuthing()
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldAdvanceTime: true })
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+      shouldAdvanceTime: true,
+    })
     const { user, onSuccess } = await renderForm(authing, { lang: 'en-US', defaultMethod: 'phoneCode' })
     expect(screen.getByRole('button', { name: 'Phone code' }).getAttribute('aria-pressed')).toBe('true')
     expect((screen.getByLabelText('Country code') as HTMLInputElement).value).toBe('+86')
@@ -237,7 +263,9 @@ describe('<LoginForm> other screens', () => {
     await user.type(within(form).getByLabelText('Username'), 'carol')
     await user.type(within(form).getByLabelText('Password'), 'c4rol-pass')
     await user.click(within(form).getByRole('button', { name: 'Sign up' }))
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Your account was created. You can log in now.'))
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain('Your account was created. You can log in now.'),
+    )
     expect(authing.requests).toContain('registerByUsername')
 
     await passwordLogin(user, 'carol', 'c4rol-pass', EN)
@@ -263,10 +291,14 @@ describe('<LoginForm> other screens', () => {
     await user.click(within(form).getByRole('radio', { name: 'With an email' }))
     await user.type(within(form).getByLabelText('Email'), 'bob@example.com')
     await user.click(within(form).getByRole('button', { name: 'Send code' }))
-    await waitFor(() => expect(authing.emulator.outbox({ to: 'bob@example.com' })).toMatchObject([{ scene: 'RESET_PASSWORD' }]))
+    await waitFor(() =>
+      expect(authing.emulator.outbox({ to: 'bob@example.com' })).toMatchObject([{ scene: 'RESET_PASSWORD' }]),
+    )
     await user.type(within(form).getByLabelText('Verification code'), authing.lastCode('bob@example.com'))
     await user.type(within(form).getByLabelText('New password'), 'n3w-passw0rd{Enter}')
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Your password was reset. You can log in now.'))
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain('Your password was reset. You can log in now.'),
+    )
 
     await passwordLogin(user, 'bob', 'n3w-passw0rd', EN)
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
@@ -279,7 +311,11 @@ describe('<LoginForm> rendering', () => {
     const styled = await renderForm(authing, { className: 'mine' })
     const root = styled.container.querySelector('.ak-login.mine')!
     const css = root.querySelector('style')!.textContent!
-    const selectors = css.replace(/\{[^}]*\}/g, '\n').split(/[\n,]/).map((s) => s.trim()).filter(Boolean)
+    const selectors = css
+      .replace(/\{[^}]*\}/g, '\n')
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
     expect(selectors.every((selector) => selector.startsWith('.ak-login'))).toBe(true)
     expect(css).toContain('--ak-color-primary')
     styled.unmount()
@@ -291,7 +327,10 @@ describe('<LoginForm> rendering', () => {
 
   it('shows a nickname holding HTML as text', async () => {
     const nickname = '<img src=x onerror="alert(1)"><b>Bobby</b>'
-    const seed = { ...defaultSeed, users: defaultSeed.users!.map((u) => (u.username === 'bob' ? { ...u, nickname } : u)) }
+    const seed = {
+      ...defaultSeed,
+      users: defaultSeed.users!.map((u) => (u.username === 'bob' ? { ...u, nickname } : u)),
+    }
     const authing = await startAuthing({ seed })
     const { user, container, onSuccess } = await renderForm(authing, { lang: 'en-US' })
     await passwordLogin(user, 'bob', 'passw0rd', EN)
@@ -307,10 +346,16 @@ describe('<LoginForm> rendering', () => {
     const gateway = async (request: Request) => {
       const response = await authing.fetch(request)
       const text = await response.text()
-      const rewritten = text.includes('"code":2333') ? JSON.stringify({ errors: [{ message: { code: 4321, message: serverMessage } }], data: null }) : text
+      const rewritten = text.includes('"code":2333')
+        ? JSON.stringify({ errors: [{ message: { code: 4321, message: serverMessage } }], data: null })
+        : text
       return new Response(rewritten, { status: response.status, headers: response.headers })
     }
-    const client = new AuthenticationClient({ appId: authing.info.appId, appHost: authing.info.appHost, fetch: (input, init) => gateway(new Request(input, init)) })
+    const client = new AuthenticationClient({
+      appId: authing.info.appId,
+      appHost: authing.info.appHost,
+      fetch: (input, init) => gateway(new Request(input, init)),
+    })
     const { user, container, onError } = await renderForm(authing, { lang: 'en-US' }, { client })
     await passwordLogin(user, 'bob', 'wrong-password', EN)
     await waitFor(() => expect(onError).toHaveBeenCalledTimes(1))

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { QueryClientProvider } from '@tanstack/react-query'
 import { act, render, screen, waitFor } from '@testing-library/react'
-import { StrictMode, useState, type ReactNode } from 'react'
+import { type ReactNode, StrictMode, useState } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
 import { AuthingProvider, RequireAuth, useAuth, useLogin, useReturnTo, withAuthenticationRequired } from '../index.js'
 import { startAuthing } from './testAuthing.js'
 
@@ -115,7 +116,11 @@ describe('<RequireAuth>', () => {
       <MiniRouter
         routes={(navigate) => ({
           '/orders': (
-            <RequireAuth fallback={<p>please wait</p>} redirectTo="/login" onRedirect={(url) => (redirects.push(url), navigate(url))}>
+            <RequireAuth
+              fallback={<p>please wait</p>}
+              redirectTo="/login"
+              onRedirect={(url) => (redirects.push(url), navigate(url))}
+            >
               <p>orders</p>
             </RequireAuth>
           ),

@@ -3,6 +3,7 @@ import { AuthenticationClient, type AuthingError, type User } from '@authing-kit
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
+
 import { UserProfile, type UserProfileProps } from '../userProfile.js'
 import { startAuthing } from './testAuthing.js'
 
@@ -14,9 +15,12 @@ async function renderProfile(authing: Authing, props: UserProfileProps = {}) {
   const onSaved = vi.fn<(user: User) => void>()
   const onError = vi.fn<(error: AuthingError) => void>()
   const onLoggedOut = vi.fn<() => void>()
-  const view = render(<UserProfile lang="en-US" onSaved={onSaved} onError={onError} onLoggedOut={onLoggedOut} {...props} />, {
-    wrapper: authing.wrapper(),
-  })
+  const view = render(
+    <UserProfile lang="en-US" onSaved={onSaved} onError={onError} onLoggedOut={onLoggedOut} {...props} />,
+    {
+      wrapper: authing.wrapper(),
+    },
+  )
   // The remembered profile is refreshed once in the background; let that settle before counting requests.
   await waitFor(() => expect(authing.requests).toContain('user'))
   return { ...view, onSaved, onError, onLoggedOut, user: userEvent.setup() }
@@ -24,7 +28,11 @@ async function renderProfile(authing: Authing, props: UserProfileProps = {}) {
 
 /** What the server holds for bob now, read by a client of its own. */
 async function serverBob(authing: Authing): Promise<User> {
-  const client = new AuthenticationClient({ appId: authing.info.appId, appHost: authing.info.appHost, fetch: authing.emulator.fetch })
+  const client = new AuthenticationClient({
+    appId: authing.info.appId,
+    appHost: authing.info.appHost,
+    fetch: authing.emulator.fetch,
+  })
   await client.loginByUsername('bob', 'passw0rd')
   return client.getCurrentUser() as Promise<User>
 }
@@ -83,7 +91,11 @@ describe('<UserProfile>', () => {
     await user.type(screen.getByLabelText('Nickname'), 'Offline')
     authing.setOffline(true)
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Cannot reach the server. Check your connection and try again.'))
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Cannot reach the server. Check your connection and try again.',
+      ),
+    )
     expect(onError.mock.calls[0]![0].code).toBe('network_error')
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Bob')
     // What the user typed stays in the field, to try again.
@@ -96,7 +108,9 @@ describe('<UserProfile>', () => {
     await user.clear(screen.getByLabelText('Nickname'))
     await user.type(screen.getByLabelText('Nickname'), '<img src=x onerror=alert(1)>')
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('<img src=x onerror=alert(1)>'))
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('<img src=x onerror=alert(1)>'),
+    )
     expect(document.querySelector('h2 img')).toBeNull()
   })
 
@@ -108,7 +122,11 @@ describe('<UserProfile>', () => {
     await user.click(screen.getByRole('button', { name: 'Change password' }))
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Your password was changed.'))
     expect(screen.getByLabelText('New password')).toHaveProperty('value', '')
-    const client = new AuthenticationClient({ appId: authing.info.appId, appHost: authing.info.appHost, fetch: authing.emulator.fetch })
+    const client = new AuthenticationClient({
+      appId: authing.info.appId,
+      appHost: authing.info.appHost,
+      fetch: authing.emulator.fetch,
+    })
     await expect(client.loginByUsername('bob', 'passw0rd')).rejects.toMatchObject({ code: 2333 })
     await expect(client.loginByUsername('bob', 'n3w-secret')).resolves.toMatchObject({ username: 'bob' })
   })

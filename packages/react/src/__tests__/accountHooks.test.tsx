@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import {
   useAuth,
   useAuthingClient,
@@ -25,16 +26,26 @@ describe('useRegister', () => {
     await act(() => result.current.register.register('username', { username: 'carol', password: 'passw0rd' }))
     expect(result.current.auth.status).toBe('anonymous')
 
-    await act(() => result.current.register.register('email', { email: 'dave@example.com', password: 'passw0rd' }, { forceLogin: true, rememberMe: false }))
+    await act(() =>
+      result.current.register.register(
+        'email',
+        { email: 'dave@example.com', password: 'passw0rd' },
+        { forceLogin: true, rememberMe: false },
+      ),
+    )
     expect(result.current.auth).toMatchObject({ status: 'authenticated', storage: 'session' })
     expect(result.current.auth.user?.email).toBe('dave@example.com')
   })
 
   it('registers with a phone code', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ register: useRegister(), client: useAuthingClient() }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(() => ({ register: useRegister(), client: useAuthingClient() }), {
+      wrapper: authing.wrapper(),
+    })
     await result.current.client.sendSmsCode('13900139000', undefined, 'register')
-    const user = await act(() => result.current.register.register('phoneCode', { phone: '13900139000', code: authing.lastCode('13900139000') }))
+    const user = await act(() =>
+      result.current.register.register('phoneCode', { phone: '13900139000', code: authing.lastCode('13900139000') }),
+    )
     expect(user.phone).toBe('13900139000')
   })
 
@@ -68,7 +79,9 @@ describe('useSendSmsCode', () => {
 
     await act(() => vi.advanceTimersByTimeAsync(20_000))
     expect(result.current.secondsLeft).toBe(40)
-    await act(() => expect(result.current.send('13800138000')).rejects.toMatchObject({ code: 'rate_limited', retryAfter: 40 }))
+    await act(() =>
+      expect(result.current.send('13800138000')).rejects.toMatchObject({ code: 'rate_limited', retryAfter: 40 }),
+    )
     expect(authing.emulator.outbox({ to: '13800138000' })).toHaveLength(1)
 
     await act(() => vi.advanceTimersByTimeAsync(40_000))
@@ -90,20 +103,29 @@ describe('useSendSmsCode', () => {
 describe('useUpdatePassword', () => {
   it('changes the password (the new one logs in) and reports a wrong old one', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), update: useUpdatePassword(), client: useAuthingClient() }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(
+      () => ({ login: useLogin(), update: useUpdatePassword(), client: useAuthingClient() }),
+      { wrapper: authing.wrapper() },
+    )
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
-    await act(() => expect(result.current.update.updatePassword('n3w-passw0rd', 'wrong-old')).rejects.toMatchObject({ code: 2203 }))
+    await act(() =>
+      expect(result.current.update.updatePassword('n3w-passw0rd', 'wrong-old')).rejects.toMatchObject({ code: 2203 }),
+    )
     await waitFor(() => expect(result.current.update.error?.code).toBe(2203))
     await act(() => result.current.update.updatePassword('n3w-passw0rd', 'passw0rd'))
     await waitFor(() => expect(result.current.update).toMatchObject({ isSuccess: true, error: null }))
-    await expect(result.current.client.loginByUsername('bob', 'n3w-passw0rd')).resolves.toMatchObject({ username: 'bob' })
+    await expect(result.current.client.loginByUsername('bob', 'n3w-passw0rd')).resolves.toMatchObject({
+      username: 'bob',
+    })
   })
 })
 
 describe('useLogout', () => {
   it('logs out with its own pending state, and clears the session even when the server is unreachable', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), logout: useLogout(), auth: useAuth() }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(() => ({ login: useLogin(), logout: useLogout(), auth: useAuth() }), {
+      wrapper: authing.wrapper(),
+    })
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
     const release = authing.hold()
     let pending!: Promise<void>
@@ -128,7 +150,10 @@ describe('useLogout', () => {
 describe('roles and resources', () => {
   it('useHasRole answers from one roles request per namespace; false when logged out', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), admin: useHasRole('admin'), editor: useHasRole('editor') }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(
+      () => ({ login: useLogin(), admin: useHasRole('admin'), editor: useHasRole('editor') }),
+      { wrapper: authing.wrapper() },
+    )
     expect(result.current.admin).toMatchObject({ hasRole: false, isLoading: false })
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
     await waitFor(() => expect(result.current.admin.hasRole).toBe(true))
@@ -138,7 +163,10 @@ describe('roles and resources', () => {
 
   it('useAuthorizedResources lists what the user may do in a namespace', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), resources: useAuthorizedResources(authing.info.appId) }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(
+      () => ({ login: useLogin(), resources: useAuthorizedResources(authing.info.appId) }),
+      { wrapper: authing.wrapper() },
+    )
     expect(result.current.resources).toMatchObject({ resources: [], totalCount: 0, isLoading: false })
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
     await waitFor(() => expect(result.current.resources.totalCount).toBeGreaterThan(0))

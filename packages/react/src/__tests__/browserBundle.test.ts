@@ -1,9 +1,10 @@
 // Bundles an app that uses @authing-kit/react for the browser — the client and every lazy chunk
 // included — and checks that the administrator's code (and its secret exchange) never ships.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
 import { build } from 'tsdown'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -58,7 +59,13 @@ describe('a browser bundle of @authing-kit/react', () => {
   })
 
   it('holds no management code and no secret exchange', () => {
-    for (const marker of ['ManagementClient', 'accessToken(userPoolId', 'createUser(userInfo', 'getUserGroups', '/api/v2/resource-namespace']) {
+    for (const marker of [
+      'ManagementClient',
+      'accessToken(userPoolId',
+      'createUser(userInfo',
+      'getUserGroups',
+      '/api/v2/resource-namespace',
+    ]) {
       expect(bundle, marker).not.toContain(marker)
     }
   })

@@ -8,6 +8,7 @@ import { AuthenticationClient, createMemoryStore, type FetchFunction, type User 
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import { useAuth, useAuthingClient, useLogin } from '../index.js'
 import { LoginForm } from '../loginForm.js'
 import { BOB_ID, renderAuth, startAuthing } from './testAuthing.js'
@@ -20,7 +21,8 @@ type Authing = Awaited<ReturnType<typeof startAuthing>>
 
 const base64url = {
   encode: (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'),
-  decode: (segment: string) => JSON.parse(atob(segment.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>,
+  decode: (segment: string) =>
+    JSON.parse(atob(segment.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>,
 }
 
 /** A real token with its header or claims edited and the emulator's signature kept (unless replaced). */
@@ -55,7 +57,10 @@ describe('fault matrix', () => {
   it('fault 1: a remembered token expired beyond the 60 s leeway starts anonymous, is removed, and no request sends it', async () => {
     const lifetime = 3600
     // Signed by the emulator on a clock that ran lifetime + 61 s ago: a real, expired token.
-    const authing = await startAuthing({ tokenLifetimeSeconds: lifetime, now: () => Date.now() - (lifetime + 61) * 1000 })
+    const authing = await startAuthing({
+      tokenLifetimeSeconds: lifetime,
+      now: () => Date.now() - (lifetime + 61) * 1000,
+    })
     const bob = await authing.rememberBob()
     await expectDiscarded(authing, bob.token!, bob)
   })
@@ -111,7 +116,9 @@ describe('fault matrix', () => {
     })
     const { result } = renderHook(() => ({ auth: useAuth(), login: useLogin() }), { wrapper: authing.wrapper() })
     expect(result.current.auth).toMatchObject({ status: 'anonymous', storage: 'memory' })
-    await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }, { rememberMe: true }))
+    await act(() =>
+      result.current.login.login('username', { username: 'bob', password: 'passw0rd' }, { rememberMe: true }),
+    )
     expect(result.current.auth).toMatchObject({ status: 'authenticated', storage: 'memory' })
     expect(result.current.auth.user?.id).toBe(BOB_ID)
   })
@@ -122,7 +129,9 @@ describe('fault matrix', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('Quota exceeded', 'QuotaExceededError')
     })
-    const { result } = renderHook(() => ({ auth: useAuth(), client: useAuthingClient() }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(() => ({ auth: useAuth(), client: useAuthingClient() }), {
+      wrapper: authing.wrapper(),
+    })
     expect(result.current.auth.storage).toBe('local')
     await act(() => result.current.client.loginByUsername('bob', 'passw0rd'))
     await waitFor(() => expect(result.current.auth).toMatchObject({ status: 'authenticated', storage: 'memory' }))
@@ -134,16 +143,26 @@ describe('fault matrix', () => {
     const throttled: FetchFunction = async (input, init) => {
       const request = new Request(input, init)
       if (new URL(request.url).pathname !== '/graphql/v2') return authing.fetch(request)
-      return new Response('{"code":429,"message":"slow down"}', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' } })
+      return new Response('{"code":429,"message":"slow down"}', {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '30' },
+      })
     }
-    const client = new AuthenticationClient({ appId: authing.info.appId, appHost: authing.info.appHost, fetch: throttled, tokenStore: createMemoryStore() })
+    const client = new AuthenticationClient({
+      appId: authing.info.appId,
+      appHost: authing.info.appHost,
+      fetch: throttled,
+      tokenStore: createMemoryStore(),
+    })
     const onError = vi.fn()
     const user = userEvent.setup()
     render(<LoginForm lang="en-US" onError={onError} />, { wrapper: authing.wrapper({ client }) })
     await user.type(await screen.findByLabelText('Username, email or phone'), 'bob')
     await user.type(screen.getByLabelText('Password'), 'passw0rd')
     await user.click(screen.getByRole('button', { name: 'Log in' }))
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Too many attempts. Wait a moment and try again.'))
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('Too many attempts. Wait a moment and try again.'),
+    )
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'rate_limited', status: 429, retryAfter: 30 })
   })
 

@@ -4,6 +4,7 @@ import { StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import { AuthingProvider, useAuth } from '../index.js'
 import { startAuthing } from './testAuthing.js'
 

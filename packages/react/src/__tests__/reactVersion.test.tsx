@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react'
 import { version } from 'react'
 import { version as domVersion } from 'react-dom'
 import { describe, expect, it } from 'vitest'
+
 import { useAuth } from '../index.js'
 import { startAuthing } from './testAuthing.js'
 

@@ -2,8 +2,9 @@
 import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
+
 import { logInThroughHostedPage } from '../../../client/src/__tests__/protocolFlow.js'
-import { AuthingProvider, useAuth, type AuthState, type RedirectProps } from '../index.js'
+import { AuthingProvider, type AuthState, type RedirectProps, useAuth } from '../index.js'
 import { BOB_ID, startAuthing } from './testAuthing.js'
 
 const origin = window.location.origin
@@ -19,18 +20,32 @@ async function startRedirectApp() {
   const provider = (props: RedirectProps = {}) =>
     function Provider({ children }: { children?: ReactNode }) {
       return (
-        <AuthingProvider appId={authing.info.appId} appHost={authing.info.appHost} fetch={authing.fetch} openUrl={(url) => void opened.push(url)} {...props}>
+        <AuthingProvider
+          appId={authing.info.appId}
+          appHost={authing.info.appHost}
+          fetch={authing.fetch}
+          openUrl={(url) => void opened.push(url)}
+          {...props}
+        >
           {children}
         </AuthingProvider>
       )
     }
   const tokenRequests = () => authing.requests.filter((path) => path === '/oidc/token').length
-  const transactionKeys = () => Object.keys(sessionStorage).filter((key) => key.startsWith(`authing-kit:${authing.info.appId}:oidc:`) && !key.endsWith(':handled'))
+  const transactionKeys = () =>
+    Object.keys(sessionStorage).filter(
+      (key) => key.startsWith(`authing-kit:${authing.info.appId}:oidc:`) && !key.endsWith(':handled'),
+    )
 
   /** Starts a login from `page`, logs bob in on the hosted page, and leaves the browser on the callback URL. */
-  const comeBackFromHostedLogin = async (page = '/orders?page=2', options: Parameters<AuthState['loginWithRedirect']>[0] = {}) => {
+  const comeBackFromHostedLogin = async (
+    page = '/orders?page=2',
+    options: Parameters<AuthState['loginWithRedirect']>[0] = {},
+  ) => {
     window.history.replaceState(null, '', page)
-    const { result, unmount } = renderHook(() => useAuth(), { wrapper: provider({ redirectUri: `${origin}/callback` }) })
+    const { result, unmount } = renderHook(() => useAuth(), {
+      wrapper: provider({ redirectUri: `${origin}/callback` }),
+    })
     await act(() => result.current.loginWithRedirect(options))
     unmount()
     const authorizeUrl = opened.at(-1) ?? ''
@@ -53,7 +68,11 @@ describe('loginWithRedirect', () => {
     expect(url.searchParams.get('redirect_uri')).toBe(`${origin}/`)
     const state = url.searchParams.get('state') ?? ''
     const stored = JSON.parse(sessionStorage.getItem(`authing-kit:${app.authing.info.appId}:oidc:${state}`) ?? 'null')
-    expect(stored).toMatchObject({ nonce: url.searchParams.get('nonce'), redirectUri: `${origin}/`, appState: { returnTo: '/' } })
+    expect(stored).toMatchObject({
+      nonce: url.searchParams.get('nonce'),
+      redirectUri: `${origin}/`,
+      appState: { returnTo: '/' },
+    })
     expect(stored.codeVerifier).toMatch(/^[A-Za-z0-9]{43}$/)
   })
 
@@ -74,7 +93,9 @@ describe('loginWithRedirect', () => {
     await waitFor(() => expect(app.opened).toHaveLength(1))
     const url = new URL(app.opened[0] ?? '')
     expect(url.searchParams.get('scope')).toBe('openid profile email phone address')
-    const stored = JSON.parse(sessionStorage.getItem(`authing-kit:${app.authing.info.appId}:oidc:${url.searchParams.get('state')}`) ?? 'null')
+    const stored = JSON.parse(
+      sessionStorage.getItem(`authing-kit:${app.authing.info.appId}:oidc:${url.searchParams.get('state')}`) ?? 'null',
+    )
     expect(stored.appState).toEqual({ returnTo: '/orders' })
   })
 })
@@ -108,7 +129,10 @@ describe('the redirect callback', () => {
     const app = await startRedirectApp()
     await app.comeBackFromHostedLogin('/start', { appState: { tab: 'billing' }, returnTo: '/orders' })
     const calls: unknown[] = []
-    const Provider = app.provider({ redirectUri: `${origin}/callback`, onRedirectCallback: (appState) => void calls.push(appState) })
+    const Provider = app.provider({
+      redirectUri: `${origin}/callback`,
+      onRedirectCallback: (appState) => void calls.push(appState),
+    })
     const seen: Record<string, AuthState> = {}
     const Probe = ({ name }: { name: string }) => {
       seen[name] = useAuth()
@@ -126,13 +150,18 @@ describe('the redirect callback', () => {
     )
     await waitFor(() => expect([seen.a?.status, seen.b?.status]).toEqual(['authenticated', 'authenticated']))
     expect(app.tokenRequests()).toBe(1)
-    expect(calls).toEqual([{ tab: 'billing', returnTo: '/orders' }, { tab: 'billing', returnTo: '/orders' }])
+    expect(calls).toEqual([
+      { tab: 'billing', returnTo: '/orders' },
+      { tab: 'billing', returnTo: '/orders' },
+    ])
   })
 
   it('does nothing on a reload of the callback URL after the login, but clean the URL', async () => {
     const app = await startRedirectApp()
     const { callback } = await app.comeBackFromHostedLogin()
-    const first = renderHook(() => useAuth((auth) => auth.status), { wrapper: app.provider({ redirectUri: `${origin}/callback` }) })
+    const first = renderHook(() => useAuth((auth) => auth.status), {
+      wrapper: app.provider({ redirectUri: `${origin}/callback` }),
+    })
     await waitFor(() => expect(first.result.current).toBe('authenticated'))
     cleanup()
 
@@ -164,7 +193,11 @@ describe('the redirect callback', () => {
     await act(() => login.current.loginWithRedirect())
     cleanup()
     const state = new URL(app.opened[0] ?? '').searchParams.get('state') ?? ''
-    window.history.replaceState(null, '', `/?error=access_denied&error_description=${encodeURIComponent('The user said no')}&state=${state}`)
+    window.history.replaceState(
+      null,
+      '',
+      `/?error=access_denied&error_description=${encodeURIComponent('The user said no')}&state=${state}`,
+    )
     const { result } = renderHook(() => useAuth(), { wrapper: app.provider() })
     await waitFor(() => expect(result.current.status).toBe('anonymous'))
     expect(result.current.error).toMatchObject({ code: 'access_denied', message: 'The user said no' })
@@ -176,7 +209,9 @@ describe('the redirect callback', () => {
     const app = await startRedirectApp()
     await app.comeBackFromHostedLogin()
     const search = window.location.search
-    const { result } = renderHook(() => useAuth((auth) => auth.status), { wrapper: app.provider({ skipRedirectCallback: true }) })
+    const { result } = renderHook(() => useAuth((auth) => auth.status), {
+      wrapper: app.provider({ skipRedirectCallback: true }),
+    })
     expect(result.current).toBe('anonymous')
     await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
     expect(window.location.search).toBe(search)
@@ -202,7 +237,9 @@ describe('federated logout', () => {
     const ended = await app.authing.emulator.fetch(new Request(logoutUrl, { headers: { cookie }, redirect: 'manual' }))
     expect(ended.headers.get('location')).toBe(`${origin}/bye`)
     const cleared = (ended.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-    const again = await app.authing.emulator.fetch(new Request(authorizeUrl, { headers: { cookie: cleared }, redirect: 'manual' }))
+    const again = await app.authing.emulator.fetch(
+      new Request(authorizeUrl, { headers: { cookie: cleared }, redirect: 'manual' }),
+    )
     expect(again.status).toBe(200)
   })
 

@@ -3,6 +3,7 @@ import { createEmulator } from '@authing-kit/emulator'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+
 import { AuthingProvider, RequireAuth, useAuth, useProfile, withAuthenticationRequired } from '../index.js'
 import { authingQueryKeys } from '../queryKeys.js'
 

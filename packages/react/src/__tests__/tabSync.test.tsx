@@ -2,7 +2,8 @@
 import type { User } from '@authing-kit/client'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useAuth, useAuthingClient, useLogin, useProfile, type UseLoginResult } from '../index.js'
+
+import { useAuth, useAuthingClient, useLogin, type UseLoginResult, useProfile } from '../index.js'
 import { BOB_ID, startAuthing } from './testAuthing.js'
 
 afterEach(() => {
@@ -12,7 +13,10 @@ afterEach(() => {
 /** Two providers on one origin and app: two tabs, as far as the session is concerned. */
 async function twoTabs() {
   const authing = await startAuthing()
-  const tabs: Record<'a' | 'b', { login?: UseLoginResult; auth?: ReturnType<typeof useAuth>; client?: ReturnType<typeof useAuthingClient> }> = { a: {}, b: {} }
+  const tabs: Record<
+    'a' | 'b',
+    { login?: UseLoginResult; auth?: ReturnType<typeof useAuth>; client?: ReturnType<typeof useAuthingClient> }
+  > = { a: {}, b: {} }
   /** Every render of tab B: whose session it had, and whose profile it showed. */
   const rendersOfB: { session: string | undefined; profile: string | undefined }[] = []
   function Tab({ name }: { name: 'a' | 'b' }) {
@@ -95,7 +99,9 @@ describe('multi-tab sync', () => {
     // Another tab logs in: its writes reach this one as storage events.
     const bob: User = await authing.rememberBob()
     act(() => {
-      window.dispatchEvent(new StorageEvent('storage', { key: authing.userKey, newValue: JSON.stringify(bob), storageArea: localStorage }))
+      window.dispatchEvent(
+        new StorageEvent('storage', { key: authing.userKey, newValue: JSON.stringify(bob), storageArea: localStorage }),
+      )
     })
     expect(screen.getByText('bob')).toBeTruthy()
     localStorage.clear()

@@ -5,7 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { cleanup, configure, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach } from 'vitest'
-import { AuthingProvider, useAuth, type AuthingProviderProps, type AuthState } from '../index.js'
+
+import { AuthingProvider, type AuthingProviderProps, type AuthState, useAuth } from '../index.js'
 
 export const BOB_ID = '62a0f0a9c6b1c2a3d4e5f603'
 
@@ -47,7 +48,8 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
     return emulator.fetch(request)
   }
 
-  const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+  const newQueryClient = () =>
+    new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
 
   /** A wrapper with a fresh QueryClient and a provider on the emulator (StrictMode comes from `configure`). */
   const wrapper = (props: ProviderProps = {}, queryClient: QueryClient | null = newQueryClient()) =>
@@ -66,7 +68,12 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
 
   /** Logs bob in as an earlier page load would have, leaving his session in `storage`. */
   const rememberBob = async (storage: TokenStore = localStorage) => {
-    const client = new AuthenticationClient({ appId: info.appId, appHost: info.appHost, fetch: emulator.fetch, tokenStore: storage })
+    const client = new AuthenticationClient({
+      appId: info.appId,
+      appHost: info.appHost,
+      fetch: emulator.fetch,
+      tokenStore: storage,
+    })
     return client.loginByUsername('bob', 'passw0rd')
   }
 
@@ -102,7 +109,8 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
 
 /** A JWT with these claims and a junk signature (only the server could tell). */
 export function unsignedToken(claims: Record<string, unknown>): string {
-  const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.c2lnbmF0dXJl`
 }
 

@@ -2,6 +2,7 @@
 import type { AuthenticationClient } from '@authing-kit/client'
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+
 import { useAuth, useAuthingClient } from '../index.js'
 import { startAuthing } from './testAuthing.js'
 
@@ -46,7 +47,14 @@ describe('useAuth', () => {
     const before = result.current
     rerender()
     expect(result.current).toBe(before)
-    expect(before).toMatchObject({ status: 'anonymous', isAuthenticated: false, user: null, idToken: null, storage: 'local', error: null })
+    expect(before).toMatchObject({
+      status: 'anonymous',
+      isAuthenticated: false,
+      user: null,
+      idToken: null,
+      storage: 'local',
+      error: null,
+    })
   })
 
   it('logout clears the session and storage, and keeps the server failure as error', async () => {

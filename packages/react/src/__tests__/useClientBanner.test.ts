@@ -1,10 +1,12 @@
 // Builds the package (as `pnpm build` does, into a temporary folder) and reads the output.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
 import { build } from 'tsdown'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import config from '../../tsdown.config.js'
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url))
@@ -22,25 +24,40 @@ afterAll(() => {
 const read = (file: string) => readFileSync(join(outDir, file), 'utf8')
 const startsWithUseClient = (file: string) => /^\s*["']use client["'];/.test(read(file))
 
-describe("the built files", () => {
+describe('the built files', () => {
   it("start with 'use client' where they hold hooks or components", () => {
     const hooks = readdirSync(join(outDir, 'hooks')).filter((file) => file.endsWith('.js'))
     expect(hooks).toEqual(expect.arrayContaining(['useAuth.js', 'useLogin.js', 'useProfile.js']))
-    for (const file of ['AuthingProvider.js', 'context.js', 'components/RequireAuth.js', 'withAuthenticationRequired.js', ...hooks.map((hook) => `hooks/${hook}`)]) {
+    for (const file of [
+      'AuthingProvider.js',
+      'context.js',
+      'components/RequireAuth.js',
+      'withAuthenticationRequired.js',
+      ...hooks.map((hook) => `hooks/${hook}`),
+    ]) {
       expect(startsWithUseClient(file), file).toBe(true)
     }
   })
 
   it("start with 'use client' in the login form, its lazily loaded view and each screen", () => {
-    const views = readdirSync(join(outDir, 'components/LoginForm/views')).map((file) => `components/LoginForm/views/${file}`)
-    expect(views).toEqual(expect.arrayContaining(['PasswordView', 'CodeView', 'RegisterView', 'ForgotView'].map((view) => `components/LoginForm/views/${view}.js`)))
+    const views = readdirSync(join(outDir, 'components/LoginForm/views')).map(
+      (file) => `components/LoginForm/views/${file}`,
+    )
+    expect(views).toEqual(
+      expect.arrayContaining(
+        ['PasswordView', 'CodeView', 'RegisterView', 'ForgotView'].map(
+          (view) => `components/LoginForm/views/${view}.js`,
+        ),
+      ),
+    )
     for (const file of ['components/LoginForm/LoginForm.js', 'components/LoginForm/LoginFormView.js', ...views]) {
       expect(startsWithUseClient(file), file).toBe(true)
     }
   })
 
   it('leave plain helpers unmarked, so server code can call them', () => {
-    for (const file of ['index.js', 'queryKeys.js', 'store.js', 'returnTo.js']) expect(startsWithUseClient(file), file).toBe(false)
+    for (const file of ['index.js', 'queryKeys.js', 'store.js', 'returnTo.js'])
+      expect(startsWithUseClient(file), file).toBe(false)
   })
 
   /** Every module a file loads up front (static imports, not `import()`), its own path included. */
@@ -63,7 +80,11 @@ describe("the built files", () => {
     // that never show it (esbuild's code splitting), so it has an entry of its own.
     expect([...staticGraph('index.js')].filter((file) => file.startsWith('components/LoginForm/'))).toEqual([])
     const reached = staticGraph('components/LoginForm/LoginForm.js')
-    expect([...reached].filter((file) => file.startsWith('components/LoginForm/') && file !== 'components/LoginForm/LoginForm.js')).toEqual([])
+    expect(
+      [...reached].filter(
+        (file) => file.startsWith('components/LoginForm/') && file !== 'components/LoginForm/LoginForm.js',
+      ),
+    ).toEqual([])
     expect(read('components/LoginForm/LoginForm.js')).toMatch(/import\(["']\.\/LoginFormView\.js["']\)/)
   })
 

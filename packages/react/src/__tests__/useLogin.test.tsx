@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+
 import { authingQueryKeys, useAuth, useAuthingClient, useLogin, useProfile } from '../index.js'
 import { BOB_ID, startAuthing } from './testAuthing.js'
 
@@ -8,7 +9,9 @@ describe('useLogin', () => {
   it('logs in with username and password: session, useAuth and the cached profile update', async () => {
     const authing = await startAuthing()
     const queryClient = authing.newQueryClient()
-    const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth() }), { wrapper: authing.wrapper({}, queryClient) })
+    const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth() }), {
+      wrapper: authing.wrapper({}, queryClient),
+    })
     expect(result.current.login).toMatchObject({ isPending: false, error: null })
 
     let user
@@ -34,7 +37,9 @@ describe('useLogin', () => {
   it('keeps a login without remember-me in sessionStorage only', async () => {
     const authing = await startAuthing()
     const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth() }), { wrapper: authing.wrapper() })
-    await act(() => result.current.login.login('email', { email: 'bob@example.com', password: 'passw0rd' }, { rememberMe: false }))
+    await act(() =>
+      result.current.login.login('email', { email: 'bob@example.com', password: 'passw0rd' }, { rememberMe: false }),
+    )
     expect(result.current.auth.storage).toBe('session')
     expect(sessionStorage.getItem(authing.tokenKey)).toBe(result.current.auth.idToken)
     expect(localStorage.getItem(authing.tokenKey)).toBeNull()
@@ -42,10 +47,14 @@ describe('useLogin', () => {
 
   it('follows the provider default rememberMe={false}, and moves the session when a later login remembers it', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth() }), { wrapper: authing.wrapper({ rememberMe: false }) })
+    const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth() }), {
+      wrapper: authing.wrapper({ rememberMe: false }),
+    })
     await act(() => result.current.login.login('phone', { phone: '13800138000', password: 'passw0rd' }))
     expect(sessionStorage.getItem(authing.tokenKey)).not.toBeNull()
-    await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }, { rememberMe: true }))
+    await act(() =>
+      result.current.login.login('username', { username: 'bob', password: 'passw0rd' }, { rememberMe: true }),
+    )
     expect(result.current.auth.storage).toBe('local')
     expect(localStorage.getItem(authing.tokenKey)).toBe(result.current.auth.idToken)
     expect(sessionStorage.getItem(authing.tokenKey)).toBeNull()
@@ -53,21 +62,33 @@ describe('useLogin', () => {
 
   it('logs in with an SMS code and with an email code', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth(), client: useAuthingClient() }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth(), client: useAuthingClient() }), {
+      wrapper: authing.wrapper(),
+    })
     await result.current.client.sendSmsCode('13800138000', undefined, 'login')
-    await act(() => result.current.login.login('phoneCode', { phone: '13800138000', code: authing.lastCode('13800138000') }))
+    await act(() =>
+      result.current.login.login('phoneCode', { phone: '13800138000', code: authing.lastCode('13800138000') }),
+    )
     expect(result.current.auth.user?.id).toBe(BOB_ID)
 
     await act(() => result.current.auth.logout())
     await result.current.client.sendEmail('bob@example.com', 'LOGIN_VERIFY_CODE')
-    await act(() => result.current.login.login('emailCode', { email: 'bob@example.com', code: authing.lastCode('bob@example.com') }))
+    await act(() =>
+      result.current.login.login('emailCode', { email: 'bob@example.com', code: authing.lastCode('bob@example.com') }),
+    )
     expect(result.current.auth.user?.id).toBe(BOB_ID)
   })
 
   it('exposes a failed login as error (the session untouched), and reset clears it', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), other: useLogin(), auth: useAuth() }), { wrapper: authing.wrapper() })
-    await act(() => expect(result.current.login.login('username', { username: 'bob', password: 'nope-nope' })).rejects.toMatchObject({ code: 2333 }))
+    const { result } = renderHook(() => ({ login: useLogin(), other: useLogin(), auth: useAuth() }), {
+      wrapper: authing.wrapper(),
+    })
+    await act(() =>
+      expect(result.current.login.login('username', { username: 'bob', password: 'nope-nope' })).rejects.toMatchObject({
+        code: 2333,
+      }),
+    )
     await waitFor(() => expect(result.current.login.error?.code).toBe(2333))
     expect(result.current.login.isPending).toBe(false)
     // Per operation: another useLogin knows nothing of it.
@@ -89,7 +110,11 @@ describe('useLogin', () => {
     const authing = await startAuthing()
     const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth() }), { wrapper: authing.wrapper() })
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
-    await act(() => expect(result.current.login.login('username', { username: 'bob', password: 'bad-password' }, { rememberMe: false })).rejects.toThrow())
+    await act(() =>
+      expect(
+        result.current.login.login('username', { username: 'bob', password: 'bad-password' }, { rememberMe: false }),
+      ).rejects.toThrow(),
+    )
     expect(result.current.auth.storage).toBe('local')
   })
 })

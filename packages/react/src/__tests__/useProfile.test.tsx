@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+
 import { useAuth, useAuthingClient, useLogin, useProfile } from '../index.js'
 import { startAuthing } from './testAuthing.js'
 
@@ -36,7 +37,9 @@ describe('useProfile', () => {
 
   it('updates optimistically, then with what the server answered', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), profile: useProfile(), auth: useAuth() }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(() => ({ login: useLogin(), profile: useProfile(), auth: useAuth() }), {
+      wrapper: authing.wrapper(),
+    })
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
     const release = authing.hold()
     let update!: Promise<unknown>
@@ -56,7 +59,9 @@ describe('useProfile', () => {
 
   it('rolls the optimistic update back when the server refuses it', async () => {
     const authing = await startAuthing()
-    const { result } = renderHook(() => ({ login: useLogin(), profile: useProfile(), client: useAuthingClient() }), { wrapper: authing.wrapper() })
+    const { result } = renderHook(() => ({ login: useLogin(), profile: useProfile(), client: useAuthingClient() }), {
+      wrapper: authing.wrapper(),
+    })
     await result.current.client.registerByUsername('alice', 'passw0rd')
     await act(() => result.current.login.login('username', { username: 'bob', password: 'passw0rd' }))
     const release = authing.hold()
@@ -79,7 +84,12 @@ describe('useProfile', () => {
     const renders: [string | undefined, string | null | undefined][] = []
     const { result } = renderHook(
       () => {
-        const hooks = { login: useLogin(), profile: useProfile(), client: useAuthingClient(), user: useAuth((auth) => auth.user) }
+        const hooks = {
+          login: useLogin(),
+          profile: useProfile(),
+          client: useAuthingClient(),
+          user: useAuth((auth) => auth.user),
+        }
         renders.push([hooks.user?.username ?? undefined, hooks.profile.profile?.username])
         return hooks
       },
@@ -92,5 +102,4 @@ describe('useProfile', () => {
     await waitFor(() => expect(result.current.profile.profile?.username).toBe('alice'))
     expect(renders.filter(([user]) => user === 'alice').map(([, shown]) => shown)).not.toContain('bob')
   })
-
 })

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
+
 import { useAuthingContext } from '../context.js'
 import { useAuth } from '../hooks/useAuth.js'
 import { currentPath, rememberReturnTo } from '../returnTo.js'

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+
 import { useAuthingContext } from '../context.js'
 import type { AuthState } from '../store.js'
 

@@ -1,4 +1,5 @@
 import type { AuthenticationClient } from '@authing-kit/client'
+
 import { useAuthingContext } from '../context.js'
 
 /**

@@ -1,5 +1,6 @@
 import type { AuthingError } from '@authing-kit/client'
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query'
+
 import { useAuthingContext } from '../context.js'
 import type { AuthingRuntime } from '../runtime.js'
 import { useAuthingQueryClient } from '../useAuthingQueryClient.js'

@@ -1,5 +1,6 @@
 import type { AuthingError, AuthorizedResource } from '@authing-kit/client'
 import { useQuery } from '@tanstack/react-query'
+
 import { useAuthingContext } from '../context.js'
 import { authingQueryKeys, authorizedResourcesQueryOptions } from '../queryKeys.js'
 import { useAuthingQueryClient } from '../useAuthingQueryClient.js'
@@ -21,7 +22,10 @@ export interface UseAuthorizedResourcesResult {
  * @example
  * const { resources } = useAuthorizedResources(appId, { resourceType: 'DATA' })
  */
-export function useAuthorizedResources(namespace: string, options: { resourceType?: string } = {}): UseAuthorizedResourcesResult {
+export function useAuthorizedResources(
+  namespace: string,
+  options: { resourceType?: string } = {},
+): UseAuthorizedResourcesResult {
   const { client } = useAuthingContext('useAuthorizedResources').runtime
   const queryClient = useAuthingQueryClient('useAuthorizedResources')
   const userId = useAuth((auth) => auth.user?.id ?? null)

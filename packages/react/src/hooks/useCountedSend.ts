@@ -1,5 +1,6 @@
-import { AuthingError, type AuthenticationClient, type CommonMessage } from '@authing-kit/client'
+import { type AuthenticationClient, AuthingError, type CommonMessage } from '@authing-kit/client'
 import { useCallback } from 'react'
+
 import { useAuthingMutation } from './useAuthingMutation.js'
 import { useCountdown } from './useCountdown.js'
 
@@ -34,7 +35,9 @@ export function useCountedSend<V>(
     (variables: V): Promise<CommonMessage> => {
       const retryAfter = remaining()
       if (retryAfter > 0) {
-        return Promise.reject(new AuthingError('rate_limited', `Wait ${retryAfter} s before sending another code`, { retryAfter }))
+        return Promise.reject(
+          new AuthingError('rate_limited', `Wait ${retryAfter} s before sending another code`, { retryAfter }),
+        )
       }
       return run(variables)
     },

@@ -1,5 +1,6 @@
 import type { AuthingError } from '@authing-kit/client'
 import { useQuery } from '@tanstack/react-query'
+
 import { useAuthingContext } from '../context.js'
 import { authingQueryKeys, rolesQueryOptions } from '../queryKeys.js'
 import { useAuthingQueryClient } from '../useAuthingQueryClient.js'

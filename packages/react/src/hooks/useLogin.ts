@@ -1,5 +1,6 @@
 import type { AuthenticationClient, AuthingError, User } from '@authing-kit/client'
 import { useCallback } from 'react'
+
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
 import { useAuthingMutation } from './useAuthingMutation.js'
@@ -29,7 +30,9 @@ export interface UseLoginResult {
   reset(): void
 }
 
-const loginCalls: { [M in LoginMethod]: (client: AuthenticationClient, credentials: LoginCredentials[M]) => Promise<User> } = {
+const loginCalls: {
+  [M in LoginMethod]: (client: AuthenticationClient, credentials: LoginCredentials[M]) => Promise<User>
+} = {
   username: (client, { username, password }) => client.loginByUsername(username, password),
   email: (client, { email, password }) => client.loginByEmail(email, password),
   phone: (client, { phone, password }) => client.loginByPhonePassword(phone, password),

@@ -1,5 +1,6 @@
 import type { AuthingError } from '@authing-kit/client'
 import { useCallback } from 'react'
+
 import { useAuthingMutation } from './useAuthingMutation.js'
 
 export interface UseLogoutResult {

@@ -1,5 +1,6 @@
 import type { AuthingError, ProfileUpdates, User } from '@authing-kit/client'
 import { useMutation, useQuery } from '@tanstack/react-query'
+
 import { useAuthingContext } from '../context.js'
 import { authingQueryKeys, profileQueryOptions } from '../queryKeys.js'
 import { useAuthingQueryClient } from '../useAuthingQueryClient.js'

@@ -1,5 +1,6 @@
 import type { AuthenticationClient, AuthingError, RegisterOptions, RegisterProfile, User } from '@authing-kit/client'
 import { useCallback } from 'react'
+
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
 import { useAuthingMutation } from './useAuthingMutation.js'
@@ -22,18 +23,28 @@ export interface RegisterCallOptions {
 
 export interface UseRegisterResult {
   /** Registers; resolves the new user, rejects with an AuthingError (also kept in `error`). */
-  register<M extends RegisterMethod>(method: M, credentials: RegisterCredentials[M], options?: RegisterCallOptions): Promise<User>
+  register<M extends RegisterMethod>(
+    method: M,
+    credentials: RegisterCredentials[M],
+    options?: RegisterCallOptions,
+  ): Promise<User>
   isPending: boolean
   error: AuthingError | null
   reset(): void
 }
 
-type RegisterCall<M extends RegisterMethod> = (client: AuthenticationClient, credentials: RegisterCredentials[M], options: RegisterOptions) => Promise<User>
+type RegisterCall<M extends RegisterMethod> = (
+  client: AuthenticationClient,
+  credentials: RegisterCredentials[M],
+  options: RegisterOptions,
+) => Promise<User>
 
 const registerCalls: { [M in RegisterMethod]: RegisterCall<M> } = {
-  username: (client, { username, password, profile }, options) => client.registerByUsername(username, password, profile, options),
+  username: (client, { username, password, profile }, options) =>
+    client.registerByUsername(username, password, profile, options),
   email: (client, { email, password, profile }, options) => client.registerByEmail(email, password, profile, options),
-  phoneCode: (client, { phone, code, password, profile }, options) => client.registerByPhoneCode(phone, code, password, profile, options),
+  phoneCode: (client, { phone, code, password, profile }, options) =>
+    client.registerByPhoneCode(phone, code, password, profile, options),
 }
 
 interface RegisterVariables {
@@ -63,7 +74,12 @@ export function useRegister(): UseRegisterResult {
   )
   const register = useCallback<UseRegisterResult['register']>(
     (method, credentials, options = {}) =>
-      run({ method, credentials, forceLogin: options.forceLogin ?? false, rememberMe: options.rememberMe ?? rememberMe }),
+      run({
+        method,
+        credentials,
+        forceLogin: options.forceLogin ?? false,
+        rememberMe: options.rememberMe ?? rememberMe,
+      }),
     [run, rememberMe],
   )
   return { register, isPending, error, reset }

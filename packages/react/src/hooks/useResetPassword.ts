@@ -1,4 +1,5 @@
 import type { AuthingError, CommonMessage } from '@authing-kit/client'
+
 import { useAuthingMutation } from './useAuthingMutation.js'
 
 /** A code from `useSendSmsCode` (scene `reset`) or `useSendEmailCode` (scene `RESET_PASSWORD`), and the new password. */

@@ -1,4 +1,5 @@
 import { useCallback } from 'react'
+
 import { useAuthingContext } from '../context.js'
 import { takeReturnTo } from '../returnTo.js'
 

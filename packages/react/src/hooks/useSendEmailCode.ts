@@ -1,5 +1,6 @@
 import type { AuthingError, CommonMessage } from '@authing-kit/client'
 import { useCallback } from 'react'
+
 import { SMS_RESEND_SECONDS, useCountedSend } from './useCountedSend.js'
 
 export interface UseSendEmailCodeResult {
@@ -20,7 +21,9 @@ export interface UseSendEmailCodeResult {
  * const { send, canSend } = useSendEmailCode()
  * await send(email, 'LOGIN_VERIFY_CODE')
  */
-export function useSendEmailCode({ resendSeconds = SMS_RESEND_SECONDS }: { resendSeconds?: number } = {}): UseSendEmailCodeResult {
+export function useSendEmailCode({
+  resendSeconds = SMS_RESEND_SECONDS,
+}: { resendSeconds?: number } = {}): UseSendEmailCodeResult {
   const { send, ...state } = useCountedSend<{ email: string; scene: string }>(
     'useSendEmailCode',
     (client, { email, scene }) => client.sendEmail(email, scene),

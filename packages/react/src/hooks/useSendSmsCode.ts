@@ -1,5 +1,6 @@
 import type { AuthingError, CommonMessage } from '@authing-kit/client'
 import { useCallback } from 'react'
+
 import { SMS_RESEND_SECONDS, useCountedSend } from './useCountedSend.js'
 
 export { SMS_RESEND_SECONDS }
@@ -30,7 +31,9 @@ export interface UseSendSmsCodeResult {
  *   {secondsLeft ? `Resend in ${secondsLeft}s` : 'Send code'}
  * </button>
  */
-export function useSendSmsCode({ resendSeconds = SMS_RESEND_SECONDS }: { resendSeconds?: number } = {}): UseSendSmsCodeResult {
+export function useSendSmsCode({
+  resendSeconds = SMS_RESEND_SECONDS,
+}: { resendSeconds?: number } = {}): UseSendSmsCodeResult {
   const { send, ...state } = useCountedSend<{ phone: string } & SendSmsCodeOptions>(
     'useSendSmsCode',
     (client, { phone, phoneCountryCode, scene }) => client.sendSmsCode(phone, phoneCountryCode, scene),

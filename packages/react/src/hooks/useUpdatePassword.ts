@@ -1,5 +1,6 @@
 import type { AuthingError, User } from '@authing-kit/client'
 import { useCallback } from 'react'
+
 import { useAuthingMutation } from './useAuthingMutation.js'
 
 export interface UseUpdatePasswordResult {
@@ -28,6 +29,9 @@ export function useUpdatePassword(): UseUpdatePasswordResult {
     'useUpdatePassword',
     ({ client }, { newPassword, oldPassword }) => client.updatePassword(newPassword, oldPassword),
   )
-  const updatePassword = useCallback((newPassword: string, oldPassword?: string) => run({ newPassword, oldPassword }), [run])
+  const updatePassword = useCallback(
+    (newPassword: string, oldPassword?: string) => run({ newPassword, oldPassword }),
+    [run],
+  )
   return { updatePassword, isPending, isSuccess, error, reset }
 }

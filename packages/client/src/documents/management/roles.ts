@@ -1,4 +1,5 @@
-const ROLE_FIELDS = 'id namespace code arn description isSystem createdAt updatedAt parent { id namespace code arn description createdAt updatedAt }'
+const ROLE_FIELDS =
+  'id namespace code arn description isSystem createdAt updatedAt parent { id namespace code arn description createdAt updatedAt }'
 
 export const createRoleDocument = `mutation createRole($namespace: String, $code: String!, $description: String, $parent: String) {
   createRole(namespace: $namespace, code: $code, description: $description, parent: $parent) { ${ROLE_FIELDS} }

@@ -3,20 +3,20 @@
  * code, resolved to grant targets (every one checked before anything is written), and the
  * allow / authorize / revoke / is-allowed operations over ./grants.ts. Namespaces default to `default`.
  */
+import { keys } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
 import { AuthingBusinessError } from './errors.js'
 import {
+  type AuthorizedResource,
   authorizedResources,
   grantActions,
+  type GrantTarget,
   isActionAllowed,
   revokeActions,
   targetsOfUser,
-  type AuthorizedResource,
-  type GrantTarget,
 } from './grants.js'
 import { defaultNamespace, lookupRole } from './roles.js'
 import { existingUsers } from './users.js'
-import { keys } from '../../model/records.js'
-import type { EmulatorState } from '../../model/state.js'
 
 interface TargetOpt {
   targetType: string

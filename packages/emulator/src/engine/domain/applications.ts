@@ -2,13 +2,13 @@
  * Applications of a pool. Each has the permission namespace whose code is its id; identifiers
  * (Authing: the app's subdomain) are unique across the emulator (2039).
  */
+import { objectId, randomHex } from '../../model/crypto.js'
+import { type ApplicationRecord, newApplicationRecord } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
+import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { clearNamespace, saveNamespace } from './namespaces.js'
-import { objectId, randomHex } from '../../model/crypto.js'
-import { newApplicationRecord, type ApplicationRecord } from '../../model/records.js'
-import type { EmulatorState } from '../../model/state.js'
-import type { UserRecord } from '../../model/users.js'
 
 export function applicationsOf(state: EmulatorState, poolId: string): ApplicationRecord[] {
   return [...state.applications.values()].filter((app) => app.userPoolId === poolId)

@@ -12,10 +12,10 @@
  * - A code sent with a scene is accepted only by the flows of that scene (table below), e.g. an SMS
  *   sent with scene `login` logs in but cannot reset a password.
  */
-import type { Engine } from '../engine.js'
-import { AuthingBusinessError } from './errors.js'
 import { randomDigits, randomHex } from '../../model/crypto.js'
 import type { OutboxMessage } from '../../model/records.js'
+import type { Engine } from '../engine.js'
+import { AuthingBusinessError } from './errors.js'
 
 export type Channel = 'sms' | 'email'
 export type CodeFlow = 'login' | 'register' | 'resetPassword' | 'bind' | 'verifyOld'
@@ -39,7 +39,13 @@ const outboxLimit = 200
 const codeKey = (poolId: string, channel: Channel, to: string, scene: string): string =>
   `${poolId}:${channel}:${to}:${scene}`
 
-export function issueCode(engine: Engine, poolId: string, channel: Channel, to: string, scene: string | null): OutboxMessage {
+export function issueCode(
+  engine: Engine,
+  poolId: string,
+  channel: Channel,
+  to: string,
+  scene: string | null,
+): OutboxMessage {
   const { state, settings } = engine
   const sentAt = settings.now()
   const message: OutboxMessage = {
@@ -67,7 +73,14 @@ export function issueCode(engine: Engine, poolId: string, channel: Channel, to: 
 }
 
 /** Consumes a matching code or throws: 2300 when it expired, 2001 when wrong, used or of another scene. */
-export function consumeCode(engine: Engine, poolId: string, channel: Channel, to: string, code: string, flow: CodeFlow): void {
+export function consumeCode(
+  engine: Engine,
+  poolId: string,
+  channel: Channel,
+  to: string,
+  code: string,
+  flow: CodeFlow,
+): void {
   checkCode(engine, poolId, channel, to, code, flow)()
 }
 
@@ -75,7 +88,14 @@ export function consumeCode(engine: Engine, poolId: string, channel: Channel, to
  * Checks a code without using it up, and answers the function that does: a request proving two
  * codes (old and new phone) checks both before spending either, so a failed request changes nothing.
  */
-export function checkCode(engine: Engine, poolId: string, channel: Channel, to: string, code: string, flow: CodeFlow): () => void {
+export function checkCode(
+  engine: Engine,
+  poolId: string,
+  channel: Channel,
+  to: string,
+  code: string,
+  flow: CodeFlow,
+): () => void {
   const codes = engine.state.codes
   for (const scene of [...flowScenes[flow][channel], genericScene[channel]]) {
     const key = codeKey(poolId, channel, to, scene)

@@ -71,7 +71,11 @@ const messages = {
     'en-US': 'This is the last way to log in to the account: it cannot be unbound',
   },
   noEmailBound: { code: 2219, 'zh-CN': '当前用户未绑定邮箱', 'en-US': 'No email is bound to this user' },
-  identifierTaken: { code: 2039, 'zh-CN': '应用标识 {identifier} 已被占用', 'en-US': 'Application identifier "{identifier}" is taken' },
+  identifierTaken: {
+    code: 2039,
+    'zh-CN': '应用标识 {identifier} 已被占用',
+    'en-US': 'Application identifier "{identifier}" is taken',
+  },
   userPoolNotFound: { code: 2224, 'zh-CN': '用户池不存在', 'en-US': 'User pool not found' },
   cannotUpdateEmail: {
     code: 2225,
@@ -116,14 +120,23 @@ const messages = {
   namespaceInUse: {
     code: 2231,
     'zh-CN': '权限分组 {code} 属于应用、是默认分组或仍有角色和资源，不能删除或修改 code',
-    'en-US': 'Namespace "{code}" belongs to an application, is the default one or still holds roles or resources: it cannot be deleted or recoded',
+    'en-US':
+      'Namespace "{code}" belongs to an application, is the default one or still holds roles or resources: it cannot be deleted or recoded',
   },
   namespaceExists: { code: 2231, 'zh-CN': '权限分组 {code} 已存在', 'en-US': 'Namespace "{code}" already exists' },
   codeExpired: { code: 2300, 'zh-CN': '验证码已过期', 'en-US': 'Verification code expired' },
   badCredentials: { code: 2333, 'zh-CN': '账号或密码错误', 'en-US': 'Incorrect account or password' },
   // Codes the Python SDK's tests show for a missing namespace: 3003 on delete, 3005 on update.
-  namespaceNotFoundOnDelete: { code: 3003, 'zh-CN': '权限分组 {code} 不存在', 'en-US': 'Namespace "{code}" does not exist' },
-  namespaceNotFoundOnUpdate: { code: 3005, 'zh-CN': '权限分组 {code} 不存在', 'en-US': 'Namespace "{code}" does not exist' },
+  namespaceNotFoundOnDelete: {
+    code: 3003,
+    'zh-CN': '权限分组 {code} 不存在',
+    'en-US': 'Namespace "{code}" does not exist',
+  },
+  namespaceNotFoundOnUpdate: {
+    code: 3005,
+    'zh-CN': '权限分组 {code} 不存在',
+    'en-US': 'Namespace "{code}" does not exist',
+  },
 } satisfies Record<string, MessageEntry>
 
 export type ErrorName = keyof typeof messages
@@ -179,6 +192,9 @@ export function successMessage(name: keyof typeof successMessages, lang: Lang): 
 }
 
 /** GraphQL `CommonMessage` of a management write that succeeded. */
-export function commonMessage(lang: Lang, name: keyof typeof successMessages = 'saved'): { code: number; message: string } {
+export function commonMessage(
+  lang: Lang,
+  name: keyof typeof successMessages = 'saved',
+): { code: number; message: string } {
   return { code: 200, message: successMessage(name, lang) }
 }

@@ -3,7 +3,7 @@
  * A user holds what is granted to them directly, to any of their roles and to any of their groups.
  * Resource codes and actions in grants may use `*` wildcards (`books:*`, `*`), as Authing's `allow` does.
  */
-import { keys, type GrantRecord, type GrantTargetType, type ResourceRecord } from '../../model/records.js'
+import { type GrantRecord, type GrantTargetType, keys, type ResourceRecord } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
 
@@ -44,7 +44,12 @@ export function targetsOfUser(state: EmulatorState, user: UserRecord): GrantTarg
   return targets
 }
 
-function grantsOf(state: EmulatorState, poolId: string, targets: GrantTarget[], namespace: string | null | undefined): GrantRecord[] {
+function grantsOf(
+  state: EmulatorState,
+  poolId: string,
+  targets: GrantTarget[],
+  namespace: string | null | undefined,
+): GrantRecord[] {
   const wanted = new Set(targets.map((t) => `${t.targetType}:${t.targetId}`))
   const out: GrantRecord[] = []
   for (const grant of state.grants.values()) {
@@ -54,7 +59,13 @@ function grantsOf(state: EmulatorState, poolId: string, targets: GrantTarget[], 
   return out
 }
 
-export function isActionAllowed(state: EmulatorState, user: UserRecord, namespace: string, resource: string, action: string): boolean {
+export function isActionAllowed(
+  state: EmulatorState,
+  user: UserRecord,
+  namespace: string,
+  resource: string,
+  action: string,
+): boolean {
   return grantsOf(state, user.userPoolId, targetsOfUser(state, user), namespace).some(
     (grant) => matchesPattern(grant.resource, resource) && grant.actions.some((a) => matchesPattern(a, action)),
   )
@@ -73,9 +84,16 @@ export function authorizedResources(
     for (const resource of resourcesMatching(state, grant)) {
       if (resourceType && resource.type !== resourceType) continue
       const key = `${resource.namespace}:${resource.code}`
-      const view = merged.get(key) ?? { code: resource.code, type: resource.type, actions: [], apiIdentifier: resource.apiIdentifier }
+      const view = merged.get(key) ?? {
+        code: resource.code,
+        type: resource.type,
+        actions: [],
+        apiIdentifier: resource.apiIdentifier,
+      }
       for (const pattern of grant.actions) {
-        const names = pattern.includes('*') ? resource.actions.map((a) => a.name).filter((name) => matchesPattern(pattern, name)) : [pattern]
+        const names = pattern.includes('*')
+          ? resource.actions.map((a) => a.name).filter((name) => matchesPattern(pattern, name))
+          : [pattern]
         for (const name of names) if (!view.actions.includes(name)) view.actions.push(name)
       }
       merged.set(key, view)
@@ -91,7 +109,12 @@ function resourcesMatching(state: EmulatorState, grant: GrantRecord): ResourceRe
   }
   const out: ResourceRecord[] = []
   for (const resource of state.resources.values()) {
-    if (resource.userPoolId === grant.userPoolId && resource.namespace === grant.namespace && matchesPattern(grant.resource, resource.code)) out.push(resource)
+    if (
+      resource.userPoolId === grant.userPoolId &&
+      resource.namespace === grant.namespace &&
+      matchesPattern(grant.resource, resource.code)
+    )
+      out.push(resource)
   }
   return out
 }
@@ -113,7 +136,14 @@ export function grantActions(
 }
 
 /** Takes actions back (null: all of them); a grant left empty is removed. */
-export function revokeActions(state: EmulatorState, poolId: string, namespace: string, resource: string, target: GrantTarget, actions: string[] | null): void {
+export function revokeActions(
+  state: EmulatorState,
+  poolId: string,
+  namespace: string,
+  resource: string,
+  target: GrantTarget,
+  actions: string[] | null,
+): void {
   const key = keys.grant({ userPoolId: poolId, namespace, resource, ...target })
   const grant = state.grants.get(key)
   if (!grant) return
@@ -124,5 +154,6 @@ export function revokeActions(state: EmulatorState, poolId: string, namespace: s
 
 /** Drops every grant to a target that is being deleted, or on a resource that is. */
 export function dropGrants(state: EmulatorState, poolId: string, where: (grant: GrantRecord) => boolean): void {
-  for (const [key, grant] of [...state.grants.entries()]) if (grant.userPoolId === poolId && where(grant)) state.grants.delete(key)
+  for (const [key, grant] of [...state.grants.entries()])
+    if (grant.userPoolId === poolId && where(grant)) state.grants.delete(key)
 }

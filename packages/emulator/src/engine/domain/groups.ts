@@ -1,14 +1,14 @@
 /**
  * Groups of users, by code. What is granted to a group reaches its members (see ./grants.ts).
  */
+import { objectId } from '../../model/crypto.js'
+import { type GroupRecord, keys } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
+import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { dropGrants } from './grants.js'
 import { existingUsers } from './users.js'
-import { objectId } from '../../model/crypto.js'
-import { keys, type GroupRecord } from '../../model/records.js'
-import type { EmulatorState } from '../../model/state.js'
-import type { UserRecord } from '../../model/users.js'
 
 export function groupsOfUser(state: EmulatorState, user: UserRecord): GroupRecord[] {
   const out: GroupRecord[] = []

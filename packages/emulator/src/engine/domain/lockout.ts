@@ -4,10 +4,10 @@
  * After `maxFailures` failures in a row the identifier answers 2005 for `lockoutWindowSeconds`,
  * whatever the password; a success resets the count.
  */
-import type { Engine } from '../engine.js'
-import { AuthingBusinessError } from './errors.js'
 import { keys } from '../../model/records.js'
 import { normaliseIdentifier, type UserLookup } from '../../model/users.js'
+import type { Engine } from '../engine.js'
+import { AuthingBusinessError } from './errors.js'
 
 export type LoginIdentifier = Exclude<UserLookup, 'externalId'>
 

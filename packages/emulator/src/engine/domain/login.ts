@@ -2,14 +2,14 @@
  * Logging in (password or code), counting logins, and logging out. A login answers the user as
  * updated by it and a new token; the caller shows both.
  */
+import { type ApplicationRecord, keys, type UserPoolRecord } from '../../model/records.js'
+import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
-import { consumeCode, type CodeFlow } from './codes.js'
+import { type CodeFlow, consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
 import { assertNotLocked, type LoginIdentifier } from './lockout.js'
 import { checkPassword, decryptPassword } from './passwords.js'
 import { issueToken, revokeToken, verifyUserToken } from './sessions/tokens.js'
-import { keys, type ApplicationRecord, type UserPoolRecord } from '../../model/records.js'
-import type { UserRecord } from '../../model/users.js'
 
 export interface LoggedIn {
   user: UserRecord

@@ -2,11 +2,11 @@
  * Permission namespaces. The pool's `default` namespace and one per application (code = app id)
  * always exist: they are recorded on first use. A namespace holds roles, resources and grants.
  */
+import { keys, type NamespaceRecord } from '../../model/records.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { dropGrants } from './grants.js'
 import { deleteRole } from './roles.js'
-import { keys, type NamespaceRecord } from '../../model/records.js'
 
 /** The pool's namespaces, recording the implicit ones (`default`, one per application) first. */
 export function namespacesOf(engine: Engine, poolId: string): NamespaceRecord[] {

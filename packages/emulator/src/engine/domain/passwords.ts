@@ -2,12 +2,12 @@
  * Passwords: they arrive RSA-encrypted (or in clear where an administrator says so), must pass the
  * registration rule, are stored as PBKDF2 hashes, and are checked with the login lockout.
  */
-import type { Engine } from '../engine.js'
-import { AuthingBusinessError } from './errors.js'
-import { assertNotLocked, recordFailure, recordSuccess, type LoginIdentifier } from './lockout.js'
-import { hashPassword, verifyPassword, type PasswordHash } from '../../model/crypto.js'
+import { hashPassword, type PasswordHash, verifyPassword } from '../../model/crypto.js'
 import type { UserPoolRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
+import type { Engine } from '../engine.js'
+import { AuthingBusinessError } from './errors.js'
+import { assertNotLocked, type LoginIdentifier, recordFailure, recordSuccess } from './lockout.js'
 
 /** The plaintext of an RSA-encrypted password field, or 2016. */
 export function decryptPassword(engine: Engine, ciphertext: string): string {

@@ -1,7 +1,7 @@
 /** Which application and user pool a request speaks for, and a pool's own application. */
-import { AuthingBusinessError } from './errors.js'
 import type { ApplicationRecord, UserPoolRecord } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
+import { AuthingBusinessError } from './errors.js'
 
 /**
  * `x-authing-app-id` decides (unknown: 2011); without it, a known `x-authing-userpool-id` stands for

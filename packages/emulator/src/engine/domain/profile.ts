@@ -2,14 +2,14 @@
  * A user's changes to their own account: profile fields, password (change and reset), and the
  * verified flows that bind, unbind and change a phone or an email.
  */
+import type { UserPoolRecord } from '../../model/records.js'
+import { profileFields, type UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { checkCode, consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
 import { recordSuccess } from './lockout.js'
 import { changedPassword, newPasswordHash } from './passwords.js'
 import { normaliseEmail, normalisePhone, saveUser } from './users.js'
-import type { UserPoolRecord } from '../../model/records.js'
-import { profileFields, type UserRecord } from '../../model/users.js'
 
 export interface ProfileInput {
   email?: string | null

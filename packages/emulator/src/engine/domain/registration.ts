@@ -2,16 +2,16 @@
  * Registration: by username or email and password, or by phone code. Every identifier (the
  * input's own and the profile's) must be free, before hashing and again after it.
  */
+import type { PasswordHash } from '../../model/crypto.js'
+import { type ApplicationRecord, keys, type UserPoolRecord } from '../../model/records.js'
+import { newUserRecord, profileOf, type UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
 import { completeLogin, type LoggedIn } from './login.js'
 import { newPasswordHash } from './passwords.js'
 import { checkedUserUdvs } from './udf.js'
-import { assertFree, normaliseEmail, normalisePhone, type Identifiers } from './users.js'
-import type { PasswordHash } from '../../model/crypto.js'
-import { keys, type ApplicationRecord, type UserPoolRecord } from '../../model/records.js'
-import { newUserRecord, profileOf, type UserRecord } from '../../model/users.js'
+import { assertFree, type Identifiers, normaliseEmail, normalisePhone } from './users.js'
 
 export interface RegisterProfileInput {
   udf?: { key: string; value: string }[] | null

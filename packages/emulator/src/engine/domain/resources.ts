@@ -1,9 +1,9 @@
 /** Resources of a permission namespace (`default` unless given), by code, with the actions they offer. */
+import { keys, newResourceRecord, type ResourceRecord } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { dropGrants } from './grants.js'
-import { keys, newResourceRecord, type ResourceRecord } from '../../model/records.js'
-import type { EmulatorState } from '../../model/state.js'
 
 export type ResourceFields = Pick<ResourceRecord, 'type' | 'description' | 'actions' | 'apiIdentifier'>
 

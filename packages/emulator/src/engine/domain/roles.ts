@@ -2,13 +2,13 @@
  * Roles: they live in a namespace (`default` unless given; an application's roles in the app's),
  * may name a parent, and are held by users (membership by role key).
  */
+import { keys, newRoleRecord, type RoleRecord } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
+import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { dropGrants } from './grants.js'
 import { existingUsers } from './users.js'
-import { keys, newRoleRecord, type RoleRecord } from '../../model/records.js'
-import type { EmulatorState } from '../../model/state.js'
-import type { UserRecord } from '../../model/users.js'
 
 export const defaultNamespace = 'default'
 

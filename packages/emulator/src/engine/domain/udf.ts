@@ -2,10 +2,10 @@
  * User-defined fields (definitions per pool and target type) and their values (per target).
  * Values arrive as JSON text and are stored as `../../model/udv.ts` says.
  */
-import { AuthingBusinessError } from './errors.js'
 import { keys, type UdfDataType, type UdfRecord } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import { wireUdvValue } from '../../model/udv.js'
+import { AuthingBusinessError } from './errors.js'
 
 export interface Udv {
   key: string

@@ -4,13 +4,13 @@
  * every lookup, uniqueness check and lockout; emails and phones arriving on the wire are checked
  * and normalised here first.
  */
+import { keys } from '../../model/records.js'
+import type { EmulatorState } from '../../model/state.js'
+import { newUserRecord, profileFields, profileOf, type UserLookup, type UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { dropGrants } from './grants.js'
 import { passwordFor } from './passwords.js'
-import { keys } from '../../model/records.js'
-import type { EmulatorState } from '../../model/state.js'
-import { newUserRecord, profileFields, profileOf, type UserLookup, type UserRecord } from '../../model/users.js'
 
 export function normaliseEmail(email: string, error: 'emailFormat' | 'emailInvalid' = 'emailFormat'): string {
   const trimmed = email.trim().toLowerCase()

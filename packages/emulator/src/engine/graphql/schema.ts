@@ -4,35 +4,36 @@
  * naming it; Authing's business errors leave as `errors[].message = {code, message, data}` objects.
  */
 import {
-  GraphQLError,
   buildSchema,
   defaultFieldResolver,
-  execute,
-  parse,
-  validate,
   type DocumentNode,
+  execute,
   type ExecutionResult,
+  GraphQLError,
   type GraphQLFieldResolver,
   type GraphQLSchema,
+  parse,
+  validate,
 } from 'graphql'
-import type { RequestContext } from '../requestContext.js'
+
 import { AuthingBusinessError, type Lang } from '../domain/errors.js'
 import { checkStringLengths } from '../http/input.js'
+import type { RequestContext } from '../requestContext.js'
 import { authResolvers } from './resolvers/auth.js'
-import { profileResolvers } from './resolvers/profile.js'
 import { codeResolvers } from './resolvers/codes.js'
-import { udfResolvers } from './resolvers/udf.js'
+import { groupFields } from './resolvers/groupFields.js'
 import { managementAclResolvers } from './resolvers/managementAcl.js'
 import { managementGroupResolvers } from './resolvers/managementGroups.js'
 import { managementRoleResolvers } from './resolvers/managementRoles.js'
 import { managementTokenResolvers } from './resolvers/managementToken.js'
 import { managementUdfResolvers } from './resolvers/managementUdf.js'
 import { managementUserResolvers } from './resolvers/managementUsers.js'
-import { groupFields } from './resolvers/groupFields.js'
+import { profileResolvers } from './resolvers/profile.js'
 import { roleFields } from './resolvers/roleFields.js'
+import { udfResolvers } from './resolvers/udf.js'
 import { userFields } from './resolvers/userFields.js'
-import type { FieldResolvers, RootResolvers } from './types.js'
 import { authingSchemaSdl } from './schema.graphql.js'
+import type { FieldResolvers, RootResolvers } from './types.js'
 
 const rootResolvers: RootResolvers = {
   ...authResolvers,

@@ -6,7 +6,18 @@ import { AuthingBusinessError } from '../domain/errors.js'
 
 /** Identifiers, codes and ciphertexts are short; a few free-text fields may be longer. */
 export const maxStringLength = 1000
-const longFields = new Set(['token', 'photo', 'profile', 'website', 'address', 'formatted', 'params', 'context', 'value', 'udvList'])
+const longFields = new Set([
+  'token',
+  'photo',
+  'profile',
+  'website',
+  'address',
+  'formatted',
+  'params',
+  'context',
+  'value',
+  'udvList',
+])
 const maxLongStringLength = 10_000
 
 /** Throws 2231 naming the first string (at any depth) that is too long for its field. */

@@ -15,12 +15,12 @@ import { endSessionEndpoint, profileLogoutEndpoint } from '../oidc/endpoints/end
 import { introspectionEndpoint } from '../oidc/endpoints/introspection.js'
 import { jwksEndpoint } from '../oidc/endpoints/jwks.js'
 import { revocationEndpoint } from '../oidc/endpoints/revocation.js'
-import { OAuthError } from '../oidc/oauthError.js'
-import { jsonAnswer, oauthErrorAnswer } from '../oidc/responses.js'
 import { tokenEndpoint } from '../oidc/endpoints/token.js'
-import type { ProtocolHandler } from '../oidc/types.js'
 import { userinfoEndpoint } from '../oidc/endpoints/userinfo.js'
 import { validateTokenEndpoint } from '../oidc/endpoints/validateToken.js'
+import { OAuthError } from '../oidc/oauthError.js'
+import { jsonAnswer, oauthErrorAnswer } from '../oidc/responses.js'
+import type { ProtocolHandler } from '../oidc/types.js'
 
 function perProtocol(): Record<string, ProtocolHandler> {
   const routes: Record<string, ProtocolHandler> = {}

@@ -4,9 +4,9 @@
  * endpoints of /api/v2, the standard protocols (OIDC, OAuth, CAS: ./oidc) and the emulator's own
  * /__emulator endpoints.
  */
+import type { OutboxMessage } from '../../model/records.js'
 import type { EmulatorInfo, Engine } from '../engine.js'
 import { graphqlEndpoint } from '../graphql/endpoint.js'
-import type { OutboxMessage } from '../../model/records.js'
 import { RequestContext } from '../requestContext.js'
 import { restEndpoint } from '../rest/endpoint.js'
 import { aclRoutes } from '../rest/handlers/acl.js'
@@ -59,9 +59,19 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
 
     if (route === 'POST /graphql/v2' || route === 'POST /graphql') return graphqlEndpoint(ctx, request, cors)
     if (route === 'GET ' || route === 'GET /__emulator') {
-      const page = renderDashboard({ state: engine.state, info: admin.info(), outbox: admin.outbox(), now: engine.settings.now() })
+      const page = renderDashboard({
+        state: engine.state,
+        info: admin.info(),
+        outbox: admin.outbox(),
+        now: engine.settings.now(),
+      })
       return new Response(page, {
-        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' },
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'DENY',
+        },
       })
     }
     if (route === 'GET /__emulator/outbox') {
@@ -88,7 +98,9 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
  * Finds the handler of `METHOD /path`: exact routes first, then patterns whose `:name` segments
  * capture one (URL-decoded) path segment each.
  */
-function routeMatcher<H>(routes: Record<string, H>): (method: string, path: string) => { handler: H; params: Record<string, string> } | null {
+function routeMatcher<H>(
+  routes: Record<string, H>,
+): (method: string, path: string) => { handler: H; params: Record<string, string> } | null {
   const patterns = Object.entries(routes)
     .filter(([key]) => key.includes('/:'))
     .map(([key, handler]) => {

@@ -16,10 +16,12 @@ export interface AuthenticatedClient {
 export function authenticateClient(state: EmulatorState, headers: Headers, params: Params): AuthenticatedClient {
   const basic = parseBasic(headers.get('authorization'))
   const bodySecret = params.get('client_secret')
-  if (basic && bodySecret) throw new OAuthError('invalid_request', 'the client used more than one authentication method')
+  if (basic && bodySecret)
+    throw new OAuthError('invalid_request', 'the client used more than one authentication method')
   if (basic) {
     const bodyId = params.get('client_id')
-    if (bodyId && bodyId !== basic.id) throw new OAuthError('invalid_request', 'client_id differs from the Basic credentials')
+    if (bodyId && bodyId !== basic.id)
+      throw new OAuthError('invalid_request', 'client_id differs from the Basic credentials')
     return { app: checkSecret(state, basic.id, basic.secret, 'Basic'), method: 'client_secret_basic' }
   }
   const clientId = params.get('client_id')
@@ -37,7 +39,8 @@ export function requireSecret(client: AuthenticatedClient, what: string): void {
 
 function checkSecret(state: EmulatorState, id: string, secret: string, challenge?: 'Basic'): ApplicationRecord {
   const app = state.applications.get(id)
-  if (!app || !constantTimeEqual(app.secret, secret)) throw new OAuthError('invalid_client', 'client authentication failed', challenge)
+  if (!app || !constantTimeEqual(app.secret, secret))
+    throw new OAuthError('invalid_client', 'client authentication failed', challenge)
   return app
 }
 

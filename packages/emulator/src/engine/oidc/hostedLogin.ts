@@ -3,15 +3,15 @@
  * of the app's user pool is reused (unless a fresh login is asked for); otherwise the login page
  * is shown, and its POST checks the password — with the lockout and answers of the GraphQL login.
  */
+import type { ApplicationRecord } from '../../model/records.js'
+import type { UserRecord } from '../../model/users.js'
 import { AuthingBusinessError, parseLang } from '../domain/errors.js'
 import { countLogin } from '../domain/login.js'
 import { checkPassword } from '../domain/passwords.js'
-import type { ApplicationRecord } from '../../model/records.js'
-import type { UserRecord } from '../../model/users.js'
 import { renderLoginPage } from '../ui/loginPage.js'
+import { currentSession, startSession } from './hostedSession.js'
 import type { Params } from './params.js'
 import { pageAnswer } from './responses.js'
-import { currentSession, startSession } from './hostedSession.js'
 import type { ProtocolRequest } from './types.js'
 
 export interface LoggedIn {
@@ -37,7 +37,13 @@ export async function hostedLogin({ engine, request }: ProtocolRequest, step: Lo
   const { app, params } = step
   const page = (status: number, error?: string, identifier?: string): Response =>
     pageAnswer(
-      renderLoginPage({ appName: app.name, action: step.action, hidden: params, ...(error ? { error } : {}), ...(identifier ? { identifier } : {}) }),
+      renderLoginPage({
+        appName: app.name,
+        action: step.action,
+        hidden: params,
+        ...(error ? { error } : {}),
+        ...(identifier ? { identifier } : {}),
+      }),
       status,
       { formTargets: step.formTargets },
     )
@@ -46,11 +52,16 @@ export async function hostedLogin({ engine, request }: ProtocolRequest, step: Lo
   if (request.method === 'POST' && identifier !== undefined && password !== undefined) {
     // A login form posted from another site would log the browser into someone else's account.
     const origin = request.headers.get('origin')
-    if (origin && origin !== new URL(request.url).origin) return page(403, 'This form must be sent from the login page itself.')
+    if (origin && origin !== new URL(request.url).origin)
+      return page(403, 'This form must be sent from the login page itself.')
     const lang = parseLang(request.headers.get('x-authing-lang') ?? request.headers.get('accept-language'))
     const pool = engine.state.userPools.get(app.userPoolId)
     if (!pool) return page(400, 'This application has no user pool.')
-    const kind = identifier.includes('@') ? 'email' : engine.state.findUser(pool.id, 'username', identifier) ? 'username' : 'phone'
+    const kind = identifier.includes('@')
+      ? 'email'
+      : engine.state.findUser(pool.id, 'username', identifier)
+        ? 'username'
+        : 'phone'
     try {
       const user = countLogin(engine, await checkPassword(engine, pool, kind, identifier, password), app)
       const { cookie, session } = startSession(engine, request, user)

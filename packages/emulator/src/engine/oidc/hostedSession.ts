@@ -3,14 +3,18 @@
  * origin, pointing at a `hostedSessions` row. A later authorize (OIDC, OAuth or CAS) for an app of
  * the same user pool skips the login page.
  */
-import type { Engine } from '../engine.js'
 import { randomHex } from '../../model/crypto.js'
 import type { ApplicationRecord, HostedSessionRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
+import type { Engine } from '../engine.js'
 
 const cookieName = 'authing_emulator_session'
 
-export function currentSession(engine: Engine, request: Request, app: ApplicationRecord): { session: HostedSessionRecord; user: UserRecord } | null {
+export function currentSession(
+  engine: Engine,
+  request: Request,
+  app: ApplicationRecord,
+): { session: HostedSessionRecord; user: UserRecord } | null {
   const id = sessionId(request)
   const session = id ? engine.state.hostedSessions.get(id) : undefined
   if (!id || !session) return null
@@ -24,11 +28,20 @@ export function currentSession(engine: Engine, request: Request, app: Applicatio
 }
 
 /** Starts a session for `user`; answers the Set-Cookie header value. */
-export function startSession(engine: Engine, request: Request, user: UserRecord): { cookie: string; session: HostedSessionRecord } {
+export function startSession(
+  engine: Engine,
+  request: Request,
+  user: UserRecord,
+): { cookie: string; session: HostedSessionRecord } {
   const id = randomHex(32)
   const now = engine.settings.now()
   const lifetime = engine.settings.tokenLifetimeSeconds
-  const session: HostedSessionRecord = { userPoolId: user.userPoolId, userId: user.id, authTime: now, expiresAt: now + lifetime * 1000 }
+  const session: HostedSessionRecord = {
+    userPoolId: user.userPoolId,
+    userId: user.id,
+    authTime: now,
+    expiresAt: now + lifetime * 1000,
+  }
   engine.state.hostedSessions.set(id, session)
   return { cookie: cookie(request, id, lifetime), session }
 }

@@ -17,7 +17,8 @@ export async function readParams(request: Request, url: URL): Promise<Params> {
   } catch {
     throw new OAuthError('invalid_request', 'the body is not valid JSON')
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new OAuthError('invalid_request', 'the body must be an object')
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new OAuthError('invalid_request', 'the body must be an object')
   const out = new Map<string, string>()
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string') out.set(key, value)
   return out

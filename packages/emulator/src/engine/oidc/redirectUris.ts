@@ -13,7 +13,12 @@ export function isAllowedRedirect(app: ApplicationRecord, uri: string): boolean 
   if (registered.length) return registered.includes(uri)
   try {
     const url = new URL(uri)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && localHost.test(url.hostname) && !url.username && !url.password
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      localHost.test(url.hostname) &&
+      !url.username &&
+      !url.password
+    )
   } catch {
     return false
   }

@@ -1,7 +1,7 @@
 /** The answers protocol endpoints give: JSON that is never cached, redirects, and HTML pages. */
 import type { Html } from '../ui/html.js'
 import { renderMessagePage } from '../ui/loginPage.js'
-import { OAuthError } from './oauthError.js'
+import { type OAuthError } from './oauthError.js'
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' }
 
@@ -31,7 +31,11 @@ export function textAnswer(body: string, type: 'text/plain' | 'application/xml',
  * A page of the hosted login. Only inline styles run (no script at all); forms may post to the
  * emulator and, as browsers apply `form-action` to the redirect a post answers, to `formTargets`.
  */
-export function pageAnswer(page: Html, status = 200, options: { formTargets?: string[]; headers?: Record<string, string> } = {}): Response {
+export function pageAnswer(
+  page: Html,
+  status = 200,
+  options: { formTargets?: string[]; headers?: Record<string, string> } = {},
+): Response {
   const formAction = ["'self'", ...(options.formTargets ?? [])].join(' ')
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`
   return new Response(page.value, {
@@ -53,5 +57,7 @@ export function pageAnswer(page: Html, status = 200, options: { formTargets?: st
 /** The hosted pages' logout answer: the session cookie cleared, and why no redirect happened (if one was refused). */
 export function loggedOutPage(setCookie: string, refusedTarget: string | null): Response {
   const note = refusedTarget ? ` (not sent back to ${refusedTarget}: no application allows that address)` : ''
-  return pageAnswer(renderMessagePage('Logged out', `You are logged out of the emulator's hosted login${note}.`), 200, { headers: { 'set-cookie': setCookie } })
+  return pageAnswer(renderMessagePage('Logged out', `You are logged out of the emulator's hosted login${note}.`), 200, {
+    headers: { 'set-cookie': setCookie },
+  })
 }

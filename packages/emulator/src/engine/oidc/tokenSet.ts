@@ -4,12 +4,13 @@
  * claims plus `nonce`, `at_hash`, `auth_time`; RS256 or, as an app option, HS256 with the app
  * secret), and an opaque refresh token when `offline_access` was granted (rotated on use).
  */
-import { SignJWT, type JWTPayload } from 'jose'
-import type { Engine } from '../engine.js'
+import { type JWTPayload, SignJWT } from 'jose'
+
 import { randomHex } from '../../model/crypto.js'
 import type { ApplicationRecord, RefreshTokenRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
 import { userClaims } from '../domain/sessions/tokens.js'
+import type { Engine } from '../engine.js'
 import { sha256Base64Url } from './digest.js'
 
 export const accessTokenLifetimeSeconds = 3600
@@ -49,7 +50,12 @@ export async function issueTokenSet(engine: Engine, input: TokenSetInput): Promi
     aud: app.id,
     client_id: app.id,
   })
-  const answer: TokenResponse = { access_token: accessToken, token_type: 'Bearer', expires_in: accessTokenLifetimeSeconds, scope }
+  const answer: TokenResponse = {
+    access_token: accessToken,
+    token_type: 'Bearer',
+    expires_in: accessTokenLifetimeSeconds,
+    scope,
+  }
   const scopes = scope.split(' ')
   if (user && input.kind === 'oidc' && scopes.includes('openid')) {
     const claims: JWTPayload = {
@@ -67,7 +73,14 @@ export async function issueTokenSet(engine: Engine, input: TokenSetInput): Promi
   if (user && scopes.includes('offline_access')) {
     const refreshToken = randomHex(32)
     const now = engine.settings.now()
-    const record: RefreshTokenRecord = { kind: input.kind, appId: app.id, userId: user.id, scope, issuedAt: now, expiresAt: now + refreshTokenLifetimeSeconds * 1000 }
+    const record: RefreshTokenRecord = {
+      kind: input.kind,
+      appId: app.id,
+      userId: user.id,
+      scope,
+      issuedAt: now,
+      expiresAt: now + refreshTokenLifetimeSeconds * 1000,
+    }
     engine.state.refreshTokens.set(refreshToken, record)
     answer.refresh_token = refreshToken
   }

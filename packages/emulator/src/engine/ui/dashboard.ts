@@ -4,12 +4,12 @@
  * Anyone on the machine can open it, so the pool secret is masked, and every stored string goes
  * through `html`, which escapes it: usernames, nicknames and the like are chosen by callers.
  */
-import type { EmulatorInfo } from '../engine.js'
-import { Html, html, raw, type Part } from './html.js'
-import { userRoles } from '../domain/roles.js'
 import { keys, type OutboxMessage } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
+import { userRoles } from '../domain/roles.js'
+import type { EmulatorInfo } from '../engine.js'
+import { type Html, html, type Part, raw } from './html.js'
 
 export interface DashboardInput {
   state: EmulatorState
@@ -135,7 +135,8 @@ function section(title: string, count: number, body: Html): Html {
 function table(headers: string[], rows: Part[][], empty: string): Html {
   if (rows.length === 0) return html`<p class="empty">${empty}</p>`
   return html`<table><thead><tr>${headers.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows.map(
-    (cells) => html`<tr>${cells.map((cell) => html`<td>${isBlank(cell) ? html`<span class="muted">—</span>` : cell}</td>`)}</tr>`,
+    (cells) =>
+      html`<tr>${cells.map((cell) => html`<td>${isBlank(cell) ? html`<span class="muted">—</span>` : cell}</td>`)}</tr>`,
   )}</tbody></table>`
 }
 
@@ -156,7 +157,9 @@ function grantsOf(state: EmulatorState, poolId: string, namespace: string, resou
       g.targetType === 'ROLE'
         ? [...state.roles.values()].find((r) => r.id === g.targetId)?.code
         : state.users.get(g.targetId)?.username
-    out.push(html`<div>${g.targetType === 'ROLE' ? 'role' : 'user'} <b>${target ?? g.targetId}</b>: ${g.actions.join(', ')}</div>`)
+    out.push(
+      html`<div>${g.targetType === 'ROLE' ? 'role' : 'user'} <b>${target ?? g.targetId}</b>: ${g.actions.join(', ')}</div>`,
+    )
   }
   return out
 }
@@ -165,7 +168,8 @@ function grantsOf(state: EmulatorState, poolId: string, namespace: string, resou
 function lockout(state: EmulatorState, user: UserRecord, now: number): Html {
   for (const id of [user.username, user.email, user.phone]) {
     const until = id ? state.failures.get(keys.failure(user.userPoolId, id))?.lockedUntil : null
-    if (until && until > now) return html`<span class="bad">locked out</span> <span class="muted">${duration(until - now)} left</span>`
+    if (until && until > now)
+      return html`<span class="bad">locked out</span> <span class="muted">${duration(until - now)} left</span>`
   }
   return html`<span class="muted">no</span>`
 }

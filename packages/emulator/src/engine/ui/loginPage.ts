@@ -3,7 +3,7 @@
  * script, every value escaped. The protocol parameters travel as hidden fields, so the POST that
  * answers the form is checked exactly like the GET that showed it.
  */
-import { html, raw, type Html } from './html.js'
+import { type Html, html, raw } from './html.js'
 
 export interface LoginPageInput {
   appName: string

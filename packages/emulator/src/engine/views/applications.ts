@@ -1,6 +1,6 @@
 /** How applications are shown over REST: the management API's whole object, and a user's list entry. */
-import type { Engine } from '../engine.js'
 import type { ApplicationRecord } from '../../model/records.js'
+import type { Engine } from '../engine.js'
 
 /** Authing's application object (fact sheet §7): the emulator's values, and the defaults of a new app. */
 export function applicationView(engine: Engine, app: ApplicationRecord): Record<string, unknown> {

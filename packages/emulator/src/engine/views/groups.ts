@@ -1,6 +1,6 @@
 /** How a group is shown in GraphQL (`Group`); its `users` and `authorizedResources` are resolved per type. */
-import { withRecord, type Shown } from './record.js'
 import type { GroupRecord } from '../../model/records.js'
+import { type Shown, withRecord } from './record.js'
 
 export function groupView(group: GroupRecord): Shown<GroupRecord> {
   return withRecord(

@@ -1,7 +1,7 @@
 /** How permission namespaces and resources are shown over REST. */
+import type { NamespaceRecord, ResourceRecord } from '../../model/records.js'
 import { namespacesOf } from '../domain/namespaces.js'
 import type { Engine } from '../engine.js'
-import type { NamespaceRecord, ResourceRecord } from '../../model/records.js'
 
 export function namespaceView(engine: Engine, ns: NamespaceRecord): Record<string, unknown> {
   const app = ns.appId ? engine.state.applications.get(ns.appId) : undefined

@@ -1,6 +1,6 @@
 /** How a role is shown in GraphQL (`Role`); its `parent`, `users` and `authorizedResources` are resolved per type. */
-import { withRecord, type Shown } from './record.js'
 import type { RoleRecord } from '../../model/records.js'
+import { type Shown, withRecord } from './record.js'
 
 export function roleView(role: RoleRecord): Shown<RoleRecord> {
   return withRecord(

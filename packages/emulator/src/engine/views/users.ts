@@ -3,10 +3,10 @@
  * per type, in ../graphql/resolvers/userFields.ts, from the record it carries) and the plain JSON of
  * REST answers. The password hash never leaves: `password` is always null.
  */
+import { profileFields, type UserRecord } from '../../model/users.js'
 import { listUdvs } from '../domain/udf.js'
 import type { Engine } from '../engine.js'
-import { withRecord, type Shown } from './record.js'
-import { profileFields, type UserRecord } from '../../model/users.js'
+import { type Shown, withRecord } from './record.js'
 
 /** The picture of users who have none: an avatar the emulator serves itself, so it works offline. */
 export function defaultAvatarUrl(appHost: string): string {

@@ -15,7 +15,13 @@ export function ChoiceGroup<V extends string>({ legend, value, choices, onChange
       <legend className="ak-login__legend">{legend}</legend>
       {choices.map((choice) => (
         <label key={choice.value} className="ak-login__choice">
-          <input type="radio" name={name} value={choice.value} checked={choice.value === value} onChange={() => onChange(choice.value)} />
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            checked={choice.value === value}
+            onChange={() => onChange(choice.value)}
+          />
           {choice.label}
         </label>
       ))}

@@ -1,9 +1,10 @@
 import type { MouseEvent } from 'react'
+
 import { Field } from '../form/Field.js'
-import { useLoginFormContext } from './formContext.js'
-import type { CodeChannel, CodeSender } from './useCodeSender.js'
 import type { FormFields } from '../form/useFormFields.js'
 import * as rules from '../form/validation.js'
+import { useLoginFormContext } from './formContext.js'
+import type { CodeChannel, CodeSender } from './useCodeSender.js'
 
 /** The fields every code flow has. */
 export type CodeFieldName = 'phone' | 'countryCode' | 'email' | 'code'
@@ -29,7 +30,9 @@ export function CodeFields({ channel, fields, sender }: CodeFieldsProps) {
     clear()
     if (!fields.check(form, channel === 'phone' ? { phone: rules.phone } : { email: rules.email })) return
     try {
-      await (channel === 'phone' ? sender.send(values.phone.trim(), values.countryCode.trim() || undefined) : sender.send(values.email.trim()))
+      await (channel === 'phone'
+        ? sender.send(values.phone.trim(), values.countryCode.trim() || undefined)
+        : sender.send(values.email.trim()))
       inform(t.codeSent)
       const code = form?.elements.namedItem('code')
       if (code instanceof HTMLElement) code.focus()
@@ -42,14 +45,46 @@ export function CodeFields({ channel, fields, sender }: CodeFieldsProps) {
     <>
       {channel === 'phone' ? (
         <div className="ak-login__row">
-          <Field className="ak-login__field--country" name="countryCode" label={t.countryCode} value={values.countryCode} onValue={(v) => set('countryCode', v)} autoComplete="tel-country-code" />
-          <Field name="phone" label={t.phone} type="tel" inputMode="tel" autoComplete="tel-national" value={values.phone} onValue={(v) => set('phone', v)} error={errors.phone} />
+          <Field
+            className="ak-login__field--country"
+            name="countryCode"
+            label={t.countryCode}
+            value={values.countryCode}
+            onValue={(v) => set('countryCode', v)}
+            autoComplete="tel-country-code"
+          />
+          <Field
+            name="phone"
+            label={t.phone}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel-national"
+            value={values.phone}
+            onValue={(v) => set('phone', v)}
+            error={errors.phone}
+          />
         </div>
       ) : (
-        <Field name="email" label={t.email} type="email" autoComplete="email" value={values.email} onValue={(v) => set('email', v)} error={errors.email} />
+        <Field
+          name="email"
+          label={t.email}
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onValue={(v) => set('email', v)}
+          error={errors.email}
+        />
       )}
       <div className="ak-login__row">
-        <Field name="code" label={t.code} inputMode="numeric" autoComplete="one-time-code" value={values.code} onValue={(v) => set('code', v)} error={errors.code} />
+        <Field
+          name="code"
+          label={t.code}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={values.code}
+          onValue={(v) => set('code', v)}
+          error={errors.code}
+        />
         <button type="button" className="ak-login__send" disabled={!sender.canSend} onClick={sendCode}>
           {sender.secondsLeft > 0 ? t.resendIn.replace('{seconds}', String(sender.secondsLeft)) : t.sendCode}
         </button>
@@ -60,7 +95,14 @@ export function CodeFields({ channel, fields, sender }: CodeFieldsProps) {
 
 /** Validation of the code flow's target and code, in screen order. */
 export function codeRules(channel: CodeChannel): Partial<Record<CodeFieldName, rules.Rule>> {
-  return channel === 'phone' ? { phone: rules.phone, code: rules.required } : { email: rules.email, code: rules.required }
+  return channel === 'phone'
+    ? { phone: rules.phone, code: rules.required }
+    : { email: rules.email, code: rules.required }
 }
 
-export const emptyCodeFields: Record<CodeFieldName, string> = { phone: '', countryCode: DEFAULT_COUNTRY_CODE, email: '', code: '' }
+export const emptyCodeFields: Record<CodeFieldName, string> = {
+  phone: '',
+  countryCode: DEFAULT_COUNTRY_CODE,
+  email: '',
+  code: '',
+}

@@ -1,14 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties } from 'react'
 import { expect, fn, waitFor } from 'storybook/test'
+
 import { authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
-import { LoginForm } from './LoginForm.js'
 import {
   expectAlert,
   expectLoggedIn,
   expectStatus,
   logInWithPassword,
 } from '../../../../../.storybook/storyLoginForm.js'
+import { LoginForm } from './LoginForm.js'
 
 /** The form's states; each story has its own emulator, seeded with bob / passw0rd. */
 const meta = {

@@ -1,4 +1,5 @@
-import { lazy, Suspense, type ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
+
 import type { LoginFormProps } from './loginFormProps.js'
 
 // Its own file, so the lazily loaded view can take the props' type without importing this module.

@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
+
 import { authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
+import { expectAlert, logInWithPassword, sendCode } from '../../../../../.storybook/storyLoginForm.js'
 import { RETRY_AFTER_SECONDS } from '../../../../../.storybook/storyNetwork.js'
 import { LoginForm } from './LoginForm.js'
-import { expectAlert, logInWithPassword, sendCode } from '../../../../../.storybook/storyLoginForm.js'
 
 /**
  * Every failure the form explains, in the alert region. Authing's own refusals come from the real
@@ -36,7 +37,11 @@ function failsWith(act: (context: Parameters<Play>[0]) => Promise<void>, alert: 
 }
 
 /** A play: bob logs in with `password`, and the form explains the refusal `code` with `alert`. */
-function passwordLoginFails(alert: string, code: number | string, { lang = 'en-US', password = 'passw0rd' }: { lang?: 'en-US' | 'zh-CN'; password?: string } = {}): Play {
+function passwordLoginFails(
+  alert: string,
+  code: number | string,
+  { lang = 'en-US', password = 'passw0rd' }: { lang?: 'en-US' | 'zh-CN'; password?: string } = {},
+): Play {
   return failsWith((context) => logInWithPassword(context, lang, 'bob', password), alert, code)
 }
 
@@ -79,14 +84,22 @@ export const ExpiredCode: Story = {
     await sendCode(context, 'en-US', 'phone', '13800138000')
     // The user reads the SMS too late: the emulator's clock moves past the code's 300 s lifetime.
     authing.advanceClock(301_000)
-    await context.userEvent.type(context.canvas.getByLabelText('Verification code'), `${authing.lastCode('13800138000')}{Enter}`)
+    await context.userEvent.type(
+      context.canvas.getByLabelText('Verification code'),
+      `${authing.lastCode('13800138000')}{Enter}`,
+    )
     await expectAlert(context, 'The verification code has expired. Request a new one.')
     await expectFailure(context.args, 2300)
   },
 }
 
 /** Opens the sign-up screen and signs up with `by`, as the form offers it. */
-async function signUp(context: Parameters<Play>[0], by: 'With a username' | 'With an email', field: 'Username' | 'Email', value: string) {
+async function signUp(
+  context: Parameters<Play>[0],
+  by: 'With a username' | 'With an email',
+  field: 'Username' | 'Email',
+  value: string,
+) {
   const { canvas, userEvent } = context
   await userEvent.click(await canvas.findByRole('button', { name: 'Create an account' }))
   await userEvent.click(canvas.getByRole('radio', { name: by }))
@@ -101,7 +114,11 @@ export const UsernameTaken: Story = {
 
 export const AccountExists: Story = {
   name: 'Account exists (2026)',
-  play: failsWith((context) => signUp(context, 'With an email', 'Email', 'bob@example.com'), 'An account with these details already exists.', 2026),
+  play: failsWith(
+    (context) => signUp(context, 'With an email', 'Email', 'bob@example.com'),
+    'An account with these details already exists.',
+    2026,
+  ),
 }
 
 export const PhoneTaken: Story = {
@@ -135,7 +152,11 @@ export const RateLimited: Story = {
   play: async (context) => {
     await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
     await expectAlert(context, 'Too many attempts. Wait a moment and try again.')
-    await waitFor(() => expect(context.args.onError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'rate_limited', status: 429, retryAfter: RETRY_AFTER_SECONDS })))
+    await waitFor(() =>
+      expect(context.args.onError).toHaveBeenLastCalledWith(
+        expect.objectContaining({ code: 'rate_limited', status: 429, retryAfter: RETRY_AFTER_SECONDS }),
+      ),
+    )
   },
 }
 

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
+
 import { authingOf } from '../../../../../.storybook/storyAuthing.js'
-import { LoginForm } from './LoginForm.js'
 import { expectLoggedIn, expectStatus, logInWithPassword, sendCode } from '../../../../../.storybook/storyLoginForm.js'
+import { LoginForm } from './LoginForm.js'
 
 /** Whole flows against the story's emulator: codes are read from its outbox, as from a phone. */
 const meta = {
@@ -20,15 +21,22 @@ export const SmsCountdown: Story = {
   play: async (context) => {
     const { canvas, userEvent } = context
     await sendCode(context, 'en-US', 'phone', '13800138000')
-    await expect(authingOf(context).emulator.outbox({ to: '13800138000' })).toMatchObject([{ channel: 'sms', scene: 'login' }])
+    await expect(authingOf(context).emulator.outbox({ to: '13800138000' })).toMatchObject([
+      { channel: 'sms', scene: 'login' },
+    ])
     const resend = canvas.getByRole('button', { name: /^Resend in \d+s$/ })
     await expect(resend).toBeDisabled()
     await expect(canvas.getByLabelText('Verification code')).toHaveFocus()
     // The countdown ticks: the next second's text replaces this one.
     const seconds = Number(/\d+/.exec(resend.textContent ?? '')?.[0])
-    await waitFor(() => expect(canvas.getByRole('button', { name: `Resend in ${seconds - 1}s` })).toBeDisabled(), { timeout: 5_000 })
+    await waitFor(() => expect(canvas.getByRole('button', { name: `Resend in ${seconds - 1}s` })).toBeDisabled(), {
+      timeout: 5_000,
+    })
 
-    await userEvent.type(canvas.getByLabelText('Verification code'), `${authingOf(context).lastCode('13800138000')}{Enter}`)
+    await userEvent.type(
+      canvas.getByLabelText('Verification code'),
+      `${authingOf(context).lastCode('13800138000')}{Enter}`,
+    )
     await expectLoggedIn(context.args.onSuccess, 'bob')
     // Still counting after the login: a second code cannot be requested yet.
     await expect(canvas.getByRole('button', { name: /^Resend in \d+s$/ })).toBeDisabled()

@@ -1,5 +1,6 @@
 import type { User } from '@authing-kit/client'
-import { useState, type ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
+
 import { useAuthingContext } from '../../context.js'
 import { displayName } from '../form/displayName.js'
 import { formCss } from '../form/formCss.js'
@@ -19,11 +20,20 @@ const ALL_METHODS: readonly LoginFormMethod[] = ['password', 'phoneCode', 'email
 
 /** The form itself, loaded on demand by `LoginForm`. */
 export function LoginFormView(props: LoginFormProps): ReactNode {
-  const { methods = ALL_METHODS, defaultMethod, lang = 'zh-CN', allowRegister = true, allowForgotPassword = true, unstyled = false } = props
+  const {
+    methods = ALL_METHODS,
+    defaultMethod,
+    lang = 'zh-CN',
+    allowRegister = true,
+    allowForgotPassword = true,
+    unstyled = false,
+  } = props
   const provider = useAuthingContext('LoginForm')
   const t = lang === 'en-US' ? enUS : zhCN
   const offered = methods.length > 0 ? methods : ALL_METHODS
-  const [method, setMethod] = useState<LoginFormMethod>(defaultMethod && offered.includes(defaultMethod) ? defaultMethod : offered[0]!)
+  const [method, setMethod] = useState<LoginFormMethod>(
+    defaultMethod && offered.includes(defaultMethod) ? defaultMethod : offered[0]!,
+  )
   const [screen, setScreen] = useState<LoginFormScreen>('login')
   const [rememberMe, setRememberMe] = useState(provider.rememberMe)
   const notices = useNotices(lang, props.onError)
@@ -45,7 +55,11 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
     },
   }
 
-  const methodLabels: Record<LoginFormMethod, string> = { password: t.methodPassword, phoneCode: t.methodPhoneCode, emailCode: t.methodEmailCode }
+  const methodLabels: Record<LoginFormMethod, string> = {
+    password: t.methodPassword,
+    phoneCode: t.methodPhoneCode,
+    emailCode: t.methodEmailCode,
+  }
   const title = screen === 'login' ? t.title : screen === 'register' ? t.registerTitle : t.forgotTitle
 
   return (
@@ -58,13 +72,23 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
             {offered.length > 1 ? (
               <div className="ak-login__tabs" role="group" aria-label={t.tabs}>
                 {offered.map((m) => (
-                  <button key={m} type="button" className="ak-login__tab" aria-pressed={m === method} onClick={() => (context.clear(), setMethod(m))}>
+                  <button
+                    key={m}
+                    type="button"
+                    className="ak-login__tab"
+                    aria-pressed={m === method}
+                    onClick={() => (context.clear(), setMethod(m))}
+                  >
                     {methodLabels[m]}
                   </button>
                 ))}
               </div>
             ) : null}
-            {method === 'password' ? <PasswordView /> : <CodeView key={method} channel={method === 'phoneCode' ? 'phone' : 'email'} />}
+            {method === 'password' ? (
+              <PasswordView />
+            ) : (
+              <CodeView key={method} channel={method === 'phoneCode' ? 'phone' : 'email'} />
+            )}
           </>
         ) : screen === 'register' ? (
           <RegisterView />

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+
 import { useAuth } from '../../hooks/useAuth.js'
 import { useLoginFormContext } from './formContext.js'
 

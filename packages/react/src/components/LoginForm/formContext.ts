@@ -1,5 +1,6 @@
 import type { User } from '@authing-kit/client'
 import { createContext, useContext } from 'react'
+
 import type { LoginFormMessages } from './i18n/en-US.js'
 
 export type LoginFormScreen = 'login' | 'register' | 'forgot'

@@ -1,5 +1,6 @@
 import type { AuthingError, User } from '@authing-kit/client'
 import type { CSSProperties, ReactNode } from 'react'
+
 import type { FormLang } from '../form/errorMessages.js'
 
 export type LoginFormMethod = 'password' | 'phoneCode' | 'emailCode'

@@ -22,9 +22,11 @@ export function useCodeSender(channel: CodeChannel, purpose: CodePurpose): CodeS
   const sms = useSendSmsCode()
   const mail = useSendEmailCode()
   const scene = scenes[purpose][channel]
-  if (channel === 'email') return { send: (to) => mail.send(to, scene), secondsLeft: mail.secondsLeft, canSend: mail.canSend }
+  if (channel === 'email')
+    return { send: (to) => mail.send(to, scene), secondsLeft: mail.secondsLeft, canSend: mail.canSend }
   return {
-    send: (to, phoneCountryCode) => sms.send(to, phoneCountryCode === undefined ? { scene } : { scene, phoneCountryCode }),
+    send: (to, phoneCountryCode) =>
+      sms.send(to, phoneCountryCode === undefined ? { scene } : { scene, phoneCountryCode }),
     secondsLeft: sms.secondsLeft,
     canSend: sms.canSend,
   }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+
 import { useUpdatePassword } from '../../hooks/useUpdatePassword.js'
 import { Field } from '../form/Field.js'
 import { onSubmit, useFormFields } from '../form/useFormFields.js'
@@ -36,8 +37,24 @@ export function PasswordChange({ t, notices }: PasswordChangeProps): ReactNode {
   return (
     <form className="ak-login__form ak-profile__section" aria-label={t.passwordTitle} noValidate onSubmit={submit}>
       <h3 className="ak-profile__section-title">{t.passwordTitle}</h3>
-      <Field name="oldPassword" label={t.oldPassword} type="password" autoComplete="current-password" value={values.oldPassword} onValue={(v) => set('oldPassword', v)} error={errors.oldPassword} />
-      <Field name="newPassword" label={t.newPassword} type="password" autoComplete="new-password" value={values.newPassword} onValue={(v) => set('newPassword', v)} error={errors.newPassword} />
+      <Field
+        name="oldPassword"
+        label={t.oldPassword}
+        type="password"
+        autoComplete="current-password"
+        value={values.oldPassword}
+        onValue={(v) => set('oldPassword', v)}
+        error={errors.oldPassword}
+      />
+      <Field
+        name="newPassword"
+        label={t.newPassword}
+        type="password"
+        autoComplete="new-password"
+        value={values.newPassword}
+        onValue={(v) => set('newPassword', v)}
+        error={errors.newPassword}
+      />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.changePassword}
       </button>

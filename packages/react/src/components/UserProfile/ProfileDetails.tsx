@@ -1,5 +1,6 @@
 import type { ProfileUpdates, User } from '@authing-kit/client'
-import { useState, type ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
+
 import type { UseProfileResult } from '../../hooks/useProfile.js'
 import { Field } from '../form/Field.js'
 import { onSubmit } from '../form/useFormFields.js'
@@ -62,9 +63,32 @@ export function ProfileDetails({ profile, update, isUpdating, t, notices, onSave
   return (
     <form className="ak-login__form ak-profile__section" aria-label={t.detailsTitle} noValidate onSubmit={submit}>
       <h3 className="ak-profile__section-title">{t.detailsTitle}</h3>
-      <Field name="nickname" label={t.nickname} autoComplete="nickname" maxLength={64} value={value('nickname')} onValue={(v) => edit('nickname', v)} />
-      <Field name="name" label={t.name} autoComplete="name" maxLength={64} value={value('name')} onValue={(v) => edit('name', v)} />
-      <Field name="photo" label={t.photo} type="url" autoComplete="photo" inputMode="url" value={value('photo')} onValue={(v) => edit('photo', v)} error={photoError} />
+      <Field
+        name="nickname"
+        label={t.nickname}
+        autoComplete="nickname"
+        maxLength={64}
+        value={value('nickname')}
+        onValue={(v) => edit('nickname', v)}
+      />
+      <Field
+        name="name"
+        label={t.name}
+        autoComplete="name"
+        maxLength={64}
+        value={value('name')}
+        onValue={(v) => edit('name', v)}
+      />
+      <Field
+        name="photo"
+        label={t.photo}
+        type="url"
+        autoComplete="photo"
+        inputMode="url"
+        value={value('photo')}
+        onValue={(v) => edit('photo', v)}
+        error={photoError}
+      />
       <button type="submit" className="ak-login__submit" disabled={isUpdating || !changed}>
         {isUpdating ? t.saving : t.save}
       </button>

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
+
 import { ANSWER_WAIT, authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
 import { logInWithPassword } from '../../../../../.storybook/storyLoginForm.js'
 import { LoginForm } from '../../loginForm.js'

@@ -1,6 +1,7 @@
 import type { AuthingError, User } from '@authing-kit/client'
 import { isAuthingError } from '@authing-kit/client'
 import type { CSSProperties, ReactNode } from 'react'
+
 import { useAuth } from '../../hooks/useAuth.js'
 import { useLogout } from '../../hooks/useLogout.js'
 import { useProfile } from '../../hooks/useProfile.js'
@@ -74,7 +75,9 @@ export function UserProfile(props: UserProfileProps): ReactNode {
     <section className={className} style={props.style} lang={lang} aria-label={t.title}>
       {style}
       <div className="ak-profile__header">
-        {profile.photo && isWebUrl(profile.photo) ? <img className="ak-profile__photo" src={profile.photo} alt={t.photoAlt} referrerPolicy="no-referrer" /> : null}
+        {profile.photo && isWebUrl(profile.photo) ? (
+          <img className="ak-profile__photo" src={profile.photo} alt={t.photoAlt} referrerPolicy="no-referrer" />
+        ) : null}
         <h2 className="ak-login__title">{displayName(profile) || t.title}</h2>
       </div>
       <dl className="ak-profile__facts">
@@ -85,7 +88,14 @@ export function UserProfile(props: UserProfileProps): ReactNode {
         <dt>{t.phone}</dt>
         <dd>{profile.phone || t.notSet}</dd>
       </dl>
-      <ProfileDetails profile={profile} update={update} isUpdating={isUpdating} t={t} notices={notices} onSaved={props.onSaved} />
+      <ProfileDetails
+        profile={profile}
+        update={update}
+        isUpdating={isUpdating}
+        t={t}
+        notices={notices}
+        onSaved={props.onSaved}
+      />
       {allowPasswordChange ? <PasswordChange t={t} notices={notices} /> : null}
       <NoticeRegions notices={notices} />
       <button type="button" className="ak-profile__logout" disabled={isLoggingOut} onClick={signOut}>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+
 import type { Notices } from './useNotices.js'
 
 /** The live regions screen readers announce: failures as alerts, everything else as status. */

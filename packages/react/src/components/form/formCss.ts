@@ -21,4 +21,3 @@ export const formCss = `
 .ak-login button:disabled{opacity:.6;cursor:not-allowed}
 .ak-login :focus-visible{outline:2px solid var(--ak-color-primary);outline-offset:2px}
 `
-

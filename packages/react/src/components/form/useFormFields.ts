@@ -1,4 +1,5 @@
-import { useCallback, useState, type FormEvent } from 'react'
+import { type FormEvent, useCallback, useState } from 'react'
+
 import type { Rule, ValidationMessages } from './validation.js'
 
 export interface FormFields<K extends string> {

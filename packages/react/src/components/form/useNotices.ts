@@ -1,5 +1,6 @@
-import { isAuthingError, type AuthingError } from '@authing-kit/client'
+import { type AuthingError, isAuthingError } from '@authing-kit/client'
 import { useState } from 'react'
+
 import { errorMessage, type FormLang } from './errorMessages.js'
 
 export interface Notices {

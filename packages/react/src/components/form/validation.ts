@@ -29,6 +29,8 @@ export const required: Rule = (value, t) => (value.trim() === '' ? t.required : 
 export const email: Rule = (value, t) => required(value, t) ?? (isEmail(value) ? null : t.invalidEmail)
 export const phone: Rule = (value, t) => required(value, t) ?? (isPhone(value) ? null : t.invalidPhone)
 /** The password login's account: a value with an `@` is meant as an email, so it must be one. */
-export const account: Rule = (value, t) => required(value, t) ?? (value.includes('@') && !isEmail(value) ? t.invalidEmail : null)
+export const account: Rule = (value, t) =>
+  required(value, t) ?? (value.includes('@') && !isEmail(value) ? t.invalidEmail : null)
 export const password: Rule = (value, t) =>
-  required(value, t) ?? (value.length < MIN_PASSWORD_LENGTH ? t.passwordTooShort.replace('{min}', String(MIN_PASSWORD_LENGTH)) : null)
+  required(value, t) ??
+  (value.length < MIN_PASSWORD_LENGTH ? t.passwordTooShort.replace('{min}', String(MIN_PASSWORD_LENGTH)) : null)

@@ -1,14 +1,12 @@
 /** Telling a bearer token's kind apart: both kinds are RS256 JWTs of the emulator's key, told apart by their claims. */
-import type { Engine } from '../../engine.js'
 import type { UserPoolRecord } from '../../../model/records.js'
 import type { UserRecord } from '../../../model/users.js'
+import type { Engine } from '../../engine.js'
 import { verifyUserToken } from './tokens.js'
 
 /** What a bearer token turns out to be: a pool's management token, a user's token, or nothing usable. */
 export type BearerKind =
-  | { kind: 'management'; pool: UserPoolRecord }
-  | { kind: 'user'; user: UserRecord }
-  | { kind: 'invalid' }
+  { kind: 'management'; pool: UserPoolRecord } | { kind: 'user'; user: UserRecord } | { kind: 'invalid' }
 
 export async function classifyBearer(engine: Engine, token: string | null): Promise<BearerKind> {
   if (!token) return { kind: 'invalid' }

@@ -2,10 +2,10 @@
  * Who is calling: a user's token (the caller), or a pool's management token (an administrator).
  * The request context asks these once per request and keeps the answers.
  */
-import type { Engine } from '../../engine.js'
-import { AuthingBusinessError } from '../errors.js'
 import type { UserPoolRecord } from '../../../model/records.js'
 import type { UserRecord } from '../../../model/users.js'
+import type { Engine } from '../../engine.js'
+import { AuthingBusinessError } from '../errors.js'
 import type { BearerKind } from './bearer.js'
 import { verifyUserToken } from './tokens.js'
 

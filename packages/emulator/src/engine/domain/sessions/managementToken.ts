@@ -4,8 +4,9 @@
  * but its claims name a user pool (`data.type: 'userPool'`) and no user, so it never passes as one.
  */
 import type { JWTPayload } from 'jose'
-import type { Engine } from '../../engine.js'
+
 import { randomHex } from '../../../model/crypto.js'
+import type { Engine } from '../../engine.js'
 import { AuthingBusinessError } from '../errors.js'
 
 export interface ManagementToken {
@@ -14,7 +15,11 @@ export interface ManagementToken {
   exp: number
 }
 
-export async function issueManagementToken(engine: Engine, userPoolId: string, secret: string): Promise<ManagementToken> {
+export async function issueManagementToken(
+  engine: Engine,
+  userPoolId: string,
+  secret: string,
+): Promise<ManagementToken> {
   const pool = engine.state.userPools.get(userPoolId)
   if (!pool) throw new AuthingBusinessError('userPoolNotFound')
   if (pool.secret !== secret) throw new AuthingBusinessError('secretWrong')

@@ -2,13 +2,17 @@
  * Reading tokens back: access tokens (signature, expiry, revocation, and a `client_id` claim, which
  * id_tokens and v2 user tokens lack), id_tokens of either algorithm, refresh tokens (the table).
  */
-import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose'
-import type { Engine } from '../../engine.js'
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, type JWTPayload, jwtVerify } from 'jose'
+
 import type { ApplicationRecord, RefreshTokenRecord } from '../../../model/records.js'
+import type { Engine } from '../../engine.js'
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: 'expired' | 'invalid' }
 
-export async function checkAccessToken(engine: Engine, token: string): Promise<Checked<JWTPayload & { client_id: string }>> {
+export async function checkAccessToken(
+  engine: Engine,
+  token: string,
+): Promise<Checked<JWTPayload & { client_id: string }>> {
   const check = await engine.tokens.verify(token, engine.settings.now())
   if (!check.ok) return check
   const { payload } = check
@@ -20,7 +24,8 @@ export async function checkAccessToken(engine: Engine, token: string): Promise<C
 export async function checkIdToken(engine: Engine, token: string): Promise<Checked<JWTPayload>> {
   const check = await verifyIdTokenSignature(engine, token)
   if (!check.ok) return check
-  if (typeof check.value.client_id === 'string' || isRevoked(engine, check.value)) return { ok: false, reason: 'invalid' }
+  if (typeof check.value.client_id === 'string' || isRevoked(engine, check.value))
+    return { ok: false, reason: 'invalid' }
   return check
 }
 
@@ -45,7 +50,11 @@ export async function verifyIdTokenSignature(engine: Engine, token: string): Pro
   if (!app) return { ok: false, reason: 'invalid' }
   try {
     const secret = new TextEncoder().encode(app.secret)
-    return { ok: true, value: (await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: new Date(engine.settings.now()) })).payload }
+    return {
+      ok: true,
+      value: (await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: new Date(engine.settings.now()) }))
+        .payload,
+    }
   } catch (error) {
     return { ok: false, reason: error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' }
   }

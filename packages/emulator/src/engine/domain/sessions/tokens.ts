@@ -4,11 +4,12 @@
  * distinct, so logging one out (revocation by `jti`) never touches a token refreshed in the same second.
  */
 import type { JWTPayload } from 'jose'
+
 import { randomHex } from '../../../model/crypto.js'
-import type { Engine } from '../../engine.js'
-import { verifyIdTokenSignature } from './tokenCheck.js'
 import type { ApplicationRecord } from '../../../model/records.js'
 import type { UserRecord } from '../../../model/users.js'
+import type { Engine } from '../../engine.js'
+import { verifyIdTokenSignature } from './tokenCheck.js'
 
 export interface IssuedToken {
   token: string
@@ -73,8 +74,7 @@ export function userClaims(engine: Engine, user: UserRecord, app: ApplicationRec
 }
 
 export type UserTokenCheck =
-  | { ok: true; user: UserRecord; payload: JWTPayload }
-  | { ok: false; reason: 'expired' | 'invalid' }
+  { ok: true; user: UserRecord; payload: JWTPayload } | { ok: false; reason: 'expired' | 'invalid' }
 
 /**
  * Signature and expiry (by the emulator's clock), then revocation, then that the user still exists.
@@ -84,7 +84,8 @@ export async function verifyUserToken(engine: Engine, token: string): Promise<Us
   const check = await verifyIdTokenSignature(engine, token)
   if (!check.ok) return check
   const payload = check.value
-  if (typeof payload.jti === 'string' && engine.state.revokedTokens.has(payload.jti)) return { ok: false, reason: 'invalid' }
+  if (typeof payload.jti === 'string' && engine.state.revokedTokens.has(payload.jti))
+    return { ok: false, reason: 'invalid' }
   const user = typeof payload.sub === 'string' ? engine.state.users.get(payload.sub) : undefined
   if (!user) return { ok: false, reason: 'invalid' }
   return { ok: true, user, payload }

@@ -3,14 +3,14 @@
  * isUserExists, checkPasswordStrength.
  */
 import { AuthingBusinessError, render, successMessage } from '../../domain/errors.js'
-import { codeLogin, completeLogin, passwordLogin, type LoggedIn } from '../../domain/login.js'
+import { codeLogin, completeLogin, type LoggedIn, passwordLogin } from '../../domain/login.js'
 import { passwordProblem } from '../../domain/passwords.js'
 import {
   registerByPhoneCode,
+  type Registered,
+  type RegisterInput,
   registerOnPhoneLogin,
   registerWithPassword,
-  type RegisterInput,
-  type Registered,
 } from '../../domain/registration.js'
 import { issueToken, verifyUserToken } from '../../domain/sessions/tokens.js'
 import { anyUserExists, normalisePhone } from '../../domain/users.js'

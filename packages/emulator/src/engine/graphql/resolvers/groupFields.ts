@@ -1,11 +1,11 @@
 /** The computed fields of `Group`: the management reads users and authorizedResources. */
+import type { GroupRecord } from '../../../model/records.js'
 import { authorizedResources } from '../../domain/grants.js'
 import { membersOf } from '../../domain/groups.js'
 import { pageOf, paginate } from '../../http/paging.js'
 import type { RequestContext } from '../../requestContext.js'
 import { recordOf, type Shown } from '../../views/record.js'
 import { graphqlUser } from '../../views/users.js'
-import type { GroupRecord } from '../../../model/records.js'
 import type { FieldResolvers } from '../types.js'
 
 type Group = Shown<GroupRecord>

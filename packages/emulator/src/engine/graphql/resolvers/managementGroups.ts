@@ -1,10 +1,10 @@
 /** Groups (management): createGroup, updateGroup, deleteGroups, group, groups, addUserToGroup, removeUserFromGroup. */
+import { keys } from '../../../model/records.js'
 import { commonMessage } from '../../domain/errors.js'
 import * as groups from '../../domain/groups.js'
 import { existingUsers } from '../../domain/users.js'
 import { pageOf, paginate } from '../../http/paging.js'
 import { groupView } from '../../views/groups.js'
-import { keys } from '../../../model/records.js'
 import type { RootResolvers } from '../types.js'
 
 export const managementGroupResolvers: RootResolvers = {

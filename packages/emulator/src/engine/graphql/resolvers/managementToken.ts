@@ -3,5 +3,6 @@ import { issueManagementToken } from '../../domain/sessions/managementToken.js'
 import type { RootResolvers } from '../types.js'
 
 export const managementTokenResolvers: RootResolvers = {
-  accessToken: (args: { userPoolId: string; secret: string }, ctx) => issueManagementToken(ctx.engine, args.userPoolId, args.secret),
+  accessToken: (args: { userPoolId: string; secret: string }, ctx) =>
+    issueManagementToken(ctx.engine, args.userPoolId, args.secret),
 }

@@ -1,8 +1,8 @@
 /** User-defined field definitions (management): setUdf, removeUdf, udf. Values: ./udf.ts. */
+import type { UdfDataType } from '../../../model/records.js'
 import { commonMessage } from '../../domain/errors.js'
 import { removeUdf, setUdf, udfsOf } from '../../domain/udf.js'
 import { udfView } from '../../views/udf.js'
-import type { UdfDataType } from '../../../model/records.js'
 import type { RootResolvers } from '../types.js'
 
 export const managementUdfResolvers: RootResolvers = {

@@ -1,19 +1,19 @@
 /** Users (management): users, createUser, deleteUser(s), findUser, searchUser, userBatch. */
+import type { UserLookup } from '../../../model/users.js'
 import { commonMessage } from '../../domain/errors.js'
 import {
   createUser,
+  type CreateUserInput,
   existingUsers,
   findByAny,
   pageOfUsers,
   removeUser,
   searchUsers,
   usersBy,
-  type CreateUserInput,
   type UserSort,
 } from '../../domain/users.js'
 import { pageOf, paginate } from '../../http/paging.js'
 import { graphqlUser } from '../../views/users.js'
-import type { UserLookup } from '../../../model/users.js'
 import type { RootResolvers } from '../types.js'
 
 export const managementUserResolvers: RootResolvers = {

@@ -3,13 +3,13 @@
  * bind/unbind/update of phone and email. Results carry the caller's current token (the JS SDK
  * stores whatever `token` comes back, and null would log it out).
  */
+import type { UserRecord } from '../../../model/users.js'
 import { successMessage } from '../../domain/errors.js'
 import * as profile from '../../domain/profile.js'
 import type { Caller } from '../../domain/sessions/caller.js'
 import { adminUpdateUser } from '../../domain/users.js'
 import type { RequestContext } from '../../requestContext.js'
 import { graphqlUser } from '../../views/users.js'
-import type { UserRecord } from '../../../model/users.js'
 import type { RootResolvers } from '../types.js'
 
 function show(ctx: RequestContext, caller: Caller, user: UserRecord): Record<string, unknown> {

@@ -1,4 +1,5 @@
 /** The computed fields of `Role`: parent, and the management reads users and authorizedResources. */
+import type { RoleRecord } from '../../../model/records.js'
 import { authorizedResources } from '../../domain/grants.js'
 import { parentOf, usersWithRole } from '../../domain/roles.js'
 import { pageOf, paginate } from '../../http/paging.js'
@@ -6,7 +7,6 @@ import type { RequestContext } from '../../requestContext.js'
 import { recordOf, type Shown } from '../../views/record.js'
 import { roleView } from '../../views/roles.js'
 import { graphqlUser } from '../../views/users.js'
-import type { RoleRecord } from '../../../model/records.js'
 import type { FieldResolvers } from '../types.js'
 
 type Role = Shown<RoleRecord>

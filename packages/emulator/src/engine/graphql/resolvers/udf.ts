@@ -3,7 +3,7 @@
  * management token, for any target of the pool.
  */
 import { AuthingBusinessError } from '../../domain/errors.js'
-import { listUdvs, writeUdvs, type UdvTarget } from '../../domain/udf.js'
+import { listUdvs, type UdvTarget, writeUdvs } from '../../domain/udf.js'
 import type { RequestContext } from '../../requestContext.js'
 import type { RootResolvers } from '../types.js'
 

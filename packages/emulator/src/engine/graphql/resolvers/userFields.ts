@@ -1,4 +1,5 @@
 /** The computed fields of `User`: customData, roles, authorizedResources, groups, departments. */
+import type { UserRecord } from '../../../model/users.js'
 import { authorizedResources, targetsOfUser } from '../../domain/grants.js'
 import { groupsOfUser } from '../../domain/groups.js'
 import { userRoles } from '../../domain/roles.js'
@@ -7,7 +8,6 @@ import type { RequestContext } from '../../requestContext.js'
 import { groupView } from '../../views/groups.js'
 import { recordOf, type Shown } from '../../views/record.js'
 import { roleView } from '../../views/roles.js'
-import type { UserRecord } from '../../../model/users.js'
 import type { FieldResolvers } from '../types.js'
 
 type User = Shown<UserRecord>

@@ -5,11 +5,11 @@
  */
 import { randomHex } from '../../../model/crypto.js'
 import type { ApplicationRecord, AuthorizationCodeRecord } from '../../../model/records.js'
-import { hostedLogin } from '../hostedLogin.js'
 import { renderMessagePage } from '../../ui/loginPage.js'
-import { OAuthError } from '../oauthError.js'
 import { authorizationCodeLifetimeSeconds, verifierOrChallenge } from '../authorizationCodes.js'
-import { readParams, type Params } from '../params.js'
+import { hostedLogin } from '../hostedLogin.js'
+import { OAuthError } from '../oauthError.js'
+import { type Params, readParams } from '../params.js'
 import { isAllowedRedirect } from '../redirectUris.js'
 import { pageAnswer, redirectAnswer } from '../responses.js'
 import type { ProtocolHandler } from '../types.js'
@@ -29,7 +29,13 @@ export function authorizeEndpoint(kind: 'oidc' | 'oauth'): ProtocolHandler {
     if (!app) return pageAnswer(renderMessagePage('Cannot log in', 'Unknown application (client_id).'), 400)
     const redirectUri = params.get('redirect_uri')
     if (!redirectUri || !isAllowedRedirect(app, redirectUri)) {
-      return pageAnswer(renderMessagePage('Cannot log in', `The redirect_uri is not one this application allows: ${redirectUri ?? '(none)'}`), 400)
+      return pageAnswer(
+        renderMessagePage(
+          'Cannot log in',
+          `The redirect_uri is not one this application allows: ${redirectUri ?? '(none)'}`,
+        ),
+        400,
+      )
     }
     const back = (query: Record<string, string>, headers: Record<string, string> = {}): Response => {
       const target = new URL(redirectUri)
@@ -55,7 +61,8 @@ export function authorizeEndpoint(kind: 'oidc' | 'oauth'): ProtocolHandler {
     })
     if (login instanceof Response) {
       // prompt=none: the app only asks whether a session exists, the user must not see a page.
-      if (prompt.includes('none') && request.method === 'GET') return back({ error: 'login_required', error_description: 'no session' })
+      if (prompt.includes('none') && request.method === 'GET')
+        return back({ error: 'login_required', error_description: 'no session' })
       return login
     }
     const code = randomHex(32)
@@ -76,16 +83,21 @@ function checkAuthorizeRequest(
   redirectUri: string,
   params: Params,
 ): Omit<AuthorizationCodeRecord, 'userId' | 'authTime' | 'expiresAt'> {
-  if (params.get('response_type') !== 'code') throw new OAuthError('unsupported_response_type', 'only response_type=code is supported')
+  if (params.get('response_type') !== 'code')
+    throw new OAuthError('unsupported_response_type', 'only response_type=code is supported')
   const mode = params.get('response_mode')
   if (mode && mode !== 'query') throw new OAuthError('invalid_request', 'only response_mode=query is supported')
   const scope = (params.get('scope') ?? '').split(' ').filter(Boolean)
-  if (kind === 'oidc' && !scope.includes('openid')) throw new OAuthError('invalid_request', 'the openid scope is required by OIDC')
+  if (kind === 'oidc' && !scope.includes('openid'))
+    throw new OAuthError('invalid_request', 'the openid scope is required by OIDC')
   const codeChallenge = params.get('code_challenge') ?? null
   const method = params.get('code_challenge_method') ?? (codeChallenge ? 'plain' : null)
-  if (method !== null && !codeChallenge) throw new OAuthError('invalid_request', 'code_challenge_method without code_challenge')
-  if (method !== null && method !== 'S256' && method !== 'plain') throw new OAuthError('invalid_request', 'code_challenge_method must be S256 or plain')
-  if (codeChallenge && !verifierOrChallenge.test(codeChallenge)) throw new OAuthError('invalid_request', 'code_challenge must be 43-128 URL-safe characters')
+  if (method !== null && !codeChallenge)
+    throw new OAuthError('invalid_request', 'code_challenge_method without code_challenge')
+  if (method !== null && method !== 'S256' && method !== 'plain')
+    throw new OAuthError('invalid_request', 'code_challenge_method must be S256 or plain')
+  if (codeChallenge && !verifierOrChallenge.test(codeChallenge))
+    throw new OAuthError('invalid_request', 'code_challenge must be 43-128 URL-safe characters')
   return {
     kind,
     appId: app.id,

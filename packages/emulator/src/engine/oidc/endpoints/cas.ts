@@ -4,12 +4,12 @@
  * JSON with `format=JSON`) redeem a ticket once, for the service it was issued to; `/cas-idp/logout`.
  */
 import { randomHex } from '../../../model/crypto.js'
-import { html } from '../../ui/html.js'
 import type { UserRecord } from '../../../model/users.js'
-import { hostedLogin } from '../hostedLogin.js'
-import { endSession } from '../hostedSession.js'
+import { html } from '../../ui/html.js'
 import { renderMessagePage } from '../../ui/loginPage.js'
 import { authorizationCodeLifetimeSeconds } from '../authorizationCodes.js'
+import { hostedLogin } from '../hostedLogin.js'
+import { endSession } from '../hostedSession.js'
 import { readParams } from '../params.js'
 import { isAllowedForAnyApp, isAllowedRedirect } from '../redirectUris.js'
 import { jsonAnswer, loggedOutPage, pageAnswer, redirectAnswer, textAnswer } from '../responses.js'
@@ -22,7 +22,10 @@ export const casLoginEndpoint: ProtocolHandler = async (protocolRequest) => {
   const params = await readParams(request, url)
   const service = params.get('service')
   if (service && !isAllowedRedirect(app, service)) {
-    return pageAnswer(renderMessagePage('Cannot log in', `The service is not one this application allows: ${service}`), 400)
+    return pageAnswer(
+      renderMessagePage('Cannot log in', `The service is not one this application allows: ${service}`),
+      400,
+    )
   }
   const login = await hostedLogin(protocolRequest, {
     app,
@@ -34,7 +37,9 @@ export const casLoginEndpoint: ProtocolHandler = async (protocolRequest) => {
   if (login instanceof Response) return login
   const headers = login.setCookie ? { 'set-cookie': login.setCookie } : {}
   if (!service) {
-    return pageAnswer(renderMessagePage('Logged in', `You are logged in as ${displayName(login.user)}.`), 200, { headers })
+    return pageAnswer(renderMessagePage('Logged in', `You are logged in as ${displayName(login.user)}.`), 200, {
+      headers,
+    })
   }
   const ticket = `ST-${randomHex(24)}`
   engine.state.authorizationCodes.set(ticket, {
@@ -57,7 +62,8 @@ export const casLoginEndpoint: ProtocolHandler = async (protocolRequest) => {
 export const casLogoutEndpoint: ProtocolHandler = async ({ engine, request, url }) => {
   const setCookie = endSession(engine, request)
   const target = url.searchParams.get('url') ?? url.searchParams.get('service')
-  if (target && isAllowedForAnyApp(engine.state, target)) return redirectAnswer(target, request.method, { 'set-cookie': setCookie })
+  if (target && isAllowedForAnyApp(engine.state, target))
+    return redirectAnswer(target, request.method, { 'set-cookie': setCookie })
   return loggedOutPage(setCookie, target)
 }
 
@@ -72,12 +78,21 @@ export const casServiceValidateEndpoint: ProtocolHandler = async (protocolReques
   const result = redeemTicket(protocolRequest)
   const json = protocolRequest.url.searchParams.get('format')?.toUpperCase() === 'JSON'
   if (!result.ok) {
-    if (json) return jsonAnswer({ serviceResponse: { authenticationFailure: { code: result.code, description: result.description } } })
+    if (json)
+      return jsonAnswer({
+        serviceResponse: { authenticationFailure: { code: result.code, description: result.description } },
+      })
     const body = html`<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationFailure code="${result.code}">${result.description}</cas:authenticationFailure></cas:serviceResponse>`
     return textAnswer(body.value, 'application/xml')
   }
   const { user } = result
-  const attributes = { id: user.id, username: user.username, email: user.email, phone: user.phone, nickname: user.profile.nickname ?? null }
+  const attributes = {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    phone: user.phone,
+    nickname: user.profile.nickname ?? null,
+  }
   if (json) return jsonAnswer({ serviceResponse: { authenticationSuccess: { user: displayName(user), attributes } } })
   const xmlAttributes = Object.entries(attributes)
     .filter(([, value]) => value !== null)
@@ -86,7 +101,9 @@ export const casServiceValidateEndpoint: ProtocolHandler = async (protocolReques
   return textAnswer(body.value, 'application/xml')
 }
 
-type Redeemed = { ok: true; user: UserRecord } | { ok: false; code: 'INVALID_REQUEST' | 'INVALID_TICKET' | 'INVALID_SERVICE'; description: string }
+type Redeemed =
+  | { ok: true; user: UserRecord }
+  | { ok: false; code: 'INVALID_REQUEST' | 'INVALID_TICKET' | 'INVALID_SERVICE'; description: string }
 
 /** A ticket is spent by its first validation, successful or not (CAS protocol §3.1.1). */
 function redeemTicket({ engine, url, params }: ProtocolRequest): Redeemed {
@@ -98,7 +115,8 @@ function redeemTicket({ engine, url, params }: ProtocolRequest): Redeemed {
   if (!record || record.kind !== 'cas' || record.appId !== params.appId || record.expiresAt <= engine.settings.now()) {
     return { ok: false, code: 'INVALID_TICKET', description: `ticket ${ticket} not recognized` }
   }
-  if (record.redirectUri !== service) return { ok: false, code: 'INVALID_SERVICE', description: 'the ticket was issued for another service' }
+  if (record.redirectUri !== service)
+    return { ok: false, code: 'INVALID_SERVICE', description: 'the ticket was issued for another service' }
   const user = engine.state.users.get(record.userId)
   if (!user) return { ok: false, code: 'INVALID_TICKET', description: 'the user no longer exists' }
   return { ok: true, user }

@@ -4,6 +4,7 @@
  * be among) and Authing's `/login/profile/logout?redirect_uri=`. Either ends the session cookie.
  */
 import { decodeJwt } from 'jose'
+
 import { endSession } from '../hostedSession.js'
 import { isAllowedForAnyApp, isAllowedRedirect } from '../redirectUris.js'
 import { loggedOutPage, redirectAnswer } from '../responses.js'
@@ -12,7 +13,9 @@ import type { ProtocolHandler } from '../types.js'
 export const endSessionEndpoint: ProtocolHandler = async ({ engine, request, url }) => {
   const setCookie = endSession(engine, request)
   const target = url.searchParams.get('post_logout_redirect_uri')
-  const app = engine.state.applications.get(url.searchParams.get('client_id') ?? hintedApp(url.searchParams.get('id_token_hint')) ?? '')
+  const app = engine.state.applications.get(
+    url.searchParams.get('client_id') ?? hintedApp(url.searchParams.get('id_token_hint')) ?? '',
+  )
   if (target && app && isAllowedRedirect(app, target)) {
     const back = new URL(target)
     const state = url.searchParams.get('state')
@@ -25,7 +28,8 @@ export const endSessionEndpoint: ProtocolHandler = async ({ engine, request, url
 export const profileLogoutEndpoint: ProtocolHandler = async ({ engine, request, url }) => {
   const setCookie = endSession(engine, request)
   const target = url.searchParams.get('redirect_uri')
-  if (target && isAllowedForAnyApp(engine.state, target)) return redirectAnswer(target, request.method, { 'set-cookie': setCookie })
+  if (target && isAllowedForAnyApp(engine.state, target))
+    return redirectAnswer(target, request.method, { 'set-cookie': setCookie })
   return loggedOutPage(setCookie, target)
 }
 

@@ -2,10 +2,10 @@
  * `POST /oidc/token/introspection` (RFC 7662), for the client the token was issued to: another
  * client's token is inactive to it.
  */
+import { checkAccessToken, checkRefreshToken } from '../../domain/sessions/tokenCheck.js'
 import { authenticateClient } from '../clientAuth.js'
 import { readParams, requireParam } from '../params.js'
 import { jsonAnswer } from '../responses.js'
-import { checkAccessToken, checkRefreshToken } from '../../domain/sessions/tokenCheck.js'
 import type { ProtocolHandler } from '../types.js'
 
 export const introspectionEndpoint: ProtocolHandler = async ({ engine, request, url }) => {

@@ -2,10 +2,10 @@
  * `POST /oidc/token/revocation` (RFC 7009), for the client the token was issued to: another
  * client's token is left alone.
  */
+import { checkAccessToken, checkRefreshToken } from '../../domain/sessions/tokenCheck.js'
 import { revokeToken } from '../../domain/sessions/tokens.js'
 import { authenticateClient } from '../clientAuth.js'
 import { readParams, requireParam } from '../params.js'
-import { checkAccessToken, checkRefreshToken } from '../../domain/sessions/tokenCheck.js'
 import type { ProtocolHandler } from '../types.js'
 
 /** Always 200 with an empty body for a token the client may not revoke or that does not exist (RFC 7009 §2.2). */

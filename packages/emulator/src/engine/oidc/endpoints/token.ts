@@ -3,14 +3,14 @@
  * redirect_uri, PKCE), refresh_token (rotated), client_credentials. Refusals are the standard
  * OAuth errors; a public client (no secret) must have used PKCE.
  */
+import { checkRefreshToken } from '../../domain/sessions/tokenCheck.js'
 import type { Engine } from '../../engine.js'
-import { authenticateClient, requireSecret, type AuthenticatedClient } from '../clientAuth.js'
 import { verifierOrChallenge } from '../authorizationCodes.js'
+import { authenticateClient, type AuthenticatedClient, requireSecret } from '../clientAuth.js'
 import { sha256Base64Url } from '../digest.js'
 import { OAuthError } from '../oauthError.js'
-import { readParams, requireParam, type Params } from '../params.js'
+import { type Params, readParams, requireParam } from '../params.js'
 import { jsonAnswer } from '../responses.js'
-import { checkRefreshToken } from '../../domain/sessions/tokenCheck.js'
 import { issueTokenSet, type TokenResponse } from '../tokenSet.js'
 import type { ProtocolHandler } from '../types.js'
 
@@ -23,7 +23,9 @@ export function tokenEndpoint(kind: 'oidc' | 'oauth'): ProtocolHandler {
     if (grantType === 'refresh_token') return jsonAnswer(await refresh(engine, client, params))
     if (grantType === 'client_credentials') {
       requireSecret(client, 'client_credentials')
-      return jsonAnswer(await issueTokenSet(engine, { kind, app: client.app, user: null, scope: params.get('scope') ?? '' }))
+      return jsonAnswer(
+        await issueTokenSet(engine, { kind, app: client.app, user: null, scope: params.get('scope') ?? '' }),
+      )
     }
     throw new OAuthError('unsupported_grant_type', `grant_type ${grantType} is not supported`)
   }
@@ -38,28 +40,40 @@ async function redeemCode(engine: Engine, client: AuthenticatedClient, params: P
     throw new OAuthError('invalid_grant', 'the code is unknown, used or expired')
   }
   if (record.appId !== client.app.id) throw new OAuthError('invalid_grant', 'the code was issued to another client')
-  if (params.get('redirect_uri') !== record.redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri differs from the authorize request')
+  if (params.get('redirect_uri') !== record.redirectUri)
+    throw new OAuthError('invalid_grant', 'redirect_uri differs from the authorize request')
   const verifier = params.get('code_verifier')
   if (record.codeChallenge) {
-    if (!verifier || !verifierOrChallenge.test(verifier)) throw new OAuthError('invalid_grant', 'a valid code_verifier is required')
+    if (!verifier || !verifierOrChallenge.test(verifier))
+      throw new OAuthError('invalid_grant', 'a valid code_verifier is required')
     const derived = record.codeChallengeMethod === 'S256' ? await sha256Base64Url(verifier) : verifier
-    if (derived !== record.codeChallenge) throw new OAuthError('invalid_grant', 'code_verifier does not match the code_challenge')
+    if (derived !== record.codeChallenge)
+      throw new OAuthError('invalid_grant', 'code_verifier does not match the code_challenge')
   } else {
     if (verifier) throw new OAuthError('invalid_grant', 'code_verifier sent for a code issued without code_challenge')
     requireSecret(client, 'a code issued without PKCE')
   }
   const user = engine.state.users.get(record.userId)
   if (!user) throw new OAuthError('invalid_grant', 'the user no longer exists')
-  return issueTokenSet(engine, { kind: record.kind, app: client.app, user, scope: record.scope, nonce: record.nonce, authTime: record.authTime })
+  return issueTokenSet(engine, {
+    kind: record.kind,
+    app: client.app,
+    user,
+    scope: record.scope,
+    nonce: record.nonce,
+    authTime: record.authTime,
+  })
 }
 
 async function refresh(engine: Engine, client: AuthenticatedClient, params: Params): Promise<TokenResponse> {
   const token = requireParam(params, 'refresh_token')
   const record = checkRefreshToken(engine, token)
-  if (!record || record.appId !== client.app.id) throw new OAuthError('invalid_grant', 'the refresh token is unknown, expired or of another client')
+  if (!record || record.appId !== client.app.id)
+    throw new OAuthError('invalid_grant', 'the refresh token is unknown, expired or of another client')
   const granted = record.scope.split(' ')
   const asked = params.get('scope')?.split(' ').filter(Boolean)
-  if (asked?.some((scope) => !granted.includes(scope))) throw new OAuthError('invalid_scope', 'a refresh cannot widen the granted scope')
+  if (asked?.some((scope) => !granted.includes(scope)))
+    throw new OAuthError('invalid_scope', 'a refresh cannot widen the granted scope')
   const user = engine.state.users.get(record.userId)
   if (!user) throw new OAuthError('invalid_grant', 'the user no longer exists')
   engine.state.refreshTokens.delete(token)

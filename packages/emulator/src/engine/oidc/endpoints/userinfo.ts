@@ -3,17 +3,30 @@
  * `access_token` query or body parameter), limited to what its scope grants (OIDC Core §5.4).
  */
 import type { JWTPayload } from 'jose'
+
+import { checkAccessToken } from '../../domain/sessions/tokenCheck.js'
 import { userClaims } from '../../domain/sessions/tokens.js'
 import { OAuthError } from '../oauthError.js'
 import { readParams } from '../params.js'
 import { jsonAnswer } from '../responses.js'
-import { checkAccessToken } from '../../domain/sessions/tokenCheck.js'
 import type { ProtocolHandler } from '../types.js'
 
 const claimsByScope: Record<string, string[]> = {
   profile: [
-    'name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture',
-    'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at',
+    'name',
+    'family_name',
+    'given_name',
+    'middle_name',
+    'nickname',
+    'preferred_username',
+    'profile',
+    'picture',
+    'website',
+    'gender',
+    'birthdate',
+    'zoneinfo',
+    'locale',
+    'updated_at',
   ],
   email: ['email', 'email_verified'],
   phone: ['phone_number', 'phone_number_verified'],

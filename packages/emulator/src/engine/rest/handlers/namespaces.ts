@@ -2,13 +2,13 @@
  * Permission namespaces (management REST, `/api/v2/resource-namespace/{userPoolId}`): list
  * (`{total, list}`, Authing's own key), create, update and delete by code.
  */
+import type { UserPoolRecord } from '../../../model/records.js'
 import { AuthingBusinessError } from '../../domain/errors.js'
 import * as namespaces from '../../domain/namespaces.js'
 import { optionalString, requiredString } from '../../http/input.js'
 import { pageFromQuery, paginate } from '../../http/paging.js'
 import type { RequestContext } from '../../requestContext.js'
 import { namespaceView } from '../../views/resources.js'
-import type { UserPoolRecord } from '../../../model/records.js'
 import type { RestRoutes } from '../types.js'
 
 /** The pool in the path must be the one the management token is for. */

@@ -2,12 +2,12 @@
  * Resources (management REST, `/api/v2/resources`): list, create, update and delete by code, and
  * the detail by namespace + code (or id), null when missing. Namespace defaults to `default`.
  */
+import type { ResourceRecord, ResourceType } from '../../../model/records.js'
 import { AuthingBusinessError } from '../../domain/errors.js'
 import * as resources from '../../domain/resources.js'
 import { optionalString, requiredString } from '../../http/input.js'
 import { pageFromQuery, paginate } from '../../http/paging.js'
 import { resourceView } from '../../views/resources.js'
-import type { ResourceRecord, ResourceType } from '../../../model/records.js'
 import type { RestRoutes } from '../types.js'
 
 const resourceTypes: ResourceType[] = ['DATA', 'API', 'MENU', 'UI', 'BUTTON']

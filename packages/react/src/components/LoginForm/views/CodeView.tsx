@@ -1,9 +1,9 @@
 import { useLogin } from '../../../hooks/useLogin.js'
+import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
 import { useLoginFormContext } from '../formContext.js'
 import { RememberMe } from '../RememberMe.js'
-import { useCodeSender, type CodeChannel } from '../useCodeSender.js'
-import { onSubmit, useFormFields } from '../../form/useFormFields.js'
+import { type CodeChannel, useCodeSender } from '../useCodeSender.js'
 
 /** Login with a code sent by SMS (with a country code) or by email. */
 export function CodeView({ channel }: { channel: CodeChannel }) {
@@ -21,7 +21,13 @@ export function CodeView({ channel }: { channel: CodeChannel }) {
       const countryCode = values.countryCode.trim()
       const user =
         channel === 'phone'
-          ? await login('phoneCode', countryCode ? { phone: values.phone.trim(), code, phoneCountryCode: countryCode } : { phone: values.phone.trim(), code }, { rememberMe })
+          ? await login(
+              'phoneCode',
+              countryCode
+                ? { phone: values.phone.trim(), code, phoneCountryCode: countryCode }
+                : { phone: values.phone.trim(), code },
+              { rememberMe },
+            )
           : await login('emailCode', { email: values.email.trim(), code }, { rememberMe })
       loggedIn(user)
     } catch (error) {

@@ -1,12 +1,13 @@
 import { useState } from 'react'
+
 import { useResetPassword } from '../../../hooks/useResetPassword.js'
-import { ChoiceGroup } from '../ChoiceGroup.js'
-import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
 import { Field } from '../../form/Field.js'
-import { useLoginFormContext } from '../formContext.js'
-import { useCodeSender, type CodeChannel } from '../useCodeSender.js'
 import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 import * as rules from '../../form/validation.js'
+import { ChoiceGroup } from '../ChoiceGroup.js'
+import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
+import { useLoginFormContext } from '../formContext.js'
+import { type CodeChannel, useCodeSender } from '../useCodeSender.js'
 
 /** A new password, proven by a code sent to the account's phone or email; then back to the login screen. */
 export function ForgotView() {
@@ -49,7 +50,15 @@ export function ForgotView() {
         ]}
       />
       <CodeFields channel={channel} fields={fields} sender={sender} />
-      <Field name="newPassword" label={t.newPassword} type="password" autoComplete="new-password" value={values.newPassword} onValue={(v) => set('newPassword', v)} error={errors.newPassword} />
+      <Field
+        name="newPassword"
+        label={t.newPassword}
+        type="password"
+        autoComplete="new-password"
+        value={values.newPassword}
+        onValue={(v) => set('newPassword', v)}
+        error={errors.newPassword}
+      />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.submitReset}
       </button>

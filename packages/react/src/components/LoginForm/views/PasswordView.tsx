@@ -1,9 +1,9 @@
 import { useLogin } from '../../../hooks/useLogin.js'
 import { Field } from '../../form/Field.js'
-import { useLoginFormContext } from '../formContext.js'
-import { RememberMe } from '../RememberMe.js'
 import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 import * as rules from '../../form/validation.js'
+import { useLoginFormContext } from '../formContext.js'
+import { RememberMe } from '../RememberMe.js'
 
 /** One account field (username, email or phone, told apart by its shape) and a password. */
 export function PasswordView() {
@@ -34,8 +34,23 @@ export function PasswordView() {
 
   return (
     <form className="ak-login__form" aria-label={t.title} noValidate onSubmit={submit}>
-      <Field name="account" label={t.account} autoComplete="username" value={values.account} onValue={(v) => set('account', v)} error={errors.account} />
-      <Field name="password" label={t.password} type="password" autoComplete="current-password" value={values.password} onValue={(v) => set('password', v)} error={errors.password} />
+      <Field
+        name="account"
+        label={t.account}
+        autoComplete="username"
+        value={values.account}
+        onValue={(v) => set('account', v)}
+        error={errors.account}
+      />
+      <Field
+        name="password"
+        label={t.password}
+        type="password"
+        autoComplete="current-password"
+        value={values.password}
+        onValue={(v) => set('password', v)}
+        error={errors.password}
+      />
       <RememberMe />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.submitLogin}

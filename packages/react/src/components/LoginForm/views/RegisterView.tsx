@@ -1,12 +1,13 @@
 import { useState } from 'react'
+
 import { useRegister } from '../../../hooks/useRegister.js'
-import { ChoiceGroup } from '../ChoiceGroup.js'
-import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
 import { Field } from '../../form/Field.js'
-import { useLoginFormContext } from '../formContext.js'
-import { useCodeSender } from '../useCodeSender.js'
 import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 import * as rules from '../../form/validation.js'
+import { ChoiceGroup } from '../ChoiceGroup.js'
+import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
+import { useLoginFormContext } from '../formContext.js'
+import { useCodeSender } from '../useCodeSender.js'
 
 type RegisterBy = 'username' | 'email' | 'phone'
 
@@ -21,7 +22,8 @@ export function RegisterView() {
 
   const submit = onSubmit(async (form) => {
     clear()
-    const checks = by === 'username' ? { username: rules.required } : by === 'email' ? { email: rules.email } : codeRules('phone')
+    const checks =
+      by === 'username' ? { username: rules.required } : by === 'email' ? { email: rules.email } : codeRules('phone')
     if (!fields.check(form, { ...checks, password: rules.password })) return
     const { password } = values
     try {
@@ -47,13 +49,36 @@ export function RegisterView() {
         ]}
       />
       {by === 'username' ? (
-        <Field name="username" label={t.username} autoComplete="username" value={values.username} onValue={(v) => set('username', v)} error={errors.username} />
+        <Field
+          name="username"
+          label={t.username}
+          autoComplete="username"
+          value={values.username}
+          onValue={(v) => set('username', v)}
+          error={errors.username}
+        />
       ) : by === 'email' ? (
-        <Field name="email" label={t.email} type="email" autoComplete="email" value={values.email} onValue={(v) => set('email', v)} error={errors.email} />
+        <Field
+          name="email"
+          label={t.email}
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onValue={(v) => set('email', v)}
+          error={errors.email}
+        />
       ) : (
         <CodeFields channel="phone" fields={fields} sender={sender} />
       )}
-      <Field name="password" label={t.password} type="password" autoComplete="new-password" value={values.password} onValue={(v) => set('password', v)} error={errors.password} />
+      <Field
+        name="password"
+        label={t.password}
+        type="password"
+        autoComplete="new-password"
+        value={values.password}
+        onValue={(v) => set('password', v)}
+        error={errors.password}
+      />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.submitRegister}
       </button>
