@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The one command that runs every check a change must pass: build, typecheck, package checks, size
-// budgets, every vitest project (unit, React 18, Storybook stories in Chromium), the browser e2e and
+// The one command that runs every check a change must pass: build, typecheck, lint, formatting, import
+// boundaries, package checks, size budgets, every vitest project (unit, React 18, Storybook stories in Chromium), the browser e2e and
 // the static Storybook build opened offline.
 // It ends with a summary (fault matrix, load and crash numbers, budgets, suites) and a plain
 // `N passed, N failed` closing line over every suite, because CI reads only that.
@@ -71,6 +71,13 @@ for (const [title, command, ...args] of /** @type {[string, string, ...string[]]
     process.exit(1)
   }
 }
+/** @type {{ title: string, ok: boolean }[]} */
+const codeChecks = /** @type {[string, string][]} */ ([
+  ['lint (ESLint)', 'lint'],
+  ['formatting (Prettier)', 'format:check'],
+  ['import boundaries (dependency-cruiser)', 'boundaries'],
+]).map(([title, script]) => ({ title, ok: run(title, 'pnpm', [script]) }))
+for (const check of codeChecks) if (!check.ok) failures.push(check.title)
 if (!run('package checks: publint, attw, changesets', process.execPath, ['scripts/package-checks.mjs']))
   failures.push('package checks')
 if (!run('bundle size budgets', process.execPath, ['scripts/budgets.mjs'])) failures.push('bundle size budgets')
@@ -191,6 +198,9 @@ function printSummary() {
       `  ${budget.ok ? '✔' : '✘'} ${budget.name.padEnd(52)} ${String(budget.kib).padStart(5)} KiB ≤ ${budget.limitKiB}`,
     )
   }
+  console.log('\nCode checks')
+  for (const check of codeChecks) console.log(`  ${check.ok ? '✔' : '✘'} ${check.title}`)
+
   console.log('\nPackage checks')
   /** @type {{ title: string, ok: boolean }[]} */
   const checks = readSummary('packages.json') ?? []
