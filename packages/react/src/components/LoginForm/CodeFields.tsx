@@ -23,7 +23,7 @@ interface CodeFieldsProps {
  */
 export function CodeFields({ channel, fields, sender }: CodeFieldsProps) {
   const { t, fail, inform, clear } = useLoginFormContext()
-  const { values, errors, set } = fields
+  const { values, set, bind } = fields
 
   const sendCode = async (event: MouseEvent<HTMLButtonElement>) => {
     const form = event.currentTarget.form
@@ -53,38 +53,13 @@ export function CodeFields({ channel, fields, sender }: CodeFieldsProps) {
             onValue={(v) => set('countryCode', v)}
             autoComplete="tel-country-code"
           />
-          <Field
-            name="phone"
-            label={t.phone}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel-national"
-            value={values.phone}
-            onValue={(v) => set('phone', v)}
-            error={errors.phone}
-          />
+          <Field {...bind('phone')} label={t.phone} type="tel" inputMode="tel" autoComplete="tel-national" />
         </div>
       ) : (
-        <Field
-          name="email"
-          label={t.email}
-          type="email"
-          autoComplete="email"
-          value={values.email}
-          onValue={(v) => set('email', v)}
-          error={errors.email}
-        />
+        <Field {...bind('email')} label={t.email} type="email" autoComplete="email" />
       )}
       <div className="ak-login__row">
-        <Field
-          name="code"
-          label={t.code}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={values.code}
-          onValue={(v) => set('code', v)}
-          error={errors.code}
-        />
+        <Field {...bind('code')} label={t.code} inputMode="numeric" autoComplete="one-time-code" />
         <button type="button" className="ak-login__send" disabled={!sender.canSend} onClick={sendCode}>
           {sender.secondsLeft > 0 ? t.resendIn.replace('{seconds}', String(sender.secondsLeft)) : t.sendCode}
         </button>

@@ -19,7 +19,7 @@ interface PasswordChangeProps {
 export function PasswordChange({ t, notices }: PasswordChangeProps): ReactNode {
   const { updatePassword, isPending } = useUpdatePassword()
   const fields = useFormFields({ oldPassword: '', newPassword: '' }, t)
-  const { values, errors, set } = fields
+  const { values, set, bind } = fields
 
   const submit = onSubmit(async (form) => {
     notices.clear()
@@ -37,24 +37,8 @@ export function PasswordChange({ t, notices }: PasswordChangeProps): ReactNode {
   return (
     <form className="ak-login__form ak-profile__section" aria-label={t.passwordTitle} noValidate onSubmit={submit}>
       <h3 className="ak-profile__section-title">{t.passwordTitle}</h3>
-      <Field
-        name="oldPassword"
-        label={t.oldPassword}
-        type="password"
-        autoComplete="current-password"
-        value={values.oldPassword}
-        onValue={(v) => set('oldPassword', v)}
-        error={errors.oldPassword}
-      />
-      <Field
-        name="newPassword"
-        label={t.newPassword}
-        type="password"
-        autoComplete="new-password"
-        value={values.newPassword}
-        onValue={(v) => set('newPassword', v)}
-        error={errors.newPassword}
-      />
+      <Field {...bind('oldPassword')} label={t.oldPassword} type="password" autoComplete="current-password" />
+      <Field {...bind('newPassword')} label={t.newPassword} type="password" autoComplete="new-password" />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.changePassword}
       </button>

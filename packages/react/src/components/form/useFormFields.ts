@@ -6,6 +6,8 @@ export interface FormFields<K extends string> {
   values: Record<K, string>
   errors: Partial<Record<K, string>>
   set(name: K, value: string): void
+  /** The props that tie a `<Field>` to one input: its name, value, change handler and message. */
+  bind(name: K): { name: string; value: string; onValue(value: string): void; error: string | undefined }
   /**
    * Checks the given fields in order; on failure shows each message and focuses the first
    * invalid input (found by its `name` in the submitted form). True when all pass.
@@ -36,7 +38,13 @@ export function useFormFields<K extends string>(initial: Record<K, string>, t: V
     if (input instanceof HTMLElement) input.focus()
     return false
   }
-  return { values, errors, set, check }
+  const bind = (name: K) => ({
+    name,
+    value: values[name],
+    onValue: (value: string) => set(name, value),
+    error: errors[name],
+  })
+  return { values, errors, set, bind, check }
 }
 
 /** Stops the browser's own submit (a page load) and hands over the form element. */

@@ -16,7 +16,7 @@ export function ForgotView() {
   const [channel, setChannel] = useState<CodeChannel>('phone')
   const sender = useCodeSender(channel, 'reset')
   const fields = useFormFields({ ...emptyCodeFields, newPassword: '' }, t)
-  const { values, errors, set } = fields
+  const { values, bind } = fields
 
   const submit = onSubmit(async (form) => {
     clear()
@@ -50,15 +50,7 @@ export function ForgotView() {
         ]}
       />
       <CodeFields channel={channel} fields={fields} sender={sender} />
-      <Field
-        name="newPassword"
-        label={t.newPassword}
-        type="password"
-        autoComplete="new-password"
-        value={values.newPassword}
-        onValue={(v) => set('newPassword', v)}
-        error={errors.newPassword}
-      />
+      <Field {...bind('newPassword')} label={t.newPassword} type="password" autoComplete="new-password" />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.submitReset}
       </button>

@@ -10,7 +10,7 @@ export function PasswordView() {
   const { t, rememberMe, fail, clear, loggedIn } = useLoginFormContext()
   const { login, isPending } = useLogin()
   const fields = useFormFields({ account: '', password: '' }, t)
-  const { values, errors, set } = fields
+  const { values, bind } = fields
 
   const submit = onSubmit(async (form) => {
     clear()
@@ -34,23 +34,8 @@ export function PasswordView() {
 
   return (
     <form className="ak-login__form" aria-label={t.title} noValidate onSubmit={submit}>
-      <Field
-        name="account"
-        label={t.account}
-        autoComplete="username"
-        value={values.account}
-        onValue={(v) => set('account', v)}
-        error={errors.account}
-      />
-      <Field
-        name="password"
-        label={t.password}
-        type="password"
-        autoComplete="current-password"
-        value={values.password}
-        onValue={(v) => set('password', v)}
-        error={errors.password}
-      />
+      <Field {...bind('account')} label={t.account} autoComplete="username" />
+      <Field {...bind('password')} label={t.password} type="password" autoComplete="current-password" />
       <RememberMe />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.submitLogin}

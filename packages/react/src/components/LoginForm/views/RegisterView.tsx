@@ -18,7 +18,7 @@ export function RegisterView() {
   const [by, setBy] = useState<RegisterBy>('username')
   const sender = useCodeSender('phone', 'register')
   const fields = useFormFields({ ...emptyCodeFields, username: '', password: '' }, t)
-  const { values, errors, set } = fields
+  const { values, bind } = fields
 
   const submit = onSubmit(async (form) => {
     clear()
@@ -49,36 +49,13 @@ export function RegisterView() {
         ]}
       />
       {by === 'username' ? (
-        <Field
-          name="username"
-          label={t.username}
-          autoComplete="username"
-          value={values.username}
-          onValue={(v) => set('username', v)}
-          error={errors.username}
-        />
+        <Field {...bind('username')} label={t.username} autoComplete="username" />
       ) : by === 'email' ? (
-        <Field
-          name="email"
-          label={t.email}
-          type="email"
-          autoComplete="email"
-          value={values.email}
-          onValue={(v) => set('email', v)}
-          error={errors.email}
-        />
+        <Field {...bind('email')} label={t.email} type="email" autoComplete="email" />
       ) : (
         <CodeFields channel="phone" fields={fields} sender={sender} />
       )}
-      <Field
-        name="password"
-        label={t.password}
-        type="password"
-        autoComplete="new-password"
-        value={values.password}
-        onValue={(v) => set('password', v)}
-        error={errors.password}
-      />
+      <Field {...bind('password')} label={t.password} type="password" autoComplete="new-password" />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.submitRegister}
       </button>
