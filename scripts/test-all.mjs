@@ -157,21 +157,34 @@ function printSummary() {
     'lockout, the same for unknown identifiers',
     'double submit / concurrent useLogin',
   ]
-  console.log('\nFault matrix')
-  items.forEach((title, index) => {
-    const tests = vitest.filter((test) => new RegExp(`\\bfault ${index + 1}:`).test(test.name))
-    const failedCount = tests.filter((test) => test.state === 'failed').length
-    const layers = [
-      ...new Set(tests.map((test) => (test.project === 'unit' ? test.file.split('/')[1] : test.project))),
-    ].join(', ')
-    const mark =
-      tests.length === 0
-        ? '✘ no test ran'
-        : failedCount
-          ? `✘ ${failedCount} of ${tests.length} failed`
-          : `✔ ${tests.length} passed`
-    console.log(`  ${String(index + 1).padStart(2)}  ${title.padEnd(50)} ${mark.padEnd(16)} ${layers}`)
-  })
+  printItems('Fault matrix', 'fault', items)
+
+  // Issue 14's security review: every item is a set of tests named `security N: …`.
+  printItems('Security review', 'security', [
+    'lockout bypass by spelling (one normalisation)',
+    'lockout race (nothing evaluated after the limit)',
+    'verification codes: wrong tries, one live code, rate',
+    'GraphQL amplification (fields, password fields, depth)',
+    'unbounded state growth (codes pruned, capped)',
+    'usernames: trimmed, normalised, no invisible chars',
+    'CAS 1.0 impersonation by a newline',
+    'sessions end with a password change',
+    'app secret mints any session (HS256 only if set)',
+    'token kinds accepted only where Authing does',
+    'OAuth: refresh family, code replay, PKCE S256',
+    'DNS rebinding (Host checked)',
+    'cross-site reset of the test helpers',
+    'hosted login on localhost',
+    'restart after kill -9 (lock owner unique)',
+    'lock race (exactly one wins)',
+    'disk full (nothing visible unsaved)',
+    'damaged data files (refused, kept aside)',
+    'logout after a storage failure',
+    'open redirect in returnTo',
+    'id_token verification (alg pinned, typ, aud)',
+    'restore checks (aud, iss, nbf/iat, alg)',
+    'plain http appHost / management host',
+  ])
 
   /** @type {Record<string, number> | null} */
   const load = readSummary('load.json')
@@ -239,4 +252,28 @@ function printSummary() {
   for (const test of e2e.tests.filter((test) => !test.ok && !test.skipped)) console.log(`  ✘ [e2e] ${test.name}`)
   for (const test of storybookStatic.tests.filter((test) => !test.ok))
     console.log(`  ✘ [static Storybook] ${test.id}: ${test.why}`)
+}
+
+/**
+ * One line per numbered item of a review: how many of its `<prefix> N: …` tests ran and passed, and where.
+ * @param {string} heading
+ * @param {string} prefix
+ * @param {string[]} items
+ */
+function printItems(heading, prefix, items) {
+  console.log(`\n${heading}`)
+  items.forEach((title, index) => {
+    const tests = vitest.filter((test) => new RegExp(`\\b${prefix} ${index + 1}:`).test(test.name))
+    const failedCount = tests.filter((test) => test.state === 'failed').length
+    const layers = [
+      ...new Set(tests.map((test) => (test.project === 'unit' ? test.file.split('/')[1] : test.project))),
+    ].join(', ')
+    const mark =
+      tests.length === 0
+        ? '✘ no test ran'
+        : failedCount
+          ? `✘ ${failedCount} of ${tests.length} failed`
+          : `✔ ${tests.length} passed`
+    console.log(`  ${String(index + 1).padStart(2)}  ${title.padEnd(54)} ${mark.padEnd(16)} ${layers}`)
+  })
 }
