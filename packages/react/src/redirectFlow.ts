@@ -156,7 +156,8 @@ function openUrl(context: RedirectContext, url: string): void | Promise<void> {
 }
 
 function defaultOnRedirectCallback(appState: RedirectAppState): void {
-  window.history.replaceState(window.history.state, '', appState.returnTo)
+  // The transaction sat in sessionStorage, which any script of the origin can write: checked again here.
+  window.history.replaceState(window.history.state, '', isSameOriginPath(appState.returnTo) ? appState.returnTo : '/')
 }
 
 function removeCallbackParams(): void {

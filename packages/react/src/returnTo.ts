@@ -13,9 +13,25 @@ export function currentPath(): string | null {
   return `${pathname}${search}${hash}`
 }
 
-/** True for a path on this origin: starts with one `/`, never `//` or `/\` (another host). */
+// Any origin serves to resolve a path when there is no page (a server render): only the comparison counts.
+const fallbackOrigin = 'https://return-to.invalid'
+
+/**
+ * True for a path on this origin. Decided by resolving it as the browser will (against the page's
+ * origin) and comparing origins, not by its first characters: URL parsers drop tabs and newlines and
+ * read `\` as `/`, so `"/\t/evil.com"` and `"/\\evil.com"` look like paths but lead to another host.
+ * Control characters are refused outright, since what the user would be sent to is not what was checked.
+ */
 export function isSameOriginPath(path: string): boolean {
-  return /^\/(?![/\\])/.test(path)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!path.startsWith('/') || /[\u0000-\u001f\u007f]/.test(path)) return false
+  const pageOrigin = typeof window !== 'undefined' && window.location ? window.location.origin : 'null'
+  const origin = pageOrigin === 'null' ? fallbackOrigin : pageOrigin
+  try {
+    return new URL(path, origin).origin === origin
+  } catch {
+    return false
+  }
 }
 
 export function rememberReturnTo(appId: string, path: string): void {

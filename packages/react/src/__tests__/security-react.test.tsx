@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+import { AuthingProvider, RequireAuth, useAuth, useLogin, useReturnTo } from '../index.js'
+import { startAuthing } from './testAuthing.js'
+
+type Authing = Awaited<ReturnType<typeof startAuthing>>
+
+// Each of these looks like a path to a check of its first characters, or is not a path at all; every
+// one of them leads the browser off this origin (URL parsers drop tab, CR and LF, and read `\` as `/`).
+const offOrigin = [
+  '/\t/evil.com',
+  '/\n/evil.com',
+  '/\r/evil.com',
+  '/\t\\evil.com',
+  '//evil.com',
+  '/\\evil.com',
+  '\\/evil.com',
+  'https:evil.com',
+  'https://evil.com/',
+  'javascript:alert(1)',
+  ' //evil.com',
+]
+
+afterEach(() => {
+  cleanup()
+  sessionStorage.clear()
+  window.history.replaceState(null, '', '/')
+})
+
+function wrapper(authing: Authing, openUrl?: (url: string) => void) {
+  return function Provider({ children }: { children?: ReactNode }) {
+    return (
+      <AuthingProvider
+        appId={authing.info.appId}
+        appHost={authing.info.appHost}
+        fetch={authing.fetch}
+        openUrl={openUrl}
+      >
+        {children}
+      </AuthingProvider>
+    )
+  }
+}
+
+function LoginPage({ navigate }: { navigate: (url: string) => void }) {
+  const { login } = useLogin()
+  const consumeReturnTo = useReturnTo()
+  const logIn = async () => {
+    await login('username', { username: 'bob', password: 'passw0rd' })
+    navigate(consumeReturnTo('/home'))
+  }
+  return <button onClick={() => void logIn()}>log in</button>
+}
+
+describe('security 20: returnTo never leaves the origin', () => {
+  it('security 20: useReturnTo gives back the fallback for every off-origin value, and a real path as it is', async () => {
+    const authing = await startAuthing()
+    const key = `authing-kit:${authing.info.appId}:returnTo`
+    const Provider = wrapper(authing)
+    for (const [stored, expected] of [
+      ...offOrigin.map((value) => [value, '/home']),
+      ['/orders?p=2#top', '/orders?p=2#top'],
+    ]) {
+      const navigate = vi.fn()
+      sessionStorage.setItem(key, stored!)
+      render(
+        <Provider>
+          <LoginPage navigate={navigate} />
+        </Provider>,
+      )
+      act(() => screen.getByText('log in').click())
+      await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1))
+      expect([stored, navigate.mock.calls[0]?.[0]]).toEqual([stored, expected])
+      cleanup()
+    }
+  })
+
+  it('security 20: <RequireAuth returnTo> never remembers an off-origin value', async () => {
+    const authing = await startAuthing()
+    const key = `authing-kit:${authing.info.appId}:returnTo`
+    const Provider = wrapper(authing)
+    for (const returnTo of offOrigin) {
+      const redirect = vi.fn()
+      render(
+        <Provider>
+          <RequireAuth redirectTo="/login" onRedirect={redirect} returnTo={returnTo}>
+            <p>orders</p>
+          </RequireAuth>
+        </Provider>,
+      )
+      await waitFor(() => expect(redirect).toHaveBeenCalled())
+      expect([returnTo, sessionStorage.getItem(key)]).toEqual([returnTo, null])
+      cleanup()
+    }
+  })
+
+  it('security 20: loginWithRedirect({ returnTo }) keeps the current page instead of an off-origin value', async () => {
+    const authing = await startAuthing()
+    const opened: string[] = []
+    window.history.replaceState(null, '', '/orders')
+    const { result } = renderHook(() => useAuth(), { wrapper: wrapper(authing, (url) => void opened.push(url)) })
+    for (const returnTo of [...offOrigin, '/billing']) {
+      await act(() => result.current.loginWithRedirect({ returnTo }))
+      const state = new URL(opened.at(-1) ?? '').searchParams.get('state')
+      const stored = JSON.parse(sessionStorage.getItem(`authing-kit:${authing.info.appId}:oidc:${state}`) ?? 'null')
+      expect([returnTo, stored?.appState?.returnTo]).toEqual([
+        returnTo,
+        returnTo === '/billing' ? '/billing' : '/orders',
+      ])
+    }
+  })
+})
