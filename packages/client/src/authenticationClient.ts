@@ -91,7 +91,7 @@ export class AuthenticationClient {
     )
     this.core = new ClientCore({
       ...options,
-      baseUrl: parseBaseUrl(options.appHost ?? DEFAULT_APP_HOST, 'appHost'),
+      baseUrl: parseBaseUrl(options.appHost ?? DEFAULT_APP_HOST, 'appHost', options.allowInsecureHttp),
       identity: { appId: options.appId },
       token: () => this.session.getSnapshot().token,
     })

@@ -82,12 +82,31 @@ export class ClientCore {
 }
 
 /** A base URL without its trailing slash; anything but http(s) is a configuration error. */
-export function parseBaseUrl(value: string, option: string): string {
+export function parseBaseUrl(value: string, option: string, allowInsecureHttp = false): string {
+  let url: URL
   try {
-    const url = new URL(value)
+    url = new URL(value)
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(url.protocol)
-    return url.href.replace(/\/+$/, '')
   } catch (error) {
     throw new AuthingError('config', `${option} must be an http(s) URL, got ${JSON.stringify(value)}`, { cause: error })
   }
+  if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
+    const carried = option === 'host' ? 'the user pool secret, tokens and passwords' : 'tokens and passwords'
+    throw new AuthingError(
+      'config',
+      `${option} ${url.origin} is plain http to another machine: ${carried} would cross the network in clear. ` +
+        'Use https, or pass allowInsecureHttp: true for a private deployment on a trusted network.',
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+/** This machine: the only place plain http carries no secret over a network. */
+function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  )
 }

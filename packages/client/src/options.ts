@@ -28,6 +28,12 @@ export interface CommonClientOptions {
   lang?: Lang
   /** The fetch to use (tests, proxies, the in-process emulator). Defaults to the global fetch. */
   fetch?: FetchFunction
+  /**
+   * Accept a plain `http:` server that is not on this machine (a private deployment on a trusted
+   * network). Off by default: tokens, passwords and the pool secret would cross the network in clear.
+   * Loopback addresses (`localhost`, `127.0.0.0/8`, `[::1]`), where the emulator runs, need no opt-in.
+   */
+  allowInsecureHttp?: boolean
 }
 
 export interface AuthenticationClientOptions extends CommonClientOptions, ProtocolOptions {

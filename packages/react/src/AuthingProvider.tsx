@@ -7,7 +7,10 @@ import type { RedirectProps } from './redirectOptions.js'
 import { type AuthingRuntime, createAuthingRuntime } from './runtime.js'
 
 /** Client options the provider passes on when it builds the client (`onError`: every failed call). */
-type ClientProps = Pick<AuthenticationClientOptions, 'timeout' | 'onError' | 'encPublicKey' | 'lang' | 'fetch'>
+type ClientProps = Pick<
+  AuthenticationClientOptions,
+  'timeout' | 'onError' | 'encPublicKey' | 'lang' | 'fetch' | 'allowInsecureHttp'
+>
 
 interface CommonProviderProps extends ClientProps, RedirectProps {
   /** Whether a login is remembered across browser sessions (localStorage) or only this tab's (sessionStorage). Defaults to true; `useLogin` can override it per login. */
@@ -84,14 +87,14 @@ function createRuntime(
   const { autoRefresh = false, redirectUri, onRedirectCallback, skipRedirectCallback, openUrl } = props
   const redirect = defined({ redirectUri, onRedirectCallback, skipRedirectCallback, openUrl })
   if (props.client) return createAuthingRuntime({ client: props.client, rememberMe, autoRefresh, redirect })
-  const { appId, appHost, timeout, encPublicKey, lang, fetch } = props
+  const { appId, appHost, timeout, encPublicKey, lang, fetch, allowInsecureHttp } = props
   return createAuthingRuntime({
     appId,
     rememberMe,
     autoRefresh,
     redirect,
     onError,
-    ...defined({ appHost, timeout, encPublicKey, lang, fetch }),
+    ...defined({ appHost, timeout, encPublicKey, lang, fetch, allowInsecureHttp }),
   })
 }
 

@@ -59,7 +59,7 @@ export class ManagementClient {
     guardSecretInBrowser(Boolean(secret), options.dangerouslyAllowBrowser)
     this.core = new ClientCore({
       ...options,
-      baseUrl: parseBaseUrl(options.host ?? DEFAULT_APP_HOST, 'host'),
+      baseUrl: parseBaseUrl(options.host ?? DEFAULT_APP_HOST, 'host', options.allowInsecureHttp),
       identity: { userPoolId },
       token: () => null,
     })

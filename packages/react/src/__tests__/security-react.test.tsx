@@ -30,7 +30,7 @@ afterEach(() => {
   window.history.replaceState(null, '', '/')
 })
 
-function wrapper(authing: Authing, openUrl?: (url: string) => void) {
+function wrapper(authing: Authing, openUrl: (url: string) => void = () => {}) {
   return function Provider({ children }: { children?: ReactNode }) {
     return (
       <AuthingProvider

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+
+import { AuthenticationClient, AuthingError } from '../index.js'
+import { ManagementClient } from '../management.js'
+import { startEmulator } from './testEmulator.js'
+
+const catchError = (make: () => unknown): unknown => {
+  try {
+    make()
+  } catch (error) {
+    return error
+  }
+  return null
+}
+
+describe('security 23: plain http only on this machine, unless asked for', () => {
+  const lan = 'http://10.0.0.5:5556'
+
+  it('security 23: a non-loopback http appHost is refused with a config error that says how to opt in', () => {
+    for (const appHost of [lan, 'http://auth.internal', 'http://[fe80::1]:8080', 'http://127.0.0.1.evil.example']) {
+      const error = catchError(() => new AuthenticationClient({ appId: 'app', appHost }))
+      expect(error, appHost).toBeInstanceOf(AuthingError)
+      expect((error as AuthingError).code).toBe('config')
+      expect((error as AuthingError).message).toMatch(/allowInsecureHttp: true/)
+    }
+  })
+
+  it('security 23: a ManagementClient host over plain http is refused, naming the pool secret', () => {
+    const error = catchError(() => new ManagementClient({ userPoolId: 'pool', secret: 'secret', host: lan }))
+    expect(error).toBeInstanceOf(AuthingError)
+    expect((error as AuthingError).code).toBe('config')
+    expect((error as AuthingError).message).toMatch(/pool secret/)
+  })
+
+  it('security 23: loopback and https need no opt-in', () => {
+    for (const appHost of [
+      'http://127.0.0.1:5556',
+      'http://127.8.9.10',
+      'http://localhost:5556',
+      'http://app.localhost',
+      'http://[::1]:5556',
+      'https://my-app.authing.cn',
+      'https://10.0.0.5',
+    ])
+      expect(new AuthenticationClient({ appId: 'app', appHost }).appHost, appHost).toBe(appHost)
+  })
+
+  it('security 23: with allowInsecureHttp, a private deployment on plain http works end to end', async () => {
+    const { client, info, recordingFetch } = await startEmulator({ appHost: lan })
+    const authing = client({ appHost: lan, allowInsecureHttp: true })
+    expect((await authing.loginByUsername('bob', 'passw0rd')).username).toBe('bob')
+
+    const management = new ManagementClient({
+      userPoolId: info.userPoolId,
+      secret: info.userPoolSecret,
+      host: lan,
+      fetch: recordingFetch,
+      allowInsecureHttp: true,
+    })
+    expect((await management.users.list(1, 1)).totalCount).toBeGreaterThan(0)
+  })
+})
