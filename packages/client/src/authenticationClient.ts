@@ -37,6 +37,7 @@ import {
 } from './requestParams.js'
 import { currentUserId } from './session/currentUserId.js'
 import { refreshUser } from './session/refreshUser.js'
+import { appIssuer, isRestorableSession } from './session/restoreRule.js'
 import { type AuthSnapshot, type SessionListener, SessionStore } from './session/sessionStore.js'
 import { startSession } from './session/startSession.js'
 import { defaultTokenStore, withMemoryFallback } from './session/tokenStore.js'
@@ -84,14 +85,17 @@ export class AuthenticationClient {
       throw new AuthingError('config', 'AuthenticationClient needs an appId (console → Applications → App ID)')
     }
     this.appId = options.appId
+    const baseUrl = parseBaseUrl(options.appHost ?? DEFAULT_APP_HOST, 'appHost', options.allowInsecureHttp)
+    const restore = { requireUser: false, issuer: appIssuer(baseUrl) }
     this.session = new SessionStore(
       withMemoryFallback(options.tokenStore ?? defaultTokenStore()),
       options.appId,
       options.token,
+      (snapshot) => isRestorableSession(snapshot, options.appId, restore),
     )
     this.core = new ClientCore({
       ...options,
-      baseUrl: parseBaseUrl(options.appHost ?? DEFAULT_APP_HOST, 'appHost', options.allowInsecureHttp),
+      baseUrl,
       identity: { appId: options.appId },
       token: () => this.session.getSnapshot().token,
     })

@@ -24,6 +24,8 @@ export type {
 } from './protocols/types.js'
 export type { RequestContextOptions } from './requestParams.js'
 export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'
+export type { RestoreExpectations } from './session/restoreRule.js'
+export { appIssuer, EXPIRY_LEEWAY_SECONDS, isRestorableSession, tokenExpiresAt } from './session/restoreRule.js'
 export type { AuthSnapshot, SessionListener } from './session/sessionStore.js'
 export type { StorageKeys } from './session/storageKeys.js'
 export { storageKeys } from './session/storageKeys.js'

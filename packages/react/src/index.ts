@@ -41,6 +41,6 @@ export {
 export type { HandlerEvent, LoginWithRedirectOptions, LogoutOptions, RedirectProps } from './redirectOptions.js'
 export type { RedirectAppState } from './redirectTransaction.js'
 export type { SessionStorageKind } from './rememberMeStore.js'
-export { EXPIRY_LEEWAY_SECONDS } from './sessionValidity.js'
 export type { AuthState, AuthStatus } from './store.js'
 export { withAuthenticationRequired } from './withAuthenticationRequired.js'
+export { EXPIRY_LEEWAY_SECONDS } from '@authing-kit/client'

@@ -1,9 +1,10 @@
 import {
+  appIssuer,
   AuthenticationClient,
   type AuthenticationClientOptions,
   AuthingError,
-  DEFAULT_APP_HOST,
   isAuthingError,
+  isRestorableSession,
 } from '@authing-kit/client'
 
 import { createQueryBridge, type QueryBridge, syncQueryCaches } from './queryBridge.js'
@@ -16,7 +17,6 @@ import {
   type SessionStorageKind,
 } from './rememberMeStore.js'
 import { watchSessionExpiry } from './sessionExpiry.js'
-import { isRestorableSession } from './sessionValidity.js'
 import { type AuthStore, createAuthStore } from './store.js'
 import { connectTabSync } from './tabSync.js'
 
@@ -65,7 +65,7 @@ export function createAuthingRuntime(options: AuthingRuntimeOptions): AuthingRun
   const appId = clientOptions.appId ?? client.appId
   const restored = client.getSnapshot()
   // Only an app's own domain names its tokens' issuer; the shared default server leaves `aud` to tell the app.
-  const issuer = client.appHost === DEFAULT_APP_HOST ? undefined : `${client.appHost}/oidc`
+  const issuer = appIssuer(client.appHost)
   if (restored.token && !isRestorableSession(restored, appId, { requireUser: !given, issuer })) client.setToken(null)
   const needsRevalidation = client.getSnapshot().token !== null
 

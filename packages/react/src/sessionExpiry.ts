@@ -1,6 +1,5 @@
 import type { AuthenticationClient, AuthingError } from '@authing-kit/client'
-
-import { tokenExpiresAt } from './sessionValidity.js'
+import { tokenExpiresAt } from '@authing-kit/client'
 
 /** setTimeout fires at once for delays past 2^31-1 ms (~24.8 days); longer waits are chained. */
 const MAX_TIMER_MS = 2 ** 31 - 1

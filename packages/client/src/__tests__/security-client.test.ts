@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { AuthenticationClient, AuthingError } from '../index.js'
+import { AuthenticationClient, AuthingError, createMemoryStore } from '../index.js'
 import { ManagementClient } from '../management.js'
+import { editToken } from './editToken.js'
 import { startEmulator } from './testEmulator.js'
 
 const catchError = (make: () => unknown): unknown => {
@@ -58,5 +59,33 @@ describe('security 23: plain http only on this machine, unless asked for', () =>
       allowInsecureHttp: true,
     })
     expect((await management.users.list(1, 1)).totalCount).toBeGreaterThan(0)
+  })
+})
+
+describe('security 22: the bare client restores only what the React provider would', () => {
+  it('security 22: a remembered token with no aud, no or another iss, nbf/iat ahead, or a bent alg is dropped', async () => {
+    const { info, bob } = await startEmulator()
+    const { token = '' } = (await bob()).getSnapshot()
+    const dayAhead = Math.floor(Date.now() / 1000) + 86_400
+    const restores = (remembered: string) => {
+      const tokenStore = createMemoryStore()
+      tokenStore.setItem(`authing-kit:${info.appId}:token`, remembered)
+      const restored = new AuthenticationClient({ appId: info.appId, appHost: info.appHost, tokenStore })
+      return restored.getSnapshot().token === remembered
+    }
+    expect(restores(token ?? '')).toBe(true)
+    for (const changes of [
+      { claims: { aud: undefined } },
+      { claims: { aud: 'another-app' } },
+      { claims: { iss: undefined } },
+      { claims: { iss: 'https://evil.example.com/oidc' } },
+      { claims: { nbf: dayAhead } },
+      { claims: { iat: dayAhead } },
+      { header: { alg: 'none ' } },
+      { header: { alg: 'none' }, signature: '' },
+      { header: { alg: 'rs256' } },
+    ])
+      expect([changes, restores(editToken(token ?? '', changes))]).toEqual([changes, false])
+    expect(restores('opaque-session-token')).toBe(false)
   })
 })

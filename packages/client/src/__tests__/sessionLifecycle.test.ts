@@ -140,15 +140,16 @@ describe('session lifecycle', () => {
 
   it('an expired remembered token is dropped when a client starts', async () => {
     let now = Date.now()
-    const { info, emulator } = await startEmulator({ now: () => now, tokenLifetimeSeconds: 60 })
+    // Longer than the restore leeway (a token about to expire is not restored either).
+    const { info, emulator } = await startEmulator({ now: () => now, tokenLifetimeSeconds: 180 })
     const store = createMemoryStore()
     const options = { appId: info.appId, appHost: info.appHost, fetch: emulator.fetch, tokenStore: store }
     const first = new AuthenticationClient(options)
     const { token } = await first.loginByUsername('bob', 'passw0rd')
     expect(new AuthenticationClient(options).getSnapshot().token).toBe(token)
-    vi.useFakeTimers({ now: now + 120_000 })
+    vi.useFakeTimers({ now: now + 240_000 })
     try {
-      now += 120_000
+      now += 240_000
       expect(isTokenExpired(token ?? '')).toBe(true)
       expect(new AuthenticationClient(options).getSnapshot()).toEqual({ user: null, token: null })
       expect(store.getItem(`authing-kit:${info.appId}:token`)).toBeNull()

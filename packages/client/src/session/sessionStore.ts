@@ -1,5 +1,5 @@
 import type { User } from '../types.js'
-import { isTokenExpired, tokenUserId } from './jwt.js'
+import { tokenUserId } from './jwt.js'
 import { storageKeys } from './storageKeys.js'
 import type { TokenStore } from './tokenStore.js'
 
@@ -28,6 +28,8 @@ export class SessionStore {
     private readonly storage: TokenStore,
     appId: string,
     initialToken: string | undefined,
+    /** Whether a remembered (or given) session may be restored; anything else is removed from storage. */
+    private readonly restorable: (snapshot: AuthSnapshot) => boolean,
   ) {
     const keys = storageKeys(appId)
     this.tokenKey = keys.token
@@ -82,7 +84,7 @@ export class SessionStore {
     let user = parseUser(storedUser)
     // The remembered user only goes with the token it was stored with.
     if (user && user.token !== token) user = null
-    if (!token || isTokenExpired(token)) {
+    if (!token || !this.restorable({ user, token })) {
       if (storedToken) this.storage.removeItem(this.tokenKey)
       this.storage.removeItem(this.userKey)
       return Object.freeze({ user: null, token: null })

@@ -9,6 +9,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
+import { editToken } from '../../../client/src/__tests__/editToken.js'
 import { useAuth, useAuthingClient, useLogin } from '../index.js'
 import { LoginForm } from '../loginForm.js'
 import { BOB_ID, renderAuth, startAuthing } from './testAuthing.js'
@@ -18,22 +19,6 @@ afterEach(() => {
 })
 
 type Authing = Awaited<ReturnType<typeof startAuthing>>
-
-const base64url = {
-  encode: (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'),
-  decode: (segment: string) =>
-    JSON.parse(atob(segment.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>,
-}
-
-/** A real token with its header or claims edited and the emulator's signature kept (unless replaced). */
-function edit(token: string, changes: { header?: object; claims?: object; signature?: string }): string {
-  const [header = '', payload = '', signature = ''] = token.split('.')
-  return [
-    base64url.encode({ ...base64url.decode(header), ...changes.header }),
-    base64url.encode({ ...base64url.decode(payload), ...changes.claims }),
-    changes.signature ?? signature,
-  ].join('.')
-}
 
 /** Puts `token` (and the user it would belong to) where a previous page load would have left them. */
 function remember(authing: Authing, bob: User, token: string) {
@@ -69,7 +54,7 @@ describe('fault matrix', () => {
     const authing = await startAuthing()
     const bob = await authing.rememberBob()
     // Fourteen more days: locally plausible, but no longer what the emulator signed.
-    const extended = edit(bob.token!, { claims: { exp: Math.floor(Date.now() / 1000) + 28 * 86_400 } })
+    const extended = editToken(bob.token!, { claims: { exp: Math.floor(Date.now() / 1000) + 28 * 86_400 } })
     remember(authing, bob, extended)
     const { result, seen } = renderAuth(authing.wrapper())
     expect(seen[0]?.status).toBe('authenticated')
@@ -83,11 +68,11 @@ describe('fault matrix', () => {
     const authing = await startAuthing()
     const bob = await authing.rememberBob()
     const untrusted = [
-      edit(bob.token!, { claims: { aud: 'another-app' } }),
-      edit(bob.token!, { claims: { aud: ['another-app'] } }),
-      edit(bob.token!, { claims: { iss: 'https://evil.example.com/oidc' } }),
-      edit(bob.token!, { header: { alg: 'none' } }),
-      edit(bob.token!, { header: { alg: 'none' }, signature: '' }),
+      editToken(bob.token!, { claims: { aud: 'another-app' } }),
+      editToken(bob.token!, { claims: { aud: ['another-app'] } }),
+      editToken(bob.token!, { claims: { iss: 'https://evil.example.com/oidc' } }),
+      editToken(bob.token!, { header: { alg: 'none' } }),
+      editToken(bob.token!, { header: { alg: 'none' }, signature: '' }),
     ]
     for (const token of untrusted) await expectDiscarded(authing, token, bob)
   })
@@ -105,6 +90,23 @@ describe('fault matrix', () => {
       'x'.repeat(1024 * 1024),
     ]
     for (const token of malformed) await expectDiscarded(authing, token, bob)
+  })
+
+  it('security 22: a remembered token with no aud, no or another iss, nbf/iat ahead, or an alg not exactly RS256/HS256 is discarded', async () => {
+    const authing = await startAuthing()
+    const bob = await authing.rememberBob()
+    const dayAhead = Math.floor(Date.now() / 1000) + 86_400
+    const untrusted = [
+      editToken(bob.token!, { claims: { aud: undefined } }),
+      editToken(bob.token!, { claims: { iss: undefined } }),
+      editToken(bob.token!, { claims: { nbf: dayAhead } }),
+      editToken(bob.token!, { claims: { iat: dayAhead } }),
+      editToken(bob.token!, { claims: { iat: 'yesterday' } }),
+      editToken(bob.token!, { header: { alg: 'none ' } }),
+      editToken(bob.token!, { header: { alg: 'rs256' } }),
+      editToken(bob.token!, { header: { alg: 'NONE' } }),
+    ]
+    for (const token of untrusted) await expectDiscarded(authing, token, bob)
   })
 
   it('fault 5: localStorage throwing on read (SecurityError): memory, login works, remember-me reported unavailable', async () => {
