@@ -68,16 +68,37 @@ export function createRememberMeStore(appId: string, rememberMe: boolean): Remem
           chosen(storages).setItem(key, value)
           other(storages).removeItem(key)
         },
-        (store) => store.setItem(key, value),
+        (store) => {
+          store.setItem(key, value)
+          // After a failed write the browser storages may still hold the previous value: the next page's session.
+          removeEverywhere(storages, key)
+        },
       ),
+    // A logout reaches the browser storages even after they failed once and the session moved to
+    // memory: a token left there would log the next page load back in.
     removeItem: (key) =>
       guard(
         ({ local, session }) => {
           local.removeItem(key)
           session().removeItem(key)
         },
-        (store) => store.removeItem(key),
+        (store) => {
+          store.removeItem(key)
+          removeEverywhere(storages, key)
+        },
       ),
+  }
+}
+
+/** Removes `key` from each browser storage that lets it, ignoring the ones that refuse. */
+function removeEverywhere(storages: BrowserStorages | null, key: string): void {
+  if (!storages) return
+  for (const storage of [() => storages.local, storages.session]) {
+    try {
+      storage().removeItem(key)
+    } catch {
+      // This one refuses even removals: it cannot be read back either.
+    }
   }
 }
 

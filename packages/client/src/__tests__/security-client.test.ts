@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
-import { AuthenticationClient, AuthingError, createMemoryStore } from '../index.js'
+import { AuthenticationClient, AuthingError, createMemoryStore, type TokenStore } from '../index.js'
 import { ManagementClient } from '../management.js'
 import { editToken } from './editToken.js'
 import { startEmulator } from './testEmulator.js'
@@ -87,5 +87,36 @@ describe('security 22: the bare client restores only what the React provider wou
     ])
       expect([changes, restores(editToken(token ?? '', changes))]).toEqual([changes, false])
     expect(restores('opaque-session-token')).toBe(false)
+  })
+})
+
+describe('security 19: logout reaches the store even after it failed', () => {
+  it('security 19: a store that starts refusing writes mid-session holds no token after logout', async () => {
+    const { info, recordingFetch } = await startEmulator()
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const backing = createMemoryStore()
+    let full = false
+    // localStorage as a quota error leaves it: writes refused, reads and removals still work.
+    const tokenStore: TokenStore = {
+      getItem: (key) => backing.getItem(key),
+      setItem: (key, value) => {
+        if (full) throw new DOMException('Quota exceeded', 'QuotaExceededError')
+        backing.setItem(key, value)
+      },
+      removeItem: (key) => backing.removeItem(key),
+    }
+    const options = { appId: info.appId, appHost: info.appHost, fetch: recordingFetch, tokenStore }
+    const authing = new AuthenticationClient(options)
+    await authing.loginByUsername('bob', 'passw0rd')
+    const tokenKey = `authing-kit:${info.appId}:token`
+    expect(backing.getItem(tokenKey)).not.toBeNull()
+
+    full = true
+    await authing.loginByUsername('bob', 'passw0rd')
+    expect(authing.getSnapshot().token).not.toBeNull()
+    await authing.logout()
+    expect(backing.getItem(tokenKey)).toBeNull()
+    expect(new AuthenticationClient(options).getSnapshot()).toEqual({ user: null, token: null })
+    vi.restoreAllMocks()
   })
 })

@@ -37,40 +37,57 @@ export function defaultTokenStore(): TokenStore {
 /**
  * Wraps a store so that a failing one (quota exceeded, storage disabled, private mode) degrades to
  * memory instead of failing a login: the session then lasts as long as the page, and nothing is lost.
+ * What the failing store still holds must not outlive the session either: a removal (logout) and a
+ * write that failed are also tried on it, so the next page load cannot restore a token logged out of.
  */
 export function withMemoryFallback(store: TokenStore): TokenStore {
-  let active = store
+  let memory: TokenStore | null = null
   let warned = false
   const fallBack = (error: unknown) => {
     if (!warned) {
       warned = true
       console.warn('[authing-kit] the token store failed; the session is kept in memory for this page only', error)
     }
-    const memory = createMemoryStore()
-    active = memory
-    return memory
+    return (memory ??= createMemoryStore())
   }
   return {
     getItem(key) {
+      if (memory) return memory.getItem(key)
       try {
-        return active.getItem(key)
+        return store.getItem(key)
       } catch (error) {
         return fallBack(error).getItem(key)
       }
     },
     setItem(key, value) {
+      if (memory) return memory.setItem(key, value)
       try {
-        active.setItem(key, value)
+        store.setItem(key, value)
       } catch (error) {
         fallBack(error).setItem(key, value)
+        // A quota error still lets the old value go: left there, it would be the next page's session.
+        removeQuietly(store, key)
       }
     },
     removeItem(key) {
-      try {
-        active.removeItem(key)
-      } catch (error) {
-        fallBack(error).removeItem(key)
+      if (!memory) {
+        try {
+          return store.removeItem(key)
+        } catch (error) {
+          fallBack(error)
+        }
       }
+      memory?.removeItem(key)
+      removeQuietly(store, key)
     },
+  }
+}
+
+// Best effort on a store that already failed: a store refusing even removals cannot be read back either.
+function removeQuietly(store: TokenStore, key: string): void {
+  try {
+    store.removeItem(key)
+  } catch {
+    // Nothing more can be done with a store that refuses removals.
   }
 }

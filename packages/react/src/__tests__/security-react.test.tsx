@@ -3,8 +3,8 @@ import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-libr
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { AuthingProvider, RequireAuth, useAuth, useLogin, useReturnTo } from '../index.js'
-import { startAuthing } from './testAuthing.js'
+import { AuthingProvider, RequireAuth, useAuth, useAuthingClient, useLogin, useReturnTo } from '../index.js'
+import { renderAuth, startAuthing } from './testAuthing.js'
 
 type Authing = Awaited<ReturnType<typeof startAuthing>>
 
@@ -25,6 +25,8 @@ const offOrigin = [
 ]
 
 afterEach(() => {
+  vi.restoreAllMocks()
+  localStorage.clear()
   cleanup()
   sessionStorage.clear()
   window.history.replaceState(null, '', '/')
@@ -111,5 +113,34 @@ describe('security 20: returnTo never leaves the origin', () => {
         returnTo === '/billing' ? '/billing' : '/orders',
       ])
     }
+  })
+})
+
+describe('security 19: logout reaches every storage the session was written to', () => {
+  it('security 19: storage failing mid-session (quota): after logout, the next page load is logged out', async () => {
+    const authing = await startAuthing()
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const { result, unmount } = renderHook(() => ({ auth: useAuth(), client: useAuthingClient() }), {
+      wrapper: authing.wrapper(),
+    })
+    await act(() => result.current.client.loginByUsername('bob', 'passw0rd'))
+    await waitFor(() => expect(result.current.auth.status).toBe('authenticated'))
+    expect(localStorage.getItem(authing.tokenKey)).not.toBeNull()
+
+    // The storage fills up: the next write fails and the session moves to memory.
+    const quota = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError')
+    })
+    await act(() => result.current.client.loginByUsername('bob', 'passw0rd'))
+    await waitFor(() => expect(result.current.auth.storage).toBe('memory'))
+    await act(() => result.current.auth.logout())
+    expect(result.current.auth.status).toBe('anonymous')
+    unmount()
+    quota.mockRestore()
+
+    expect([localStorage.getItem(authing.tokenKey), sessionStorage.getItem(authing.tokenKey)]).toEqual([null, null])
+    const nextPage = renderAuth(authing.wrapper())
+    expect(nextPage.seen[0]?.status).toBe('anonymous')
+    nextPage.unmount()
   })
 })
