@@ -65,7 +65,8 @@ export type UserLookup = 'username' | 'email' | 'phone' | 'externalId'
  * (emails come back lower-cased; phones are digits); external ids exactly as given.
  */
 export function normaliseIdentifier(kind: UserLookup, value: string): string {
-  return kind === 'externalId' ? value : value.toLowerCase()
+  // Lookup, lockout and uniqueness all key on this: `" bob"`, `"BOB"` and an NFD spelling are one account.
+  return kind === 'externalId' ? value : value.trim().normalize('NFC').toLowerCase()
 }
 
 /** The profile fields present (as strings) in an input object. */

@@ -14,6 +14,7 @@ export type LoginIdentifier = Exclude<UserLookup, 'externalId'>
 const failureKey = (poolId: string, kind: LoginIdentifier, identifier: string): string =>
   keys.failure(poolId, normaliseIdentifier(kind, identifier))
 
+/** 2005 while the identifier is locked; an expired lock is lifted. */
 export function assertNotLocked(engine: Engine, poolId: string, kind: LoginIdentifier, identifier: string): void {
   const key = failureKey(poolId, kind, identifier)
   const record = engine.state.failures.get(key)
@@ -22,17 +23,55 @@ export function assertNotLocked(engine: Engine, poolId: string, kind: LoginIdent
   engine.state.failures.delete(key)
 }
 
-export function recordFailure(engine: Engine, poolId: string, kind: LoginIdentifier, identifier: string): void {
-  const key = failureKey(poolId, kind, identifier)
-  const count = (engine.state.failures.get(key)?.count ?? 0) + 1
-  const { maxFailures, lockoutWindowSeconds, now } = engine.settings
-  engine.state.failures.set(key, {
-    count,
-    lockedUntil: count >= maxFailures ? now() + lockoutWindowSeconds * 1000 : null,
-  })
+// Attempts evaluating right now, per failure key: counted before the slow hash, so a burst of
+// concurrent guesses cannot all pass the check while no failure is recorded yet. Transient, never saved.
+const inFlight = new WeakMap<Engine, Map<string, number>>()
+
+export interface LoginAttempt {
+  failed(): void
+  succeeded(): void
 }
 
-/** A successful login, or a password reset, lifts the lockout of the identifier. */
+/**
+ * Reserves one attempt for the identifier, or answers 2005 when it is locked or when the attempts
+ * already recorded and those still being evaluated reach the limit: after the limit nothing more
+ * is evaluated, however many requests arrive at once. Settle the attempt exactly once.
+ */
+export function beginAttempt(engine: Engine, poolId: string, kind: LoginIdentifier, identifier: string): LoginAttempt {
+  assertNotLocked(engine, poolId, kind, identifier)
+  const key = failureKey(poolId, kind, identifier)
+  const { maxFailures, lockoutWindowSeconds, now } = engine.settings
+  const pending = inFlight.get(engine) ?? new Map<string, number>()
+  inFlight.set(engine, pending)
+  const evaluating = pending.get(key) ?? 0
+  if ((engine.state.failures.get(key)?.count ?? 0) + evaluating >= maxFailures)
+    throw new AuthingBusinessError('userLocked')
+  pending.set(key, evaluating + 1)
+  let settled = false
+  const settle = () => {
+    if (settled) return false
+    settled = true
+    const left = (pending.get(key) ?? 1) - 1
+    if (left > 0) pending.set(key, left)
+    else pending.delete(key)
+    return true
+  }
+  return {
+    failed() {
+      if (!settle()) return
+      const count = (engine.state.failures.get(key)?.count ?? 0) + 1
+      engine.state.failures.set(key, {
+        count,
+        lockedUntil: count >= maxFailures ? now() + lockoutWindowSeconds * 1000 : null,
+      })
+    },
+    succeeded() {
+      if (settle()) engine.state.failures.delete(key)
+    },
+  }
+}
+
+/** A password reset lifts the lockout of the identifier. */
 export function recordSuccess(engine: Engine, poolId: string, kind: LoginIdentifier, identifier: string): void {
   engine.state.failures.delete(failureKey(poolId, kind, identifier))
 }

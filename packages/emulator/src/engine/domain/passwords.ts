@@ -7,7 +7,7 @@ import type { UserPoolRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
-import { assertNotLocked, type LoginIdentifier, recordFailure, recordSuccess } from './lockout.js'
+import { beginAttempt, type LoginIdentifier } from './lockout.js'
 
 /** The plaintext of an RSA-encrypted password field, or 2016. */
 export function decryptPassword(engine: Engine, ciphertext: string): string {
@@ -54,17 +54,20 @@ export async function checkPassword(
   identifier: string,
   password: string,
 ): Promise<UserRecord> {
-  assertNotLocked(engine, pool.id, kind, identifier)
-  const user = engine.state.findUser(pool.id, kind, identifier.trim())
+  const attempt = beginAttempt(engine, pool.id, kind, identifier)
+  const user = engine.state.findUser(pool.id, kind, identifier)
   // An unknown account costs the same hashing as a known one, so timing tells nothing either.
   const stored = user?.password ?? unusableHash(engine.settings.passwordIterations)
-  const matches = await verifyPassword(password, stored)
+  const matches = await verifyPassword(password, stored).catch((error: unknown) => {
+    attempt.failed()
+    throw error
+  })
   if (!user?.password || !matches) {
-    recordFailure(engine, pool.id, kind, identifier)
+    attempt.failed()
     if (!engine.settings.legacyLoginErrors) throw new AuthingBusinessError('badCredentials')
     throw new AuthingBusinessError(user ? 'passwordWrong' : 'userNotFound')
   }
-  recordSuccess(engine, pool.id, kind, identifier)
+  attempt.succeeded()
   return user
 }
 
