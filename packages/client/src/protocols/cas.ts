@@ -21,8 +21,11 @@ export function casValidatePath(appId: string, version: 1 | 2): string {
 export function parseCasV1(answer: unknown): CasTicketV1Result {
   if (typeof answer !== 'string')
     throw new AuthingError('bad_response', 'CAS /validate answered no text', { data: answer })
-  const [verdict, username = ''] = answer.split('\n')
-  if (verdict === 'yes') return { valid: true, username }
-  if (verdict === 'no') return { valid: false, message: 'The ticket is not valid' }
-  throw new AuthingError('bad_response', 'CAS /validate answered neither yes nor no', { data: answer.slice(0, 200) })
+  // Exactly `yes\n<user>\n` or `no\n\n` (CAS 1.0): anything more could smuggle a second user line.
+  const yes = /^yes\n([^\r\n]+)\n?$/.exec(answer)
+  if (yes) return { valid: true, username: yes[1]! }
+  if (/^no\n\n?$/.test(answer)) return { valid: false, message: 'The ticket is not valid' }
+  throw new AuthingError('bad_response', 'CAS /validate answered neither `yes` with one user line nor `no`', {
+    data: answer.slice(0, 200),
+  })
 }

@@ -67,10 +67,15 @@ export const casLogoutEndpoint: ProtocolHandler = async ({ engine, request, url 
   return loggedOutPage(setCookie, target)
 }
 
-/** CAS 1.0: `yes\n{user}\n` or `no\n\n`. */
+/**
+ * CAS 1.0: `yes\n{user}\n` or `no\n\n`. The answer is line-based, so a name holding a line break
+ * (possible in data written before names were checked) would let its owner pass as the user named on
+ * the next line: such a ticket is answered `no`.
+ */
 export const casValidateEndpoint: ProtocolHandler = async (protocolRequest) => {
   const user = redeemTicket(protocolRequest)
-  return textAnswer(user.ok ? `yes\n${displayName(user.user)}\n` : 'no\n\n', 'text/plain')
+  const name = user.ok ? displayName(user.user) : null
+  return textAnswer(name !== null && !/[\r\n]/.test(name) ? `yes\n${name}\n` : 'no\n\n', 'text/plain')
 }
 
 /** CAS 2.0 `serviceResponse`, as XML or (format=JSON) JSON. */
