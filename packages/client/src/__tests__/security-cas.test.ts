@@ -2,7 +2,7 @@ import { defaultSeed } from '@authing-kit/emulator'
 import { describe, expect, it } from 'vitest'
 
 import { AuthenticationClient } from '../authenticationClient.js'
-import { AuthingError, createMemoryStore } from '../index.js'
+import { type AuthingError, createMemoryStore } from '../index.js'
 import { parseCasV1 } from '../protocols/cas.js'
 import { logInThroughHostedPage } from './protocolFlow.js'
 import { startEmulator } from './testEmulator.js'
