@@ -94,6 +94,11 @@ const messages = {
     'zh-CN': '参数 {field} 缺失或类型错误',
     'en-US': 'Parameter {field} is missing or has the wrong type',
   },
+  usernameInvalid: {
+    code: 2231,
+    'zh-CN': '用户名不能为空，且不能包含控制字符或不可见字符',
+    'en-US': 'A username cannot be empty, nor hold control or invisible characters',
+  },
   paramTooLong: {
     code: 2231,
     'zh-CN': '参数 {field} 过长（最多 {max} 个字符）',

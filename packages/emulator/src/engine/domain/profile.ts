@@ -9,7 +9,7 @@ import { checkCode, consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
 import { recordSuccess } from './lockout.js'
 import { changedPassword, newPasswordHash } from './passwords.js'
-import { normaliseEmail, normalisePhone, saveUser } from './users.js'
+import { normaliseEmail, normalisePhone, normaliseUsername, saveUser } from './users.js'
 
 export interface ProfileInput {
   email?: string | null
@@ -30,10 +30,11 @@ export function updateOwnProfile(engine: Engine, user: UserRecord, input: Profil
   for (const field of profileFields) {
     if (field in input) changes.profile![field] = typeof input[field] === 'string' ? (input[field] as string) : null
   }
-  if (input.username != null && input.username !== user.username) {
-    const other = engine.state.findUser(user.userPoolId, 'username', input.username)
+  const username = input.username == null ? null : normaliseUsername(input.username)
+  if (username !== null && username !== user.username) {
+    const other = engine.state.findUser(user.userPoolId, 'username', username)
     if (other && other.id !== user.id) throw new AuthingBusinessError('usernameExists')
-    changes.username = input.username
+    changes.username = username
   }
   return saveUser(engine, user, changes)
 }

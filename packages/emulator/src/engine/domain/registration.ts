@@ -11,7 +11,7 @@ import { AuthingBusinessError } from './errors.js'
 import { completeLogin, type LoggedIn } from './login.js'
 import { newPasswordHash } from './passwords.js'
 import { checkedUserUdvs } from './udf.js'
-import { assertFree, type Identifiers, normaliseEmail, normalisePhone } from './users.js'
+import { assertFree, type Identifiers, normaliseEmail, normalisePhone, normaliseUsername } from './users.js'
 
 export interface RegisterProfileInput {
   udf?: { key: string; value: string }[] | null
@@ -38,7 +38,7 @@ type Target = { app: ApplicationRecord; pool: UserPoolRecord }
 
 function usernameOf(username: string): string {
   if (!username.trim()) throw new AuthingBusinessError('invalidParam', { field: 'username' })
-  return username.trim()
+  return normaliseUsername(username)
 }
 
 /** Profile identifiers merged into the new user's, validated (the input's own field wins). */

@@ -18,6 +18,17 @@ export function normaliseEmail(email: string, error: 'emailFormat' | 'emailInval
   return trimmed
 }
 
+/**
+ * A username as it is stored: trimmed, Unicode NFC. Empty, or holding a control or invisible format
+ * character (NUL, line breaks, zero-width and bidi marks), it is refused: such names look like another
+ * account on every screen, and a line break forges lines in line-based answers (CAS 1.0).
+ */
+export function normaliseUsername(username: string): string {
+  const normalised = username.trim().normalize('NFC')
+  if (!normalised || /[\p{Cc}\p{Cf}]/u.test(normalised)) throw new AuthingBusinessError('usernameInvalid')
+  return normalised
+}
+
 export function normalisePhone(phone: string): string {
   const trimmed = phone.trim()
   if (!/^\+?[0-9][0-9-]{3,19}$/.test(trimmed)) throw new AuthingBusinessError('phoneFormat')
@@ -199,7 +210,7 @@ export async function createUser(
   keepPassword: boolean,
 ): Promise<UserRecord> {
   const ids = {
-    username: input.username?.trim() || null,
+    username: input.username ? normaliseUsername(input.username) : null,
     email: input.email ? normaliseEmail(input.email) : null,
     phone: input.phone ? normalisePhone(input.phone) : null,
     externalId: input.externalId || null,
@@ -230,7 +241,7 @@ export async function adminUpdateUser(
   const str = (field: string): string | null =>
     typeof input[field] === 'string' && input[field] !== '' ? (input[field] as string) : null
   const ids = {
-    username: str('username'),
+    username: str('username') && normaliseUsername(str('username') ?? ''),
     email: str('email') && normaliseEmail(str('email') ?? ''),
     phone: str('phone') && normalisePhone(str('phone') ?? ''),
     externalId: str('externalId'),
