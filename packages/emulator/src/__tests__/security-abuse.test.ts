@@ -45,3 +45,50 @@ describe('security: guessing passwords', () => {
     expect(codeOf(rightAnswer)).toBe(2005)
   })
 })
+
+describe('security 4: one request cannot carry the work of thousands', () => {
+  const aliased = (count: number, field: (i: number) => string) =>
+    `mutation { ${Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`
+
+  it('security 4: 200 aliased logins are refused before any password is hashed', async () => {
+    const { gql, encrypt, login } = await setup()
+    for (let i = 0; i < 4; i++) await login('bob', 'wrong')
+    const password = encrypt('wrong')
+    const started = Date.now()
+    const res = await gql(
+      aliased(200, () => `loginByUsername(input: { username: "bob", password: "${password}" }) { id }`),
+    )
+    expect(res.errors?.[0]?.message).toMatchObject({ code: 400, message: expect.stringMatching(/root fields/) })
+    expect(res.data ?? null).toBeNull()
+    expect(Date.now() - started).toBeLessThan(2000)
+    // Nothing was evaluated: the fifth failure that would lock bob has not happened.
+    expect(codeOf(await login('bob', 'passw0rd'))).toBe(200)
+  })
+
+  it('security 4: two password fields in one request are refused, one is fine', async () => {
+    const { gql, encrypt } = await setup()
+    const password = encrypt('passw0rd')
+    const two = await gql(
+      aliased(2, () => `loginByUsername(input: { username: "bob", password: "${password}" }) { id }`),
+    )
+    expect(two.errors?.[0]?.message.message).toMatch(/password-checking/)
+    const one = await gql(
+      aliased(1, () => `loginByUsername(input: { username: "bob", password: "${password}" }) { id }`),
+    )
+    expect(one.errors).toBeUndefined()
+  })
+
+  it('security 4: 5,000 aliased cheap fields, or a deeply nested query, are refused with a clear error', async () => {
+    const { gql } = await setup()
+    const many = (count: number) => Array.from({ length: count }, (_, i) => `a${i}: id`).join(' ')
+    const wide = await gql(`query { ${many(5000).replaceAll(': id', ': templateCode')} }`)
+    expect(wide.errors?.[0]?.message).toMatchObject({ code: 400, message: expect.stringMatching(/root fields/) })
+    const broad = await gql(`query { user { ${many(5000)} } }`)
+    expect(broad.errors?.[0]?.message).toMatchObject({
+      code: 400,
+      message: expect.stringMatching(/more than 1000 fields/),
+    })
+    const nested = `query { __schema { types { fields { type ${'{ ofType '.repeat(14)}{ name }${' }'.repeat(14)} } } } }`
+    expect((await gql(nested)).errors?.[0]?.message.message).toMatch(/deeper than 15/)
+  })
+})

@@ -18,6 +18,11 @@ interface MessageEntry {
  */
 const messages = {
   badRequest: { code: 400, 'zh-CN': '请求格式错误：{reason}', 'en-US': 'Malformed request: {reason}' },
+  queryTooComplex: {
+    code: 400,
+    'zh-CN': '查询过于复杂：{reason}',
+    'en-US': 'Query too complex: {reason}',
+  },
   notFound: { code: 404, 'zh-CN': '接口不存在：{path}', 'en-US': 'No such endpoint: {path}' },
   bodyTooLarge: { code: 413, 'zh-CN': '请求体过大（上限 1 MiB）', 'en-US': 'Request body too large (limit 1 MiB)' },
   internal: { code: 500, 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },

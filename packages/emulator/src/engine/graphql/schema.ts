@@ -19,6 +19,7 @@ import {
 import { AuthingBusinessError, type Lang } from '../domain/errors.js'
 import { checkStringLengths } from '../http/input.js'
 import type { RequestContext } from '../requestContext.js'
+import { assertWithinLimits } from './limits.js'
 import { authResolvers } from './resolvers/auth.js'
 import { codeResolvers } from './resolvers/codes.js'
 import { groupFields } from './resolvers/groupFields.js'
@@ -95,6 +96,12 @@ export async function runGraphql(request: GraphqlRequest, ctx: RequestContext): 
       document = parse(request.query)
     } catch (error) {
       return { errors: [toAuthingError(error as GraphQLError, ctx.lang)] }
+    }
+    try {
+      assertWithinLimits(document)
+    } catch (error) {
+      if (!(error instanceof AuthingBusinessError)) throw error
+      return { errors: [{ message: error.toBody(ctx.lang) }] }
     }
     const validationErrors = validate(authingSchema(), document)
     if (validationErrors.length) return { errors: validationErrors.map((e) => toAuthingError(e, ctx.lang)) }
