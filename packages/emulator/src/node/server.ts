@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 
 import { createEmulator, type Emulator, type EmulatorOptions, SeedError } from '../index.js'
+import { hostCheck } from './hostCheck.js'
 import { BodyTooLargeError, sendJson, sendWebResponse, toWebRequest } from './httpAdapter.js'
 import { Journal } from './journal.js'
 import { baseUrlOf, isLoopbackHost } from './loopback.js'
@@ -86,9 +87,25 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   }
 
   let closing: Promise<void> | undefined
+  const originFor = hostCheck({
+    url,
+    appHost: emulator.info().appHost,
+    bindHost: host,
+    allowRemote: options.allowRemote === true,
+  })
   dispatch = (req, res) => {
     if (closing) res.setHeader('connection', 'close')
-    handle(req, res, url, emulator, journal).catch((error: unknown) => {
+    const origin = originFor(req.headers.host)
+    if (origin === null) {
+      sendJson(
+        res,
+        421,
+        `Misdirected request: this emulator answers ${url} (and its app host), not Host ${JSON.stringify(req.headers.host ?? '')}. ` +
+          'Other names are refused so that a web page cannot reach it through DNS rebinding.',
+      )
+      return
+    }
+    handle(req, res, origin, emulator, journal).catch((error: unknown) => {
       log(`emulator: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`)
       sendJson(res, 500, `Internal emulator error: ${error instanceof Error ? error.message : String(error)}`)
     })
