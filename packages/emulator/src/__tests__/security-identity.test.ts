@@ -47,3 +47,53 @@ describe('security 6: usernames are trimmed, NFC, never empty, never hold contro
     expect(code(second)).toBe(2034)
   })
 })
+
+describe('security 8: a password change ends the other sessions', () => {
+  const me = `query { user { id } }`
+  const update = `mutation updatePassword($newPassword: String!, $oldPassword: String) { updatePassword(newPassword: $newPassword, oldPassword: $oldPassword) { id } }`
+  const reset = `mutation resetPassword($phone: String, $code: String!, $newPassword: String!) { resetPassword(phone: $phone, code: $code, newPassword: $newPassword) { code } }`
+
+  async function twoDevices() {
+    let now = Date.now()
+    const env = await setupManagement({ now: () => now })
+    const laptop = await env.loginBob()
+    const phone = await env.loginBob()
+    now += 2000
+    const alive = async (token: string) => env.code(await env.gql(me, {}, { token })) === undefined
+    return { ...env, laptop, phone, alive, later: () => (now += 2000) }
+  }
+
+  it('security 8: updatePassword keeps the token it was made with and ends every other one', async () => {
+    const { gql, encrypt, laptop, phone, alive, later, loginBob, login, code } = await twoDevices()
+    expect([await alive(laptop), await alive(phone)]).toEqual([true, true])
+    const changed = await gql(
+      update,
+      { newPassword: encrypt('n3w-passw0rd'), oldPassword: encrypt('passw0rd') },
+      { token: laptop },
+    )
+    expect(changed.errors).toBeUndefined()
+    expect([await alive(laptop), await alive(phone)]).toEqual([true, false])
+    later()
+    expect(code(await login('bob', 'n3w-passw0rd'))).toBeUndefined()
+    await expect(loginBob()).rejects.toThrow()
+  })
+
+  it('security 8: a reset by code and an administrator setting the password end every session', async () => {
+    const { emulator, rest, gql, encrypt, mgql, laptop, phone, alive, later, login } = await twoDevices()
+    await rest('POST', '/api/v2/sms/send', { phone: '13800138000', scene: 'reset' })
+    const sent = emulator.outbox().at(-1)?.code
+    expect(
+      (await gql(reset, { phone: '13800138000', code: sent, newPassword: encrypt('n3w-passw0rd') })).errors,
+    ).toBeUndefined()
+    expect([await alive(laptop), await alive(phone)]).toEqual([false, false])
+
+    later()
+    const fresh = (await login('bob', 'n3w-passw0rd')).data?.loginByUsername?.token as string
+    expect(await alive(fresh)).toBe(true)
+    later()
+    expect(
+      (await mgql(docs.updateUser, { id: BOB_ID, input: { password: encrypt('an0ther-pass') } })).errors,
+    ).toBeUndefined()
+    expect(await alive(fresh)).toBe(false)
+  })
+})

@@ -25,6 +25,12 @@ import type { MetaRecord } from './seedDocument.js'
 import type { Store, Table } from './store.js'
 import { normaliseIdentifier, type UserLookup, type UserRecord } from './users.js'
 
+/** Set when a user's password changes: every token issued before it ends, the one that changed it aside. */
+export interface SessionCutoff {
+  before: number
+  keepJti: string | null
+}
+
 export class EmulatorState {
   readonly store: Store
   /** `${poolId}\0${kind}\0${value}` → user id; keeps logins O(1) with many users. */
@@ -92,6 +98,10 @@ export class EmulatorState {
   }
   get failures(): Table<FailureRecord> {
     return this.store.table('loginFailures')
+  }
+  /** user id → the user's sessions issued before `before` (seconds) are over, but `keepJti`'s */
+  get sessionCutoffs(): Table<SessionCutoff> {
+    return this.store.table('sessionCutoffs')
   }
   /** token id (jti) → expiry in seconds, so the table can be pruned */
   get revokedTokens(): Table<number> {

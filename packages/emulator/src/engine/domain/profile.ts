@@ -9,6 +9,7 @@ import { checkCode, consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
 import { recordSuccess } from './lockout.js'
 import { changedPassword, newPasswordHash } from './passwords.js'
+import { endUserSessions } from './sessions/tokens.js'
 import { normaliseEmail, normalisePhone, normaliseUsername, saveUser } from './users.js'
 
 export interface ProfileInput {
@@ -39,14 +40,18 @@ export function updateOwnProfile(engine: Engine, user: UserRecord, input: Profil
   return saveUser(engine, user, changes)
 }
 
+/** The user's own change: every other session of theirs ends, the one it was made with (`token`) goes on. */
 export async function changePassword(
   engine: Engine,
   user: UserRecord,
   newPassword: string,
   oldPassword: string | null | undefined,
+  token: string,
 ): Promise<UserRecord> {
   const password = await changedPassword(engine, user, newPassword, oldPassword)
-  return saveUser(engine, engine.state.users.get(user.id) ?? user, { password })
+  const saved = saveUser(engine, engine.state.users.get(user.id) ?? user, { password })
+  endUserSessions(engine, user.id, token)
+  return saved
 }
 
 /** By phone or email plus a code of the reset scene; also lifts that account's lockouts. */
@@ -70,6 +75,8 @@ export async function resetPassword(
   }
   if (!user) throw new AuthingBusinessError('userNotFound')
   saveUser(engine, user, { password })
+  // Whoever forgot the password may have lost a device that is still logged in: every session ends.
+  endUserSessions(engine, user.id)
   if (user.username) recordSuccess(engine, pool.id, 'username', user.username)
   if (user.email) recordSuccess(engine, pool.id, 'email', user.email)
   if (user.phone) recordSuccess(engine, pool.id, 'phone', user.phone)

@@ -11,6 +11,7 @@ import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { dropGrants } from './grants.js'
 import { passwordFor } from './passwords.js'
+import { endUserSessions } from './sessions/tokens.js'
 
 export function normaliseEmail(email: string, error: 'emailFormat' | 'emailInvalid' = 'emailFormat'): string {
   const trimmed = email.trim().toLowerCase()
@@ -263,5 +264,7 @@ export async function adminUpdateUser(
     updatedAt: new Date(engine.settings.now()).toISOString(),
   }
   state.users.set(user.id, updated)
+  // An administrator setting a password (a suspected takeover, a lost device) ends every session.
+  if (password) endUserSessions(engine, user.id)
   return updated
 }

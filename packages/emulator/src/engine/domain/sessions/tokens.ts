@@ -3,7 +3,7 @@
  * `userpool_id`, `aud` = app id, `iss` = `{appHost}/oidc`). A random `jti` makes every token
  * distinct, so logging one out (revocation by `jti`) never touches a token refreshed in the same second.
  */
-import type { JWTPayload } from 'jose'
+import { decodeJwt, type JWTPayload } from 'jose'
 
 import { randomHex } from '../../../model/crypto.js'
 import type { ApplicationRecord } from '../../../model/records.js'
@@ -86,6 +86,9 @@ export async function verifyUserToken(engine: Engine, token: string): Promise<Us
   const payload = check.value
   if (typeof payload.jti === 'string' && engine.state.revokedTokens.has(payload.jti))
     return { ok: false, reason: 'invalid' }
+  const cutoff = typeof payload.sub === 'string' ? engine.state.sessionCutoffs.get(payload.sub) : undefined
+  if (cutoff && (payload.iat ?? 0) < cutoff.before && payload.jti !== cutoff.keepJti)
+    return { ok: false, reason: 'invalid' }
   const user = typeof payload.sub === 'string' ? engine.state.users.get(payload.sub) : undefined
   if (!user) return { ok: false, reason: 'invalid' }
   return { ok: true, user, payload }
@@ -98,4 +101,21 @@ export function revokeToken(engine: Engine, payload: JWTPayload): void {
   const nowSeconds = engine.settings.now() / 1000
   for (const [jti, exp] of revoked.entries()) if (exp < nowSeconds) revoked.delete(jti)
   revoked.set(payload.jti, payload.exp ?? Math.ceil(nowSeconds))
+}
+
+/**
+ * Ends every session of the user issued until now (ASVS 5.0 §7.4: a password change logs the other
+ * devices out), except `keep`, the token the user changed the password with.
+ */
+export function endUserSessions(engine: Engine, userId: string, keep?: string): void {
+  let keepJti: string | null = null
+  if (keep) {
+    try {
+      const { jti } = decodeJwt(keep)
+      keepJti = typeof jti === 'string' ? jti : null
+    } catch {
+      keepJti = null
+    }
+  }
+  engine.state.sessionCutoffs.set(userId, { before: Math.floor(engine.settings.now() / 1000), keepJti })
 }

@@ -39,8 +39,17 @@ export const profileResolvers: RootResolvers = {
     return show(ctx, subject.caller, profile.updateOwnProfile(ctx.engine, subject.caller.user, args.input))
   },
 
-  updatePassword: (args: { newPassword: string; oldPassword?: string | null }, ctx) =>
-    own(ctx, (user) => profile.changePassword(ctx.engine, user, args.newPassword, args.oldPassword)),
+  async updatePassword(args: { newPassword: string; oldPassword?: string | null }, ctx) {
+    const caller = await ctx.caller()
+    const changed = await profile.changePassword(
+      ctx.engine,
+      caller.user,
+      args.newPassword,
+      args.oldPassword,
+      caller.token,
+    )
+    return show(ctx, caller, changed)
+  },
 
   async resetPassword(args: Parameters<typeof profile.resetPassword>[2], ctx) {
     await profile.resetPassword(ctx.engine, ctx.app().pool, args)
