@@ -118,6 +118,7 @@ async function runOne(test, { browser, app, emulator }) {
   try {
     const reset = await fetch(`${emulator}/__emulator/reset`, {
       method: 'POST',
+      headers: { 'x-authing-emulator': '1' },
       signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
     })
     if (!reset.ok) throw new Error(`emulator reset answered ${reset.status}`)

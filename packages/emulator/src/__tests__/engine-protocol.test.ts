@@ -65,7 +65,9 @@ describe('engine: protocol edges', () => {
     const res = await gql(register, { input: { username: 'carol', password: encrypt('c4rol-pass') } })
     expect(res.data.registerByUsername).toMatchObject({ username: 'carol', token: null })
     expect((await login('carol', 'c4rol-pass')).data.loginByUsername.username).toBe('carol')
-    const reset = await emulator.fetch(new Request(`${base}/__emulator/reset`, { method: 'POST' }))
+    const reset = await emulator.fetch(
+      new Request(`${base}/__emulator/reset`, { method: 'POST', headers: { 'x-authing-emulator': '1' } }),
+    )
     expect(reset.status).toBe(200)
     expect((await login('carol', 'c4rol-pass')).errors?.[0]?.message.code).toBe(2333)
     expect((await login('bob', 'passw0rd')).data.loginByUsername.username).toBe('bob')

@@ -130,3 +130,42 @@ describe('security 14: the hosted login works on localhost', () => {
     }
   })
 })
+
+describe('security 13: the test helpers refuse cross-site requests', () => {
+  it('security 13: a form-style POST or another site’s request cannot reset the pool or read the outbox', async () => {
+    const { url, emulator } = await start()
+    const { appId } = emulator.info()
+    await send(url, {
+      method: 'POST',
+      path: '/api/v2/sms/send',
+      headers: { 'content-type': 'application/json', 'x-authing-app-id': appId },
+      body: JSON.stringify({ phone: '13800138000' }),
+    })
+    expect(emulator.outbox()).toHaveLength(1)
+    const attempts = [
+      { method: 'POST', path: '/__emulator/reset', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      {
+        method: 'POST',
+        path: '/__emulator/reset',
+        headers: { 'content-type': 'text/plain', origin: 'http://evil.example' },
+      },
+      {
+        method: 'POST',
+        path: '/__emulator/reset',
+        headers: { origin: 'http://evil.example', 'x-authing-emulator': '1' },
+      },
+      { method: 'GET', path: '/__emulator/outbox', headers: { origin: 'http://evil.example' } },
+    ]
+    for (const attempt of attempts) {
+      const answer = await send(url, attempt)
+      expect([attempt, answer.status]).toEqual([attempt, 403])
+      expect(JSON.parse(answer.body)).toMatchObject({ code: 403, message: expect.any(String) })
+    }
+    expect(emulator.outbox()).toHaveLength(1)
+    // A script (no Origin) with the header, and the dashboard's own origin, are answered.
+    expect((await send(url, { path: '/__emulator/outbox', headers: { origin: url } })).status).toBe(200)
+    const reset = await send(url, { method: 'POST', path: '/__emulator/reset', headers: { 'x-authing-emulator': '1' } })
+    expect(reset.status).toBe(200)
+    expect(emulator.outbox()).toHaveLength(0)
+  })
+})

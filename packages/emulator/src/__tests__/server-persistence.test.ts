@@ -85,7 +85,10 @@ describe('the server with --data', () => {
   it('journals POST /__emulator/reset, so the reset survives a restart', async () => {
     const first = await start()
     await registerByUsername(first.target, 'dave', 'd4ve-pass')
-    const reset = await fetch(`${first.server.url}/__emulator/reset`, { method: 'POST' })
+    const reset = await fetch(`${first.server.url}/__emulator/reset`, {
+      method: 'POST',
+      headers: { 'x-authing-emulator': '1' },
+    })
     expect(reset.status).toBe(200)
     await expect(loginByUsername(first.target, 'dave', 'd4ve-pass')).rejects.toThrow()
     await stop(first.server)

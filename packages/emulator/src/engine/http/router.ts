@@ -58,6 +58,8 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     const route = `${request.method} ${path}`
 
     if (route === 'POST /graphql/v2' || route === 'POST /graphql') return graphqlEndpoint(ctx, request, cors)
+    const refused = path.startsWith('/__emulator/') ? refuseCrossSite(request, url) : null
+    if (refused) return json({ code: 403, message: refused, data: null }, 403, cors)
     if (route === 'GET ' || route === 'GET /__emulator') {
       const page = renderDashboard({
         state: engine.state,
@@ -132,4 +134,20 @@ function safeDecode(segment: string): string {
   } catch {
     return segment
   }
+}
+
+/**
+ * The test helpers read every code "sent" and wipe the pool, `--data` state included. A web page the
+ * developer happens to visit can send requests here too, so a helper answers only requests from no
+ * page at all (tests, scripts, curl) or from the emulator's own pages, and a write needs the
+ * `x-authing-emulator` header, which no form and no cross-site simple request can carry.
+ */
+function refuseCrossSite(request: Request, url: URL): string | null {
+  if (url.pathname === '/__emulator/avatar.svg') return null
+  const origin = request.headers.get('origin')
+  if (origin !== null && origin !== url.origin)
+    return `The emulator's test helpers answer scripts and the emulator's own pages, not ${origin}`
+  if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers.get('x-authing-emulator') === null)
+    return 'Send the x-authing-emulator header (any value) with a test helper write, e.g. POST /__emulator/reset'
+  return null
 }
