@@ -91,11 +91,10 @@ export function parseBaseUrl(value: string, option: string, allowInsecureHttp = 
     throw new AuthingError('config', `${option} must be an http(s) URL, got ${JSON.stringify(value)}`, { cause: error })
   }
   if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
-    const carried = option === 'host' ? 'the user pool secret, tokens and passwords' : 'tokens and passwords'
+    const carried = option === 'host' ? 'the pool secret' : 'tokens'
     throw new AuthingError(
       'config',
-      `${option} ${url.origin} is plain http to another machine: ${carried} would cross the network in clear. ` +
-        'Use https, or pass allowInsecureHttp: true for a private deployment on a trusted network.',
+      `${option} ${url.origin}: plain http off this machine sends ${carried} in clear (use https, or allowInsecureHttp: true on a trusted network)`,
     )
   }
   return url.href.replace(/\/+$/, '')

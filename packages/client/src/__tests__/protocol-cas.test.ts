@@ -2,27 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { AuthenticationClient } from '../authenticationClient.js'
 import { createMemoryStore } from '../index.js'
-import { logInThroughHostedPage } from './protocolFlow.js'
+import { casService as service, startCasClient as casClient } from './protocolFlow.js'
 import { startEmulator } from './testEmulator.js'
-
-const service = 'http://localhost:3000/cas/callback'
-
-async function casClient() {
-  const started = await startEmulator()
-  const { info, emulator } = started
-  const authing = new AuthenticationClient({
-    appId: info.appId,
-    appHost: info.appHost,
-    fetch: emulator.fetch,
-    tokenStore: createMemoryStore(),
-    protocol: 'cas',
-  })
-  const ticket = async () => {
-    const { callback } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl({ service }))
-    return callback.searchParams.get('ticket') ?? ''
-  }
-  return { ...started, authing, ticket }
-}
 
 describe('CAS', () => {
   it('builds the CAS login and logout URLs', async () => {

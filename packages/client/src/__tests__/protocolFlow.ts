@@ -1,7 +1,12 @@
 /** Shared by the protocol tests: the emulator's hosted login page, driven by posting its form (no browser). */
-import type { Emulator } from '@authing-kit/emulator'
+import type { Emulator, EmulatorOptions } from '@authing-kit/emulator'
+
+import { AuthenticationClient } from '../authenticationClient.js'
+import { createMemoryStore } from '../index.js'
+import { startEmulator } from './testEmulator.js'
 
 export const redirectUri = 'http://localhost:3000/callback'
+export const casService = 'http://localhost:3000/cas/callback'
 
 /**
  * Opens `authorizeUrl`, posts the login form as a browser would, and answers the callback URL the
@@ -32,4 +37,26 @@ export async function logInThroughHostedPage(
     callback: new URL(posted.headers.get('location') ?? ''),
     cookie: (posted.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
   }
+}
+
+/** An emulator and a CAS client on it; `ticket()` logs `username` in on the hosted page and answers the service ticket. */
+export async function startCasClient(options: EmulatorOptions = {}) {
+  const started = await startEmulator(options)
+  const { info, emulator } = started
+  const authing = new AuthenticationClient({
+    appId: info.appId,
+    appHost: info.appHost,
+    fetch: emulator.fetch,
+    tokenStore: createMemoryStore(),
+    protocol: 'cas',
+  })
+  const ticket = async (username = 'bob') => {
+    const { callback } = await logInThroughHostedPage(
+      emulator,
+      authing.buildAuthorizeUrl({ service: casService }),
+      username,
+    )
+    return callback.searchParams.get('ticket') ?? ''
+  }
+  return { ...started, authing, ticket }
 }

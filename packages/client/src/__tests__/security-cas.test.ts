@@ -1,13 +1,9 @@
 import { defaultSeed } from '@authing-kit/emulator'
 import { describe, expect, it } from 'vitest'
 
-import { AuthenticationClient } from '../authenticationClient.js'
-import { type AuthingError, createMemoryStore } from '../index.js'
+import type { AuthingError } from '../index.js'
 import { parseCasV1 } from '../protocols/cas.js'
-import { logInThroughHostedPage } from './protocolFlow.js'
-import { startEmulator } from './testEmulator.js'
-
-const service = 'http://localhost:3000/cas/callback'
+import { casService as service, startCasClient } from './protocolFlow.js'
 
 describe('security 7: CAS 1.0 answers one user line, and the client reads exactly that', () => {
   it('security 7: a user named "mallory\\nbob" (from an old data file) is refused, never reported as bob', async () => {
@@ -15,16 +11,8 @@ describe('security 7: CAS 1.0 answers one user line, and the client reads exactl
       ...defaultSeed,
       users: [...(defaultSeed.users ?? []), { username: 'mallory\nbob', password: 'passw0rd' }],
     }
-    const { info, emulator } = await startEmulator({ seed })
-    const authing = new AuthenticationClient({
-      appId: info.appId,
-      appHost: info.appHost,
-      fetch: emulator.fetch,
-      tokenStore: createMemoryStore(),
-      protocol: 'cas',
-    })
-    const { callback } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl({ service }), 'mallory\nbob')
-    const ticket = callback.searchParams.get('ticket') ?? ''
+    const { authing, ticket: issueTicket } = await startCasClient({ seed })
+    const ticket = await issueTicket('mallory\nbob')
     expect(ticket).toMatch(/^ST-/)
     expect(await authing.validateTicketV1(ticket, service)).toMatchObject({ valid: false })
   })

@@ -6,8 +6,8 @@ import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { AuthingProvider, RequireAuth, useAuth, useLogin, useReturnTo, withAuthenticationRequired } from '../index.js'
-import { startAuthing } from './testAuthing.js'
+import { AuthingProvider, RequireAuth, useAuth, withAuthenticationRequired } from '../index.js'
+import { LoginPage, startAuthing } from './testAuthing.js'
 
 type Authing = Awaited<ReturnType<typeof startAuthing>>
 
@@ -48,16 +48,6 @@ function recorder() {
     return <p>please wait</p>
   }
   return { rendered, Page, Fallback }
-}
-
-function LoginPage({ navigate }: { navigate: (url: string) => void }) {
-  const { login } = useLogin()
-  const consumeReturnTo = useReturnTo()
-  const logIn = async () => {
-    await login('username', { username: 'bob', password: 'passw0rd' })
-    navigate(consumeReturnTo('/home'))
-  }
-  return <button onClick={() => void logIn()}>log in</button>
 }
 
 /** The smallest router: the path in state, navigation through history.pushState. */

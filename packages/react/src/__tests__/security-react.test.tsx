@@ -3,8 +3,8 @@ import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-libr
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { AuthingProvider, RequireAuth, useAuth, useAuthingClient, useLogin, useReturnTo } from '../index.js'
-import { renderAuth, startAuthing } from './testAuthing.js'
+import { AuthingProvider, RequireAuth, useAuth, useAuthingClient } from '../index.js'
+import { LoginPage, renderAuth, startAuthing } from './testAuthing.js'
 
 type Authing = Awaited<ReturnType<typeof startAuthing>>
 
@@ -45,16 +45,6 @@ function wrapper(authing: Authing, openUrl: (url: string) => void = () => {}) {
       </AuthingProvider>
     )
   }
-}
-
-function LoginPage({ navigate }: { navigate: (url: string) => void }) {
-  const { login } = useLogin()
-  const consumeReturnTo = useReturnTo()
-  const logIn = async () => {
-    await login('username', { username: 'bob', password: 'passw0rd' })
-    navigate(consumeReturnTo('/home'))
-  }
-  return <button onClick={() => void logIn()}>log in</button>
 }
 
 describe('security 20: returnTo never leaves the origin', () => {

@@ -6,7 +6,7 @@ import { cleanup, configure, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach } from 'vitest'
 
-import { AuthingProvider, type AuthingProviderProps, type AuthState, useAuth } from '../index.js'
+import { AuthingProvider, type AuthingProviderProps, type AuthState, useAuth, useLogin, useReturnTo } from '../index.js'
 
 export const BOB_ID = '62a0f0a9c6b1c2a3d4e5f603'
 
@@ -126,4 +126,15 @@ export function renderAuth(wrapper: (props: { children?: ReactNode }) => ReactNo
     { wrapper },
   )
   return { ...hook, seen }
+}
+
+/** A login page: logs bob in, then goes where `useReturnTo` says (`/home` when nothing was remembered). */
+export function LoginPage({ navigate }: { navigate: (url: string) => void }) {
+  const { login } = useLogin()
+  const consumeReturnTo = useReturnTo()
+  const logIn = async () => {
+    await login('username', { username: 'bob', password: 'passw0rd' })
+    navigate(consumeReturnTo('/home'))
+  }
+  return <button onClick={() => void logIn()}>log in</button>
 }
