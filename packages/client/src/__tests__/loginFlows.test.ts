@@ -139,7 +139,7 @@ describe('code logins', () => {
   })
 
   it('loginByPhoneCode: autoRegister creates the account', async () => {
-    const { client, lastCode } = await startEmulator()
+    const { client, lastCode } = await startEmulator({ codeLimits: { resendIntervalSeconds: 0 } })
     const authing = client()
     await authing.sendSmsCode('13900139000')
     await expect(client().loginByPhoneCode('13900139000', lastCode('13900139000'))).rejects.toMatchObject({

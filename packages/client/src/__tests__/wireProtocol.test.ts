@@ -39,9 +39,12 @@ function passwordDecryptor(setup: Setup): (ciphertext: unknown) => string {
   return (ciphertext) => forge.util.decodeUtf8(key.decrypt(forge.util.decode64(String(ciphertext)), 'RSAES-PKCS1-V1_5'))
 }
 
+// These tests send one destination several codes in a row; the resend interval has its own tests.
+const resendAtOnce = { codeLimits: { resendIntervalSeconds: 0 } }
+
 describe('the Authorization header', () => {
   it('carries the session token on user calls, and never on login, registration, codes, resets or the public key', async () => {
-    const setup = await startEmulator()
+    const setup = await startEmulator(resendAtOnce)
     const { info, lastCode } = setup
     const bobToken = (await setup.bob()).getSnapshot().token ?? ''
     // Starting from the token option, the very first request (the public key) already has a session to leak.
@@ -263,7 +266,7 @@ describe('request shapes', () => {
   })
 
   it('REST calls: method, path, query and JSON body as Authing expects', async () => {
-    const setup = await startEmulator()
+    const setup = await startEmulator(resendAtOnce)
     const { info } = setup
     const authing = setup.client()
     const [sms] = await sentBy(setup, () => authing.sendSmsCode('13800138000', '+86', 'login'))
@@ -383,7 +386,7 @@ describe('request shapes', () => {
 
 describe('changing phone or email with the old one proven too', () => {
   it('updatePhone sends both numbers and codes; a wrong old code is 2001 and the number stays', async () => {
-    const setup = await startEmulator()
+    const setup = await startEmulator(resendAtOnce)
     const { lastCode } = setup
     const authing = await setup.bob()
     await authing.sendSmsCode('13500135010', undefined, 'bind')

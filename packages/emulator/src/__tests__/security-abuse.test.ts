@@ -92,3 +92,88 @@ describe('security 4: one request cannot carry the work of thousands', () => {
     expect((await gql(nested)).errors?.[0]?.message.message).toMatch(/deeper than 15/)
   })
 })
+
+describe('security 3: verification codes cannot be guessed', () => {
+  const loginByPhoneCode = `mutation loginByPhoneCode($input: LoginByPhoneCodeInput!) { loginByPhoneCode(input: $input) { id } }`
+  const phone = '13800138000'
+
+  async function withClock() {
+    const clock = { now: Date.parse('2026-12-04T10:00:00Z') }
+    const emulator = await setup({ now: () => clock.now })
+    const send = (scene?: string) => emulator.rest('POST', '/api/v2/sms/send', { phone, scene })
+    const loginWith = (code: string) => emulator.gql(loginByPhoneCode, { input: { phone, code } }, { lang: 'en-US' })
+    const sentCode = () => emulator.emulator.outbox({ to: phone }).at(-1)?.code ?? ''
+    return { ...emulator, clock, send, loginWith, sentCode }
+  }
+  const wrongFor = (code: string, i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0')
+
+  it('security 3: after 5 wrong tries the code is dead, even the right one is refused', async () => {
+    const { send, loginWith, sentCode } = await withClock()
+    expect((await send('login')).body.code).toBe(200)
+    const code = sentCode()
+    for (let i = 0; i < 4; i++) expect(codeOf(await loginWith(wrongFor(code, i)))).toBe(2001)
+    const fifth = await loginWith(wrongFor(code, 4))
+    expect(fifth.errors?.[0]?.message).toMatchObject({ code: 2001, message: expect.stringMatching(/new one/) })
+    expect(codeOf(await loginWith(code))).toBe(2001)
+  })
+
+  it('security 3: aliased guesses in one request count one by one', async () => {
+    const { gql, send, loginWith, sentCode } = await withClock()
+    await send('login')
+    const code = sentCode()
+    const guesses = Array.from(
+      { length: 8 },
+      (_, i) => `g${i}: loginByPhoneCode(input: { phone: "${phone}", code: "${wrongFor(code, i)}" }) { id }`,
+    )
+    const res = await gql(`mutation { ${guesses.join(' ')} }`)
+    expect(res.errors?.length).toBe(8)
+    expect(codeOf(await loginWith(code))).toBe(2001)
+  })
+
+  it('security 3: one live code per destination — a code sent with another scene replaces it', async () => {
+    const { clock, send, loginWith, sentCode } = await withClock()
+    await send()
+    const generic = sentCode()
+    clock.now += 61_000
+    await send('login')
+    const login = sentCode()
+    // Two random codes may coincide (one in a million); then the old one cannot be told apart.
+    if (generic !== login) expect(codeOf(await loginWith(generic))).toBe(2001)
+    expect(codeOf(await loginWith(login))).toBe(200)
+  })
+
+  it('security 3: a destination gets at most one code a minute (2080, with the seconds to wait)', async () => {
+    const { clock, send, emulator, sentCode, loginWith } = await withClock()
+    await send('login')
+    clock.now += 20_000
+    const again = await send('login')
+    expect(again.body).toMatchObject({ code: 2080, message: expect.stringMatching(/40/) })
+    expect(emulator.outbox({ to: phone })).toHaveLength(1)
+    // Using the code does not reset the interval either.
+    expect(codeOf(await loginWith(sentCode()))).toBe(200)
+    expect((await send('login')).body.code).toBe(2080)
+    clock.now += 40_000
+    expect((await send('login')).body.code).toBe(200)
+    expect(emulator.outbox({ to: phone })).toHaveLength(2)
+  })
+})
+
+describe('security 5: sending codes cannot grow the state without bound', () => {
+  const sendEmails = (count: number, from: number) =>
+    `mutation { ${Array.from({ length: count }, (_, i) => `m${i}: sendEmail(email: "u${from + i}@example.com", scene: LOGIN_VERIFY_CODE) { code }`).join(' ')} }`
+
+  it('security 5: expired codes are pruned, stored codes are capped, the outbox keeps the latest 200', async () => {
+    const clock = { now: Date.parse('2026-12-04T10:00:00Z') }
+    const { gql, emulator } = await setup({ now: () => clock.now, codeLimits: { maxPending: 150 } })
+    const codes = () => Object.keys(emulator.store.snapshot().tables.codes ?? {}).length
+    for (let i = 0; i < 30; i++) expect((await gql(sendEmails(10, i * 10))).errors).toBeUndefined()
+    expect(codes()).toBe(150)
+    expect(emulator.outbox()).toHaveLength(200)
+    expect(emulator.outbox().at(-1)?.to).toBe('u299@example.com')
+
+    clock.now += 301_000
+    await gql(sendEmails(1, 1000))
+    expect(codes()).toBe(1)
+    expect(emulator.outbox()).toHaveLength(200)
+  })
+})

@@ -30,6 +30,11 @@ export interface EmulatorOptions {
   managementTokenLifetimeSeconds?: number
   /** SMS and email code lifetime. Defaults to 300. */
   codeLifetimeSeconds?: number
+  /**
+   * Code guessing and flooding limits: one code per destination per `resendIntervalSeconds` (60, as
+   * Authing), a code dies after `maxAttempts` (5) wrong tries, at most `maxPending` (10 000) codes kept.
+   */
+  codeLimits?: { resendIntervalSeconds?: number; maxAttempts?: number; maxPending?: number }
   /** Login lockout: after `maxFailures` (5) failures in a row, 2005 for `windowSeconds` (600). */
   lockout?: { maxFailures?: number; windowSeconds?: number }
   /** Answer 2004 (unknown user) / 2006 (wrong password) instead of the uniform 2333. Defaults to false. */
@@ -63,10 +68,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 1_209_600,
     managementTokenLifetimeSeconds: options.managementTokenLifetimeSeconds ?? 86_400,
     codeLifetimeSeconds: options.codeLifetimeSeconds ?? 300,
+    codeResendIntervalSeconds: options.codeLimits?.resendIntervalSeconds ?? 60,
+    codeMaxAttempts: options.codeLimits?.maxAttempts ?? 5,
+    maxPendingCodes: options.codeLimits?.maxPending ?? 10_000,
     maxFailures: options.lockout?.maxFailures ?? 5,
     lockoutWindowSeconds: options.lockout?.windowSeconds ?? 600,
     legacyLoginErrors: options.legacyLoginErrors ?? false,
-    now: options.now ?? Date.now,
+    // Read through, not captured, so fake timers in a test move the emulator's clock too.
+    now: options.now ?? (() => Date.now()),
   }
   const store = new Store()
   let seed: ResolvedSeed

@@ -9,6 +9,9 @@ export interface EngineSettings {
   tokenLifetimeSeconds: number
   managementTokenLifetimeSeconds: number
   codeLifetimeSeconds: number
+  codeResendIntervalSeconds: number
+  codeMaxAttempts: number
+  maxPendingCodes: number
   maxFailures: number
   lockoutWindowSeconds: number
   legacyLoginErrors: boolean

@@ -113,8 +113,13 @@ export interface UdfRecord {
 
 export interface CodeRecord {
   code: string
-  scene: string | null
+  /** the scene it was sent with (the channel's generic scene when none) */
+  scene: string
+  sentAt: number
   expiresAt: number
+  wrongTries: number
+  /** used, expired or guessed too often; kept until the resend interval is over */
+  spent: boolean
 }
 
 export interface FailureRecord {

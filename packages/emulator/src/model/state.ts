@@ -92,7 +92,7 @@ export class EmulatorState {
   get udvs(): Table<Record<string, string>> {
     return this.store.table('udvs')
   }
-  /** `${poolId}:${channel}:${to}:${scene or '*'}` → the pending code */
+  /** `${poolId}:${channel}:${to}` → the destination's latest code */
   get codes(): Table<CodeRecord> {
     return this.store.table('codes')
   }

@@ -3,8 +3,9 @@
  * read through `outbox()` and `GET /__emulator/outbox`) and to `onMessage` listeners.
  *
  * A code is 6 digits, bound to its phone or email and to its scene, valid for
- * `codeLifetimeSeconds` (then 2300) and single-use (a wrong or reused code: 2001). A new code for the
- * same destination and scene replaces the previous one.
+ * `codeLifetimeSeconds` (then 2300) and single-use (a reused code: 2001). Guessing is bounded as
+ * Authing bounds it: a destination holds one live code (a new one replaces it), gets at most one per
+ * `codeResendIntervalSeconds` (2080), and its code dies after `codeMaxAttempts` wrong tries (2001).
  *
  * How scenes match (send → use):
  * - A code sent with no scene (SMS), or with the generic `VERIFY_CODE` scene (email), is accepted by
@@ -14,6 +15,7 @@
  */
 import { randomDigits, randomHex } from '../../model/crypto.js'
 import type { OutboxMessage } from '../../model/records.js'
+import type { Table } from '../../model/store.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 
@@ -36,9 +38,13 @@ const flowScenes: Record<CodeFlow, Record<Channel, string[]>> = {
 /** The outbox keeps the latest messages only, so a long-running emulator's state stays small. */
 const outboxLimit = 200
 
-const codeKey = (poolId: string, channel: Channel, to: string, scene: string): string =>
-  `${poolId}:${channel}:${to}:${scene}`
+// One live code per destination, whatever its scene: two live codes would double a guesser's odds.
+const codeKey = (poolId: string, channel: Channel, to: string): string => `${poolId}:${channel}:${to}`
 
+/**
+ * Sends a code: 2080 when the destination was sent one less than `codeResendIntervalSeconds` ago.
+ * The new code replaces the destination's previous one, used or not.
+ */
 export function issueCode(
   engine: Engine,
   poolId: string,
@@ -48,6 +54,13 @@ export function issueCode(
 ): OutboxMessage {
   const { state, settings } = engine
   const sentAt = settings.now()
+  pruneCodes(engine, sentAt)
+  const key = codeKey(poolId, channel, to)
+  const previous = state.codes.get(key)
+  if (previous && previous.sentAt + settings.codeResendIntervalSeconds * 1000 > sentAt) {
+    const seconds = Math.ceil((previous.sentAt + settings.codeResendIntervalSeconds * 1000 - sentAt) / 1000)
+    throw new AuthingBusinessError('codeSentTooOften', { seconds })
+  }
   const message: OutboxMessage = {
     channel,
     to,
@@ -56,20 +69,43 @@ export function issueCode(
     sentAt,
     expiresAt: sentAt + settings.codeLifetimeSeconds * 1000,
   }
-  state.codes.set(codeKey(poolId, channel, to, message.scene), {
+  // Deleted first so the table stays in sending order, which pruning relies on.
+  state.codes.delete(key)
+  state.codes.set(key, {
     code: message.code,
-    scene,
+    scene: message.scene,
+    sentAt,
     expiresAt: message.expiresAt,
+    wrongTries: 0,
+    spent: false,
   })
   const outbox = state.outbox
   outbox.set(`m${sentAt.toString(36)}-${randomHex(4)}`, message)
-  while (outbox.size > outboxLimit) {
-    const oldest = outbox.entries().next().value
-    if (!oldest) break
-    outbox.delete(oldest[0])
-  }
+  dropOldest(outbox, outboxLimit)
   engine.notify(message)
   return message
+}
+
+/**
+ * Forgets codes that can no longer be used nor hold back a resend, then the oldest beyond
+ * `maxPendingCodes`: sending to ever new addresses cannot grow the state without bound.
+ */
+function pruneCodes(engine: Engine, now: number): void {
+  const { codes } = engine.state
+  const { codeResendIntervalSeconds, maxPendingCodes } = engine.settings
+  for (const [key, record] of codes.entries()) {
+    if (record.expiresAt > now || record.sentAt + codeResendIntervalSeconds * 1000 > now) break
+    codes.delete(key)
+  }
+  dropOldest(codes, maxPendingCodes - 1)
+}
+
+function dropOldest(table: Table<unknown>, limit: number): void {
+  while (table.size > limit) {
+    const oldest = table.entries().next().value
+    if (!oldest) break
+    table.delete(oldest[0])
+  }
 }
 
 /** Consumes a matching code or throws: 2300 when it expired, 2001 when wrong, used or of another scene. */
@@ -86,7 +122,8 @@ export function consumeCode(
 
 /**
  * Checks a code without using it up, and answers the function that does: a request proving two
- * codes (old and new phone) checks both before spending either, so a failed request changes nothing.
+ * codes (old and new phone) checks both before spending either. A wrong guess counts against the
+ * code, which dies after `codeMaxAttempts` of them (then 2001 even for the right code).
  */
 export function checkCode(
   engine: Engine,
@@ -96,16 +133,25 @@ export function checkCode(
   code: string,
   flow: CodeFlow,
 ): () => void {
-  const codes = engine.state.codes
-  for (const scene of [...flowScenes[flow][channel], genericScene[channel]]) {
-    const key = codeKey(poolId, channel, to, scene)
-    const pending = codes.get(key)
-    if (!pending || pending.code !== code) continue
-    if (pending.expiresAt <= engine.settings.now()) {
-      codes.delete(key)
-      throw new AuthingBusinessError('codeExpired')
-    }
-    return () => codes.delete(key)
+  const { codes } = engine.state
+  const key = codeKey(poolId, channel, to)
+  const pending = codes.get(key)
+  if (!pending || pending.spent) throw new AuthingBusinessError('codeWrong')
+  if (pending.code !== code || !acceptedScenes(flow, channel).includes(pending.scene)) {
+    const wrongTries = pending.wrongTries + 1
+    const spent = wrongTries >= engine.settings.codeMaxAttempts
+    codes.set(key, { ...pending, wrongTries, spent })
+    throw new AuthingBusinessError(spent ? 'codeTriesExhausted' : 'codeWrong')
   }
-  throw new AuthingBusinessError('codeWrong')
+  if (pending.expiresAt <= engine.settings.now()) {
+    codes.set(key, { ...pending, spent: true })
+    throw new AuthingBusinessError('codeExpired')
+  }
+  // Spent, not deleted: the record still holds back a resend until the interval is over.
+  return () => codes.set(key, { ...pending, spent: true })
 }
+
+const acceptedScenes = (flow: CodeFlow, channel: Channel): string[] => [
+  ...flowScenes[flow][channel],
+  genericScene[channel],
+]

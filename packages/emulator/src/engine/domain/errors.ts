@@ -35,6 +35,16 @@ const messages = {
   /** `accessToken(userPoolId, secret)` with a wrong secret: refused like any unauthorised call, never retried as a login. */
   secretWrong: { code: 1001, 'zh-CN': '用户池密钥错误', 'en-US': 'Wrong user pool secret' },
   codeWrong: { code: 2001, 'zh-CN': '验证码不正确', 'en-US': 'Verification code is incorrect' },
+  codeTriesExhausted: {
+    code: 2001,
+    'zh-CN': '验证码错误次数过多，请重新获取',
+    'en-US': 'Too many wrong verification codes; ask for a new one',
+  },
+  codeSentTooOften: {
+    code: 2080,
+    'zh-CN': '验证码发送过于频繁，请 {seconds} 秒后再试',
+    'en-US': 'A code was just sent here; try again in {seconds} s',
+  },
   emailFormat: { code: 2003, 'zh-CN': '邮箱格式不正确', 'en-US': 'Invalid email format' },
   userNotFound: { code: 2004, 'zh-CN': '用户不存在', 'en-US': 'User does not exist' },
   userLocked: {

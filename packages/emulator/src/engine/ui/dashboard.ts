@@ -114,7 +114,7 @@ function resourcesSection(state: EmulatorState): Html {
 }
 
 function outboxSection(state: EmulatorState, outbox: OutboxMessage[], now: number): Html {
-  const pending = new Set([...state.codes.values()].map((c) => `${c.code}:${c.expiresAt}`))
+  const pending = new Set([...state.codes.values()].filter((c) => !c.spent).map((c) => `${c.code}:${c.expiresAt}`))
   const rows = [...outbox].reverse().map((m) => [
     m.channel === 'sms' ? 'SMS' : 'Email',
     m.to,
