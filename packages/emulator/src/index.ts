@@ -8,6 +8,8 @@ export { createEmulator } from './engine/emulator.js'
 export type { EmulatorInfo } from './engine/engine.js'
 export type { OutboxMessage } from './model/records.js'
 export { defaultSeed, SeedError } from './model/seed.js'
+/** The code an authenticator app shows for a base32 TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s), for tests. */
+export { totpCodeAt } from './engine/domain/mfa/totp.js'
 export type { SeedDocument, SeedUser } from './model/seedDocument.js'
 export { Store } from './model/store.js'
 /** Authing's v2 GraphQL schema as SDL: what `/graphql/v2` serves, for clients to validate their documents against. */

@@ -14,6 +14,8 @@ import type { Engine } from './engine.js'
 export class RequestContext {
   readonly lang: Lang
   readonly bearer: string | null
+  /** the raw header: Guard sends an mfaToken without the `Bearer ` prefix */
+  readonly authorization: string | null
   readonly #appId: string | null
   readonly #poolId: string | null
   #caller: Promise<Caller> | undefined
@@ -27,6 +29,7 @@ export class RequestContext {
     this.#appId = headers.get('x-authing-app-id') || null
     this.#poolId = headers.get('x-authing-userpool-id') || null
     const auth = headers.get('authorization') ?? ''
+    this.authorization = auth || null
     const match = /^Bearer\s+(\S+)$/i.exec(auth)
     this.bearer = match?.[1] ?? null
   }

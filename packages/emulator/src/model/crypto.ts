@@ -206,6 +206,11 @@ export class TokenSigner {
   }
 }
 
+/** 6 groups of 4 hex digits joined by `-`: the shape of Authing's MFA recovery codes. */
+export function randomRecoveryCode(): string {
+  return Array.from({ length: 6 }, () => randomHex(2)).join('-')
+}
+
 export function randomHex(bytes: number): string {
   return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
     b.toString(16).padStart(2, '0'),

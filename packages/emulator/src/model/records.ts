@@ -23,6 +23,8 @@ export interface ApplicationRecord {
   redirectUris?: string[]
   /** How OIDC id_tokens of the app are signed: RS256 (the emulator's key, the default) or HS256 (the app secret). */
   idTokenSigningAlg?: 'RS256' | 'HS256'
+  /** The app's MFA policy: the factors a login to it must pass (absent or empty: only users' own TOTP). */
+  mfa?: MfaFactor[]
   createdAt: string
   updatedAt: string
 }
@@ -109,6 +111,34 @@ export interface UdfRecord {
   dataType: UdfDataType
   label: string | null
   options: string | null
+}
+
+/** Second factors, named as Authing's `applicationMfa[].mfaPolicy`. */
+export type MfaFactor = 'OTP' | 'SMS' | 'EMAIL'
+
+/** A user's TOTP authenticator (RFC 6238: SHA-1, 6 digits, 30 s); `enabled` once a first code confirmed it. */
+export interface TotpAuthenticatorRecord {
+  userId: string
+  /** base32 */
+  secret: string
+  /** single-use; a used one is replaced */
+  recoveryCode: string
+  enabled: boolean
+  /** the time step of the last code accepted: no code works twice */
+  lastStep: number | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** A login waiting for its second factor, keyed by the `jti` of the mfaToken it was answered with. */
+export interface MfaChallengeRecord {
+  userId: string
+  appId: string
+  /** 1635 (the user's own TOTP) or 1636 (the app's policy) */
+  kind: 'personal' | 'application'
+  factors: MfaFactor[]
+  expiresAt: number
+  wrongTries: number
 }
 
 export interface CodeRecord {

@@ -3,7 +3,7 @@
  * `resolveSeed` fixes every id synchronously, so `info()` is valid before `ready()`; `applySeed`
  * then hashes the passwords and writes the records through the store.
  */
-import { hashPassword, objectId, randomHex } from './crypto.js'
+import { hashPassword, objectId, randomHex, randomRecoveryCode } from './crypto.js'
 import { type GrantRecord, keys, newApplicationRecord, newResourceRecord, newRoleRecord } from './records.js'
 import type { SeedDocument, SeedUser } from './seedDocument.js'
 import type { EmulatorState } from './state.js'
@@ -101,9 +101,17 @@ function checkShape(seed: SeedDocument): void {
     if (a.idTokenSigningAlg !== undefined && a.idTokenSigningAlg !== 'RS256' && a.idTokenSigningAlg !== 'HS256') {
       throw new SeedError(`applications[${i}].idTokenSigningAlg must be "RS256" or "HS256"`)
     }
+    if (
+      a.mfa !== undefined &&
+      (!Array.isArray(a.mfa) || a.mfa.some((factor) => !['OTP', 'SMS', 'EMAIL'].includes(factor)))
+    ) {
+      throw new SeedError(`applications[${i}].mfa must be an array of "OTP", "SMS" or "EMAIL"`)
+    }
   })
   seed.users?.forEach((u, i) => {
-    strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', ...profileFields])
+    strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', 'totpSecret', ...profileFields])
+    if (u.totpSecret !== undefined && !/^[A-Z2-7]{16,}=*$/.test(u.totpSecret))
+      throw new SeedError(`users[${i}].totpSecret must be a base32 secret (at least 16 characters)`)
     if (!u.username && !u.email && !u.phone) throw new SeedError(`users[${i}] needs a username, email or phone`)
   })
   seed.roles?.forEach((r, i) => strings(`roles[${i}]`, r, ['code', 'description', 'namespace'], ['code']))
@@ -170,6 +178,7 @@ export async function applySeed(
         logo: null,
         redirectUris: app.redirectUris ?? [],
         idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
+        mfa: app.mfa ?? [],
       }),
     )
   }
@@ -203,6 +212,11 @@ export async function applySeed(
   }
   seed.users.forEach((user, i) => {
     state.users.set(user.id, seedUserRecord(user, poolId, hashes[i] ?? null, at))
+    if (user.totpSecret) {
+      const recoveryCode = randomRecoveryCode()
+      const record = { userId: user.id, secret: user.totpSecret, recoveryCode, enabled: true, lastStep: null }
+      state.totpAuthenticators.set(user.id, { ...record, createdAt: at, updatedAt: at })
+    }
     const roleKeys = (user.roles ?? []).map((code) => findRoleKey(state, poolId, code, 'default'))
     if (roleKeys.length) state.userRoles.set(user.id, roleKeys)
     const udv: Record<string, string> = {}

@@ -1,5 +1,5 @@
 /** The shape of a seed document (the JSON an emulator starts from), and the state's record of it. */
-import type { ResourceType, UdfDataType } from './records.js'
+import type { MfaFactor, ResourceType, UdfDataType } from './records.js'
 
 export interface SeedUser {
   id?: string
@@ -9,6 +9,8 @@ export interface SeedUser {
   password?: string
   /** Role codes (looked up in the `default` namespace, then in any). */
   roles?: string[]
+  /** A bound authenticator app (base32 TOTP secret): password logins then ask for its code (1635). */
+  totpSecret?: string
   /** User-defined field values, as plain values (not JSON-encoded). */
   udf?: Record<string, unknown>
   nickname?: string
@@ -27,6 +29,8 @@ export interface SeedDocument {
     redirectUris?: string[]
     /** OIDC id_token signature: `RS256` (default, the emulator's key, see jwks.json) or `HS256` (the app secret). */
     idTokenSigningAlg?: 'RS256' | 'HS256'
+    /** The app's MFA policy: logins to it pass one of these factors too (1636). */
+    mfa?: MfaFactor[]
   }[]
   users?: SeedUser[]
   /** `namespace` defaults to `default`. */

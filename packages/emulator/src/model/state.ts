@@ -13,11 +13,13 @@ import type {
   GrantRecord,
   GroupRecord,
   HostedSessionRecord,
+  MfaChallengeRecord,
   NamespaceRecord,
   OutboxMessage,
   RefreshTokenRecord,
   ResourceRecord,
   RoleRecord,
+  TotpAuthenticatorRecord,
   UdfRecord,
   UserPoolRecord,
 } from './records.js'
@@ -95,6 +97,14 @@ export class EmulatorState {
   /** `${poolId}:${channel}:${to}` → the destination's latest code */
   get codes(): Table<CodeRecord> {
     return this.store.table('codes')
+  }
+  /** user id → the user's TOTP authenticator (pending until confirmed) */
+  get totpAuthenticators(): Table<TotpAuthenticatorRecord> {
+    return this.store.table('totpAuthenticators')
+  }
+  /** mfaToken jti → the login waiting for its second factor */
+  get mfaChallenges(): Table<MfaChallengeRecord> {
+    return this.store.table('mfaChallenges')
   }
   get failures(): Table<FailureRecord> {
     return this.store.table('loginFailures')

@@ -20,7 +20,7 @@ import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 
 export type Channel = 'sms' | 'email'
-export type CodeFlow = 'login' | 'register' | 'resetPassword' | 'bind' | 'verifyOld'
+export type CodeFlow = 'login' | 'register' | 'resetPassword' | 'bind' | 'verifyOld' | 'mfa'
 
 const genericScene: Record<Channel, string> = { sms: '*', email: 'VERIFY_CODE' }
 
@@ -33,6 +33,8 @@ const flowScenes: Record<CodeFlow, Record<Channel, string[]>> = {
     email: ['EMAIL_BIND_VERIFY_CODE', 'CHANGE_EMAIL', 'VERIFY_EMAIL', 'INFORMATION_COMPLETION_VERIFY_CODE'],
   },
   verifyOld: { sms: ['unbind'], email: ['EMAIL_UNBIND_VERIFY_CODE', 'CHANGE_EMAIL'] },
+  // Guard's and the SDK's `MFA_VERIFY_CODE`, the iOS app's `MFA_VERIFY`.
+  mfa: { sms: ['mfa-verify'], email: ['MFA_VERIFY_CODE', 'MFA_VERIFY'] },
 }
 
 /** The outbox keeps the latest messages only, so a long-running emulator's state stays small. */

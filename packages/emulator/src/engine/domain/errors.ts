@@ -144,6 +144,35 @@ const messages = {
       'Namespace "{code}" belongs to an application, is the default one or still holds roles or resources: it cannot be deleted or recoded',
   },
   namespaceExists: { code: 2231, 'zh-CN': '权限分组 {code} 已存在', 'en-US': 'Namespace "{code}" already exists' },
+  personalMfaRequired: {
+    code: 1635,
+    'zh-CN': '请输入二次认证安全码',
+    'en-US': 'Enter the code of your authenticator app',
+  },
+  appMfaRequired: { code: 1636, 'zh-CN': '请完成二次认证', 'en-US': 'This application asks for a second factor' },
+  mfaTokenInvalid: {
+    code: 2021,
+    'zh-CN': '二次认证已失效，请重新登录',
+    'en-US': 'The second-factor step has expired or is over; log in again',
+  },
+  mfaFactorNotAllowed: {
+    code: 2231,
+    'zh-CN': '当前登录不支持此认证方式：{factor}',
+    'en-US': 'This login does not offer the factor {factor}',
+  },
+  mfaDestinationMismatch: {
+    code: 2231,
+    'zh-CN': '{field} 不是该账号绑定的',
+    'en-US': 'The {field} is not the one bound to this account',
+  },
+  totpNotEnrolled: { code: 2231, 'zh-CN': '尚未绑定 TOTP', 'en-US': 'No authenticator app is bound to this account' },
+  totpAlreadyEnrolled: {
+    code: 2231,
+    'zh-CN': '已绑定 TOTP，请先解绑',
+    'en-US': 'An authenticator app is already bound; unbind it first',
+  },
+  totpWrong: { code: 6001, 'zh-CN': '安全码错误', 'en-US': 'Incorrect authenticator code' },
+  recoveryCodeWrong: { code: 6002, 'zh-CN': '恢复代码错误', 'en-US': 'Incorrect recovery code' },
   codeExpired: { code: 2300, 'zh-CN': '验证码已过期', 'en-US': 'Verification code expired' },
   badCredentials: { code: 2333, 'zh-CN': '账号或密码错误', 'en-US': 'Incorrect account or password' },
   // Codes the Python SDK's tests show for a missing namespace: 3003 on delete, 3005 on update.
@@ -205,6 +234,8 @@ const successMessages = {
   udvRemoved: { 'zh-CN': '删除成功', 'en-US': 'Removed' },
   deleted: { 'zh-CN': '删除成功', 'en-US': 'Deleted' },
   saved: { 'zh-CN': '操作成功', 'en-US': 'Done' },
+  totpBound: { 'zh-CN': 'TOTP MFA 绑定成功', 'en-US': 'Authenticator app bound' },
+  totpUnbound: { 'zh-CN': 'TOTP MFA 解绑成功', 'en-US': 'Authenticator app unbound' },
 } satisfies Record<string, Record<Lang, string>>
 
 export function successMessage(name: keyof typeof successMessages, lang: Lang): string {

@@ -8,6 +8,7 @@ import type { Engine } from '../engine.js'
 import { type CodeFlow, consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
 import { assertNotLocked, type LoginIdentifier } from './lockout.js'
+import { requireSecondFactor } from './mfa/challenge.js'
 import { checkPassword, decryptPassword } from './passwords.js'
 import { issueToken, revokeToken, verifyUserToken } from './sessions/tokens.js'
 
@@ -29,8 +30,17 @@ export function countLogin(engine: Engine, user: UserRecord, app: ApplicationRec
   return updated
 }
 
-/** Counts the login and issues the user's new token. */
-export async function completeLogin(engine: Engine, user: UserRecord, app: ApplicationRecord): Promise<LoggedIn> {
+/**
+ * Counts the login and issues the user's new token, unless a second factor is due (1635/1636, see
+ * ./mfa/challenge.ts); `secondFactorPassed` when the login comes out of that step.
+ */
+export async function completeLogin(
+  engine: Engine,
+  user: UserRecord,
+  app: ApplicationRecord,
+  { secondFactorPassed = false } = {},
+): Promise<LoggedIn> {
+  if (!secondFactorPassed) await requireSecondFactor(engine, user, app)
   const updated = countLogin(engine, user, app)
   const { token, exp } = await issueToken(engine, updated, app)
   return { user: updated, token: { token, exp } }

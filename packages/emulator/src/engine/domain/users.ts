@@ -178,6 +178,7 @@ export function removeUser(state: EmulatorState, user: UserRecord): void {
   state.userRoles.delete(user.id)
   state.userGroups.delete(user.id)
   state.udvs.delete(keys.udv('USER', user.id))
+  state.totpAuthenticators.delete(user.id)
   dropGrants(state, user.userPoolId, (g) => g.targetType === 'USER' && g.targetId === user.id)
   for (const [key, login] of [...state.appLogins.entries()]) if (login.userId === user.id) state.appLogins.delete(key)
 }

@@ -14,6 +14,7 @@ import { applicationRoutes } from '../rest/handlers/applications.js'
 import { codeRoutes } from '../rest/handlers/codes.js'
 import { loginRoutes } from '../rest/handlers/login.js'
 import { meRoutes } from '../rest/handlers/me.js'
+import { mfaRoutes } from '../rest/handlers/mfa.js'
 import { namespaceRoutes } from '../rest/handlers/namespaces.js'
 import { resourceRoutes } from '../rest/handlers/resources.js'
 import { userRoutes } from '../rest/handlers/users.js'
@@ -34,6 +35,7 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
   /** REST handlers answer `data`; `restEndpoint` wraps it in the envelope. */
   const routes: RestRoutes = {
     ...loginRoutes,
+    ...mfaRoutes,
     ...codeRoutes,
     ...meRoutes,
     ...userRoutes,

@@ -8,7 +8,7 @@ import { errorBody, httpStatus } from '../http/errors.js'
 import { readRestBody } from '../http/requestBody.js'
 import { json } from '../http/responses.js'
 import type { RequestContext } from '../requestContext.js'
-import type { RestHandler } from './types.js'
+import { type RestHandler, topLevelOf } from './types.js'
 
 export async function restEndpoint(
   ctx: RequestContext,
@@ -20,11 +20,12 @@ export async function restEndpoint(
 ): Promise<Response> {
   try {
     if (!found) throw new AuthingBusinessError('notFound', { path: url.pathname })
-    const data = await found.handler(ctx, { url, params: found.params, body: () => readRestBody(request) })
+    const answer = await found.handler(ctx, { url, params: found.params, body: () => readRestBody(request) })
     // sms/send already answers an envelope (the Python SDK returns it whole).
-    if (route === 'POST /api/v2/sms/send') return json(data, 200, cors)
+    if (route === 'POST /api/v2/sms/send') return json(answer, 200, cors)
     const message = successMessage(route.endsWith('logout') ? 'loggedOut' : 'ok', ctx.lang)
-    return json({ code: 200, message, data }, 200, cors)
+    const { data, fields } = topLevelOf(answer)
+    return json({ code: 200, message, ...fields, data }, 200, cors)
   } catch (error) {
     const body = errorBody(error, ctx.lang)
     return json(body, httpStatus(body.code), cors)
