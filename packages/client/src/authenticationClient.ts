@@ -7,6 +7,8 @@ import * as session from './documents/session.js'
 import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
 import { lazyModule } from './lazyModule.js'
+import { lazyNamespace } from './lazyNamespace.js'
+import type { MfaAuthenticationClient } from './mfa/mfaClient.js'
 import {
   type AuthenticationClientOptions,
   DEFAULT_APP_HOST,
@@ -75,6 +77,9 @@ export class AuthenticationClient {
   /** The application this client speaks for (`x-authing-app-id`; the `aud` of its tokens). */
   readonly appId: string
 
+  /** The second-factor step of a login and authenticator binding (authing-js-sdk's `mfa`); loads on first call. */
+  readonly mfa: MfaAuthenticationClient
+
   /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`, unless it is DEFAULT_APP_HOST). */
   get appHost(): string {
     return this.core.transport.baseUrl
@@ -104,6 +109,13 @@ export class AuthenticationClient {
       () => import('./protocols/protocolCalls.js'),
       'the OIDC / OAuth helpers',
       (module) => new module.ProtocolCalls(this.core.transport, options.appId, options),
+    )
+    this.mfa = lazyNamespace(
+      lazyModule(
+        () => import('./mfa/mfaClient.js'),
+        'the MFA helpers',
+        (module) => new module.MfaAuthenticationClient(this.core, this.session),
+      ),
     )
   }
 

@@ -9,6 +9,9 @@ export type {
   SignalOptions,
 } from './options.js'
 export { DEFAULT_APP_HOST } from './options.js'
+export type { LoginStep, MfaFactor, MfaStep } from './loginStep.js'
+export { loginStepOf } from './loginStep.js'
+export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type { IdTokenProblem } from './protocols/idTokenVerifier.js'
 export type {
   AuthorizeUrlOptions,

@@ -1,6 +1,6 @@
 import { AuthingError } from '../errors.js'
 import { graphqlRequest } from './graphql.js'
-import { type RestMethod, restRequest } from './rest.js'
+import { type RestEnvelope, type RestMethod, restRequest } from './rest.js'
 import { type FetchFunction, type RawResponse, send } from './send.js'
 
 export interface TransportConfig {
@@ -44,11 +44,7 @@ export class Transport {
   }
 
   /** A REST call; answers the whole `{code, message, data}` envelope (a few endpoints carry no data). */
-  async rest(
-    method: RestMethod,
-    path: string,
-    options: RestOptions = {},
-  ): Promise<{ code: number; message: string; data: unknown }> {
+  async rest(method: RestMethod, path: string, options: RestOptions = {}): Promise<RestEnvelope> {
     if (options.body !== undefined) checkBodySize(JSON.stringify(options.body))
     return restRequest(
       {
