@@ -12,8 +12,9 @@ import { basename, dirname, join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { recordShapeProblem } from '../model/recordShapes.js'
+import { Store } from '../model/store.js'
 import { lockDataFile } from '../node/dataFileLock.js'
-import { type JournalFs, journalPathOf } from '../node/journal.js'
+import { Journal, type JournalFs, journalPathOf } from '../node/journal.js'
 import { isEmulatorServerError } from '../node/serverError.js'
 import { checkLoginStatus, loginByUsername, registerByUsername, tryRegisterByUsername } from './fixtures/authingHttp.js'
 import { useDataServers } from './fixtures/dataServers.js'
@@ -98,9 +99,9 @@ describe('security 16: the lock is taken atomically', () => {
   })
 })
 
-/** Real files, but appends to the journal fail with ENOSPC while `full` is set. */
-function diskThatFills(): { fs: JournalFs; full: boolean } {
-  const disk = {
+/** Real files, but appends to the journal fail with ENOSPC while `full` is set, once `slow` (if any) settles. */
+function diskThatFills(): { fs: JournalFs; full: boolean; slow?: Promise<void> } {
+  const disk: { fs: JournalFs; full: boolean; slow?: Promise<void> } = {
     full: false,
     fs: {
       ...fsp,
@@ -109,13 +110,14 @@ function diskThatFills(): { fs: JournalFs; full: boolean } {
         if (String(args[0]).endsWith('.journal')) {
           const append = handle.appendFile.bind(handle)
           handle.appendFile = async (...appended: Parameters<typeof handle.appendFile>) => {
+            await disk.slow
             if (disk.full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
             await append(...appended)
           }
         }
         return handle
       },
-    } satisfies JournalFs,
+    },
   }
   return disk
 }
@@ -151,6 +153,33 @@ describe('security 17: a write the disk refuses leaves no trace', () => {
     expect(usernames(restarted.server.emulator.store)).toContain('erin')
     expect(usernames(restarted.server.emulator.store)).not.toContain('frank')
     expect((await registerByUsername(restarted.target, 'frank', 'frank-pass1')).username).toBe('frank')
+  })
+})
+
+describe('security 17: the journal takes back what it could not save', () => {
+  it('security 17: writes made while the failing append was under way are undone too, newest first', async () => {
+    const disk = diskThatFills()
+    const { journal } = await Journal.open(data.dataFile, { fs: disk.fs })
+    const store = new Store()
+    journal.attach(store)
+    store.table('users').set('kept', { v: 0 })
+    await journal.flush()
+
+    let resume = (): void => {}
+    disk.slow = new Promise((resolve) => (resume = resolve))
+    disk.full = true
+    store.table('users').set('u1', { v: 1 })
+    const first = journal.flush()
+    await new Promise((resolve) => setTimeout(resolve, 10)) // the append of u1 is under way
+    store.table('users').set('u1', { v: 2 })
+    store.table('users').delete('kept')
+    const second = journal.flush()
+    resume()
+    await expect(first).rejects.toMatchObject({ code: 'DATA_READ_ONLY' })
+    await expect(second).rejects.toMatchObject({ code: 'DATA_READ_ONLY' })
+    expect(store.snapshot().tables['users']).toEqual({ kept: { v: 0 } })
+    expect(journal.failure?.code).toBe('DATA_READ_ONLY')
+    await journal.close()
   })
 })
 

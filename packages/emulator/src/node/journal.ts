@@ -195,7 +195,7 @@ export class Journal {
       await work
     } catch (error) {
       // Newest first: later writes were made on top of the failed ones.
-      this.#undo([...this.#pending, ...batch].reverse())
+      this.#undo([...batch, ...this.#pending].reverse())
       throw this.#failure ?? error
     } finally {
       if (this.#current === work) this.#current = undefined
