@@ -40,6 +40,8 @@ function noop(): void {}
  * recorded changes wait and the next single write+fsync takes all of them, so N concurrent requests
  * cost far fewer than N fsyncs. Compaction writes a fresh snapshot (temp file, fsync, rename) and then
  * empties the journal; it runs in the same queue as appends, so no change is lost or applied twice.
+ * An append that fails makes the journal read-only (`failure`): the writes it could not save are
+ * undone in the store, and so is every later one, whose flush is refused.
  */
 export class Journal {
   readonly #dataFile: string
@@ -81,7 +83,8 @@ export class Journal {
 
   /**
    * Locks the data file, reads the snapshot and replays the journal (a torn final line left by a
-   * crash is dropped and cut off the file). `state` is undefined when neither file exists yet.
+   * crash is dropped and cut off the file, once the file is copied aside). A damaged file is copied
+   * aside and refused. `state` is undefined when neither file exists yet.
    */
   static async open(
     dataFile: string,
