@@ -121,7 +121,7 @@ describe('Journal', () => {
     // A pid that cannot be running (kill -9 leaves the lock behind).
     await writeFile(`${dataFile}.lock`, '2147483646')
     const { journal: again } = await Journal.open(dataFile)
-    expect(await readFile(`${dataFile}.lock`, 'utf8')).toBe(String(process.pid))
+    expect(JSON.parse(await readFile(`${dataFile}.lock`, 'utf8'))).toMatchObject({ pid: process.pid })
     await again.close()
   })
 

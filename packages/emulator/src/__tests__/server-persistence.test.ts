@@ -1,48 +1,20 @@
 import * as fsp from 'node:fs/promises'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { type EmulatorServer, isEmulatorServerError, journalPathOf, startEmulatorServer } from '../node/index.js'
+import { isEmulatorServerError, journalPathOf, startEmulatorServer } from '../node/index.js'
 import { readDataFile } from '../node/readDataFile.js'
-import {
-  checkLoginStatus,
-  connect,
-  loginByUsername,
-  logout,
-  registerByUsername,
-  type Target,
-} from './fixtures/authingHttp.js'
+import { checkLoginStatus, loginByUsername, logout, registerByUsername } from './fixtures/authingHttp.js'
+import { useDataServers } from './fixtures/dataServers.js'
 
-let dir: string
-let dataFile: string
-const servers: EmulatorServer[] = []
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'server-data-'))
-  dataFile = join(dir, 'emulator.json')
-})
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-  await rm(dir, { recursive: true, force: true })
-})
-
-async function start(): Promise<{ server: EmulatorServer; target: Target }> {
-  const server = await startEmulatorServer({ port: 0, dataFile, emulator: { passwordIterations: 1000 }, log: () => {} })
-  servers.push(server)
-  return { server, target: await connect(server.url, server.emulator.info().appId) }
-}
-
-async function stop(server: EmulatorServer): Promise<void> {
-  servers.splice(servers.indexOf(server), 1)
-  await server.close()
-}
+const data = useDataServers('server-data-')
+const { start, stop } = data
 
 describe('the server with --data', () => {
   it('writes the initial state when the data file does not exist yet', async () => {
     const { server } = await start()
-    const snapshot = JSON.parse(await readFile(dataFile, 'utf8')) as { version: number; tables: object }
+    const snapshot = JSON.parse(await readFile(data.dataFile, 'utf8')) as { version: number; tables: object }
     expect(snapshot.version).toBe(1)
     expect(snapshot.tables).toEqual(server.emulator.store.snapshot().tables)
   })
@@ -57,7 +29,7 @@ describe('the server with --data', () => {
     expect(await logout(first.target, token)).toBe(200)
     expect((await checkLoginStatus(first.target, token)).status).toBe(false)
     await stop(first.server)
-    expect(await readFile(journalPathOf(dataFile), 'utf8')).toBe('')
+    expect(await readFile(journalPathOf(data.dataFile), 'utf8')).toBe('')
 
     const second = await start()
     // appHost follows the (random) port; every id and secret must be the same.
@@ -71,14 +43,16 @@ describe('the server with --data', () => {
     const { target } = await start()
     const carol = await registerByUsername(target, 'carol', 'c4rol-pass')
     // Read while the server still runs, as a restart after a crash right after answering would.
-    expect(await readFile(journalPathOf(dataFile), 'utf8')).toContain(carol.id)
-    const { state } = await readDataFile(dataFile, fsp)
+    expect(await readFile(journalPathOf(data.dataFile), 'utf8')).toContain(carol.id)
+    const { state } = await readDataFile(data.dataFile, fsp)
     expect(JSON.stringify(state)).toContain('"carol"')
   })
 
   it('refuses a second server on the same data file', async () => {
     await start()
-    const error = await startEmulatorServer({ port: 0, dataFile, log: () => {} }).catch((e: unknown) => e)
+    const error = await startEmulatorServer({ port: 0, dataFile: data.dataFile, log: () => {} }).catch(
+      (e: unknown) => e,
+    )
     expect(isEmulatorServerError(error) && error.code).toBe('DATA_LOCKED')
   })
 

@@ -17,7 +17,11 @@ export interface StoreSnapshot {
   tables: Record<string, Record<string, unknown>>
 }
 
-export type StoreListener = (change: StoreChange) => void
+/**
+ * Called after each write with the changes that would undo it (computed only when called): a journal
+ * that fails to save a write takes it back with them.
+ */
+export type StoreListener = (change: StoreChange, undo: () => StoreChange[]) => void
 
 /** One table of the store: a string-keyed map whose writes are reported to the store's listeners. */
 export interface Table<T> {
@@ -36,17 +40,22 @@ export class Store {
 
   table<T>(name: string): Table<T> {
     const rows = this.#rows(name)
-    const emit = (change: StoreChange): void => this.#emit(change)
+    const emit = (change: StoreChange, undo: () => StoreChange[]): void => this.#emit(change, undo)
     return {
       get: (key) => rows.get(key) as T | undefined,
       has: (key) => rows.has(key),
       set: (key, value) => {
+        const existed = rows.has(key)
+        const previous = rows.get(key)
         rows.set(key, value)
-        emit({ op: 'set', table: name, key, value })
+        emit({ op: 'set', table: name, key, value }, () => [
+          existed ? { op: 'set', table: name, key, value: previous } : { op: 'delete', table: name, key },
+        ])
       },
       delete: (key) => {
+        const previous = rows.get(key)
         const existed = rows.delete(key)
-        if (existed) emit({ op: 'delete', table: name, key })
+        if (existed) emit({ op: 'delete', table: name, key }, () => [{ op: 'set', table: name, key, value: previous }])
         return existed
       },
       values: () => rows.values() as IterableIterator<T>,
@@ -65,8 +74,19 @@ export class Store {
 
   /** Empties every table (reported as one `clear` change). */
   clear(): void {
+    // The cleared maps are dropped, never written again: undoing refills the tables from them.
+    const before = [...this.#tables]
     this.#tables.clear()
-    this.#emit({ op: 'clear' })
+    this.#emit({ op: 'clear' }, () =>
+      before.flatMap(([table, rows]) => [...rows].map(([key, value]) => ({ op: 'set' as const, table, key, value }))),
+    )
+  }
+
+  /** Makes `change` as an ordinary write, reported to the listeners (unlike `apply`). */
+  write(change: StoreChange): void {
+    if (change.op === 'clear') this.clear()
+    else if (change.op === 'set') this.table(change.table).set(change.key, change.value)
+    else this.table(change.table).delete(change.key)
   }
 
   snapshot(): StoreSnapshot {
@@ -99,7 +119,7 @@ export class Store {
     return rows
   }
 
-  #emit(change: StoreChange): void {
-    for (const listener of this.#listeners) listener(change)
+  #emit(change: StoreChange, undo: () => StoreChange[]): void {
+    for (const listener of this.#listeners) listener(change, undo)
   }
 }

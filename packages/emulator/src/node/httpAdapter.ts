@@ -50,15 +50,23 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
   res.end(body)
 }
 
-/** A JSON answer in Authing's `{code, message, data}` envelope, for failures outside the engine. */
-export function sendJson(res: ServerResponse, status: number, message: string, extra: OutgoingHttpHeaders = {}): void {
+/**
+ * A JSON answer in Authing's `{code, message, data}` envelope, for failures outside the engine;
+ * `error` adds the server's own reason (an `EmulatorServerError` code) for programs to test.
+ */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  { headers = {}, error }: { headers?: OutgoingHttpHeaders; error?: string } = {},
+): void {
   if (res.headersSent) {
     res.destroy()
     return
   }
-  const body = JSON.stringify({ code: status, message, data: null })
+  const body = JSON.stringify({ code: status, message, data: null, ...(error && { error }) })
   res.writeHead(status, {
-    ...extra,
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
   })

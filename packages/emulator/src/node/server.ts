@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 
 import { createEmulator, type Emulator, type EmulatorOptions, SeedError } from '../index.js'
+import { recordShapeProblem } from '../model/recordShapes.js'
 import { hostCheck } from './hostCheck.js'
 import { BodyTooLargeError, sendJson, sendWebResponse, toWebRequest } from './httpAdapter.js'
-import { Journal } from './journal.js'
+import { Journal, type JournalFs } from './journal.js'
 import { baseUrlOf, isLoopbackHost } from './loopback.js'
 import { readSeedFile } from './readSeedFile.js'
-import { EmulatorServerError } from './serverError.js'
+import { EmulatorServerError, isEmulatorServerError } from './serverError.js'
 
 export interface EmulatorServerOptions {
   /** Default 5556; 0 picks a free port. */
@@ -17,6 +18,8 @@ export interface EmulatorServerOptions {
   allowRemote?: boolean
   /** Durable state: a snapshot file plus `${dataFile}.journal`. Without it, state lives in memory only. */
   dataFile?: string
+  /** The file operations behind `dataFile` (default node:fs/promises): tests inject failures here. */
+  fs?: JournalFs
   /** A JSON seed document; default: the built-in demo seed. */
   seedFile?: string
   emulator?: Omit<EmulatorOptions, 'seed' | 'state'>
@@ -45,9 +48,21 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   }
   const seed = options.seedFile === undefined ? undefined : await readSeedFile(options.seedFile)
   const dataFile = options.dataFile
-  const onCompactionError = (error: unknown): void =>
-    log(`emulator: compacting ${dataFile} failed (the journal still holds every write): ${String(error)}`)
-  const opened = dataFile === undefined ? undefined : await Journal.open(dataFile, { onError: onCompactionError })
+  const onJournalError = (error: unknown): void =>
+    log(
+      readOnly(error)
+        ? `emulator: ${error.message}`
+        : `emulator: compacting ${dataFile} failed (the journal still holds every write): ${String(error)}`,
+    )
+  const opened =
+    dataFile === undefined
+      ? undefined
+      : await Journal.open(dataFile, {
+          onError: onJournalError,
+          checkRow: recordShapeProblem,
+          warn: log,
+          ...(options.fs && { fs: options.fs }),
+        })
   const journal = opened?.journal
 
   // The port comes first (the app host is the URL); requests that arrive while the emulator is still
@@ -135,17 +150,27 @@ async function handle(
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       // Closing the connection stops the client from sending the rest.
-      sendJson(res, 413, error.message, { connection: 'close' })
+      sendJson(res, 413, error.message, { headers: { connection: 'close' } })
       return
     }
     sendJson(res, 400, `Bad request: ${(error as Error).message}`)
     return
   }
   const response = await emulator.fetch(request)
-  // Durable before answered: this waits for the group commit that holds this request's changes.
-  await journal?.flush()
+  try {
+    // Durable before answered: this waits for the group commit that holds this request's changes.
+    await journal?.flush()
+  } catch (error) {
+    // The journal took the write back: nothing the answer would tell about was saved.
+    if (!readOnly(error)) throw error
+    sendJson(res, 503, error.message, { error: error.code })
+    return
+  }
   await sendWebResponse(res, response)
 }
+
+const readOnly = (error: unknown): error is EmulatorServerError =>
+  isEmulatorServerError(error) && error.code === 'DATA_READ_ONLY'
 
 function startFailure(cause: unknown, { dataFile, seedFile }: EmulatorServerOptions): EmulatorServerError {
   if (cause instanceof EmulatorServerError) return cause

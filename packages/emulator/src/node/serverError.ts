@@ -8,6 +8,7 @@ export type EmulatorServerErrorCode =
   | 'DATA_CORRUPT'
   | 'DATA_UNAVAILABLE'
   | 'DATA_LOCKED'
+  | 'DATA_READ_ONLY'
   | 'JOURNAL_CLOSED'
 
 export class EmulatorServerError extends Error {

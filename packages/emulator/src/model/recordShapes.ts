@@ -1,0 +1,214 @@
+/**
+ * What a row of each state table must look like: the fields the engine reads and their JSON types
+ * (extra fields are allowed). A data file is checked against it when it is loaded, so a row that
+ * parses but is not a record stops the start, with its file and line, instead of failing every
+ * request that reads it later. Kept next to records.ts: a new table or field needs its shape here.
+ */
+
+/** What is wrong with `value` (described as `at`), or undefined. */
+type Check = (value: unknown, at: string) => string | undefined
+
+const ROW = 'the row'
+const inside = (at: string, key: string | number): string =>
+  typeof key === 'number' ? `${at}[${key}]` : at === ROW ? key : `${at}.${key}`
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const is =
+  (name: string, test: (value: unknown) => boolean): Check =>
+  (value, at) =>
+    test(value) ? undefined : `${at} is not ${name}`
+
+const string = is('a string', (value) => typeof value === 'string')
+const number = is('a number', (value) => typeof value === 'number' && Number.isFinite(value))
+const boolean = is('a boolean', (value) => typeof value === 'boolean')
+const object = is('an object', isObject)
+const oneOf = (...values: string[]): Check =>
+  is(`one of ${values.join(', ')}`, (value) => values.includes(value as string))
+
+const nullable =
+  (check: Check): Check =>
+  (value, at) =>
+    value === null ? undefined : check(value, at)
+
+const optional =
+  (check: Check): Check =>
+  (value, at) =>
+    value === undefined ? undefined : check(value, at)
+
+const arrayOf =
+  (check: Check): Check =>
+  (value, at) => {
+    if (!Array.isArray(value)) return `${at} is not an array`
+    for (const [index, item] of value.entries()) {
+      const problem = check(item, inside(at, index))
+      if (problem) return problem
+    }
+    return undefined
+  }
+
+const recordOf =
+  (check: Check): Check =>
+  (value, at) => {
+    if (!isObject(value)) return `${at} is not an object`
+    for (const [key, item] of Object.entries(value)) {
+      const problem = check(item, inside(at, key))
+      if (problem) return problem
+    }
+    return undefined
+  }
+
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (value, at) => {
+    if (!isObject(value)) return `${at} is not an object`
+    for (const [field, check] of Object.entries(fields)) {
+      const problem = check(value[field], inside(at, field))
+      if (problem) return problem
+    }
+    return undefined
+  }
+
+const times = { createdAt: string, updatedAt: string }
+const nullableString = nullable(string)
+
+/** Table name (as state.ts names them) → the shape of its rows. */
+const tables: Record<string, Check> = {
+  meta: shape({
+    userPoolId: string,
+    appId: string,
+    demoUser: nullable(shape({ username: string, password: string })),
+    seed: shape({
+      userPool: shape({ id: string, secret: string }),
+      applications: arrayOf(shape({ id: string, secret: string })),
+    }),
+  }),
+  keys: shape({
+    password: shape({ bits: number, publicKeyPem: string, privateKeyPem: string }),
+    signing: shape({ kid: string, alg: oneOf('RS256'), publicJwk: object, privateJwk: object }),
+  }),
+  userPools: shape({ id: string, secret: string, name: string, createdAt: string }),
+  applications: shape({
+    id: string,
+    userPoolId: string,
+    secret: string,
+    name: string,
+    identifier: string,
+    description: nullableString,
+    logo: nullableString,
+    redirectUris: optional(arrayOf(string)),
+    idTokenSigningAlg: optional(oneOf('RS256', 'HS256')),
+    ...times,
+  }),
+  users: shape({
+    id: string,
+    userPoolId: string,
+    username: nullableString,
+    email: nullableString,
+    emailVerified: boolean,
+    phone: nullableString,
+    phoneCountryCode: nullableString,
+    phoneVerified: boolean,
+    unionid: nullableString,
+    openid: nullableString,
+    externalId: nullableString,
+    password: nullable(shape({ alg: oneOf('pbkdf2-sha256'), iterations: number, salt: string, hash: string })),
+    profile: recordOf(nullableString),
+    registerSource: arrayOf(string),
+    loginsCount: number,
+    lastLogin: nullableString,
+    lastIP: nullableString,
+    ...times,
+  }),
+  roles: shape({
+    id: string,
+    userPoolId: string,
+    namespace: string,
+    code: string,
+    description: nullableString,
+    parentCode: nullableString,
+    ...times,
+  }),
+  userRoles: arrayOf(string),
+  resources: shape({
+    id: string,
+    userPoolId: string,
+    namespace: string,
+    code: string,
+    type: oneOf('DATA', 'API', 'MENU', 'UI', 'BUTTON'),
+    description: nullableString,
+    actions: arrayOf(shape({ name: string, description: nullableString })),
+    apiIdentifier: nullableString,
+    createdAt: optional(string),
+    updatedAt: optional(string),
+  }),
+  grants: shape({
+    userPoolId: string,
+    namespace: string,
+    resource: string,
+    targetType: oneOf('USER', 'ROLE', 'GROUP'),
+    targetId: string,
+    actions: arrayOf(string),
+  }),
+  udfs: shape({
+    userPoolId: string,
+    targetType: string,
+    key: string,
+    dataType: oneOf('STRING', 'NUMBER', 'DATETIME', 'BOOLEAN', 'OBJECT', 'SELECT'),
+    label: nullableString,
+    options: nullableString,
+  }),
+  udvs: recordOf(string),
+  codes: shape({ code: string, scene: nullableString, expiresAt: number }),
+  loginFailures: shape({ count: number, lockedUntil: nullable(number) }),
+  sessionCutoffs: shape({ before: number, keepJti: nullableString }),
+  revokedTokens: number,
+  outbox: shape({
+    channel: oneOf('sms', 'email'),
+    to: string,
+    code: string,
+    scene: string,
+    sentAt: number,
+    expiresAt: number,
+  }),
+  groups: shape({ id: string, userPoolId: string, code: string, name: string, description: nullableString, ...times }),
+  userGroups: arrayOf(string),
+  namespaces: shape({
+    id: number,
+    userPoolId: string,
+    code: string,
+    name: string,
+    description: nullableString,
+    appId: nullableString,
+    ...times,
+  }),
+  appLogins: shape({ appId: string, userId: string, lastLogin: string }),
+  authorizationCodes: shape({
+    kind: oneOf('oidc', 'oauth', 'cas'),
+    appId: string,
+    userId: string,
+    redirectUri: string,
+    scope: string,
+    nonce: nullableString,
+    codeChallenge: nullableString,
+    codeChallengeMethod: nullable(oneOf('S256', 'plain')),
+    authTime: number,
+    expiresAt: number,
+  }),
+  refreshTokens: shape({
+    kind: oneOf('oidc', 'oauth'),
+    appId: string,
+    userId: string,
+    scope: string,
+    issuedAt: number,
+    expiresAt: number,
+  }),
+  hostedSessions: shape({ userPoolId: string, userId: string, authTime: number, expiresAt: number }),
+}
+
+/** What is wrong with a row of `table`, or undefined if it is a valid record of it. */
+export function recordShapeProblem(table: string, value: unknown): string | undefined {
+  const check = Object.hasOwn(tables, table) ? tables[table] : undefined
+  return check ? check(value, ROW) : `"${table}" is not a table of the emulator`
+}
