@@ -18,7 +18,7 @@ import {
   type SignalOptions,
 } from './options.js'
 import { computedPasswordSecurityLevel } from './passwordSecurityLevel.js'
-import { generateCodeChallenge, getCodeChallengeDigest } from './protocols/pkce.js'
+import { generateCodeChallenge } from './protocols/pkce.js'
 import type { ProtocolCalls } from './protocols/protocolCalls.js'
 import { ProtocolUrls } from './protocols/protocolUrls.js'
 import type {
@@ -106,13 +106,13 @@ export class AuthenticationClient {
     })
     this.protocolUrls = new ProtocolUrls(this.core.transport.baseUrl, options.appId, options)
     this.protocolCalls = lazyModule(
-      () => import('./protocols/protocolCalls.js'),
+      () => import('./lazyCalls.js'),
       'the OIDC / OAuth helpers',
       (module) => new module.ProtocolCalls(this.core.transport, options.appId, options),
     )
     this.mfa = lazyNamespace(
       lazyModule(
-        () => import('./mfa/mfaClient.js'),
+        () => import('./lazyCalls.js'),
         'the MFA helpers',
         (module) => new module.MfaAuthenticationClient(this.core, this.session),
       ),
@@ -672,7 +672,7 @@ export class AuthenticationClient {
 
   /** The code_challenge of a verifier: base64url(SHA-256) for `S256` (default), itself for `plain`. */
   getCodeChallengeDigest(options: { codeChallenge: string; method?: 'S256' | 'plain' }): Promise<string> {
-    return this.core.run(() => getCodeChallengeDigest(options))
+    return this.protocol((calls) => calls.getCodeChallengeDigest(options))
   }
 
   /** CAS 1.0 service-ticket validation. */

@@ -1,6 +1,9 @@
 export { AuthenticationClient } from './authenticationClient.js'
 export type { AuthingErrorCode, AuthingErrorOptions, ClientErrorCode, OAuthErrorCode } from './errors.js'
 export { AuthingError, BAD_CREDENTIALS_CODES, isAuthingError, isBadCredentials } from './errors.js'
+export type { LoginStep, MfaFactor, MfaStep } from './loginStep.js'
+export { loginStepOf } from './loginStep.js'
+export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
   AuthenticationClientOptions,
   LoginOptions,
@@ -9,9 +12,6 @@ export type {
   SignalOptions,
 } from './options.js'
 export { DEFAULT_APP_HOST } from './options.js'
-export type { LoginStep, MfaFactor, MfaStep } from './loginStep.js'
-export { loginStepOf } from './loginStep.js'
-export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type { IdTokenProblem } from './protocols/idTokenVerifier.js'
 export type {
   AuthorizeUrlOptions,

@@ -1,11 +1,9 @@
-import type { LazyModule } from './lazyModule.js'
-
 /**
  * An object of async methods whose code loads on the first call: `authing.mfa.verifyTotpMfa(…)`
  * costs an app that never calls it only this function. Not a thenable (`then` is undefined), so
  * `await authing.mfa` is the namespace itself.
  */
-export function lazyNamespace<T extends object>(load: LazyModule<T>): T {
+export function lazyNamespace<T extends object>(load: () => Promise<T>): T {
   return new Proxy({} as T, {
     get: (_, name) =>
       name === 'then' || typeof name === 'symbol'

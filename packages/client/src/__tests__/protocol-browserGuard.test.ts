@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { AuthenticationClient } from '../authenticationClient.js'
-import { getCodeChallengeDigest } from '../protocols/pkce.js'
+import { getCodeChallengeDigest } from '../protocols/codeChallengeDigest.js'
 
 describe('AuthenticationClient in a browser page', () => {
   it('refuses the app secret, as the ManagementClient refuses the pool secret', () => {

@@ -8,6 +8,7 @@ import { AuthingError } from '../errors.js'
 import { requireString } from '../requestParams.js'
 import type { Transport } from '../transport/transport.js'
 import { casValidatePath, parseCasV1 } from './cas.js'
+import { getCodeChallengeDigest } from './codeChallengeDigest.js'
 import { IdTokenVerifier } from './idTokenVerifier.js'
 import { JwksSource } from './jwks.js'
 import { type ClientCredentials, OAuthHttp } from './oauthHttp.js'
@@ -32,6 +33,8 @@ export class ProtocolCalls {
   private readonly methods: Record<'token' | 'introspection' | 'revocation', EndpointAuthMethod>
   /** `/oauth` for the OAuth protocol, `/oidc` for every other */
   private readonly prefix: string
+  /** PKCE's code_challenge: here, so its WebCrypto code loads with the other protocol calls. */
+  readonly getCodeChallengeDigest = getCodeChallengeDigest
 
   constructor(
     transport: Transport,

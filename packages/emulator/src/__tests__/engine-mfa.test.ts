@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { defaultSeed, totpCodeAt } from '../index.js'
+import { recordShapeProblem } from '../model/recordShapes.js'
 import { base, type CallOptions, setup } from './engine-helpers.js'
 import { setupOidc } from './engine-oidc-helpers.js'
 
@@ -322,6 +323,18 @@ describe('binding an authenticator app', () => {
     const token = (await stepOf('alice')).data.mfaToken as string
     expect((await call('POST', '/api/v2/mfa/totp/associate', {}, token)).body.code).toBe(2231)
     expect((await call('DELETE', '/api/v2/mfa/totp/associate', undefined, `Bearer ${token}`)).body.code).toBe(2020)
+  })
+
+  it('leaves only rows a data file can load again (record shapes)', async () => {
+    const { stepOf, call, strict, emulator, rest } = await mfaSetup()
+    const token = (await stepOf('carol', strict)).data.mfaToken as string
+    await call('POST', '/api/v2/mfa/totp/associate', {}, token, strict)
+    await stepOf('alice')
+    await rest('POST', '/api/v2/sms/send', { phone: '13800138000', scene: 'mfa-verify' })
+    const { tables } = emulator.store.snapshot()
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['totpAuthenticators', 'mfaChallenges', 'codes']))
+    for (const [table, rows] of Object.entries(tables))
+      for (const row of Object.values(rows)) expect(recordShapeProblem(table, row)).toBeUndefined()
   })
 
   it('the hosted login refuses an account that needs a second factor, rather than skipping it', async () => {

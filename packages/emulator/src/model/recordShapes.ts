@@ -71,6 +71,7 @@ const shape =
   }
 
 const times = { createdAt: string, updatedAt: string }
+const mfaFactor = oneOf('OTP', 'SMS', 'EMAIL')
 const nullableString = nullable(string)
 
 /** Table name (as state.ts names them) → the shape of its rows. */
@@ -99,6 +100,7 @@ const tables: Record<string, Check> = {
     logo: nullableString,
     redirectUris: optional(arrayOf(string)),
     idTokenSigningAlg: optional(oneOf('RS256', 'HS256')),
+    mfa: optional(arrayOf(mfaFactor)),
     ...times,
   }),
   users: shape({
@@ -160,7 +162,31 @@ const tables: Record<string, Check> = {
     options: nullableString,
   }),
   udvs: recordOf(string),
-  codes: shape({ code: string, scene: nullableString, expiresAt: number }),
+  // Rows saved before codes counted tries lack the newer fields; they are only ever pruned.
+  codes: shape({
+    code: string,
+    scene: nullableString,
+    expiresAt: number,
+    sentAt: optional(number),
+    wrongTries: optional(number),
+    spent: optional(boolean),
+  }),
+  totpAuthenticators: shape({
+    userId: string,
+    secret: string,
+    recoveryCode: string,
+    enabled: boolean,
+    lastStep: nullable(number),
+    ...times,
+  }),
+  mfaChallenges: shape({
+    userId: string,
+    appId: string,
+    kind: oneOf('personal', 'application'),
+    factors: arrayOf(mfaFactor),
+    expiresAt: number,
+    wrongTries: number,
+  }),
   loginFailures: shape({ count: number, lockedUntil: nullable(number) }),
   sessionCutoffs: shape({ before: number, keepJti: nullableString }),
   revokedTokens: number,
