@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { renderDashboard } from '../engine/ui/dashboard.js'
-import type { EmulatorOptions } from '../index.js'
+import { defaultSeed, type EmulatorOptions, totpCodeAt } from '../index.js'
 import { EmulatorState } from '../model/state.js'
 import { base, setup } from './engine-helpers.js'
 
@@ -44,6 +44,17 @@ describe('dashboard', () => {
     expect(html).toContain(`VITE_AUTHING_APP_ID=${info.appId}`)
     expect(html).toContain(`VITE_AUTHING_APP_HOST=${info.appHost}`)
     expect(html).toContain('<code>bob</code> / <code>passw0rd</code>')
+  })
+
+  it("shows each app's MFA policy, and the code a user's authenticator app shows now", async () => {
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+    const seed = structuredClone(defaultSeed)
+    seed.applications = [...(seed.applications ?? []), { name: 'Strict', identifier: 'strict', mfa: ['OTP', 'SMS'] }]
+    seed.users = [...(seed.users ?? []), { username: 'alice', password: 'passw0rd', totpSecret: secret }]
+    const { page, clock } = await dashboardSetup({ seed })
+    const html = page()
+    expect(rowWith(html, 'strict')).toContain('<td>OTP, SMS</td>')
+    expect(rowWith(html, '<td>alice</td>')).toContain(`now <code class="code">${totpCodeAt(secret, clock.now)}</code>`)
   })
 
   it('masks the user pool secret', async () => {

@@ -7,6 +7,7 @@
 import { keys, type OutboxMessage } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
+import { totpCodeAt } from '../domain/mfa/totp.js'
 import { userRoles } from '../domain/roles.js'
 import type { EmulatorInfo } from '../engine.js'
 import { type Html, html, type Part, raw } from './html.js'
@@ -74,9 +75,18 @@ function usersSection(state: EmulatorState, now: number): Html {
     u.loginsCount,
     u.lastLogin ? when(Date.parse(u.lastLogin), now) : null,
     lockout(state, u, now),
+    secondFactor(state, u.id, now),
   ])
-  const headers = ['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked']
+  const headers = ['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked', 'MFA']
   return section('Users', users.length, table(headers, rows, 'No users yet.'))
+}
+
+/** A bound authenticator app shows the code it shows now, so a demo login can pass the step. */
+function secondFactor(state: EmulatorState, userId: string, now: number): Part {
+  const authenticator = state.totpAuthenticators.get(userId)
+  if (!authenticator) return null
+  if (!authenticator.enabled) return html`<span class="muted">binding an authenticator app…</span>`
+  return html`authenticator app, now <code class="code">${totpCodeAt(authenticator.secret, now)}</code>`
 }
 
 function rolesSection(state: EmulatorState): Html {
@@ -96,8 +106,15 @@ function rolesSection(state: EmulatorState): Html {
 
 function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
   const apps = [...state.applications.values()]
-  const rows = apps.map((a) => [html`<code>${a.id}</code>`, a.name, a.identifier, html`<code>${info.appHost}</code>`])
-  return section('Applications', apps.length, table(['ID', 'Name', 'Identifier', 'Host'], rows, 'No applications.'))
+  const rows = apps.map((a) => [
+    html`<code>${a.id}</code>`,
+    a.name,
+    a.identifier,
+    html`<code>${info.appHost}</code>`,
+    a.mfa?.length ? a.mfa.join(', ') : null,
+  ])
+  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy']
+  return section('Applications', apps.length, table(headers, rows, 'No applications.'))
 }
 
 function resourcesSection(state: EmulatorState): Html {
