@@ -101,6 +101,9 @@ function checkShape(seed: SeedDocument): void {
     if (a.idTokenSigningAlg !== undefined && a.idTokenSigningAlg !== 'RS256' && a.idTokenSigningAlg !== 'HS256') {
       throw new SeedError(`applications[${i}].idTokenSigningAlg must be "RS256" or "HS256"`)
     }
+    if (a.pkcePlainAllowed !== undefined && typeof a.pkcePlainAllowed !== 'boolean') {
+      throw new SeedError(`applications[${i}].pkcePlainAllowed must be true or false`)
+    }
   })
   seed.users?.forEach((u, i) => {
     strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', ...profileFields])
@@ -170,6 +173,7 @@ export async function applySeed(
         logo: null,
         redirectUris: app.redirectUris ?? [],
         idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
+        pkcePlainAllowed: app.pkcePlainAllowed ?? false,
       }),
     )
   }

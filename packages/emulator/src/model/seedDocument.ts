@@ -27,6 +27,8 @@ export interface SeedDocument {
     redirectUris?: string[]
     /** OIDC id_token signature: `RS256` (default, the emulator's key, see jwks.json) or `HS256` (the app secret). */
     idTokenSigningAlg?: 'RS256' | 'HS256'
+    /** Accept PKCE `plain` (and a `code_challenge` without a method) for this app; otherwise S256 only. */
+    pkcePlainAllowed?: boolean
   }[]
   users?: SeedUser[]
   /** `namespace` defaults to `default`. */
