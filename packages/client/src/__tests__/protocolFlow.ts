@@ -6,6 +6,13 @@ import { createMemoryStore } from '../index.js'
 import { startEmulator } from './testEmulator.js'
 
 export const redirectUri = 'http://localhost:3000/callback'
+
+/** What `verifyIdToken` (or a code exchange) rejects with, for `toMatchObject`. */
+export const rejectedIdToken = (reason: string) => ({
+  name: 'AuthingError',
+  code: 'invalid_id_token',
+  data: { reason },
+})
 export const casService = 'http://localhost:3000/cas/callback'
 
 /**

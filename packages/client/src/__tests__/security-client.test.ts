@@ -1,8 +1,10 @@
+import { decodeJwt, SignJWT } from 'jose'
 import { describe, expect, it, vi } from 'vitest'
 
 import { AuthenticationClient, AuthingError, createMemoryStore, type TokenStore } from '../index.js'
 import { ManagementClient } from '../management.js'
 import { editToken } from './editToken.js'
+import { logInThroughHostedPage, redirectUri, rejectedIdToken as rejected } from './protocolFlow.js'
 import { startEmulator } from './testEmulator.js'
 
 const catchError = (make: () => unknown): unknown => {
@@ -118,5 +120,70 @@ describe('security 19: logout reaches the store even after it failed', () => {
     expect(backing.getItem(tokenKey)).toBeNull()
     expect(new AuthenticationClient(options).getSnapshot()).toEqual({ user: null, token: null })
     vi.restoreAllMocks()
+  })
+})
+
+describe("security 21: an id_token is verified with the app's algorithm, and an access token is not one", () => {
+  const hsSeed = {
+    applications: [{ id: 'hs-app', secret: 'hs-secret', idTokenSigningAlg: 'HS256' as const }],
+    users: [{ username: 'bob', password: 'passw0rd' }],
+  }
+  /** bob logs in on the hosted page; the client exchanges the code (with PKCE when it has no secret). */
+  async function exchange(emulator: Parameters<typeof logInThroughHostedPage>[0], authing: AuthenticationClient) {
+    const codeVerifier = authing.generateCodeChallenge()
+    const codeChallenge = await authing.getCodeChallengeDigest({ codeChallenge: codeVerifier })
+    const { callback } = await logInThroughHostedPage(emulator, authing.buildAuthorizeUrl({ codeChallenge }))
+    return authing.getAccessTokenByCode(callback.searchParams.get('code') ?? '', { codeVerifier })
+  }
+
+  it('security 21: an HS256 id_token is refused when the app signs RS256, even straight from the token endpoint', async () => {
+    const { client, emulator } = await startEmulator({ seed: hsSeed })
+    const pkceOnly = client({ redirectUri, tokenEndPointAuthMethod: 'none' })
+    await expect(exchange(emulator, pkceOnly)).rejects.toMatchObject(rejected('alg'))
+
+    const rs256 = await startEmulator()
+    const { id_token: idToken = '' } = await exchange(
+      rs256.emulator,
+      rs256.client({ redirectUri, secret: rs256.info.appSecret }),
+    )
+    const relabelled = editToken(idToken, { header: { alg: 'HS256' } })
+    await expect(rs256.client({ secret: rs256.info.appSecret }).verifyIdToken(relabelled)).rejects.toMatchObject(
+      rejected('alg'),
+    )
+  })
+
+  it('security 21: an app configured HS256 refuses RS256 id_tokens, and verifies HS256 only with the secret', async () => {
+    const rs256 = await startEmulator()
+    const { id_token: rsToken = '' } = await exchange(
+      rs256.emulator,
+      rs256.client({ redirectUri, secret: rs256.info.appSecret }),
+    )
+    const hsClient = rs256.client({ idTokenSigningAlg: 'HS256', secret: rs256.info.appSecret })
+    await expect(hsClient.verifyIdToken(rsToken)).rejects.toMatchObject(rejected('alg'))
+
+    const { client, emulator } = await startEmulator({ seed: hsSeed })
+    const server = client({ redirectUri, secret: 'hs-secret', idTokenSigningAlg: 'HS256' })
+    const { id_token: hsToken = '' } = await exchange(emulator, server)
+    await expect(server.verifyIdToken(hsToken)).resolves.toMatchObject({ aud: 'hs-app' })
+    const page = client({ redirectUri, tokenEndPointAuthMethod: 'none', idTokenSigningAlg: 'HS256' })
+    await expect(exchange(emulator, page)).rejects.toMatchObject(rejected('signature'))
+  })
+
+  it('security 21: an access token (typ at+jwt, or client_id / scope claims) or another audience is no id_token', async () => {
+    const rs256 = await startEmulator()
+    const server = rs256.client({ redirectUri, secret: rs256.info.appSecret })
+    const { access_token: accessToken } = await exchange(rs256.emulator, server)
+    await expect(server.verifyIdToken(accessToken)).rejects.toMatchObject(rejected('typ'))
+
+    const { client, emulator } = await startEmulator({ seed: hsSeed })
+    const hsServer = client({ redirectUri, secret: 'hs-secret', idTokenSigningAlg: 'HS256' })
+    const claims = decodeJwt((await exchange(emulator, hsServer)).id_token ?? '')
+    const signed = (changes: object) =>
+      new SignJWT({ ...claims, ...changes })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .sign(new TextEncoder().encode('hs-secret'))
+    await expect(hsServer.verifyIdToken(await signed({ client_id: 'hs-app' }))).rejects.toMatchObject(rejected('typ'))
+    await expect(hsServer.verifyIdToken(await signed({ scope: 'openid' }))).rejects.toMatchObject(rejected('typ'))
+    await expect(hsServer.verifyIdToken(await signed({ aud: 'another-app' }))).rejects.toMatchObject(rejected('aud'))
   })
 })

@@ -1,8 +1,10 @@
 /**
- * id_token verification (OIDC Core §3.1.3.7): the signature — RS256 against the app's JWKS, HS256
- * with the app secret — then `iss`, `aud` (and `azp`), `exp` / `iat` with 60 s of leeway, and
- * `nonce`. An HS256 token without a secret to check it (a browser) is accepted only when it came
- * straight from the token endpoint over TLS, which OIDC Core allows in place of its signature.
+ * id_token verification (OIDC Core §3.1.3.7): the algorithm is the app's, never the token's choice —
+ * RS256 against the app's JWKS, or HS256 with the app secret (an HS256 token is never taken on trust,
+ * not even from the token endpoint: whoever answers there could sign anything) — then `iss`, `aud` (and
+ * `azp`), `exp` / `iat` with 60 s of leeway, and `nonce`. An access token is not an id_token even when
+ * its signature and audience fit: its `typ` (`at+jwt`, RFC 9068) or its `client_id` / `scope` claims
+ * give it away.
  */
 import { AuthingError } from '../errors.js'
 import { lazyModule } from '../lazyModule.js'
@@ -14,16 +16,16 @@ export const clockLeewaySeconds = 60
 // Apps that never verify an id_token do not ship or parse jose up front.
 const loadJose = lazyModule(() => import('./joseFunctions.js'), 'jose (id_token verification)')
 
-export type IdTokenProblem = 'malformed' | 'alg' | 'kid' | 'signature' | 'iss' | 'aud' | 'exp' | 'iat' | 'nonce'
+export type IdTokenProblem = 'malformed' | 'typ' | 'alg' | 'kid' | 'signature' | 'iss' | 'aud' | 'exp' | 'iat' | 'nonce'
 
 export interface IdTokenExpectations {
   issuer: string
   audience: string
+  /** how the app signs its id_tokens */
+  algorithm: 'RS256' | 'HS256'
   /** the app secret (servers), for HS256 */
   secret: string | undefined
   nonce?: string | undefined
-  /** true only for a token just received from the token endpoint */
-  fromTokenEndpoint: boolean
   signal?: AbortSignal | undefined
 }
 
@@ -32,33 +34,32 @@ export class IdTokenVerifier {
 
   async verify(token: string, expect: IdTokenExpectations): Promise<IdTokenClaims> {
     const jose = await loadJose()
-    let alg: string | undefined
+    let header: { alg?: string | undefined; typ?: string | undefined }
     try {
-      alg = jose.decodeProtectedHeader(token).alg
+      header = jose.decodeProtectedHeader(token)
     } catch (error) {
       throw problem('malformed', 'the id_token is not a JWT', error)
     }
-    let payload: Uint8Array | undefined
-    if (alg === 'RS256') {
+    // RFC 8725 §3.11: media types compare case-insensitively, with or without `application/`.
+    if (/^(application\/)?at\+jwt$/i.test(header.typ ?? ''))
+      throw problem('typ', 'the token is an access token (typ at+jwt), not an id_token')
+    if (header.alg !== expect.algorithm)
+      throw problem('alg', `id_token algorithm ${String(header.alg)} is not the app's (${expect.algorithm})`)
+    let payload: Uint8Array
+    if (expect.algorithm === 'RS256') {
       payload = await this.#verifyRs256(token, expect.signal)
-    } else if (alg === 'HS256') {
-      if (expect.secret)
-        payload = await verifyWith(() =>
-          jose.compactVerify(token, new TextEncoder().encode(expect.secret), { algorithms: ['HS256'] }),
-        )
-      else if (!expect.fromTokenEndpoint)
+    } else {
+      if (!expect.secret)
         throw problem(
           'signature',
           'an HS256 id_token can only be verified with the app secret (the `secret` option, on a server)',
         )
-    } else {
-      throw problem('alg', `id_token algorithm ${String(alg)} is not accepted (RS256 or HS256)`)
+      const secret = new TextEncoder().encode(expect.secret)
+      payload = await verifyWith(() => jose.compactVerify(token, secret, { algorithms: ['HS256'] }))
     }
     let claims: Record<string, unknown>
     try {
-      claims = payload
-        ? (JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>)
-        : jose.decodeJwt(token)
+      claims = JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>
     } catch (error) {
       throw problem('malformed', 'the id_token claims are not JSON', error)
     }
@@ -100,6 +101,8 @@ function checkClaims(claims: Record<string, unknown>, expect: IdTokenExpectation
   const now = Date.now() / 1000
   const { iss, aud, azp, exp, iat, nonce, sub } = claims
   if (typeof sub !== 'string') throw problem('malformed', 'the id_token has no subject')
+  if ('client_id' in claims || 'scope' in claims)
+    throw problem('typ', 'the token carries access-token claims (client_id, scope), it is not an id_token')
   if (iss !== expect.issuer) throw problem('iss', `the id_token was issued by ${String(iss)}, not ${expect.issuer}`)
   const audiences = Array.isArray(aud) ? aud : [aud]
   if (!audiences.includes(expect.audience))

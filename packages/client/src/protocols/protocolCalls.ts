@@ -145,7 +145,7 @@ export class ProtocolCalls {
   }
 
   verifyIdToken(token: string, options: Signal & { nonce?: string } = {}): Promise<IdTokenClaims> {
-    return this.verify(requireString('idToken', token), false, options.nonce, options.signal)
+    return this.verify(requireString('idToken', token), options.nonce, options.signal)
   }
 
   async validateTicketV1(ticket: string, service: string, options: Signal = {}): Promise<CasTicketV1Result> {
@@ -182,22 +182,17 @@ export class ProtocolCalls {
     const tokens = asObject<TokenSet>(answer, 'token')
     if (typeof tokens.access_token !== 'string')
       throw new AuthingError('bad_response', 'The token endpoint answered no access_token', { data: tokens })
-    if (tokens.id_token !== undefined) await this.verify(String(tokens.id_token), true, nonce, signal)
+    if (tokens.id_token !== undefined) await this.verify(String(tokens.id_token), nonce, signal)
     return tokens
   }
 
-  private verify(
-    token: string,
-    fromTokenEndpoint: boolean,
-    nonce: string | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<IdTokenClaims> {
+  private verify(token: string, nonce: string | undefined, signal: AbortSignal | undefined): Promise<IdTokenClaims> {
     return this.verifier.verify(token, {
       issuer: `${this.http.baseUrl}/oidc`,
       audience: this.appId,
+      algorithm: this.options.idTokenSigningAlg ?? 'RS256',
       secret: this.options.secret,
       nonce,
-      fromTokenEndpoint,
       signal,
     })
   }

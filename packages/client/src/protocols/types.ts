@@ -96,6 +96,12 @@ export interface ProtocolOptions {
    * Refused in a browser (see `dangerouslyAllowBrowser`): pages use PKCE with `tokenEndPointAuthMethod: 'none'`.
    */
   secret?: string
+  /**
+   * How the app signs its id_tokens (the console's id_token signature algorithm); a token signed
+   * otherwise is refused. `RS256` (default) is checked against the app's JWKS. `HS256` is checked with
+   * `secret`, so it is for servers only: a page never holds the app secret, and cannot verify one.
+   */
+  idTokenSigningAlg?: 'RS256' | 'HS256'
   /** The app's callback URL: the `redirect_uri` of authorize requests and code exchanges. */
   redirectUri?: string
   /** Default `client_secret_post`, as Authing's SDK. */

@@ -1,7 +1,7 @@
 /** Shared by the engine tests: a ready emulator plus raw-Request helpers, as a client would speak. */
 import forge from 'node-forge'
 
-import { createEmulator, type EmulatorOptions } from '../index.js'
+import { createEmulator, type Emulator, type EmulatorOptions } from '../index.js'
 
 export const base = 'http://127.0.0.1:5556'
 
@@ -18,8 +18,11 @@ export interface CallOptions {
   headers?: Record<string, string>
 }
 
-export async function setup(options: EmulatorOptions = {}) {
-  const emulator = createEmulator({ passwordIterations: 1000, ...options })
+/** `emulator`: one another helper made (e.g. `setupOidc`'s), to speak GraphQL and REST to it too. */
+export async function setup(
+  options: EmulatorOptions = {},
+  emulator: Emulator = createEmulator({ passwordIterations: 1000, ...options }),
+) {
   await emulator.ready()
   const info = emulator.info()
 

@@ -122,8 +122,10 @@ describe('OIDC authorization code flow with PKCE', () => {
     ).toMatchObject({ status: 400, body: { error: 'invalid_grant' } })
   })
 
-  it('checks the plain PKCE method too', async () => {
-    const { authorizationCode, token, info } = await setupOidc()
+  it('checks the plain PKCE method too, for an app that allows it', async () => {
+    const { authorizationCode, token, info } = await setupOidc({
+      seed: { applications: [{ pkcePlainAllowed: true }], users: [{ username: 'bob', password: 'passw0rd' }] },
+    })
     const verifier = 'v'.repeat(50)
     const { code } = await authorizationCode({ code_challenge: verifier, code_challenge_method: 'plain' })
     const res = await token({

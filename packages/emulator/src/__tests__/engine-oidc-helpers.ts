@@ -66,6 +66,20 @@ export async function setupOidc(options: EmulatorOptions = {}) {
   return { emulator, info, get, postForm, authorizeQuery, logIn, authorizationCode, token }
 }
 
+/** `setupOidc` plus bob's tokens from a code exchange by the app (with its secret), and what made them. */
+export async function withTokens(options: EmulatorOptions = {}) {
+  const oidc = await setupOidc(options)
+  const { code, cookie } = await oidc.authorizationCode()
+  const auth = { client_id: oidc.info.appId, client_secret: oidc.info.appSecret }
+  const { body: tokens } = await oidc.token({
+    ...auth,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+  })
+  return { ...oidc, auth, code, tokens, cookie }
+}
+
 export function query(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString()
 }

@@ -185,10 +185,11 @@ export class TokenSigner {
     this.#key = key
   }
 
-  async sign(claims: JWTPayload): Promise<string> {
+  /** `typ` tells token kinds apart before any claim is read: `at+jwt` for access tokens (RFC 9068 §2.1). */
+  async sign(claims: JWTPayload, typ: 'JWT' | 'at+jwt' = 'JWT'): Promise<string> {
     this.#privateKey ??= importJWK(this.#key.privateJwk, 'RS256')
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: this.#key.kid, typ: 'JWT' })
+      .setProtectedHeader({ alg: 'RS256', kid: this.#key.kid, typ })
       .sign(await this.#privateKey)
   }
 

@@ -101,6 +101,7 @@ const tables: Record<string, Check> = {
     redirectUris: optional(arrayOf(string)),
     idTokenSigningAlg: optional(oneOf('RS256', 'HS256')),
     mfa: optional(arrayOf(mfaFactor)),
+    pkcePlainAllowed: optional(boolean),
     ...times,
   }),
   users: shape({
@@ -221,6 +222,7 @@ const tables: Record<string, Check> = {
     codeChallengeMethod: nullable(oneOf('S256', 'plain')),
     authTime: number,
     expiresAt: number,
+    redeemedBy: optional(string),
   }),
   refreshTokens: shape({
     kind: oneOf('oidc', 'oauth'),
@@ -229,7 +231,10 @@ const tables: Record<string, Check> = {
     scope: string,
     issuedAt: number,
     expiresAt: number,
+    familyId: optional(string),
+    rotatedAt: optional(number),
   }),
+  tokenFamilies: shape({ jwts: recordOf(number), refreshTokens: arrayOf(string), expiresAt: number }),
   hostedSessions: shape({ userPoolId: string, userId: string, authTime: number, expiresAt: number }),
 }
 

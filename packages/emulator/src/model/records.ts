@@ -25,6 +25,8 @@ export interface ApplicationRecord {
   idTokenSigningAlg?: 'RS256' | 'HS256'
   /** The app's MFA policy: the factors a login to it must pass (absent or empty: only users' own TOTP). */
   mfa?: MfaFactor[]
+  /** PKCE `plain` (also what a challenge without a method means) is refused unless the app opts in. */
+  pkcePlainAllowed?: boolean
   createdAt: string
   updatedAt: string
 }
@@ -180,6 +182,8 @@ export interface AuthorizationCodeRecord {
   /** ms since epoch */
   authTime: number
   expiresAt: number
+  /** set once redeemed: the token family its tokens belong to, which a replay of the code revokes */
+  redeemedBy?: string
 }
 
 /** An opaque refresh token (rotated on use). */
@@ -190,6 +194,22 @@ export interface RefreshTokenRecord {
   scope: string
   /** ms since epoch */
   issuedAt: number
+  expiresAt: number
+  /** the token family of its grant (see tokenFamilies.ts); absent in older states */
+  familyId?: string
+  /** ms since epoch it was exchanged for its successor; kept so that a replay is recognised */
+  rotatedAt?: number
+}
+
+/**
+ * The tokens issued from one authorization code, through every refresh-token rotation: what a
+ * replay of the code or of a rotated refresh token revokes.
+ */
+export interface TokenFamilyRecord {
+  /** `jti` → `exp` (seconds) of its access tokens and id_tokens */
+  jwts: Record<string, number>
+  refreshTokens: string[]
+  /** ms since epoch, when the last of its tokens expires */
   expiresAt: number
 }
 

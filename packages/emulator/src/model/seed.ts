@@ -107,6 +107,9 @@ function checkShape(seed: SeedDocument): void {
     ) {
       throw new SeedError(`applications[${i}].mfa must be an array of "OTP", "SMS" or "EMAIL"`)
     }
+    if (a.pkcePlainAllowed !== undefined && typeof a.pkcePlainAllowed !== 'boolean') {
+      throw new SeedError(`applications[${i}].pkcePlainAllowed must be true or false`)
+    }
   })
   seed.users?.forEach((u, i) => {
     strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', 'totpSecret', ...profileFields])
@@ -179,6 +182,7 @@ export async function applySeed(
         redirectUris: app.redirectUris ?? [],
         idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
         mfa: app.mfa ?? [],
+        pkcePlainAllowed: app.pkcePlainAllowed ?? false,
       }),
     )
   }

@@ -31,6 +31,8 @@ export interface SeedDocument {
     idTokenSigningAlg?: 'RS256' | 'HS256'
     /** The app's MFA policy: logins to it pass one of these factors too (1636). */
     mfa?: MfaFactor[]
+    /** Accept PKCE `plain` (and a `code_challenge` without a method) for this app; otherwise S256 only. */
+    pkcePlainAllowed?: boolean
   }[]
   users?: SeedUser[]
   /** `namespace` defaults to `default`. */

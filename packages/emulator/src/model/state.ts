@@ -19,6 +19,7 @@ import type {
   RefreshTokenRecord,
   ResourceRecord,
   RoleRecord,
+  TokenFamilyRecord,
   TotpAuthenticatorRecord,
   UdfRecord,
   UserPoolRecord,
@@ -139,6 +140,10 @@ export class EmulatorState {
   }
   get refreshTokens(): Table<RefreshTokenRecord> {
     return this.store.table('refreshTokens')
+  }
+  /** family id → the tokens of one authorization grant */
+  get tokenFamilies(): Table<TokenFamilyRecord> {
+    return this.store.table('tokenFamilies')
   }
   /** session id (the cookie's value) → who is logged in on the hosted pages */
   get hostedSessions(): Table<HostedSessionRecord> {

@@ -1,5 +1,5 @@
 /**
- * What the token endpoint hands out: an RS256 JWT access token (RFC 9068 claims: `client_id`,
+ * What the token endpoint hands out: an RS256 JWT access token (RFC 9068: `typ: at+jwt`, `client_id`,
  * `scope`; 1 hour), an id_token for `openid` requests of the OIDC protocol (the v2 user token's
  * claims plus `nonce`, `at_hash`, `auth_time`; RS256 or, as an app option, HS256 with the app
  * secret), and an opaque refresh token when `offline_access` was granted (rotated on use).
@@ -9,9 +9,11 @@ import { type JWTPayload, SignJWT } from 'jose'
 import { randomHex } from '../../model/crypto.js'
 import type { ApplicationRecord, RefreshTokenRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
+import { accessTokenType } from '../domain/sessions/tokenCheck.js'
 import { userClaims } from '../domain/sessions/tokens.js'
 import type { Engine } from '../engine.js'
 import { sha256Base64Url } from './digest.js'
+import { type IssuedInFamily, recordInFamily } from './tokenFamilies.js'
 
 export const accessTokenLifetimeSeconds = 3600
 export const refreshTokenLifetimeSeconds = 30 * 86_400
@@ -25,6 +27,8 @@ export interface TokenSetInput {
   nonce?: string | null
   /** ms since epoch of the login the grant comes from */
   authTime?: number
+  /** the token family of the grant (none for client_credentials, which has no user to protect) */
+  familyId?: string
 }
 
 export interface TokenResponse {
@@ -40,16 +44,12 @@ export async function issueTokenSet(engine: Engine, input: TokenSetInput): Promi
   const { app, user, scope } = input
   const iat = Math.floor(engine.settings.now() / 1000)
   const iss = `${engine.settings.appHost}/oidc`
-  const accessToken = await engine.tokens.sign({
-    jti: randomHex(12),
-    sub: user?.id ?? app.id,
-    iat,
-    exp: iat + accessTokenLifetimeSeconds,
-    scope,
-    iss,
-    aud: app.id,
-    client_id: app.id,
-  })
+  const access = { jti: randomHex(12), exp: iat + accessTokenLifetimeSeconds }
+  const issued: IssuedInFamily = { jwts: { [access.jti]: access.exp } }
+  const accessToken = await engine.tokens.sign(
+    { ...access, sub: user?.id ?? app.id, iat, scope, iss, aud: app.id, client_id: app.id },
+    accessTokenType,
+  )
   const answer: TokenResponse = {
     access_token: accessToken,
     token_type: 'Bearer',
@@ -58,11 +58,12 @@ export async function issueTokenSet(engine: Engine, input: TokenSetInput): Promi
   }
   const scopes = scope.split(' ')
   if (user && input.kind === 'oidc' && scopes.includes('openid')) {
+    const id = { jti: randomHex(12), exp: iat + engine.settings.tokenLifetimeSeconds }
+    issued.jwts[id.jti] = id.exp
     const claims: JWTPayload = {
       ...userClaims(engine, user, app),
       iat,
-      exp: iat + engine.settings.tokenLifetimeSeconds,
-      jti: randomHex(12),
+      ...id,
       // OIDC Core §3.1.3.6
       at_hash: await sha256Base64Url(accessToken, true),
       ...(input.authTime === undefined ? {} : { auth_time: Math.floor(input.authTime / 1000) }),
@@ -80,10 +81,13 @@ export async function issueTokenSet(engine: Engine, input: TokenSetInput): Promi
       scope,
       issuedAt: now,
       expiresAt: now + refreshTokenLifetimeSeconds * 1000,
+      ...(input.familyId ? { familyId: input.familyId } : {}),
     }
     engine.state.refreshTokens.set(refreshToken, record)
+    issued.refreshToken = { token: refreshToken, expiresAt: record.expiresAt }
     answer.refresh_token = refreshToken
   }
+  if (input.familyId) recordInFamily(engine, input.familyId, issued)
   return answer
 }
 

@@ -9,7 +9,7 @@ import { randomHex } from '../../../model/crypto.js'
 import type { ApplicationRecord } from '../../../model/records.js'
 import type { UserRecord } from '../../../model/users.js'
 import type { Engine } from '../../engine.js'
-import { verifyIdTokenSignature } from './tokenCheck.js'
+import { checkIdToken } from './tokenCheck.js'
 
 export interface IssuedToken {
   token: string
@@ -77,15 +77,14 @@ export type UserTokenCheck =
   { ok: true; user: UserRecord; payload: JWTPayload } | { ok: false; reason: 'expired' | 'invalid' }
 
 /**
- * Signature and expiry (by the emulator's clock), then revocation, then that the user still exists.
- * An app's HS256 id_token is a user token too (signed with the app secret), as on Authing.
+ * An id_token of this emulator (signature, expiry, revocation; never an access token), not older than
+ * the user's last password change, whose user still exists. An HS256 app's id_token is a user token
+ * too (signed with the app secret), as on Authing.
  */
 export async function verifyUserToken(engine: Engine, token: string): Promise<UserTokenCheck> {
-  const check = await verifyIdTokenSignature(engine, token)
+  const check = await checkIdToken(engine, token)
   if (!check.ok) return check
   const payload = check.value
-  if (typeof payload.jti === 'string' && engine.state.revokedTokens.has(payload.jti))
-    return { ok: false, reason: 'invalid' }
   const cutoff = typeof payload.sub === 'string' ? engine.state.sessionCutoffs.get(payload.sub) : undefined
   if (cutoff && (payload.iat ?? 0) < cutoff.before && payload.jti !== cutoff.keepJti)
     return { ok: false, reason: 'invalid' }

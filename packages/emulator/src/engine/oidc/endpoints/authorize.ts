@@ -91,11 +91,17 @@ function checkAuthorizeRequest(
   if (kind === 'oidc' && !scope.includes('openid'))
     throw new OAuthError('invalid_request', 'the openid scope is required by OIDC')
   const codeChallenge = params.get('code_challenge') ?? null
+  // RFC 7636 §4.3: no method means plain, which protects nothing against whoever sees the authorize request.
   const method = params.get('code_challenge_method') ?? (codeChallenge ? 'plain' : null)
   if (method !== null && !codeChallenge)
     throw new OAuthError('invalid_request', 'code_challenge_method without code_challenge')
-  if (method !== null && method !== 'S256' && method !== 'plain')
-    throw new OAuthError('invalid_request', 'code_challenge_method must be S256 or plain')
+  if (method !== null && method !== 'S256' && (method !== 'plain' || !app.pkcePlainAllowed))
+    throw new OAuthError(
+      'invalid_request',
+      app.pkcePlainAllowed
+        ? 'code_challenge_method must be S256 or plain'
+        : 'code_challenge_method must be S256 (a challenge without a method is plain, which this app does not allow)',
+    )
   if (codeChallenge && !verifierOrChallenge.test(codeChallenge))
     throw new OAuthError('invalid_request', 'code_challenge must be 43-128 URL-safe characters')
   return {

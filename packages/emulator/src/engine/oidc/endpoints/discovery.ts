@@ -23,7 +23,7 @@ export const discoveryEndpoint: ProtocolHandler = async ({ engine }) => {
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'none'],
     introspection_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'none'],
     revocation_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'none'],
-    code_challenge_methods_supported: ['S256', 'plain'],
+    code_challenge_methods_supported: ['S256'],
     scopes_supported: ['openid', 'profile', 'email', 'phone', 'address', 'offline_access'],
     claims_supported: [
       'sub',
