@@ -2,6 +2,7 @@ import { decodeJwt, decodeProtectedHeader, type JWTPayload, SignJWT } from 'jose
 import { describe, expect, it } from 'vitest'
 
 import type { EmulatorOptions } from '../index.js'
+import { recordShapeProblem } from '../model/recordShapes.js'
 import { setup } from './engine-helpers.js'
 import { pkcePair, redirectUri, setupOidc, withTokens } from './engine-oidc-helpers.js'
 
@@ -116,6 +117,19 @@ describe('security 11: OAuth grants: refresh-token families, code replay, PKCE S
       expect((await get(`/oidc/me?access_token=${set.access_token}`)).status).toBe(401)
       expect(await api.meCode(set.id_token)).toBe(2020)
     }
+  })
+
+  it('leaves only rows a data file can load again after rotations and a replay (record shapes)', async () => {
+    const { token, auth, tokens, emulator } = await withTokens()
+    const second = (await token({ ...auth, grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).body
+    await token({ ...auth, grant_type: 'refresh_token', refresh_token: tokens.refresh_token })
+    expect(second.refresh_token).toEqual(expect.any(String))
+    const { tables } = emulator.store.snapshot()
+    expect(Object.keys(tables)).toEqual(
+      expect.arrayContaining(['tokenFamilies', 'refreshTokens', 'authorizationCodes']),
+    )
+    for (const [table, rows] of Object.entries(tables))
+      for (const row of Object.values(rows)) expect(recordShapeProblem(table, row)).toBeUndefined()
   })
 
   it('security 11: replaying an authorization code revokes the tokens of its first redemption', async () => {
