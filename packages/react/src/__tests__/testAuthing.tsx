@@ -22,6 +22,8 @@ afterEach(() => {
 
 export interface ProviderProps {
   client?: AuthenticationClient
+  /** Another application of the pool than the default one. */
+  appId?: string
   rememberMe?: boolean
   autoRefresh?: boolean
   onError?: NonNullable<AuthingProviderProps['onError']>
@@ -54,12 +56,13 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
   /** A wrapper with a fresh QueryClient and a provider on the emulator (StrictMode comes from `configure`). */
   const wrapper = (props: ProviderProps = {}, queryClient: QueryClient | null = newQueryClient()) =>
     function Wrapper({ children }: { children?: ReactNode }) {
+      const { appId = info.appId, ...shared } = props
       const provider = props.client ? (
-        <AuthingProvider {...props} client={props.client}>
+        <AuthingProvider {...shared} client={props.client}>
           {children}
         </AuthingProvider>
       ) : (
-        <AuthingProvider {...props} appId={info.appId} appHost={info.appHost} fetch={fetch} client={undefined}>
+        <AuthingProvider {...shared} appId={appId} appHost={info.appHost} fetch={fetch} client={undefined}>
           {children}
         </AuthingProvider>
       )

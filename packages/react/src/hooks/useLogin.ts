@@ -1,5 +1,13 @@
-import type { AuthenticationClient, AuthingError, User } from '@authing-kit/client'
-import { useCallback } from 'react'
+import {
+  type AuthenticationClient,
+  AuthingError,
+  isAuthingError,
+  type LoginStep,
+  loginStepOf,
+  type MfaStep,
+  type User,
+} from '@authing-kit/client'
+import { useCallback, useState } from 'react'
 
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
@@ -21,9 +29,30 @@ export interface LoginCallOptions {
   rememberMe?: boolean
 }
 
+/** An answer to an MFA step: the authenticator app's code, an SMS or email code, or a recovery code. */
+export type MfaAnswer =
+  | { factor: 'OTP'; code: string }
+  | { factor: 'SMS'; code: string }
+  | { factor: 'EMAIL'; code: string }
+  | { factor: 'recovery'; code: string }
+
 export interface UseLoginResult {
-  /** Logs in; resolves the user, rejects with an AuthingError (also kept in `error`). */
+  /**
+   * Logs in; resolves the user, rejects with an AuthingError (also kept in `error`). A login that
+   * needs another step rejects too, and sets `step`.
+   */
   login<M extends LoginMethod>(method: M, credentials: LoginCredentials[M], options?: LoginCallOptions): Promise<User>
+  /** The step the last login stopped at (MFA, see `loginStepOf`), or null. Cleared by a success, `cancelStep` or a new login. */
+  step: LoginStep | null
+  /**
+   * Continues an MFA step; the user becomes the session like a password login, remembered as the login
+   * asked. For SMS and email, send the code first (`useSendSmsCode` with scene `mfa-verify`, `useSendEmailCode`
+   * with `MFA_VERIFY_CODE`). A recovery code answers the next one as `recoveryCode`: show it to the user.
+   * A step that ended (expired, too many wrong codes: 2021) clears `step`.
+   */
+  verifyMfa(answer: MfaAnswer): Promise<User & { recoveryCode?: string }>
+  /** Abandons the step (back to the login form). */
+  cancelStep(): void
   isPending: boolean
   error: AuthingError | null
   /** Clears `error`. */
@@ -41,33 +70,79 @@ const loginCalls: {
   emailCode: (client, { email, code }) => client.loginByEmailCode(email, code),
 }
 
-interface LoginVariables {
-  method: LoginMethod
-  credentials: LoginCredentials[LoginMethod]
-  rememberMe: boolean
+type LoginVariables =
+  | { kind: 'login'; method: LoginMethod; credentials: LoginCredentials[LoginMethod]; rememberMe: boolean }
+  | { kind: 'mfa'; step: MfaStep; answer: MfaAnswer; rememberMe: boolean }
+
+function verify(
+  client: AuthenticationClient,
+  step: MfaStep,
+  answer: MfaAnswer,
+): Promise<User & { recoveryCode?: string }> {
+  const { mfaToken } = step
+  switch (answer.factor) {
+    case 'OTP':
+      return client.mfa.verifyTotpMfa({ totp: answer.code, mfaToken })
+    case 'SMS':
+      return client.mfa.verifyAppSmsMfa({ phone: step.phone ?? '', code: answer.code, mfaToken })
+    case 'EMAIL':
+      return client.mfa.verifyAppEmailMfa({ email: step.email ?? '', code: answer.code, mfaToken })
+    case 'recovery':
+      return client.mfa.verifyTotpRecoveryCode({ recoveryCode: answer.code, mfaToken })
+  }
 }
 
 /**
- * Logs in with one of Authing's methods. A second call while one is pending returns the pending
- * promise (no second request). On success the session, `useAuth` and the cached profile update.
+ * Logs in with one of Authing's methods, and continues the step a login may stop at (MFA). A second
+ * call while one is pending returns the pending promise (no second request). On success the session,
+ * `useAuth` and the cached profile update.
  *
  * @example
- * const { login, isPending, error } = useLogin()
- * await login('username', { username, password }, { rememberMe: false })
+ * const { login, step, verifyMfa, isPending, error } = useLogin()
+ * await login('username', { username, password }, { rememberMe: false }).catch(() => {})
+ * if (step?.kind === 'mfa') await verifyMfa({ factor: 'OTP', code })
  */
 export function useLogin(): UseLoginResult {
   const { rememberMe } = useAuthingContext('useLogin')
-  const { run, isPending, error, reset } = useAuthingMutation<LoginVariables, User>(
+  // The step and how the login that met it asked to be remembered.
+  const [pending, setPending] = useState<{ step: LoginStep; rememberMe: boolean } | null>(null)
+  // The step is set inside the call, so that a second call while one runs gets the same promise.
+  const { run, isPending, error, reset } = useAuthingMutation<LoginVariables, User & { recoveryCode?: string }>(
     'useLogin',
-    (runtime, { method, credentials, rememberMe: remember }) => {
-      const loginBy = loginCalls[method] as (c: AuthenticationClient, x: typeof credentials) => Promise<User>
-      return withRememberMe(runtime.router, remember, () => loginBy(runtime.client, credentials))
+    async (runtime, variables) => {
+      if (variables.kind === 'login') setPending(null)
+      try {
+        const user = await withRememberMe(runtime.router, variables.rememberMe, () => {
+          if (variables.kind === 'mfa') return verify(runtime.client, variables.step, variables.answer)
+          const loginBy = loginCalls[variables.method] as (c: AuthenticationClient, x: unknown) => Promise<User>
+          return loginBy(runtime.client, variables.credentials)
+        })
+        setPending(null)
+        return user
+      } catch (failure) {
+        const step = variables.kind === 'login' ? loginStepOf(failure) : null
+        if (step) setPending({ step, rememberMe: variables.rememberMe })
+        if (variables.kind === 'mfa' && isAuthingError(failure) && failure.code === 2021) setPending(null)
+        throw failure
+      }
     },
   )
   // The profile cache follows the new session through the provider's cache sync.
   const login = useCallback<UseLoginResult['login']>(
-    (method, credentials, options = {}) => run({ method, credentials, rememberMe: options.rememberMe ?? rememberMe }),
+    (method, credentials, options = {}) =>
+      run({ kind: 'login', method, credentials, rememberMe: options.rememberMe ?? rememberMe }),
     [run, rememberMe],
   )
-  return { login, isPending, error, reset }
+  const verifyMfa = useCallback<UseLoginResult['verifyMfa']>(
+    (answer) =>
+      pending?.step.kind === 'mfa'
+        ? run({ kind: 'mfa', step: pending.step, answer, rememberMe: pending.rememberMe })
+        : Promise.reject(new AuthingError('invalid_argument', 'verifyMfa needs a pending MFA step: log in first')),
+    [run, pending],
+  )
+  const cancelStep = useCallback(() => {
+    setPending(null)
+    reset()
+  }, [reset])
+  return { login, step: pending?.step ?? null, verifyMfa, cancelStep, isPending, error, reset }
 }

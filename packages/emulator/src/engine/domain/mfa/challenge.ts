@@ -23,9 +23,15 @@ export interface Challenge {
   app: ApplicationRecord
 }
 
-const poolKey = (engine: Engine, poolId: string): Uint8Array | null => {
+/**
+ * The pool secret as an HMAC key. A CryptoKey rather than bytes: jose refuses a Uint8Array made in
+ * another realm (a jsdom page running the emulator in-process).
+ */
+async function poolKey(engine: Engine, poolId: string): Promise<CryptoKey | null> {
   const pool = engine.state.userPools.get(poolId)
-  return pool ? new TextEncoder().encode(pool.secret) : null
+  if (!pool) return null
+  const bytes = new TextEncoder().encode(pool.secret)
+  return globalThis.crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
 }
 
 /** Whether a login of `user` to `app` needs a second factor: the app's policy or the user's own TOTP. */
@@ -39,7 +45,7 @@ export async function requireSecondFactor(engine: Engine, user: UserRecord, app:
   const totpEnabled = engine.state.totpAuthenticators.get(user.id)?.enabled === true
   const policy = app.mfa ?? []
   const factors: MfaFactor[] = policy.length ? policy : ['OTP']
-  const key = poolKey(engine, user.userPoolId)
+  const key = await poolKey(engine, user.userPoolId)
   if (!key) throw new AuthingBusinessError('appNotFound')
   const now = engine.settings.now()
   pruneChallenges(engine, now)
@@ -103,7 +109,7 @@ export async function challengeOf(engine: Engine, authorization: string | null):
   } catch {
     return null
   }
-  const key = typeof poolId === 'string' ? poolKey(engine, poolId) : null
+  const key = typeof poolId === 'string' ? await poolKey(engine, poolId) : null
   if (!key) throw new AuthingBusinessError('mfaTokenInvalid')
   let jti: unknown
   try {
