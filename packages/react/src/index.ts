@@ -8,7 +8,14 @@ export type { UseAuthorizedResourcesResult } from './hooks/useAuthorizedResource
 export { useAuthorizedResources } from './hooks/useAuthorizedResources.js'
 export type { UseHasRoleResult } from './hooks/useHasRole.js'
 export { useHasRole } from './hooks/useHasRole.js'
-export type { LoginCallOptions, LoginCredentials, LoginMethod, MfaAnswer, UseLoginResult } from './hooks/useLogin.js'
+export type {
+  LoginCallOptions,
+  LoginCredentials,
+  LoginMethod,
+  MfaAnswer,
+  MfaCodeTarget,
+  UseLoginResult,
+} from './hooks/useLogin.js'
 export { useLogin } from './hooks/useLogin.js'
 export type { UseLogoutResult } from './hooks/useLogout.js'
 export { useLogout } from './hooks/useLogout.js'

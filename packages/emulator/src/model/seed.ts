@@ -112,9 +112,12 @@ function checkShape(seed: SeedDocument): void {
     }
   })
   seed.users?.forEach((u, i) => {
-    strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', 'totpSecret', ...profileFields])
+    const texts = ['id', 'username', 'email', 'phone', 'password', 'totpSecret', 'totpRecoveryCode', ...profileFields]
+    strings(`users[${i}]`, u, texts)
     if (u.totpSecret !== undefined && !/^[A-Z2-7]{16,}=*$/.test(u.totpSecret))
       throw new SeedError(`users[${i}].totpSecret must be a base32 secret (at least 16 characters)`)
+    if (u.totpRecoveryCode !== undefined && (!u.totpSecret || !/^[\w-]{8,64}$/.test(u.totpRecoveryCode)))
+      throw new SeedError(`users[${i}].totpRecoveryCode needs a totpSecret, and 8 to 64 letters, digits or dashes`)
     if (!u.username && !u.email && !u.phone) throw new SeedError(`users[${i}] needs a username, email or phone`)
   })
   seed.roles?.forEach((r, i) => strings(`roles[${i}]`, r, ['code', 'description', 'namespace'], ['code']))
@@ -217,7 +220,7 @@ export async function applySeed(
   seed.users.forEach((user, i) => {
     state.users.set(user.id, seedUserRecord(user, poolId, hashes[i] ?? null, at))
     if (user.totpSecret) {
-      const recoveryCode = randomRecoveryCode()
+      const recoveryCode = user.totpRecoveryCode ?? randomRecoveryCode()
       const record = { userId: user.id, secret: user.totpSecret, recoveryCode, enabled: true, lastStep: null }
       state.totpAuthenticators.set(user.id, { ...record, createdAt: at, updatedAt: at })
     }

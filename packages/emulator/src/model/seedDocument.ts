@@ -11,6 +11,8 @@ export interface SeedUser {
   roles?: string[]
   /** A bound authenticator app (base32 TOTP secret): password logins then ask for its code (1635). */
   totpSecret?: string
+  /** Its recovery code (single-use; the next one is random). Defaults to a random one. */
+  totpRecoveryCode?: string
   /** User-defined field values, as plain values (not JSON-encoded). */
   udf?: Record<string, unknown>
   nickname?: string

@@ -1,6 +1,7 @@
 import {
   type AuthenticationClient,
   AuthingError,
+  type CommonMessage,
   isAuthingError,
   type LoginStep,
   loginStepOf,
@@ -12,6 +13,7 @@ import { useCallback, useState } from 'react'
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
 import { useAuthingMutation } from './useAuthingMutation.js'
+import { SMS_RESEND_SECONDS, useCountedSend } from './useCountedSend.js'
 
 /** What each login method needs. */
 export interface LoginCredentials {
@@ -29,12 +31,19 @@ export interface LoginCallOptions {
   rememberMe?: boolean
 }
 
-/** An answer to an MFA step: the authenticator app's code, an SMS or email code, or a recovery code. */
+/**
+ * An answer to an MFA step: the authenticator app's code, an SMS or email code, or a recovery code.
+ * `phone` / `email` default to the step's; an account without one names the one it proves and binds.
+ */
 export type MfaAnswer =
   | { factor: 'OTP'; code: string }
-  | { factor: 'SMS'; code: string }
-  | { factor: 'EMAIL'; code: string }
+  | { factor: 'SMS'; code: string; phone?: string; phoneCountryCode?: string }
+  | { factor: 'EMAIL'; code: string; email?: string }
   | { factor: 'recovery'; code: string }
+
+/** Where an MFA code goes: the step's phone or email unless the account has none and names one. */
+export type MfaCodeTarget =
+  { factor: 'SMS'; phone?: string; phoneCountryCode?: string } | { factor: 'EMAIL'; email?: string }
 
 export interface UseLoginResult {
   /**
@@ -51,6 +60,13 @@ export interface UseLoginResult {
    * A step that ended (expired, too many wrong codes: 2021) clears `step`.
    */
   verifyMfa(answer: MfaAnswer): Promise<User & { recoveryCode?: string }>
+  /**
+   * Sends the SMS or email code of a pending MFA step (scenes `mfa-verify` / `MFA_VERIFY_CODE`), then
+   * counts down (`mfaCodeSecondsLeft`) before another may go; during it, rejects with `rate_limited`.
+   */
+  sendMfaCode(target: MfaCodeTarget): Promise<CommonMessage>
+  /** Seconds until `sendMfaCode` may send again; 0 when it may. */
+  mfaCodeSecondsLeft: number
   /** Abandons the step (back to the login form). */
   cancelStep(): void
   isPending: boolean
@@ -83,10 +99,13 @@ function verify(
   switch (answer.factor) {
     case 'OTP':
       return client.mfa.verifyTotpMfa({ totp: answer.code, mfaToken })
-    case 'SMS':
-      return client.mfa.verifyAppSmsMfa({ phone: step.phone ?? '', code: answer.code, mfaToken })
+    case 'SMS': {
+      const { phone = step.phone ?? '', phoneCountryCode = step.phoneCountryCode } = answer
+      const country = phoneCountryCode ? { phoneCountryCode } : {}
+      return client.mfa.verifyAppSmsMfa({ phone, code: answer.code, mfaToken, ...country })
+    }
     case 'EMAIL':
-      return client.mfa.verifyAppEmailMfa({ email: step.email ?? '', code: answer.code, mfaToken })
+      return client.mfa.verifyAppEmailMfa({ email: answer.email ?? step.email ?? '', code: answer.code, mfaToken })
     case 'recovery':
       return client.mfa.verifyTotpRecoveryCode({ recoveryCode: answer.code, mfaToken })
   }
@@ -140,9 +159,35 @@ export function useLogin(): UseLoginResult {
         : Promise.reject(new AuthingError('invalid_argument', 'verifyMfa needs a pending MFA step: log in first')),
     [run, pending],
   )
+  const mfaStep = pending?.step.kind === 'mfa' ? pending.step : null
+  const codeSend = useCountedSend<{ step: MfaStep | null; target: MfaCodeTarget }>(
+    'useLogin',
+    (client, { step, target }) => {
+      if (!step)
+        return Promise.reject(
+          new AuthingError('invalid_argument', 'sendMfaCode needs a pending MFA step: log in first'),
+        )
+      if (target.factor === 'EMAIL') return client.sendEmail(target.email ?? step.email ?? '', 'MFA_VERIFY_CODE')
+      const { phone = step.phone ?? '', phoneCountryCode = step.phoneCountryCode ?? undefined } = target
+      return client.sendSmsCode(phone, phoneCountryCode, 'mfa-verify')
+    },
+    SMS_RESEND_SECONDS,
+  )
+  const { send } = codeSend
+  const sendMfaCode = useCallback((target: MfaCodeTarget) => send({ step: mfaStep, target }), [send, mfaStep])
   const cancelStep = useCallback(() => {
     setPending(null)
     reset()
   }, [reset])
-  return { login, step: pending?.step ?? null, verifyMfa, cancelStep, isPending, error, reset }
+  return {
+    login,
+    step: pending?.step ?? null,
+    verifyMfa,
+    sendMfaCode,
+    mfaCodeSecondsLeft: codeSend.secondsLeft,
+    cancelStep,
+    isPending,
+    error,
+    reset,
+  }
 }

@@ -34,6 +34,7 @@ export const enUS = {
   registered: 'Your account was created. You can log in now.',
   passwordReset: 'Your password was reset. You can log in now.',
   welcome: 'Welcome, {name}',
+  loading: 'Loading…',
   required: 'This field is required',
   invalidEmail: 'Enter a valid email address',
   invalidPhone: 'Enter a valid phone number',
