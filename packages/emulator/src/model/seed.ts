@@ -49,6 +49,44 @@ export const defaultSeed: SeedDocument = {
   udfs: [{ targetType: 'USER', key: 'school', dataType: 'STRING', label: 'School' }],
 }
 
+/**
+ * What the CLI and the demo start from: the default seed plus a user per login flow, each printed
+ * with what their login meets. In-process emulators keep `defaultSeed` (bob alone) unless told.
+ */
+export const demoSeed: SeedDocument = {
+  ...defaultSeed,
+  users: [
+    ...(defaultSeed.users ?? []),
+    {
+      id: '62a0f0a9c6b1c2a3d4e5f604',
+      username: 'mfa-alice',
+      password: 'passw0rd',
+      email: 'alice@example.com',
+      nickname: 'Alice',
+      totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      totpRecoveryCode: 'alice-recovery-01',
+    },
+  ],
+}
+
+/** A seeded user whose login meets a step, and what it is, for banners and the dashboard. */
+export interface FlowUser {
+  username: string
+  password: string
+  meets: string
+}
+
+/** The seed's users (after the demo user) whose password login stops at a step. */
+export function flowUsersOf(seed: SeedDocument): FlowUser[] {
+  return (seed.users ?? []).flatMap((user) => {
+    if (!user.username || !user.password) return []
+    const meets = user.totpSecret
+      ? `an authenticator code (the dashboard shows it${user.totpRecoveryCode ? `; recovery code ${user.totpRecoveryCode}` : ''})`
+      : null
+    return meets ? [{ username: user.username, password: user.password, meets }] : []
+  })
+}
+
 type Required2<T, K extends keyof T> = T & { [P in K]-?: NonNullable<T[P]> }
 export interface ResolvedSeed extends SeedDocument {
   userPool: Required2<NonNullable<SeedDocument['userPool']>, 'id' | 'secret'>

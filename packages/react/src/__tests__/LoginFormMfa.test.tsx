@@ -54,7 +54,10 @@ describe('<LoginForm> second factor', () => {
     const input = within(step).getByLabelText('Authenticator code')
     await waitFor(() => expect(document.activeElement).toBe(input))
     expect(input).toMatchObject({ inputMode: 'numeric', autocomplete: 'one-time-code' })
-    expect(screen.getByRole('status').textContent).toContain('Enter the 6-digit code your authenticator app shows.')
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe(
+      'Two-step verification: Enter the 6-digit code your authenticator app shows.',
+    )
+    expect(screen.getByRole('heading').textContent).toBe('Two-step verification')
     // A step is no failure: nothing alarming, and the app's onError hears nothing.
     expect(screen.getByRole('alert', { hidden: true }).textContent).toBe('')
     expect(onError).not.toHaveBeenCalled()
@@ -124,9 +127,12 @@ describe('<LoginForm> second factor', () => {
     const notice = await screen.findByRole('group', { name: '请保存新的恢复代码' })
     const next = notice.querySelector('code')?.textContent ?? ''
     expect(next).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){5}$/)
+    // The session waits for "继续": an app that swaps the form out on login would hide the new code.
     expect(onSuccess).not.toHaveBeenCalled()
+    expect(localStorage.getItem(authing.tokenKey)).toBeNull()
     await user.click(within(notice).getByRole('button', { name: '继续' }))
     expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(localStorage.getItem(authing.tokenKey)).toBe(onSuccess.mock.calls[0]?.[0].token)
     expect(onSuccess.mock.calls[0]?.[0]).not.toHaveProperty('recoveryCode')
   })
 })

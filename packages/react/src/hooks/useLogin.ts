@@ -8,7 +8,7 @@ import {
   type MfaStep,
   type User,
 } from '@authing-kit/client'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
@@ -39,7 +39,7 @@ export type MfaAnswer =
   | { factor: 'OTP'; code: string }
   | { factor: 'SMS'; code: string; phone?: string; phoneCountryCode?: string }
   | { factor: 'EMAIL'; code: string; email?: string }
-  | { factor: 'recovery'; code: string }
+  | { factor: 'recovery'; code: string; startSession?: boolean }
 
 /** Where an MFA code goes: the step's phone or email unless the account has none and names one. */
 export type MfaCodeTarget =
@@ -67,6 +67,11 @@ export interface UseLoginResult {
   sendMfaCode(target: MfaCodeTarget): Promise<CommonMessage>
   /** Seconds until `sendMfaCode` may send again; 0 when it may. */
   mfaCodeSecondsLeft: number
+  /**
+   * Makes the user of `verifyMfa({ factor: 'recovery', code, startSession: false })` the session, remembered
+   * as its login asked: call it once the user has seen (and saved) the next recovery code.
+   */
+  startSession(user: User): void
   /** Abandons the step (back to the login form). */
   cancelStep(): void
   isPending: boolean
@@ -106,8 +111,10 @@ function verify(
     }
     case 'EMAIL':
       return client.mfa.verifyAppEmailMfa({ email: answer.email ?? step.email ?? '', code: answer.code, mfaToken })
-    case 'recovery':
-      return client.mfa.verifyTotpRecoveryCode({ recoveryCode: answer.code, mfaToken })
+    case 'recovery': {
+      const { startSession = true } = answer
+      return client.mfa.verifyTotpRecoveryCode({ recoveryCode: answer.code, mfaToken, startSession })
+    }
   }
 }
 
@@ -122,7 +129,10 @@ function verify(
  * if (step?.kind === 'mfa') await verifyMfa({ factor: 'OTP', code })
  */
 export function useLogin(): UseLoginResult {
-  const { rememberMe } = useAuthingContext('useLogin')
+  const provider = useAuthingContext('useLogin')
+  const { rememberMe } = provider
+  // How the login behind a held session (a recovery code's, see `startSession`) asked to be remembered.
+  const heldRememberMe = useRef(rememberMe)
   // The step and how the login that met it asked to be remembered.
   const [pending, setPending] = useState<{ step: LoginStep; rememberMe: boolean } | null>(null)
   // The step is set inside the call, so that a second call while one runs gets the same promise.
@@ -132,7 +142,10 @@ export function useLogin(): UseLoginResult {
       if (variables.kind === 'login') setPending(null)
       try {
         const user = await withRememberMe(runtime.router, variables.rememberMe, () => {
-          if (variables.kind === 'mfa') return verify(runtime.client, variables.step, variables.answer)
+          if (variables.kind === 'mfa') {
+            heldRememberMe.current = variables.rememberMe
+            return verify(runtime.client, variables.step, variables.answer)
+          }
           const loginBy = loginCalls[variables.method] as (c: AuthenticationClient, x: unknown) => Promise<User>
           return loginBy(runtime.client, variables.credentials)
         })
@@ -175,6 +188,13 @@ export function useLogin(): UseLoginResult {
   )
   const { send } = codeSend
   const sendMfaCode = useCallback((target: MfaCodeTarget) => send({ step: mfaStep, target }), [send, mfaStep])
+  const startSession = useCallback(
+    (user: User) => {
+      const { router, client } = provider.runtime
+      void withRememberMe(router, heldRememberMe.current, async () => client.setCurrentUser(user))
+    },
+    [provider.runtime],
+  )
   const cancelStep = useCallback(() => {
     setPending(null)
     reset()
@@ -185,6 +205,7 @@ export function useLogin(): UseLoginResult {
     verifyMfa,
     sendMfaCode,
     mfaCodeSecondsLeft: codeSend.secondsLeft,
+    startSession,
     cancelStep,
     isPending,
     error,

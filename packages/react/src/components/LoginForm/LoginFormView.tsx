@@ -19,6 +19,16 @@ import { RegisterView } from './views/RegisterView.js'
 
 const ALL_METHODS: readonly LoginFormMethod[] = ['password', 'phoneCode', 'emailCode']
 
+// Inline, so that it stays hidden with `unstyled` too.
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+} as const
+
 // Step views are chunks of their own: a form whose logins never meet a step never downloads them.
 const mfaViews = () => import('./steps/MfaStepView.js')
 const MfaStepView = lazy(() => mfaViews().then((module) => ({ default: module.MfaStepView })))
@@ -44,6 +54,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
   const [rememberMe, setRememberMe] = useState(provider.rememberMe)
   const notices = useNotices(lang, props.onError)
   const login = useLogin()
+  const [announcement, announce] = useState('')
   const [recovered, setRecovered] = useState<{ user: User; recoveryCode: string } | null>(null)
 
   const done = (user: User) => {
@@ -61,6 +72,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
     fail: (error) => (loginStepOf(error) ? notices.clear() : notices.fail(error)),
     inform: notices.inform,
     clear: notices.clear,
+    announce,
     loggedIn({ recoveryCode, ...user }) {
       if (recoveryCode) setRecovered({ user, recoveryCode })
       else done(user)
@@ -78,7 +90,14 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
     phoneCode: t.methodPhoneCode,
     emailCode: t.methodEmailCode,
   }
-  const title = screen === 'login' ? t.title : screen === 'register' ? t.registerTitle : t.forgotTitle
+  const title =
+    step || recovered
+      ? t.mfaTitle
+      : screen === 'login'
+        ? t.title
+        : screen === 'register'
+          ? t.registerTitle
+          : t.forgotTitle
   const stepLoading = <p className="ak-login__status">{t.loading}</p>
 
   return (
@@ -124,6 +143,9 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
         )}
       </LoginFormContext.Provider>
       <NoticeRegions notices={notices} />
+      <p className="ak-login__announcement" aria-live="polite" style={visuallyHidden}>
+        {announcement}
+      </p>
       <div className="ak-login__links">
         {recovered ? null : step ? (
           <button type="button" className="ak-login__link" onClick={() => (login.cancelStep(), notices.clear())}>

@@ -20,6 +20,8 @@ export interface LoginFormContextValue {
   fail(error: unknown): void
   /** Shows a neutral message (code sent, password reset) in the status region. */
   inform(text: string): void
+  /** Tells screen readers, and only them, what a new screen is about (its visible text says it already). */
+  announce(text: string): void
   /** Clears both regions, before a new attempt. */
   clear(): void
   /** A login ended in a session: greets the user and tells the app (after showing a new recovery code). */

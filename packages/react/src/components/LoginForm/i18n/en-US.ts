@@ -35,6 +35,7 @@ export const enUS = {
   passwordReset: 'Your password was reset. You can log in now.',
   welcome: 'Welcome, {name}',
   loading: 'Loading…',
+  mfaTitle: 'Two-step verification',
   required: 'This field is required',
   invalidEmail: 'Enter a valid email address',
   invalidPhone: 'Enter a valid phone number',

@@ -36,6 +36,7 @@ export const zhCN: LoginFormMessages = {
   passwordReset: '密码已重置，现在可以登录了。',
   welcome: '欢迎，{name}',
   loading: '加载中…',
+  mfaTitle: '安全验证',
   required: '此项必填',
   invalidEmail: '请输入正确的邮箱地址',
   invalidPhone: '请输入正确的手机号',

@@ -30,7 +30,7 @@ function choicesOf(step: MfaStep): Choice[] {
  * code (sent to the account's own phone or email, or one it proves and binds), or a recovery code.
  */
 export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
-  const { t, lang, login, fail, inform, clear, loggedIn } = useLoginFormContext()
+  const { t, lang, login, fail, inform, clear, announce, loggedIn } = useLoginFormContext()
   const m = mfaMessages[lang]
   const choices = choicesOf(step)
   const [choice, setChoice] = useState<Choice | undefined>(choices[0])
@@ -57,9 +57,9 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
 
   // Each choice announces itself and hands the focus to its first input, as a new screen would.
   useEffect(() => {
-    inform(`${m.title}: ${intro}`)
+    announce(`${t.mfaTitle}: ${intro}`)
     first.current?.querySelector('input')?.focus()
-    // `inform` is rebuilt on every render of the form; announcing once per choice is the point.
+    // `announce` is rebuilt on every render of the form; announcing once per choice is the point.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [choice])
 
@@ -94,8 +94,11 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
     clear()
     if (!value.trim()) return setErrors({ code: t.required })
     if (!checkTarget()) return
+    // A recovery code's session waits for "Continue": the app would otherwise move on before the next code shows.
     const answer = (
-      choice === 'recovery' ? { factor: choice, code: value.trim() } : { factor: choice, code: value, ...target() }
+      choice === 'recovery'
+        ? { factor: choice, code: value.trim(), startSession: false }
+        : { factor: choice, code: value, ...target() }
     ) as MfaAnswer
     try {
       loggedIn(await login.verifyMfa(answer))
@@ -116,7 +119,7 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
 
   const usable = choice !== undefined && (choice !== 'OTP' || step.totpEnabled)
   return (
-    <form className="ak-login__form" aria-label={m.title} noValidate onSubmit={onSubmit(() => void verify(code))}>
+    <form className="ak-login__form" aria-label={t.mfaTitle} noValidate onSubmit={onSubmit(() => void verify(code))}>
       {choices.length > 1 ? (
         <div className="ak-login__tabs" role="group" aria-label={m.factors}>
           {choices.map((c) => (
@@ -175,7 +178,7 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
 
 /** After a recovery code: the next one, shown once, before the app takes over. */
 export function NewRecoveryCode({ user, recoveryCode }: { user: User; recoveryCode: string }): ReactNode {
-  const { lang, done } = useLoginFormContext()
+  const { lang, login, done } = useLoginFormContext()
   const m = mfaMessages[lang]
   const button = useRef<HTMLButtonElement>(null)
   useEffect(() => button.current?.focus(), [])
@@ -185,7 +188,12 @@ export function NewRecoveryCode({ user, recoveryCode }: { user: User; recoveryCo
       <p>
         <code className="ak-login__secret">{recoveryCode}</code>
       </p>
-      <button ref={button} type="button" className="ak-login__submit" onClick={() => done(user)}>
+      <button
+        ref={button}
+        type="button"
+        className="ak-login__submit"
+        onClick={() => (login.startSession(user), done(user))}
+      >
         {m.continue}
       </button>
     </div>

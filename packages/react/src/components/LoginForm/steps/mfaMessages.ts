@@ -3,7 +3,6 @@ import type { FormLang } from '../../form/errorMessages.js'
 /** The MFA step's strings, in the step's own chunk: a form that never meets the step never loads them. */
 export const mfaMessages: Record<FormLang, Record<MfaMessageKey, string>> = {
   'en-US': {
-    title: 'Two-step verification',
     factors: 'Verify with',
     OTP: 'Authenticator app',
     SMS: 'Text message',
@@ -25,7 +24,6 @@ export const mfaMessages: Record<FormLang, Record<MfaMessageKey, string>> = {
     continue: 'Continue',
   },
   'zh-CN': {
-    title: '安全验证',
     factors: '验证方式',
     OTP: '身份验证器',
     SMS: '短信',
@@ -49,7 +47,6 @@ export const mfaMessages: Record<FormLang, Record<MfaMessageKey, string>> = {
 }
 
 type MfaMessageKey =
-  | 'title'
   | 'factors'
   | 'OTP'
   | 'SMS'
