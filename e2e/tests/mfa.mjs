@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 
 import { totpCodeAt } from '@authing-kit/emulator'
 
-import { expectLoggedIn, logIn, screenshot } from '../helpers.mjs'
+import { BOB, expectLoggedIn, logIn, screenshot } from '../helpers.mjs'
 
 // The demo seed's mfa-alice: her authenticator app's secret, as an enrolment QR code would carry it.
 const ALICE = { username: 'mfa-alice', password: 'passw0rd', nickname: 'Alice' }
@@ -72,6 +72,27 @@ export const mfaTests = [
       await screenshot(t, page, 'mfa-recovery-next-code')
       await page.keyboard.press('Enter') // "Continue" has the focus
       await expectLoggedIn(page, ALICE.nickname)
+    },
+  },
+  {
+    name: 'mfa: the profile offers the authenticator app: a real QR code, the key, cancel leaves it off',
+    async run(t) {
+      const page = await t.newPage()
+      await page.goto(t.app)
+      await logIn(page)
+      await expectLoggedIn(page, BOB.nickname)
+      const section = page.getByRole('region', { name: 'Authenticator app' })
+      await section.getByText('Off: logins ask for your password only.').waitFor()
+      await section.getByRole('button', { name: 'Turn on' }).click()
+      const qr = section.getByRole('img', { name: 'QR code for your authenticator app' })
+      await qr.waitFor()
+      const size = await qr.evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth)
+      assert.ok(size >= 100, `the QR image decoded to ${size} px`)
+      assert.equal(await section.getByLabel('Code from the app').evaluate((el) => el === document.activeElement), true)
+      await section.scrollIntoViewIfNeeded()
+      await screenshot(t, page, 'mfa-profile-enrolment')
+      await section.getByRole('button', { name: 'Cancel' }).click()
+      await section.getByText('Off: logins ask for your password only.').waitFor()
     },
   },
 ]
