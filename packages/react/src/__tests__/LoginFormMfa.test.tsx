@@ -10,13 +10,18 @@ import { type ProviderProps, startAuthing } from './testAuthing.js'
 
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 const strictAppId = '62a0f0a9c6b1c2a3d4e5f630'
+const totpAppId = '62a0f0a9c6b1c2a3d4e5f631'
 const EN = { account: 'Username, email or phone', password: 'Password', submit: 'Log in' }
 
 /** alice has an authenticator app (and a known recovery code); the `strict` app asks every login for SMS or TOTP. */
 async function startMfa() {
   const clock = { now: Date.parse('2026-12-04T10:00:00Z') }
   const seed = structuredClone(defaultSeed)
-  seed.applications = [...(seed.applications ?? []), { id: strictAppId, name: 'Strict', mfa: ['SMS', 'OTP'] }]
+  seed.applications = [
+    ...(seed.applications ?? []),
+    { id: strictAppId, name: 'Strict', mfa: ['SMS', 'OTP'] },
+    { id: totpAppId, name: 'Authenticator only', mfa: ['OTP'] },
+  ]
   seed.users = [
     ...(seed.users ?? []),
     { username: 'alice', password: 'passw0rd', totpSecret: secret, totpRecoveryCode: 'alice-recovery-01' },
@@ -134,5 +139,25 @@ describe('<LoginForm> second factor', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect(localStorage.getItem(authing.tokenKey)).toBe(onSuccess.mock.calls[0]?.[0].token)
     expect(onSuccess.mock.calls[0]?.[0]).not.toHaveProperty('recoveryCode')
+  })
+
+  it('an app that asks for an authenticator app bob has not set up: he binds one in the step and is in', async () => {
+    const authing = await startMfa()
+    const { user, onSuccess } = await renderForm(authing, { lang: 'en-US' }, { appId: totpAppId })
+    await passwordLogin(user, 'bob')
+    const step = await screen.findByRole('form', { name: 'Two-step verification' })
+    expect(within(step).getByText(/none is set up for your account yet/)).toBeTruthy()
+    await user.click(within(step).getByRole('button', { name: 'Set up an authenticator app' }))
+    const qr = await within(step).findByRole('img', { name: 'QR code for your authenticator app' })
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+    const [key, recovery] = [...step.querySelectorAll('code')].map((c) => c.textContent ?? '')
+    expect(key).toMatch(/^[A-Z2-7]{16,}$/)
+    expect(recovery).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){5}$/)
+    const input = within(step).getByLabelText('Authenticator code')
+    await waitFor(() => expect(document.activeElement).toBe(input))
+    await user.type(input, totpCodeAt(key ?? '', authing.clock.now))
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    expect(onSuccess.mock.calls[0]?.[0].username).toBe('bob')
+    expect(localStorage.getItem(`authing-kit:${totpAppId}:token`)).toBe(onSuccess.mock.calls[0]?.[0].token)
   })
 })

@@ -2,6 +2,7 @@ import {
   type AuthenticationClient,
   AuthingError,
   type CommonMessage,
+  type MfaAssociation,
   isAuthingError,
   type LoginStep,
   loginStepOf,
@@ -37,6 +38,8 @@ export interface LoginCallOptions {
  */
 export type MfaAnswer =
   | { factor: 'OTP'; code: string }
+  /** The first code of an authenticator app bound in this step (`bindTotp`). */
+  | { factor: 'bindOTP'; code: string }
   | { factor: 'SMS'; code: string; phone?: string; phoneCountryCode?: string }
   | { factor: 'EMAIL'; code: string; email?: string }
   | { factor: 'recovery'; code: string; startSession?: boolean }
@@ -67,6 +70,11 @@ export interface UseLoginResult {
   sendMfaCode(target: MfaCodeTarget): Promise<CommonMessage>
   /** Seconds until `sendMfaCode` may send again; 0 when it may. */
   mfaCodeSecondsLeft: number
+  /**
+   * When the step offers `OTP` but no authenticator app is bound (`totpEnabled: false`): starts binding
+   * one (QR image, key, recovery code); its first code then answers `verifyMfa({ factor: 'bindOTP', code })`.
+   */
+  bindTotp(): Promise<MfaAssociation>
   /**
    * Makes the user of `verifyMfa({ factor: 'recovery', code, startSession: false })` the session, remembered
    * as its login asked: call it once the user has seen (and saved) the next recovery code.
@@ -104,6 +112,14 @@ function verify(
   switch (answer.factor) {
     case 'OTP':
       return client.mfa.verifyTotpMfa({ totp: answer.code, mfaToken })
+    case 'bindOTP':
+      return client.mfa
+        .confirmAssosicateMfaAuthenticator({ totp: answer.code, mfaToken, source: 'APPLICATION' })
+        .then(
+          () =>
+            client.getSnapshot().user ??
+            Promise.reject(new AuthingError('bad_response', 'The binding logged no one in')),
+        )
     case 'SMS': {
       const { phone = step.phone ?? '', phoneCountryCode = step.phoneCountryCode } = answer
       const country = phoneCountryCode ? { phoneCountryCode } : {}
@@ -188,6 +204,13 @@ export function useLogin(): UseLoginResult {
   )
   const { send } = codeSend
   const sendMfaCode = useCallback((target: MfaCodeTarget) => send({ step: mfaStep, target }), [send, mfaStep])
+  const bindTotp = useCallback(
+    () =>
+      mfaStep
+        ? provider.runtime.client.mfa.assosicateMfaAuthenticator({ mfaToken: mfaStep.mfaToken, source: 'APPLICATION' })
+        : Promise.reject(new AuthingError('invalid_argument', 'bindTotp needs a pending MFA step: log in first')),
+    [provider.runtime, mfaStep],
+  )
   const startSession = useCallback(
     (user: User) => {
       const { router, client } = provider.runtime
@@ -205,6 +228,7 @@ export function useLogin(): UseLoginResult {
     verifyMfa,
     sendMfaCode,
     mfaCodeSecondsLeft: codeSend.secondsLeft,
+    bindTotp,
     startSession,
     cancelStep,
     isPending,

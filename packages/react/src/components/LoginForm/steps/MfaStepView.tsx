@@ -1,4 +1,4 @@
-import type { MfaFactor, MfaStep, User } from '@authing-kit/client'
+import type { MfaAssociation, MfaFactor, MfaStep, User } from '@authing-kit/client'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 
 import type { MfaAnswer } from '../../../hooks/useLogin.js'
@@ -15,7 +15,7 @@ const CODE_LENGTH = 6
 
 /**
  * The factors this form can offer, and the recovery code beside a bound authenticator app; an
- * unbound one goes last (it cannot be used here).
+ * unbound one goes last (it has to be set up first).
  */
 function choicesOf(step: MfaStep): Choice[] {
   const offered = step.factors.filter(
@@ -26,8 +26,9 @@ function choicesOf(step: MfaStep): Choice[] {
 }
 
 /**
- * The second factor a login stopped at (1635/1636): the authenticator app's code, an SMS or email
- * code (sent to the account's own phone or email, or one it proves and binds), or a recovery code.
+ * The second factor a login stopped at (1635/1636): the authenticator app's code (or setting one up,
+ * when the app asks for it and none is bound), an SMS or email code (sent to the account's own phone
+ * or email, or one it proves and binds), or a recovery code.
  */
 export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
   const { t, lang, login, fail, inform, clear, announce, loggedIn } = useLoginFormContext()
@@ -37,10 +38,12 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
   const [code, setCode] = useState('')
   const [to, setTo] = useState('')
   const [errors, setErrors] = useState<{ code?: string; to?: string }>({})
+  const [binding, setBinding] = useState<MfaAssociation | null>(null)
   const first = useRef<HTMLDivElement>(null)
   const channel = choice === 'SMS' || choice === 'EMAIL' ? choice : null
   const own = channel === 'SMS' ? step.phone : channel === 'EMAIL' ? step.email : null
   const numeric = choice !== 'recovery'
+  const bindable = choice === 'OTP' && !step.totpEnabled
 
   const intro =
     choice === undefined
@@ -48,7 +51,9 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
       : choice === 'OTP'
         ? step.totpEnabled
           ? m.introOTP
-          : m.unbound
+          : binding
+            ? m.bindScan
+            : m.bindIntro
         : choice === 'recovery'
           ? m.introRecovery
           : own
@@ -61,7 +66,7 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
     first.current?.querySelector('input')?.focus()
     // `announce` is rebuilt on every render of the form; announcing once per choice is the point.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [choice])
+  }, [choice, binding])
 
   const pick = (next: Choice) => {
     clear()
@@ -76,6 +81,15 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
     const message = (channel === 'SMS' ? rules.phone : rules.email)(to, t)
     setErrors(message ? { to: message } : {})
     return message === null
+  }
+
+  const startBinding = async () => {
+    clear()
+    try {
+      setBinding(await login.bindTotp())
+    } catch (error) {
+      fail(error)
+    }
   }
 
   const send = async () => {
@@ -98,7 +112,7 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
     const answer = (
       choice === 'recovery'
         ? { factor: choice, code: value.trim(), startSession: false }
-        : { factor: choice, code: value, ...target() }
+        : { factor: bindable ? 'bindOTP' : choice, code: value, ...target() }
     ) as MfaAnswer
     try {
       loggedIn(await login.verifyMfa(answer))
@@ -117,7 +131,7 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
     if (choice === 'OTP' && next.length === CODE_LENGTH) void verify(next)
   }
 
-  const usable = choice !== undefined && (choice !== 'OTP' || step.totpEnabled)
+  const usable = choice !== undefined && (!bindable || binding !== null)
   return (
     <form className="ak-login__form" aria-label={t.mfaTitle} noValidate onSubmit={onSubmit(() => void verify(code))}>
       {choices.length > 1 ? (
@@ -130,6 +144,22 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
         </div>
       ) : null}
       <p className="ak-login__hint">{intro}</p>
+      {bindable && !binding ? (
+        <button type="button" className="ak-login__submit" onClick={() => void startBinding()}>
+          {m.bindStart}
+        </button>
+      ) : null}
+      {binding ? (
+        <>
+          <img className="ak-login__qr" src={binding.qrcode_data_url} alt={m.qrAlt} width={160} height={160} />
+          <p className="ak-login__hint">
+            {m.key}: <code className="ak-login__secret">{binding.secret}</code>
+          </p>
+          <p className="ak-login__hint">
+            {m.bindRecovery} <code className="ak-login__secret">{binding.recovery_code}</code>
+          </p>
+        </>
+      ) : null}
       {usable ? (
         <div ref={first} className="ak-login__form">
           {channel && !own ? (

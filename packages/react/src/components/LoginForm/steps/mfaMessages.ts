@@ -14,7 +14,12 @@ export const mfaMessages: Record<FormLang, Record<MfaMessageKey, string>> = {
     introRecovery: 'Enter one of the recovery codes you saved when you set up the app.',
     noPhone: 'Your account has no phone number yet: enter the one to verify and keep.',
     noEmail: 'Your account has no email yet: enter the one to verify and keep.',
-    unbound: 'No authenticator app is set up for this account. Choose another way, or ask your administrator.',
+    bindIntro: 'This application asks for an authenticator app, and none is set up for your account yet.',
+    bindStart: 'Set up an authenticator app',
+    bindScan: 'Scan the code with your authenticator app (or type the key), then enter the code it shows.',
+    bindRecovery: 'Save this recovery code: it logs you in once if you lose your phone.',
+    qrAlt: 'QR code for your authenticator app',
+    key: 'Key',
     unsupported: 'This application asks for a verification method this form cannot offer.',
     otpCode: 'Authenticator code',
     recoveryCode: 'Recovery code',
@@ -35,7 +40,12 @@ export const mfaMessages: Record<FormLang, Record<MfaMessageKey, string>> = {
     introRecovery: '请输入绑定身份验证器时保存的恢复代码。',
     noPhone: '你的账号尚未绑定手机号：请输入要验证并绑定的手机号。',
     noEmail: '你的账号尚未绑定邮箱：请输入要验证并绑定的邮箱。',
-    unbound: '该账号尚未绑定身份验证器，请选择其他方式，或联系管理员。',
+    bindIntro: '该应用要求使用身份验证器，你的账号尚未绑定。',
+    bindStart: '绑定身份验证器',
+    bindScan: '用身份验证器扫描二维码（或手动输入密钥），然后填写它显示的安全码。',
+    bindRecovery: '请保存这个恢复代码：手机丢失时可用它登录一次。',
+    qrAlt: '身份验证器二维码',
+    key: '密钥',
     unsupported: '该应用要求的验证方式本表单暂不支持。',
     otpCode: '安全码',
     recoveryCode: '恢复代码',
@@ -58,7 +68,12 @@ type MfaMessageKey =
   | 'introRecovery'
   | 'noPhone'
   | 'noEmail'
-  | 'unbound'
+  | 'bindIntro'
+  | 'bindStart'
+  | 'bindScan'
+  | 'bindRecovery'
+  | 'qrAlt'
+  | 'key'
   | 'unsupported'
   | 'otpCode'
   | 'recoveryCode'
