@@ -2,10 +2,10 @@ import {
   type AuthenticationClient,
   AuthingError,
   type CommonMessage,
-  type MfaAssociation,
   isAuthingError,
   type LoginStep,
   loginStepOf,
+  type MfaAssociation,
   type MfaStep,
   type User,
 } from '@authing-kit/client'
