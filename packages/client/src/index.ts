@@ -1,8 +1,19 @@
 export { AuthenticationClient } from './authenticationClient.js'
 export type { AuthingErrorCode, AuthingErrorOptions, ClientErrorCode, OAuthErrorCode } from './errors.js'
 export { AuthingError, BAD_CREDENTIALS_CODES, isAuthingError, isBadCredentials } from './errors.js'
-export type { LoginStep, MfaFactor, MfaStep } from './loginStep.js'
+export type { CompletionFieldValue } from './flows/loginStepCalls.js'
+export type {
+  CompleteProfileStep,
+  CompletionField,
+  FirstLoginPasswordStep,
+  ForcePasswordResetStep,
+  LoginStep,
+  MfaFactor,
+  MfaStep,
+  UnsafePasswordStep,
+} from './loginStep.js'
 export { loginStepOf } from './loginStep.js'
+export { remainingAttemptsOf } from './remainingAttempts.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
   AuthenticationClientOptions,

@@ -4,3 +4,4 @@
  */
 export { MfaAuthenticationClient } from './mfa/mfaClient.js'
 export { ProtocolCalls } from './protocols/protocolCalls.js'
+export { LoginStepCalls } from './flows/loginStepCalls.js'
