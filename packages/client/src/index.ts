@@ -13,7 +13,6 @@ export type {
   UnsafePasswordStep,
 } from './loginStep.js'
 export { loginStepOf } from './loginStep.js'
-export { remainingAttemptsOf } from './remainingAttempts.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
   AuthenticationClientOptions,
@@ -36,6 +35,7 @@ export type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
+export { remainingAttemptsOf } from './remainingAttempts.js'
 export type { RequestContextOptions } from './requestParams.js'
 export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'
 export type { RestoreExpectations } from './session/restoreRule.js'

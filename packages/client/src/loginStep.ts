@@ -86,7 +86,8 @@ export interface CompleteProfileStep {
   fields: CompletionField[]
 }
 
-export type LoginStep = MfaStep | FirstLoginPasswordStep | ForcePasswordResetStep | UnsafePasswordStep | CompleteProfileStep
+export type LoginStep =
+  MfaStep | FirstLoginPasswordStep | ForcePasswordResetStep | UnsafePasswordStep | CompleteProfileStep
 
 const factors: readonly MfaFactor[] = ['OTP', 'SMS', 'EMAIL', 'FACE', 'PASSKEY']
 
@@ -104,7 +105,13 @@ function passwordStep({ code, data }: AuthingError): LoginStep | null {
   const token = text(d.token)
   if (!token) return null
   if (code === 1639)
-    return { kind: 'firstLoginPassword', code, token, verifyPhone: d.enableFirstLoginResetPasswordVerifyPhone === true, phone: text(d.phone) }
+    return {
+      kind: 'firstLoginPassword',
+      code,
+      token,
+      verifyPhone: d.enableFirstLoginResetPasswordVerifyPhone === true,
+      phone: text(d.phone),
+    }
   if (code === 2071) return { kind: 'unsafePassword', code, token }
   if (code !== 2058) return null
   const unit = d.forcedCycleUnit

@@ -11,12 +11,13 @@ function seedWith(pool: SeedDocument['userPool'], users: SeedDocument['users']):
   return seed
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(
-  () => {
-    throw new Error('expected a rejection')
-  },
-  (error: unknown) => error,
-)
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a rejection')
+    },
+    (error: unknown) => error,
+  )
 
 describe('password steps at login', () => {
   it('1639: the step carries a token; resetPasswordByFirstLoginToken sends the password encrypted, starts no session, and the new password logs in', async () => {
@@ -24,10 +25,18 @@ describe('password steps at login', () => {
     const { client, requests } = await startEmulator({ seed })
     const authing = client()
     const step = loginStepOf(await failure(authing.loginByUsername('newbie', 'initial-1')))
-    expect(step).toEqual({ kind: 'firstLoginPassword', code: 1639, token: expect.any(String), verifyPhone: false, phone: null })
+    expect(step).toEqual({
+      kind: 'firstLoginPassword',
+      code: 1639,
+      token: expect.any(String),
+      verifyPhone: false,
+      phone: null,
+    })
     if (step?.kind !== 'firstLoginPassword') throw new Error('no step')
 
-    await expect(authing.resetPasswordByFirstLoginToken(step.token, 'chosen-pw-2')).resolves.toMatchObject({ code: 200 })
+    await expect(authing.resetPasswordByFirstLoginToken(step.token, 'chosen-pw-2')).resolves.toMatchObject({
+      code: 200,
+    })
     const sent = JSON.parse(requests.at(-1)?.body ?? '{}') as { variables: { token: string; password: string } }
     expect(sent.variables.token).toBe(step.token)
     expect(sent.variables.password).not.toContain('chosen-pw-2')
@@ -53,24 +62,32 @@ describe('password steps at login', () => {
       forcedCycleUnit: 'MONTH',
     })
     if (step?.kind !== 'forcePasswordReset') throw new Error('no step')
-    const wrongOld = await failure(authing.resetPasswordByForceResetToken(step.token, 'not-it-at-all', 'new-password-2'))
+    const wrongOld = await failure(
+      authing.resetPasswordByForceResetToken(step.token, 'not-it-at-all', 'new-password-2'),
+    )
     expect(wrongOld).toBeInstanceOf(AuthingError)
     expect(wrongOld).toMatchObject({ code: 2203 })
-    await expect(authing.resetPasswordByForceResetToken(step.token, 'old-password-1', 'new-password-2')).resolves.toMatchObject({
+    await expect(
+      authing.resetPasswordByForceResetToken(step.token, 'old-password-1', 'new-password-2'),
+    ).resolves.toMatchObject({
       code: 200,
     })
     expect(await authing.loginByUsername('olda', 'new-password-2')).toMatchObject({ username: 'olda' })
   })
 
   it('2071: unsafePassword; an unsafe or too weak new password is refused (2061) and the step stays usable', async () => {
-    const seed = seedWith({ weakPasswords: ['12345678'], passwordStrength: 2 }, [{ username: 'weak', password: '12345678' }])
+    const seed = seedWith({ weakPasswords: ['12345678'], passwordStrength: 2 }, [
+      { username: 'weak', password: '12345678' },
+    ])
     const { client } = await startEmulator({ seed })
     const authing = client()
     const step = loginStepOf(await failure(authing.loginByUsername('weak', '12345678')))
     expect(step).toEqual({ kind: 'unsafePassword', code: 2071, token: expect.any(String) })
     if (step?.kind !== 'unsafePassword') throw new Error('no step')
     expect(await failure(authing.resetPasswordByFirstLoginToken(step.token, '12345678'))).toMatchObject({ code: 2061 })
-    expect(await failure(authing.resetPasswordByFirstLoginToken(step.token, 'lettersonly'))).toMatchObject({ code: 2061 })
+    expect(await failure(authing.resetPasswordByFirstLoginToken(step.token, 'lettersonly'))).toMatchObject({
+      code: 2061,
+    })
     await authing.resetPasswordByFirstLoginToken(step.token, 'letters-and-1')
     expect(await authing.loginByUsername('weak', 'letters-and-1')).toMatchObject({ username: 'weak' })
   })

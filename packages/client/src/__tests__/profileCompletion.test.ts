@@ -55,7 +55,12 @@ describe('profile completion at login', () => {
       { name: 'nickname', value: 'Bare' },
       { name: 'school', value: '' },
     ])
-    expect(user).toMatchObject({ username: 'bare', email: 'bare@example.com', nickname: 'Bare', token: expect.stringMatching(/^ey/) })
+    expect(user).toMatchObject({
+      username: 'bare',
+      email: 'bare@example.com',
+      nickname: 'Bare',
+      token: expect.stringMatching(/^ey/),
+    })
     expect(authing.getSnapshot()).toMatchObject({ user: { username: 'bare' }, token: user.token })
     const sent = JSON.parse(requests.at(-1)?.body ?? '{}') as Record<string, unknown>
     expect(sent).toEqual({
@@ -80,7 +85,10 @@ describe('profile completion at login', () => {
     await authing.sendEmail('bare@example.com', 'INFORMATION_COMPLETION_VERIFY_CODE')
     const code = emulator.outbox({ to: 'bare@example.com' }).at(-1)?.code ?? ''
     const wrong = code === '000000' ? '111111' : '000000'
-    const values = [{ name: 'email', value: 'bare@example.com', code: wrong }, { name: 'nickname', value: 'Bare' }]
+    const values = [
+      { name: 'email', value: 'bare@example.com', code: wrong },
+      { name: 'nickname', value: 'Bare' },
+    ]
     expect(await authing.completeProfile(step, values).catch((e: unknown) => e)).toMatchObject({ code: 2001 })
     expect(authing.getSnapshot().user).toBeNull()
     const skipped = await authing.skipProfileCompletion(step).catch((e: unknown) => e)

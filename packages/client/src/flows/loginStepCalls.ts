@@ -31,7 +31,11 @@ export class LoginStepCalls {
     private readonly session: SessionStore,
   ) {}
 
-  async resetPasswordByFirstLoginToken(token: string, password: string, options: SignalOptions): Promise<CommonMessage> {
+  async resetPasswordByFirstLoginToken(
+    token: string,
+    password: string,
+    options: SignalOptions,
+  ): Promise<CommonMessage> {
     const variables = {
       token: requireShortString('token', token),
       password: await this.core.encrypt(password, options.signal),

@@ -59,13 +59,21 @@ describe('dashboard', () => {
 
   it("shows the pool's password rules, who must change a password at login, and each app's completion fields", async () => {
     const seed = structuredClone(defaultSeed)
-    seed.userPool = { ...seed.userPool, passwordStrength: 2, weakPasswords: ['123456'], passwordUpdatePolicy: { forcedCycle: 30 } }
+    seed.userPool = {
+      ...seed.userPool,
+      passwordStrength: 2,
+      weakPasswords: ['123456'],
+      passwordUpdatePolicy: { forcedCycle: 30 },
+    }
     seed.applications = [
       ...(seed.applications ?? []),
       {
         name: 'Profile',
         identifier: 'profile',
-        extendsFields: [{ type: 'internal', name: 'email', required: true }, { type: 'user', name: 'school' }],
+        extendsFields: [
+          { type: 'internal', name: 'email', required: true },
+          { type: 'user', name: 'school' },
+        ],
         skipComplateFileds: true,
       },
     ]
@@ -76,7 +84,9 @@ describe('dashboard', () => {
     ]
     const { page } = await dashboardSetup({ seed })
     const html = page()
-    expect(html).toContain('strength <b>6+ characters, 2 kinds</b> · rotation every <b>30 day(s)</b> · weak-password list <b>1</b> entries')
+    expect(html).toContain(
+      'strength <b>6+ characters, 2 kinds</b> · rotation every <b>30 day(s)</b> · weak-password list <b>1</b> entries',
+    )
     expect(rowWith(html, '<td>newbie</td>')).toContain('new one at first login')
     expect(rowWith(html, '<td>olda</td>')).toContain('expired')
     expect(rowWith(html, '<td>bob</td>')).toContain('set ')

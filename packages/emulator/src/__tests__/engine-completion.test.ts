@@ -81,10 +81,20 @@ describe('profile completion at login (1642)', () => {
       code: 1600,
       apiCode: 1600,
       statusCode: 302,
-      data: { user: { username: 'bare', email: 'bare@example.com', emailVerified: true, nickname: 'Bare', token: expect.any(String) } },
+      data: {
+        user: {
+          username: 'bare',
+          email: 'bare@example.com',
+          emailVerified: true,
+          nickname: 'Bare',
+          token: expect.any(String),
+        },
+      },
     })
     expect(done.body.data.user.customData).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'school' })]))
-    expect((await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [] } })).body).toMatchObject({
+    expect(
+      (await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [] } })).body,
+    ).toMatchObject({
       code: 2207,
       statusCode: 400,
     })
@@ -101,14 +111,24 @@ describe('profile completion at login (1642)', () => {
     expect(missing.body).toMatchObject({ code: 2231, apiCode: 2231, statusCode: 400 })
     const code = await emailCode('bare@example.com')
     const wrongCode = { name: 'email', value: 'bare@example.com', code: code === '000000' ? '111111' : '000000' }
-    expect((await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [wrongCode, nick] } })).body.code).toBe(2001)
+    expect(
+      (await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [wrongCode, nick] } })).body
+        .code,
+    ).toBe(2001)
     const noCode = { name: 'email', value: 'bare@example.com' }
-    expect((await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [noCode, nick] } })).body.code).toBe(2001)
+    expect(
+      (await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [noCode, nick] } })).body.code,
+    ).toBe(2001)
     const unknown = { name: 'company', value: 'ACME' }
     const good = { name: 'email', value: 'bare@example.com', code }
-    expect((await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [good, nick, unknown] } })).body.code).toBe(2231)
+    expect(
+      (await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [good, nick, unknown] } })).body
+        .code,
+    ).toBe(2231)
     const taken = { name: 'email', value: 'bob@example.com', code }
-    expect((await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [taken, nick] } })).body.code).toBe(2026)
+    expect(
+      (await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [taken, nick] } })).body.code,
+    ).toBe(2026)
     const done = await authFlow({ action: 'complete-completion', flowHandle, data: { fieldValues: [good, nick] } })
     expect(done.body.code).toBe(1600)
   })

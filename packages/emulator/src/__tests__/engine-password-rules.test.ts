@@ -94,7 +94,10 @@ describe('password rotation (2058)', () => {
     const { login, gql, encrypt } = await rulesSetup(policySeed())
     expect((await login('bob', 'passw0rd')).data.loginByUsername.token).toEqual(expect.any(String))
     const step = errorOf(await login('olda', 'old-password-1'))
-    expect(step).toMatchObject({ code: 2058, data: { token: expect.any(String), forcedCycle: 90, forcedCycleUnit: 'DAY' } })
+    expect(step).toMatchObject({
+      code: 2058,
+      data: { token: expect.any(String), forcedCycle: 90, forcedCycleUnit: 'DAY' },
+    })
     const token = step?.data.token as string
 
     const wrongOld = { token, oldPassword: encrypt('nope-nope'), newPassword: encrypt('new-password-2') }
@@ -149,7 +152,9 @@ describe('password strength level', () => {
   it('level 2 is enforced on createUser and on a first-login reset', async () => {
     const seed = seedWith({ passwordStrength: 2 })
     const { mgql, encrypt, code, login, gql } = await setupManagement({ seed })
-    expect(code(await mgql(docs.createUser, { userInfo: { username: 'x1', password: encrypt('abcdefgh') } }))).toBe(2061)
+    expect(code(await mgql(docs.createUser, { userInfo: { username: 'x1', password: encrypt('abcdefgh') } }))).toBe(
+      2061,
+    )
     const made = await mgql(docs.createUser, {
       userInfo: { username: 'x2', password: encrypt('abcdef12') },
       resetPasswordOnFirstLogin: true,
@@ -161,10 +166,17 @@ describe('password strength level', () => {
 
   it('the pool record keeps the settings in a shape a data file reloads', async () => {
     const { emulator } = await rulesSetup(
-      seedWith({ passwordStrength: 2, weakPasswords: ['x'], passwordUpdatePolicy: { forcedCycle: 1, forcedCycleUnit: 'MONTH' } }),
+      seedWith({
+        passwordStrength: 2,
+        weakPasswords: ['x'],
+        passwordUpdatePolicy: { forcedCycle: 1, forcedCycleUnit: 'MONTH' },
+      }),
     )
     const pool = Object.values(emulator.store.snapshot().tables.userPools ?? {})[0]
-    expect(pool).toMatchObject({ passwordStrength: 2, passwordUpdatePolicy: { enabled: true, forcedCycleUnit: 'MONTH' } })
+    expect(pool).toMatchObject({
+      passwordStrength: 2,
+      passwordUpdatePolicy: { enabled: true, forcedCycleUnit: 'MONTH' },
+    })
     expect(recordShapeProblem('userPools', pool)).toBeUndefined()
   })
 })

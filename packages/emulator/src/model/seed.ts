@@ -4,7 +4,14 @@
  * then hashes the passwords and writes the records through the store.
  */
 import { hashPassword, objectId, randomHex, randomRecoveryCode } from './crypto.js'
-import { type ApplicationRecord, type GrantRecord, keys, newApplicationRecord, newResourceRecord, newRoleRecord } from './records.js'
+import {
+  type ApplicationRecord,
+  type GrantRecord,
+  keys,
+  newApplicationRecord,
+  newResourceRecord,
+  newRoleRecord,
+} from './records.js'
 import type { SeedDocument, SeedUser } from './seedDocument.js'
 import type { EmulatorState } from './state.js'
 import { storedUdvValue } from './udv.js'

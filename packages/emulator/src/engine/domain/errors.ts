@@ -95,7 +95,11 @@ const messages = {
     'en-US': 'This step has expired or is over; log in again',
   },
   completionFieldRequired: { code: 2231, 'zh-CN': '请填写{label}', 'en-US': '{label} is required' },
-  completionSkipNotAllowed: { code: 2231, 'zh-CN': '不能跳过信息补全', 'en-US': 'Completing the profile cannot be skipped' },
+  completionSkipNotAllowed: {
+    code: 2231,
+    'zh-CN': '不能跳过信息补全',
+    'en-US': 'Completing the profile cannot be skipped',
+  },
   completionActionUnknown: {
     code: 2231,
     'zh-CN': '不支持的操作：{action}',

@@ -42,7 +42,11 @@ export function requirePasswordRules(
     )
   }
   if (isWeakPassword(pool, password)) {
-    throw new AuthingBusinessError('passwordUnsafeAtLogin', {}, { token: openStep(engine, 'unsafePassword', user, app) })
+    throw new AuthingBusinessError(
+      'passwordUnsafeAtLogin',
+      {},
+      { token: openStep(engine, 'unsafePassword', user, app) },
+    )
   }
   const policy = pool.passwordUpdatePolicy
   if (policy && passwordExpired(pool, user, engine.settings.now())) {

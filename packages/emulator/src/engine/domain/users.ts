@@ -168,7 +168,12 @@ export function searchUsers(
 /** Writes `changes` to the user, stamped now. */
 export function saveUser(engine: Engine, user: UserRecord, changes: Partial<UserRecord>): UserRecord {
   const at = new Date(engine.settings.now()).toISOString()
-  const updated: UserRecord = { ...user, ...changes, ...(changes.password ? { passwordLastSetAt: at } : {}), updatedAt: at }
+  const updated: UserRecord = {
+    ...user,
+    ...changes,
+    ...(changes.password ? { passwordLastSetAt: at } : {}),
+    updatedAt: at,
+  }
   engine.state.users.set(user.id, updated)
   return updated
 }

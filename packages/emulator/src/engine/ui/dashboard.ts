@@ -81,7 +81,19 @@ function usersSection(state: EmulatorState, now: number): Html {
     secondFactor(state, u.id, now),
     passwordState(state, u, now),
   ])
-  const headers = ['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked', 'MFA', 'Password']
+  const headers = [
+    'ID',
+    'Username',
+    'Email',
+    'Phone',
+    'Nickname',
+    'Roles',
+    'Logins',
+    'Last login',
+    'Blocked',
+    'MFA',
+    'Password',
+  ]
   return section('Users', users.length, table(headers, rows, 'No users yet.'))
 }
 

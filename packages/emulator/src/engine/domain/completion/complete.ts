@@ -34,7 +34,8 @@ export async function completeProfile(engine: Engine, flowHandle: string, values
   for (const name of given.keys())
     if (!fields.some((field) => field.name === name)) throw new AuthingBusinessError('invalidParam', { field: name })
   for (const field of fields)
-    if (field.required && !given.has(field.name)) throw new AuthingBusinessError('completionFieldRequired', { label: field.label })
+    if (field.required && !given.has(field.name))
+      throw new AuthingBusinessError('completionFieldRequired', { label: field.label })
 
   const ids: Partial<Pick<UserRecord, 'username' | 'email' | 'phone'>> = {}
   const profile: Record<string, unknown> = {}

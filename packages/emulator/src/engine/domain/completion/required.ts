@@ -25,7 +25,14 @@ export interface CompletionMeta {
   options?: { value: string; label: string }[]
 }
 
-const udfInputType = { STRING: 'string', NUMBER: 'number', DATETIME: 'datetime', BOOLEAN: 'boolean', SELECT: 'select', OBJECT: 'text' }
+const udfInputType = {
+  STRING: 'string',
+  NUMBER: 'number',
+  DATETIME: 'datetime',
+  BOOLEAN: 'boolean',
+  SELECT: 'select',
+  OBJECT: 'text',
+}
 
 /** The app's completion fields, when it asks for them at login. */
 export function loginCompletionFields(app: ApplicationRecord): ExtendsField[] {

@@ -107,7 +107,9 @@ export const authResolvers: RootResolvers = {
     const problem = passwordProblem(args.password, pool)
     return {
       valid: problem === null,
-      message: problem ? render(problem, { kinds: pool.passwordStrength ?? 1 }, ctx.lang) : successMessage('ok', ctx.lang),
+      message: problem
+        ? render(problem, { kinds: pool.passwordStrength ?? 1 }, ctx.lang)
+        : successMessage('ok', ctx.lang),
     }
   },
 
