@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultSeed, type SeedDocument } from '../index.js'
 import { recordShapeProblem } from '../model/recordShapes.js'
 import { setup } from './engine-helpers.js'
+import { setupOidc } from './engine-oidc-helpers.js'
 import { setupManagement } from './fixtures/management.js'
 import * as docs from './fixtures/managementDocuments.js'
 
@@ -190,5 +191,16 @@ describe('remaining attempts (2333)', () => {
     expect(second?.data.remainCount).toBe(first?.data.remainCount - 1)
     // unknown accounts count the same way: the answer tells nothing about which accounts exist
     expect(errorOf(await login('nobody', 'wrong-1'))?.data.remainCount).toBe(first?.data.remainCount)
+  })
+})
+
+describe('the hosted login page', () => {
+  it('refuses a password that must change rather than skipping the step', async () => {
+    const seed = seedWith({}, [{ username: 'newbie', password: 'initial-1', resetPasswordOnFirstLogin: true }])
+    const { logIn, authorizeQuery } = await setupOidc({ seed })
+    const res = await logIn(authorizeQuery(), 'newbie', 'initial-1')
+    expect(res.status).toBe(401)
+    expect(res.headers.get('set-cookie')).toBeNull()
+    expect(await res.text()).toMatch(/首次登录|First login/)
   })
 })
