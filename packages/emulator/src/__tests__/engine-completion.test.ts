@@ -151,4 +151,41 @@ describe('profile completion at login (1642)', () => {
     expect(skipped.body).toMatchObject({ code: 1600, data: { user: { username: 'bare', token: expect.any(String) } } })
     expect((await stepOf())?.code).toBe(1642)
   })
+
+  it('comes after the second factor: a passed MFA step answers 1642, and completion does not ask for MFA again', async () => {
+    const seed = completionSeed()
+    const app = seed.applications?.at(-1)
+    if (app) app.mfa = ['EMAIL']
+    seed.users = [...(seed.users ?? []), { username: 'mfa', password: 'passw0rd', email: 'mfa@example.com' }]
+    const env = await setup({ seed })
+    const opts = { appId }
+    const mfaStep = errorOf(await env.login('mfa', 'passw0rd', opts))
+    expect(mfaStep?.code).toBe(1636)
+    await env.gql(`mutation { sendEmail(email: "mfa@example.com", scene: MFA_VERIFY_CODE) { code } }`, {}, opts)
+    const code = env.emulator.outbox({ to: 'mfa@example.com' }).at(-1)?.code ?? ''
+    const verified = await env.rest(
+      'POST',
+      '/api/v2/applications/mfa/email/verify',
+      { email: 'mfa@example.com', code },
+      {
+        ...opts,
+        token: mfaStep?.data.mfaToken,
+      },
+    )
+    expect(verified.body).toMatchObject({ code: 1642, data: { metaData: [{ name: 'nickname' }, { name: 'school' }] } })
+    const done = await env.rest(
+      'POST',
+      '/interaction/authFlow',
+      {
+        action: 'complete-completion',
+        flowHandle: verified.body.data.flowHandle,
+        data: { fieldValues: [{ name: 'nickname', value: 'Em' }] },
+      },
+      opts,
+    )
+    expect(done.body).toMatchObject({
+      code: 1600,
+      data: { user: { username: 'mfa', nickname: 'Em', token: expect.any(String) } },
+    })
+  })
 })

@@ -10,7 +10,7 @@ import type { ApplicationRecord, ForcedCycleUnit, UserPoolRecord } from '../../m
 import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
-import { closeStep, findStep, openStep } from './loginSteps.js'
+import { closeStep, findStep, openStep, type Step } from './loginSteps.js'
 import { decryptPassword, hashNewPassword, isWeakPassword } from './passwords.js'
 import { endUserSessions } from './sessions/tokens.js'
 import { saveUser } from './users.js'
@@ -87,7 +87,7 @@ export async function resetPasswordByForceResetToken(
   await setPassword(engine, step, plain)
 }
 
-async function setPassword(engine: Engine, step: ReturnType<typeof findStep>, plain: string): Promise<void> {
+async function setPassword(engine: Engine, step: Step, plain: string): Promise<void> {
   const password = await hashNewPassword(engine, step.user.userPoolId, plain)
   // The step may have been spent by a concurrent call while the password was hashed.
   const current = findStep(engine, step.token, [step.record.kind])
