@@ -4,7 +4,7 @@
  * Anyone on the machine can open it, so the pool secret is masked, and every stored string goes
  * through `html`, which escapes it: usernames, nicknames and the like are chosen by callers.
  */
-import { keys, type OutboxMessage } from '../../model/records.js'
+import { type ApplicationRecord, keys, type OutboxMessage } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
 import { loginCompletionFields } from '../domain/completion/required.js'
@@ -155,7 +155,7 @@ function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
 }
 
 /** The fields a login to the app asks for (required ones marked *). */
-function completion(app: Parameters<typeof loginCompletionFields>[0]): Part {
+function completion(app: ApplicationRecord): Part {
   const fields = loginCompletionFields(app)
   if (!fields.length) return null
   return html`${fields.map((f) => html`<span class="pill" title="${f.type}">${f.name}${f.required ? ' *' : ''}</span>`)}${

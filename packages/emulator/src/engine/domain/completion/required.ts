@@ -7,13 +7,10 @@
  * stops a login: optional ones are offered in the same step, never on their own.
  */
 import { type ApplicationRecord, type ExtendsField, keys } from '../../../model/records.js'
-import { type ProfileField, profileFields, type UserRecord } from '../../../model/users.js'
+import type { ProfileField, UserRecord } from '../../../model/users.js'
 import type { Engine } from '../../engine.js'
 import { AuthingBusinessError } from '../errors.js'
 import { openStep } from '../loginSteps.js'
-
-/** The user fields an `internal` completion field may name. */
-export const internalFields: readonly string[] = ['username', 'email', 'phone', ...profileFields]
 
 /** One field of Guard's completion form (`CompleteInfo` `metaData[]`). */
 export interface CompletionMeta {
