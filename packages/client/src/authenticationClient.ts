@@ -6,8 +6,10 @@ import * as roles from './documents/roles.js'
 import * as session from './documents/session.js'
 import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
-import { lazyModule } from './lazyModule.js'
+import type { CompletionFieldValue, LoginStepCalls } from './flows/loginStepCalls.js'
+import { type LazyModule, lazyModule } from './lazyModule.js'
 import { lazyNamespace } from './lazyNamespace.js'
+import type { CompleteProfileStep } from './loginStep.js'
 import type { MfaAuthenticationClient } from './mfa/mfaClient.js'
 import {
   type AuthenticationClientOptions,
@@ -74,6 +76,7 @@ export class AuthenticationClient {
   private readonly session: SessionStore
   private readonly protocolUrls: ProtocolUrls
   private readonly protocolCalls: () => Promise<ProtocolCalls>
+  private readonly stepCalls: LazyModule<LoginStepCalls>
   /** The application this client speaks for (`x-authing-app-id`; the `aud` of its tokens). */
   readonly appId: string
 
@@ -109,6 +112,11 @@ export class AuthenticationClient {
       () => import('./lazyCalls.js'),
       'the OIDC / OAuth helpers',
       (module) => new module.ProtocolCalls(this.core.transport, options.appId, options),
+    )
+    this.stepCalls = lazyModule(
+      () => import('./lazyCalls.js'),
+      'the login-step helpers',
+      (module) => new module.LoginStepCalls(this.core, this.session),
     )
     this.mfa = lazyNamespace(
       lazyModule(
@@ -343,6 +351,40 @@ export class AuthenticationClient {
       )
       return data.checkPasswordStrength
     })
+  }
+
+  // ── steps a login stops at (see loginStepOf) ─────────────────────────────────────────────────
+
+  /**
+   * Sets the password a `firstLoginPassword` (1639) or `unsafePassword` (2071) step asks for. No
+   * session follows: log in again with the new password.
+   */
+  resetPasswordByFirstLoginToken(token: string, password: string, options: SignalOptions = {}): Promise<CommonMessage> {
+    return this.step((calls) => calls.resetPasswordByFirstLoginToken(token, password, options))
+  }
+
+  /** Changes the password a `forcePasswordReset` (2058) step asks for; then log in again with the new one. */
+  resetPasswordByForceResetToken(
+    token: string,
+    oldPassword: string,
+    newPassword: string,
+    options: SignalOptions = {},
+  ): Promise<CommonMessage> {
+    return this.step((calls) => calls.resetPasswordByForceResetToken(token, oldPassword, newPassword, options))
+  }
+
+  /** Fills in a `completeProfile` (1642) step's fields; the login it stopped then becomes the session. */
+  completeProfile(
+    step: Pick<CompleteProfileStep, 'flowHandle'>,
+    fieldValues: CompletionFieldValue[],
+    options: SignalOptions = {},
+  ): Promise<User> {
+    return this.step((calls) => calls.completeProfile(step, fieldValues, options))
+  }
+
+  /** Skips a `completeProfile` step whose `skip` is true; the login becomes the session (the next one asks again). */
+  skipProfileCompletion(step: Pick<CompleteProfileStep, 'flowHandle'>, options: SignalOptions = {}): Promise<User> {
+    return this.step((calls) => calls.skipProfileCompletion(step, options))
   }
 
   /** Rates a password locally: 1 weak, 2 medium, 3 strong. */
@@ -695,6 +737,10 @@ export class AuthenticationClient {
   /** A protocol call, through `run` like every other call (the helpers load on the first one). */
   private protocol<T>(call: (calls: ProtocolCalls) => Promise<T>): Promise<T> {
     return this.core.run(async () => call(await this.protocolCalls()))
+  }
+
+  private step<T>(call: (calls: LoginStepCalls) => Promise<T>): Promise<T> {
+    return this.core.run(async () => call(await this.stepCalls()))
   }
 
   private passwordLogin(

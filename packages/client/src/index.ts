@@ -1,7 +1,17 @@
 export { AuthenticationClient } from './authenticationClient.js'
 export type { AuthingErrorCode, AuthingErrorOptions, ClientErrorCode, OAuthErrorCode } from './errors.js'
 export { AuthingError, BAD_CREDENTIALS_CODES, isAuthingError, isBadCredentials } from './errors.js'
-export type { LoginStep, MfaFactor, MfaStep } from './loginStep.js'
+export type { CompletionFieldValue } from './flows/loginStepCalls.js'
+export type {
+  CompleteProfileStep,
+  CompletionField,
+  FirstLoginPasswordStep,
+  ForcePasswordResetStep,
+  LoginStep,
+  MfaFactor,
+  MfaStep,
+  UnsafePasswordStep,
+} from './loginStep.js'
 export { loginStepOf } from './loginStep.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
@@ -25,6 +35,7 @@ export type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
+export { remainingAttemptsOf } from './remainingAttempts.js'
 export type { RequestContextOptions } from './requestParams.js'
 export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'
 export type { RestoreExpectations } from './session/restoreRule.js'

@@ -89,7 +89,17 @@ const tables: Record<string, Check> = {
     password: shape({ bits: number, publicKeyPem: string, privateKeyPem: string }),
     signing: shape({ kid: string, alg: oneOf('RS256'), publicJwk: object, privateJwk: object }),
   }),
-  userPools: shape({ id: string, secret: string, name: string, createdAt: string }),
+  userPools: shape({
+    id: string,
+    secret: string,
+    name: string,
+    passwordStrength: optional(is('0, 1, 2 or 3', (value) => [0, 1, 2, 3].includes(value as number))),
+    passwordUpdatePolicy: optional(
+      shape({ enabled: boolean, forcedCycle: number, forcedCycleUnit: oneOf('DAY', 'MONTH', 'YEAR') }),
+    ),
+    weakPasswords: optional(arrayOf(string)),
+    createdAt: string,
+  }),
   applications: shape({
     id: string,
     userPoolId: string,
@@ -102,6 +112,11 @@ const tables: Record<string, Check> = {
     idTokenSigningAlg: optional(oneOf('RS256', 'HS256')),
     mfa: optional(arrayOf(mfaFactor)),
     pkcePlainAllowed: optional(boolean),
+    extendsFields: optional(
+      arrayOf(shape({ type: oneOf('internal', 'user'), name: string, label: string, required: boolean })),
+    ),
+    complateFiledsPlace: optional(arrayOf(oneOf('register', 'login'))),
+    skipComplateFileds: optional(boolean),
     ...times,
   }),
   users: shape({
@@ -122,6 +137,8 @@ const tables: Record<string, Check> = {
     loginsCount: number,
     lastLogin: nullableString,
     lastIP: nullableString,
+    resetPasswordOnFirstLogin: optional(boolean),
+    passwordLastSetAt: optional(string),
     ...times,
   }),
   roles: shape({
@@ -187,6 +204,12 @@ const tables: Record<string, Check> = {
     factors: arrayOf(mfaFactor),
     expiresAt: number,
     wrongTries: number,
+  }),
+  loginSteps: shape({
+    kind: oneOf('firstLoginPassword', 'forcePasswordReset', 'unsafePassword', 'completeProfile'),
+    userId: string,
+    appId: string,
+    expiresAt: number,
   }),
   loginFailures: shape({ count: number, lockedUntil: nullable(number) }),
   sessionCutoffs: shape({ before: number, keepJti: nullableString }),

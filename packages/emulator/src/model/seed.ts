@@ -4,7 +4,14 @@
  * then hashes the passwords and writes the records through the store.
  */
 import { hashPassword, objectId, randomHex, randomRecoveryCode } from './crypto.js'
-import { type GrantRecord, keys, newApplicationRecord, newResourceRecord, newRoleRecord } from './records.js'
+import {
+  type ApplicationRecord,
+  type GrantRecord,
+  keys,
+  newApplicationRecord,
+  newResourceRecord,
+  newRoleRecord,
+} from './records.js'
 import type { SeedDocument, SeedUser } from './seedDocument.js'
 import type { EmulatorState } from './state.js'
 import { storedUdvValue } from './udv.js'
@@ -128,6 +135,7 @@ function checkShape(seed: SeedDocument): void {
     }
   }
   strings('userPool', seed.userPool ?? {}, ['id', 'secret', 'name'])
+  checkPoolPasswordRules(seed.userPool ?? {})
   seed.applications?.forEach((a, i) => {
     strings(`applications[${i}]`, a, ['id', 'secret', 'name', 'identifier', 'description'])
     if (
@@ -148,6 +156,7 @@ function checkShape(seed: SeedDocument): void {
     if (a.pkcePlainAllowed !== undefined && typeof a.pkcePlainAllowed !== 'boolean') {
       throw new SeedError(`applications[${i}].pkcePlainAllowed must be true or false`)
     }
+    checkCompletion(a, `applications[${i}]`)
   })
   seed.users?.forEach((u, i) => {
     const texts = ['id', 'username', 'email', 'phone', 'password', 'totpSecret', 'totpRecoveryCode', ...profileFields]
@@ -157,6 +166,10 @@ function checkShape(seed: SeedDocument): void {
     if (u.totpRecoveryCode !== undefined && (!u.totpSecret || !/^[\w-]{8,64}$/.test(u.totpRecoveryCode)))
       throw new SeedError(`users[${i}].totpRecoveryCode needs a totpSecret, and 8 to 64 letters, digits or dashes`)
     if (!u.username && !u.email && !u.phone) throw new SeedError(`users[${i}] needs a username, email or phone`)
+    if (u.resetPasswordOnFirstLogin !== undefined && typeof u.resetPasswordOnFirstLogin !== 'boolean')
+      throw new SeedError(`users[${i}].resetPasswordOnFirstLogin must be true or false`)
+    if (u.passwordLastSetAt !== undefined && Number.isNaN(Date.parse(String(u.passwordLastSetAt))))
+      throw new SeedError(`users[${i}].passwordLastSetAt must be an ISO date`)
   })
   seed.roles?.forEach((r, i) => strings(`roles[${i}]`, r, ['code', 'description', 'namespace'], ['code']))
   seed.resources?.forEach((r, i) => {
@@ -175,6 +188,54 @@ function checkShape(seed: SeedDocument): void {
       throw new SeedError(`udfs[${i}].dataType is not a UDF data type`)
     }
   })
+}
+
+function checkPoolPasswordRules(pool: NonNullable<SeedDocument['userPool']>): void {
+  if (pool.passwordStrength !== undefined && ![0, 1, 2, 3].includes(pool.passwordStrength))
+    throw new SeedError('userPool.passwordStrength must be 0, 1, 2 or 3')
+  const policy = pool.passwordUpdatePolicy
+  if (
+    policy !== undefined &&
+    (policy === null ||
+      typeof policy !== 'object' ||
+      !(Number.isInteger(policy.forcedCycle) && policy.forcedCycle > 0) ||
+      (policy.enabled !== undefined && typeof policy.enabled !== 'boolean') ||
+      (policy.forcedCycleUnit !== undefined && !['DAY', 'MONTH', 'YEAR'].includes(policy.forcedCycleUnit)))
+  )
+    throw new SeedError(
+      'userPool.passwordUpdatePolicy must be {forcedCycle: a positive integer, forcedCycleUnit?: "DAY" | "MONTH" | "YEAR", enabled?: boolean}',
+    )
+  const weak = pool.weakPasswords
+  if (weak !== undefined && (!Array.isArray(weak) || weak.some((p) => typeof p !== 'string')))
+    throw new SeedError('userPool.weakPasswords must be an array of strings')
+}
+
+const completionNames = new Set<string>(['username', 'email', 'phone', ...profileFields])
+
+function checkCompletion(app: NonNullable<SeedDocument['applications']>[number], where: string): void {
+  const fields = app.extendsFields
+  if (fields !== undefined) {
+    if (!Array.isArray(fields)) throw new SeedError(`${where}.extendsFields must be an array`)
+    fields.forEach((f, j) => {
+      const ok =
+        f !== null &&
+        typeof f === 'object' &&
+        (f.type === 'internal' || f.type === 'user') &&
+        typeof f.name === 'string' &&
+        (f.type === 'user' || completionNames.has(f.name)) &&
+        (f.label === undefined || typeof f.label === 'string') &&
+        (f.required === undefined || typeof f.required === 'boolean')
+      if (!ok)
+        throw new SeedError(
+          `${where}.extendsFields[${j}] must be {type: "internal" (a user field such as email, phone, nickname) | "user" (a UDF key), name, label?, required?}`,
+        )
+    })
+  }
+  const places = app.complateFiledsPlace
+  if (places !== undefined && (!Array.isArray(places) || places.some((p) => p !== 'login' && p !== 'register')))
+    throw new SeedError(`${where}.complateFiledsPlace must be an array of "login" or "register"`)
+  if (app.skipComplateFileds !== undefined && typeof app.skipComplateFileds !== 'boolean')
+    throw new SeedError(`${where}.skipComplateFileds must be true or false`)
 }
 
 export function demoUserOf(
@@ -204,10 +265,22 @@ export async function applySeed(
   )
 
   state.meta.set('emulator', { userPoolId: poolId, appId: firstApp.id, demoUser: demoUserOf(seed), seed })
+  const { passwordStrength, passwordUpdatePolicy: policy, weakPasswords } = seed.userPool
   state.userPools.set(poolId, {
     id: poolId,
     secret: seed.userPool.secret,
     name: seed.userPool.name ?? 'Authing Emulator',
+    ...(passwordStrength !== undefined ? { passwordStrength } : {}),
+    ...(policy
+      ? {
+          passwordUpdatePolicy: {
+            enabled: policy.enabled ?? true,
+            forcedCycle: policy.forcedCycle,
+            forcedCycleUnit: policy.forcedCycleUnit ?? 'DAY',
+          },
+        }
+      : {}),
+    ...(weakPasswords ? { weakPasswords } : {}),
     createdAt: at,
   })
   for (const app of seed.applications) {
@@ -224,6 +297,7 @@ export async function applySeed(
         idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
         mfa: app.mfa ?? [],
         pkcePlainAllowed: app.pkcePlainAllowed ?? false,
+        ...completionOf(app),
       }),
     )
   }
@@ -289,6 +363,20 @@ export async function applySeed(
   }
 }
 
+function completionOf(app: ResolvedSeed['applications'][number]): Partial<ApplicationRecord> {
+  if (!app.extendsFields?.length) return {}
+  return {
+    extendsFields: app.extendsFields.map((f) => ({
+      type: f.type,
+      name: f.name,
+      label: f.label ?? f.name,
+      required: f.required ?? false,
+    })),
+    complateFiledsPlace: app.complateFiledsPlace ?? ['login'],
+    skipComplateFileds: app.skipComplateFileds ?? false,
+  }
+}
+
 function seedUserRecord(
   user: ResolvedSeed['users'][number],
   poolId: string,
@@ -304,6 +392,8 @@ function seedUserRecord(
     phoneVerified: Boolean(user.phone),
     externalId: typeof user['externalId'] === 'string' ? user['externalId'] : null,
     password,
+    ...(user.resetPasswordOnFirstLogin ? { resetPasswordOnFirstLogin: true } : {}),
+    ...(user.passwordLastSetAt ? { passwordLastSetAt: new Date(user.passwordLastSetAt).toISOString() } : {}),
     profile: profileOf(user),
     registerSource: ['import:manual'],
   })

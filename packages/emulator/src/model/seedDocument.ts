@@ -1,5 +1,5 @@
 /** The shape of a seed document (the JSON an emulator starts from), and the state's record of it. */
-import type { MfaFactor, ResourceType, UdfDataType } from './records.js'
+import type { ForcedCycleUnit, MfaFactor, PasswordStrengthLevel, ResourceType, UdfDataType } from './records.js'
 
 export interface SeedUser {
   id?: string
@@ -13,6 +13,10 @@ export interface SeedUser {
   totpSecret?: string
   /** Its recovery code (single-use; the next one is random). Defaults to a random one. */
   totpRecoveryCode?: string
+  /** The first password login asks for a new password (1639), as createUser's option of that name. */
+  resetPasswordOnFirstLogin?: boolean
+  /** ISO time the password was set (default: the seed's time); with `passwordUpdatePolicy`, an old one gives 2058. */
+  passwordLastSetAt?: string
   /** User-defined field values, as plain values (not JSON-encoded). */
   udf?: Record<string, unknown>
   nickname?: string
@@ -20,7 +24,17 @@ export interface SeedUser {
 }
 
 export interface SeedDocument {
-  userPool?: { id?: string; secret?: string; name?: string }
+  userPool?: {
+    id?: string
+    secret?: string
+    name?: string
+    /** Authing's `passwordStrength`: 0 any, 1 (default) ≥ 6 characters, 2 and 3 also 2 or 3 of letters, digits, symbols. */
+    passwordStrength?: PasswordStrengthLevel
+    /** Authing's `passwordUpdatePolicy`: passwords older than `forcedCycle` units (default `DAY`) change at login (2058). */
+    passwordUpdatePolicy?: { enabled?: boolean; forcedCycle: number; forcedCycleUnit?: ForcedCycleUnit }
+    /** Passwords refused when set (2061); a user who still has one changes it at login (2071). */
+    weakPasswords?: string[]
+  }
   applications?: {
     id?: string
     secret?: string
@@ -35,6 +49,15 @@ export interface SeedDocument {
     mfa?: MfaFactor[]
     /** Accept PKCE `plain` (and a `code_challenge` without a method) for this app; otherwise S256 only. */
     pkcePlainAllowed?: boolean
+    /**
+     * Authing's `extendsFields`: fields a login asks a user to fill in (1642) when a required one is
+     * empty. `internal` names a user field (username, email, phone, nickname, …), `user` a UDF key.
+     */
+    extendsFields?: { type: 'internal' | 'user'; name: string; label?: string; required?: boolean }[]
+    /** Authing's `complateFiledsPlace` (sic): default `['login']` when `extendsFields` is set. */
+    complateFiledsPlace?: ('register' | 'login')[]
+    /** Authing's `skipComplateFileds` (sic): whether a user may skip completing. Default false. */
+    skipComplateFileds?: boolean
   }[]
   users?: SeedUser[]
   /** `namespace` defaults to `default`. */

@@ -13,6 +13,7 @@ import type {
   GrantRecord,
   GroupRecord,
   HostedSessionRecord,
+  LoginStepRecord,
   MfaChallengeRecord,
   NamespaceRecord,
   OutboxMessage,
@@ -106,6 +107,10 @@ export class EmulatorState {
   /** mfaToken jti → the login waiting for its second factor */
   get mfaChallenges(): Table<MfaChallengeRecord> {
     return this.store.table('mfaChallenges')
+  }
+  /** step token (also its flowHandle) → the login stopped at a password or profile step */
+  get loginSteps(): Table<LoginStepRecord> {
+    return this.store.table('loginSteps')
   }
   get failures(): Table<FailureRecord> {
     return this.store.table('loginFailures')

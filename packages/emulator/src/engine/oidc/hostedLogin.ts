@@ -5,9 +5,11 @@
  */
 import type { ApplicationRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
+import { requireProfile } from '../domain/completion/required.js'
 import { AuthingBusinessError, parseLang } from '../domain/errors.js'
 import { countLogin } from '../domain/login.js'
 import { secondFactorDue } from '../domain/mfa/challenge.js'
+import { requirePasswordRules } from '../domain/passwordRules.js'
 import { checkPassword } from '../domain/passwords.js'
 import { renderLoginPage } from '../ui/loginPage.js'
 import { currentSession, startSession } from './hostedSession.js'
@@ -68,8 +70,11 @@ export async function hostedLogin({ engine, request }: ProtocolRequest, step: Lo
         : 'phone'
     try {
       const checked = await checkPassword(engine, pool, kind, identifier, password)
-      // Never a session without the second factor; this page cannot ask for it yet.
+      // Never a session past a step this page cannot show yet: a password to change, a second
+      // factor, a profile to complete. The step's message is shown instead.
+      requirePasswordRules(engine, { app, pool }, checked, password)
       if (secondFactorDue(engine, checked, app)) return page(403, secondFactorUnsupported, identifier)
+      requireProfile(engine, checked, app)
       const user = countLogin(engine, checked, app)
       const { cookie, session } = startSession(engine, request, user)
       return { user, authTime: session.authTime, setCookie: cookie }

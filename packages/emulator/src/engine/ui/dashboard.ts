@@ -4,10 +4,12 @@
  * Anyone on the machine can open it, so the pool secret is masked, and every stored string goes
  * through `html`, which escapes it: usernames, nicknames and the like are chosen by callers.
  */
-import { keys, type OutboxMessage } from '../../model/records.js'
+import { type ApplicationRecord, keys, type OutboxMessage } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
+import { loginCompletionFields } from '../domain/completion/required.js'
 import { totpCodeAt } from '../domain/mfa/totp.js'
+import { passwordExpired } from '../domain/passwordRules.js'
 import { userRoles } from '../domain/roles.js'
 import type { EmulatorInfo } from '../engine.js'
 import { type Html, html, type Part, raw } from './html.js'
@@ -55,6 +57,7 @@ function header(state: EmulatorState, info: EmulatorInfo, poolName: string): Htm
     <dt>User pool</dt><dd><code>${info.userPoolId}</code> <span class="muted">secret</span> <code>${maskSecret(info.userPoolSecret)}</code></dd>
     <dt>App id</dt><dd>${(appIds.length ? appIds : [info.appId]).map((id) => html`<code>${id}</code> `)}</dd>
     <dt>App host</dt><dd><code>${info.appHost}</code> <span class="muted">id_token iss</span> <code>${info.appHost}/oidc</code></dd>
+    <dt>Password rules</dt><dd>${passwordRules(state, info.userPoolId)}</dd>
     <dt>Demo login</dt><dd>${demo ? html`<code>${demo.username}</code> / <code>${demo.password}</code>` : html`<span class="muted">none in this seed</span>`}</dd>
   </dl>
   <p class="muted">Browser apps (.env)</p>
@@ -76,9 +79,42 @@ function usersSection(state: EmulatorState, now: number): Html {
     u.lastLogin ? when(Date.parse(u.lastLogin), now) : null,
     lockout(state, u, now),
     secondFactor(state, u.id, now),
+    passwordState(state, u, now),
   ])
-  const headers = ['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked', 'MFA']
+  const headers = [
+    'ID',
+    'Username',
+    'Email',
+    'Phone',
+    'Nickname',
+    'Roles',
+    'Logins',
+    'Last login',
+    'Blocked',
+    'MFA',
+    'Password',
+  ]
   return section('Users', users.length, table(headers, rows, 'No users yet.'))
+}
+
+const strengthNames = ['any non-empty', 'at least 6 characters', '6+ characters, 2 kinds', '6+ characters, 3 kinds']
+
+function passwordRules(state: EmulatorState, poolId: string): Html {
+  const pool = state.userPools.get(poolId)
+  const policy = pool?.passwordUpdatePolicy
+  const weak = pool?.weakPasswords?.length ?? 0
+  return html`strength <b>${strengthNames[pool?.passwordStrength ?? 1]}</b> · rotation ${
+    policy?.enabled ? html`every <b>${policy.forcedCycle} ${policy.forcedCycleUnit.toLowerCase()}(s)</b>` : 'off'
+  } · weak-password list ${weak ? html`<b>${weak}</b> entries` : 'empty'}`
+}
+
+/** Why the next password login of the user stops at a password step (1639, 2058), if it does. */
+function passwordState(state: EmulatorState, user: UserRecord, now: number): Part {
+  if (!user.password) return null
+  if (user.resetPasswordOnFirstLogin) return html`<span class="bad">new one at first login</span>`
+  const pool = state.userPools.get(user.userPoolId)
+  if (pool && passwordExpired(pool, user, now)) return html`<span class="bad">expired</span>`
+  return html`<span class="muted">set ${when(Date.parse(user.passwordLastSetAt ?? user.createdAt), now)}</span>`
 }
 
 /** A bound authenticator app shows the code it shows now, so a demo login can pass the step. */
@@ -112,9 +148,19 @@ function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
     a.identifier,
     html`<code>${info.appHost}</code>`,
     a.mfa?.length ? a.mfa.join(', ') : null,
+    completion(a),
   ])
-  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy']
+  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy', 'Profile completion']
   return section('Applications', apps.length, table(headers, rows, 'No applications.'))
+}
+
+/** The fields a login to the app asks for (required ones marked *). */
+function completion(app: ApplicationRecord): Part {
+  const fields = loginCompletionFields(app)
+  if (!fields.length) return null
+  return html`${fields.map((f) => html`<span class="pill" title="${f.type}">${f.name}${f.required ? ' *' : ''}</span>`)}${
+    app.skipComplateFileds ? html` <span class="muted">skippable</span>` : ''
+  }`
 }
 
 function resourcesSection(state: EmulatorState): Html {

@@ -1,0 +1,7 @@
+export const resetPasswordByFirstLoginTokenDocument = `mutation resetPasswordByFirstLoginToken($token: String!, $password: String!) {
+  resetPasswordByFirstLoginToken(token: $token, password: $password) { message code }
+}`
+
+export const resetPasswordByForceResetTokenDocument = `mutation resetPasswordByForceResetToken($token: String!, $oldPassword: String!, $newPassword: String!) {
+  resetPasswordByForceResetToken(token: $token, oldPassword: $oldPassword, newPassword: $newPassword) { message code }
+}`
