@@ -13,7 +13,7 @@ import { useCallback, useRef, useState } from 'react'
 
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
-import { type LoginAttempt, type LoginCredentials, type LoginMethod, logIn, withPassword } from './loginMethods.js'
+import { logIn, type LoginAttempt, type LoginCredentials, type LoginMethod, withPassword } from './loginMethods.js'
 import {
   answerMfa,
   completeStepProfile,
