@@ -1,8 +1,9 @@
-import { build } from 'esbuild'
-import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs'
-import { gzipSync } from 'node:zlib'
-import { join } from 'node:path'
+import { mkdtempSync,readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+import { build } from 'esbuild'
 const root = process.cwd()
 const dir = mkdtempSync(join(tmpdir(), 'chunks-'))
 writeFileSync(join(dir, 'app.jsx'), `import { createRoot } from 'react-dom/client'
