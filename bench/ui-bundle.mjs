@@ -34,7 +34,7 @@ function Status() { return <p>{useAuth0().user?.nickname ?? 'anonymous'}</p> }`,
         `<Auth0Provider domain="example.auth0.com" clientId="client"><Status /></Auth0Provider>`,
       ),
     },
-    { markers: ['LoginFormView', 'MfaStepView'] },
+    { markers: ['LoginFormView', 'MfaStepView', 'PasswordStepView', 'CompleteProfileView'] },
   )
 )
 
@@ -75,7 +75,11 @@ printTable(
       `≤ ${GOAL_KIB}: ${ours.total <= GOAL_KIB * 1024 ? 'ok' : 'MISSED'}`,
     ],
     ['  of which the LoginForm chunk', kib(ours.marked.LoginFormView ?? 0), '—'],
-    ['  of which the MFA step chunk (loaded when a login meets it)', kib(ours.marked.MfaStepView ?? 0), '≤ 4'],
+    ...['MfaStepView', 'PasswordStepView', 'CompleteProfileView'].map((view) => [
+      `  of which the ${view} chunk (loaded when a login meets its step)`,
+      kib(ours.marked[view] ?? 0),
+      '≤ 4',
+    ]),
     [auth0.name, kib(auth0.total), '—'],
     ['example app, all JS (Vite build, react-dom included)', kib(example), '—'],
     [

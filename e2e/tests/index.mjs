@@ -2,7 +2,7 @@
 import { accountTests } from './account.mjs'
 import { hostedTests } from './hosted.mjs'
 import { loginTests } from './login.mjs'
-import { mfaTests } from './mfa.mjs'
 import { sessionTests } from './session.mjs'
+import { stepTests } from './steps.mjs'
 
-export const tests = [...loginTests, ...mfaTests, ...sessionTests, ...accountTests, ...hostedTests]
+export const tests = [...loginTests, ...stepTests, ...sessionTests, ...accountTests, ...hostedTests]

@@ -16,6 +16,7 @@ const TEXT: Record<
     end: string
     mfa: string
     mfaEnd: string
+    firstLogin: string
   }
 > = {
   'en-US': {
@@ -28,6 +29,7 @@ const TEXT: Record<
     end: '.',
     mfa: ' asks for an authenticator code (the dashboard shows it; recovery code ',
     mfaEnd: ').',
+    firstLogin: ' chooses her own password at the first login.',
   },
   'zh-CN': {
     or: '或',
@@ -39,6 +41,7 @@ const TEXT: Record<
     end: '中。',
     mfa: ' 会要求输入身份验证器安全码（控制台显示当前安全码；恢复代码 ',
     mfaEnd: '）。',
+    firstLogin: ' 首次登录时需要设置自己的密码。',
   },
 }
 
@@ -79,6 +82,10 @@ export function LoginPage({ lang }: { lang: LoginFormLang }): ReactNode {
         {text.mfa}
         <code>alice-recovery-01</code>
         {text.mfaEnd}
+      </p>
+      <p className="muted login-hint">
+        <code>first-login-carol</code> / <code>passw0rd</code>
+        {text.firstLogin}
       </p>
     </div>
   )

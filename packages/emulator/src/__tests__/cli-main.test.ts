@@ -53,10 +53,11 @@ describe('authing-emulator CLI', () => {
     expect(serverOnly).toBeLessThan(lines.indexOf(`AUTHING_USERPOOL_SECRET=${info.userPoolSecret}`))
   })
 
-  it('starts from the demo seed: bob, and mfa-alice, whose login asks for her authenticator code', async () => {
+  it('starts from the demo seed: bob, mfa-alice, whose login asks for her authenticator code, and first-login-carol', async () => {
     const { outcome, out } = await run(...FAST)
     if (!('server' in outcome)) throw new Error('the CLI did not start')
     expect(out.join('\n')).toMatch(/Also try +mfa-alice \/ passw0rd +\(meets an authenticator code/)
+    expect(out.join('\n')).toMatch(/Also try +first-login-carol \/ passw0rd +\(meets a new password/)
     const target = await connect(outcome.server.url, outcome.server.emulator.info().appId)
     await expect(loginByUsername(target, 'mfa-alice', 'passw0rd')).rejects.toThrow(/1635/)
   })

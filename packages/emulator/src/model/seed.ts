@@ -73,6 +73,13 @@ export const demoSeed: SeedDocument = {
       totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
       totpRecoveryCode: 'alice-recovery-01',
     },
+    {
+      id: '62a0f0a9c6b1c2a3d4e5f605',
+      username: 'first-login-carol',
+      password: 'passw0rd',
+      nickname: 'Carol',
+      resetPasswordOnFirstLogin: true,
+    },
   ],
 }
 
@@ -89,7 +96,9 @@ export function flowUsersOf(seed: SeedDocument): FlowUser[] {
     if (!user.username || !user.password) return []
     const meets = user.totpSecret
       ? `an authenticator code (the dashboard shows it${user.totpRecoveryCode ? `; recovery code ${user.totpRecoveryCode}` : ''})`
-      : null
+      : user.resetPasswordOnFirstLogin
+        ? 'a new password of their own at the first login'
+        : null
     return meets ? [{ username: user.username, password: user.password, meets }] : []
   })
 }

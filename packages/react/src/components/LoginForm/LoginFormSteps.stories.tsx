@@ -9,6 +9,16 @@ import { LoginForm } from './LoginForm.js'
 /** The demo seed's mfa-alice, as her enrolment QR code carried it. */
 const ALICE_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 
+/** The demo seed with its application wanting a nickname, and a user who has none (1642). */
+const completionSeed = (): SeedDocument => ({
+  ...demoSeed,
+  applications: (demoSeed.applications ?? []).map((app) => ({
+    ...app,
+    extendsFields: [{ type: 'internal', name: 'nickname', label: 'Nickname', required: true }],
+  })),
+  users: [...(demoSeed.users ?? []), { username: 'nick', password: 'passw0rd' }],
+})
+
 /** The demo seed with its application asking every login for a text-message or authenticator code (1636). */
 const smsPolicySeed = (): SeedDocument => ({
   ...demoSeed,
@@ -79,5 +89,42 @@ export const TextMessage: Story = {
     await userEvent.type(canvas.getByLabelText('Verification code'), authingOf(context).lastCode('13800138000'))
     await userEvent.click(canvas.getByRole('button', { name: 'Verify' }))
     await expectLoggedIn(context.args.onSuccess, 'bob')
+  },
+}
+
+export const FirstLoginPassword: Story = {
+  name: 'Password: choose one at the first login',
+  play: async (context) => {
+    const { canvas, userEvent } = context
+    await logInWithPassword(context, 'en-US', 'first-login-carol', 'passw0rd')
+    const input = await canvas.findByLabelText('New password', {}, ANSWER_WAIT)
+    await waitFor(() => expect(input).toHaveFocus())
+    await userEvent.type(input, 'carol-s-own-1')
+    await userEvent.type(canvas.getByLabelText('Repeat the new password'), 'carol-s-own-1')
+    await userEvent.click(canvas.getByRole('button', { name: 'Set the password and log in' }))
+    await expectLoggedIn(context.args.onSuccess, 'first-login-carol')
+  },
+}
+
+export const FirstLoginPasswordInChinese: Story = {
+  name: 'Password: first login (zh-CN)',
+  args: { lang: 'zh-CN' },
+  play: async (context) => {
+    await logInWithPassword(context, 'zh-CN', 'first-login-carol', 'passw0rd')
+    await expect(await context.canvas.findByRole('heading', { name: '设置新密码' }, ANSWER_WAIT)).toBeVisible()
+    await expect(context.canvas.getByLabelText('再次输入新密码')).toBeVisible()
+  },
+}
+
+export const CompleteProfile: Story = {
+  name: 'Profile completion: a missing nickname',
+  parameters: authingParameters({ emulator: { seed: completionSeed() } }),
+  play: async (context) => {
+    const { canvas, userEvent } = context
+    await logInWithPassword(context, 'en-US', 'nick', 'passw0rd')
+    const nickname = await canvas.findByLabelText('Nickname *', {}, ANSWER_WAIT)
+    await waitFor(() => expect(nickname).toHaveFocus())
+    await userEvent.type(nickname, 'Nick{Enter}')
+    await expectLoggedIn(context.args.onSuccess, 'nick')
   },
 }

@@ -1,5 +1,5 @@
 import { loginStepOf, type User } from '@authing-kit/client'
-import { lazy, type ReactNode, Suspense, useState } from 'react'
+import { type ReactNode, useState } from 'react'
 
 import { useAuthingContext } from '../../context.js'
 import { useLogin } from '../../hooks/useLogin.js'
@@ -12,6 +12,7 @@ import { enUS } from './i18n/en-US.js'
 import { zhCN } from './i18n/zh-CN.js'
 import { loginFormCss } from './loginFormCss.js'
 import type { LoginFormMethod, LoginFormProps } from './loginFormProps.js'
+import { type Recovered, StepScreen, stepTitle } from './StepScreen.js'
 import { CodeView } from './views/CodeView.js'
 import { ForgotView } from './views/ForgotView.js'
 import { PasswordView } from './views/PasswordView.js'
@@ -28,11 +29,6 @@ const visuallyHidden = {
   clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
 } as const
-
-// Step views are chunks of their own: a form whose logins never meet a step never downloads them.
-const mfaViews = () => import('./steps/MfaStepView.js')
-const MfaStepView = lazy(() => mfaViews().then((module) => ({ default: module.MfaStepView })))
-const NewRecoveryCode = lazy(() => mfaViews().then((module) => ({ default: module.NewRecoveryCode })))
 
 /** The form itself, loaded on demand by `LoginForm`. */
 export function LoginFormView(props: LoginFormProps): ReactNode {
@@ -55,7 +51,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
   const notices = useNotices(lang, props.onError)
   const login = useLogin()
   const [announcement, announce] = useState('')
-  const [recovered, setRecovered] = useState<{ user: User; recoveryCode: string } | null>(null)
+  const [recovered, setRecovered] = useState<Recovered | null>(null)
 
   const done = (user: User) => {
     setRecovered(null)
@@ -83,7 +79,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
       notices.inform(message)
     },
   }
-  const step = login.step?.kind === 'mfa' ? login.step : null
+  const { step } = login
 
   const methodLabels: Record<LoginFormMethod, string> = {
     password: t.methodPassword,
@@ -92,13 +88,12 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
   }
   const title =
     step || recovered
-      ? t.mfaTitle
+      ? stepTitle(step, t)
       : screen === 'login'
         ? t.title
         : screen === 'register'
           ? t.registerTitle
           : t.forgotTitle
-  const stepLoading = <p className="ak-login__status">{t.loading}</p>
 
   return (
     <div className={props.className ? `ak-login ${props.className}` : 'ak-login'} style={props.style} lang={lang}>
@@ -106,13 +101,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
       <h2 className="ak-login__title">{title}</h2>
       <LoginFormContext.Provider value={context}>
         {recovered || step ? (
-          <Suspense fallback={stepLoading}>
-            {recovered ? (
-              <NewRecoveryCode {...recovered} />
-            ) : step ? (
-              <MfaStepView key={step.mfaToken} step={step} />
-            ) : null}
-          </Suspense>
+          <StepScreen step={step} recovered={recovered} passwordLevel={undefined} t={t} />
         ) : screen === 'login' ? (
           <>
             {offered.length > 1 ? (

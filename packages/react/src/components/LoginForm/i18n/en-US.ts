@@ -36,6 +36,8 @@ export const enUS = {
   welcome: 'Welcome, {name}',
   loading: 'Loading…',
   mfaTitle: 'Two-step verification',
+  completeTitle: 'Complete your profile',
+  passwordStepTitle: 'Choose a new password',
   required: 'This field is required',
   invalidEmail: 'Enter a valid email address',
   invalidPhone: 'Enter a valid phone number',

@@ -37,6 +37,8 @@ export const zhCN: LoginFormMessages = {
   welcome: '欢迎，{name}',
   loading: '加载中…',
   mfaTitle: '安全验证',
+  completeTitle: '完善个人信息',
+  passwordStepTitle: '设置新密码',
   required: '此项必填',
   invalidEmail: '请输入正确的邮箱地址',
   invalidPhone: '请输入正确的手机号',

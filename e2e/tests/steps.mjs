@@ -15,7 +15,7 @@ const ALICE_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 const mfaStep = (page) => page.getByRole('form', { name: 'Two-step verification' })
 
 /** @type {import('../helpers.mjs').E2eTest[]} */
-export const mfaTests = [
+export const stepTests = [
   {
     name: 'mfa: a TOTP login stops at the code, a wrong one is refused, the right one logs in',
     async run(t) {
@@ -93,6 +93,25 @@ export const mfaTests = [
       await screenshot(t, page, 'mfa-profile-enrolment')
       await section.getByRole('button', { name: 'Cancel' }).click()
       await section.getByText('Off: logins ask for your password only.').waitFor()
+    },
+  },
+  {
+    name: 'password step: first-login-carol chooses her own password, the rules tick off, and she is in',
+    async run(t) {
+      const page = await t.newPage()
+      await page.goto(t.app)
+      await logIn(page, { account: 'first-login-carol', password: 'passw0rd' })
+      const step = page.getByRole('form', { name: 'Choose a new password' })
+      const input = step.getByLabel('New password', { exact: true })
+      await input.waitFor()
+      assert.equal(await input.evaluate((el) => el === document.activeElement), true, 'the new password has the focus')
+      await page.keyboard.type('carol-s-own-1')
+      await step.getByLabel('Repeat the new password').fill('carol-s-own-1')
+      const rules = step.getByRole('list', { name: 'The new password needs' }).getByRole('listitem')
+      assert.deepEqual(await rules.evaluateAll((items) => items.map((item) => item.getAttribute('data-met'))), ['true'])
+      await screenshot(t, page, 'password-step-first-login')
+      await step.getByRole('button', { name: 'Set the password and log in' }).click()
+      await expectLoggedIn(page, 'Carol')
     },
   },
 ]

@@ -1,0 +1,54 @@
+import type { LoginStep, User } from '@authing-kit/client'
+import { lazy, type ReactNode, Suspense } from 'react'
+
+import type { LoginFormMessages } from './i18n/en-US.js'
+
+// Each step's view is a chunk of its own: a form whose logins never meet a step never downloads it.
+const mfaViews = () => import('./steps/MfaStepView.js')
+const MfaStepView = lazy(() => mfaViews().then((module) => ({ default: module.MfaStepView })))
+const NewRecoveryCode = lazy(() => mfaViews().then((module) => ({ default: module.NewRecoveryCode })))
+const PasswordStepView = lazy(() =>
+  import('./steps/PasswordStepView.js').then((module) => ({ default: module.PasswordStepView })),
+)
+const CompleteProfileView = lazy(() =>
+  import('./steps/CompleteProfileView.js').then((module) => ({ default: module.CompleteProfileView })),
+)
+
+/** What a login still shows after its first answer: a new recovery code to keep. */
+export interface Recovered {
+  user: User
+  recoveryCode: string
+}
+
+/** The heading of the step's screen. */
+export function stepTitle(step: LoginStep | null, t: LoginFormMessages): string {
+  if (step?.kind === 'completeProfile') return t.completeTitle
+  return step?.kind === 'mfa' || !step ? t.mfaTitle : t.passwordStepTitle
+}
+
+/** The view of the step a login stopped at (or of the recovery code it left to keep). */
+export function StepScreen(props: {
+  step: LoginStep | null
+  recovered: Recovered | null
+  passwordLevel: number | undefined
+  t: LoginFormMessages
+}): ReactNode {
+  const { step, recovered } = props
+  return (
+    <Suspense fallback={<p className="ak-login__status">{props.t.loading}</p>}>
+      {recovered ? (
+        <NewRecoveryCode {...recovered} />
+      ) : step?.kind === 'mfa' ? (
+        <MfaStepView key={step.mfaToken} step={step} />
+      ) : step?.kind === 'completeProfile' ? (
+        <CompleteProfileView key={step.flowHandle} step={step} />
+      ) : step ? (
+        <PasswordStepView
+          key={step.token}
+          step={step}
+          {...(props.passwordLevel === undefined ? {} : { level: props.passwordLevel })}
+        />
+      ) : null}
+    </Suspense>
+  )
+}
