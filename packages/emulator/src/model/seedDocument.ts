@@ -1,5 +1,14 @@
 /** The shape of a seed document (the JSON an emulator starts from), and the state's record of it. */
-import type { MfaFactor, ResourceType, UdfDataType } from './records.js'
+import type {
+  LoginTab,
+  MfaFactor,
+  PasswordLoginMethod,
+  RegisterTab,
+  ResourceType,
+  RobotVerify,
+  UdfDataType,
+  VerifyCodeLoginMethod,
+} from './records.js'
 
 export interface SeedUser {
   id?: string
@@ -18,7 +27,15 @@ export interface SeedUser {
 }
 
 export interface SeedDocument {
-  userPool?: { id?: string; secret?: string; name?: string }
+  userPool?: {
+    id?: string
+    secret?: string
+    name?: string
+    /** Captcha on password logins (error 2000): `always_enable`, `disable` (default) or `condition_set`. */
+    robotVerify?: RobotVerify
+    /** With `condition_set`: failed logins in a row of an identifier before it needs a captcha. Defaults to 3. */
+    captchaAfterFailures?: number
+  }
   applications?: {
     id?: string
     secret?: string
@@ -33,6 +50,22 @@ export interface SeedDocument {
     mfa?: MfaFactor[]
     /** Accept PKCE `plain` (and a `code_challenge` without a method) for this app; otherwise S256 only. */
     pkcePlainAllowed?: boolean
+    /** The login form's tabs (public config `loginTabs`). Defaults to `['password', 'phone-code']`. */
+    loginTabs?: LoginTab[]
+    /** Defaults to the first of `loginTabs`. */
+    defaultLoginTab?: LoginTab
+    /** What the password tab accepts. Defaults to all three. */
+    passwordLoginMethods?: PasswordLoginMethod[]
+    /** What the code tab accepts. Defaults to `['phone-code', 'email-code']`. */
+    verifyCodeLoginMethods?: VerifyCodeLoginMethod[]
+    /** The register form's tabs. Defaults to `['email', 'phone']`. */
+    registerTabs?: RegisterTab[]
+    /** Defaults to the first of `registerTabs`. */
+    defaultRegisterTab?: RegisterTab
+    /** Registrations to this app answer 2031. Defaults to false. */
+    registerDisabled?: boolean
+    /** Terms the login (`availableAt` 1), register (0, the default) or both (2) forms show to users of `lang` (default zh-CN). */
+    agreements?: { title: string; required?: boolean; lang?: 'zh-CN' | 'en-US'; availableAt?: 0 | 1 | 2 }[]
   }[]
   users?: SeedUser[]
   /** `namespace` defaults to `default`. */

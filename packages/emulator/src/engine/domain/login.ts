@@ -5,6 +5,7 @@
 import { type ApplicationRecord, keys, type UserPoolRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
+import { type CaptchaAnswer, checkCaptcha } from './captcha.js'
 import { type CodeFlow, consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
 import { assertNotLocked, type LoginIdentifier } from './lockout.js'
@@ -46,17 +47,31 @@ export async function completeLogin(
   return { user: updated, token: { token, exp } }
 }
 
-/** loginByUsername / loginByEmail / loginByPhonePassword: the password arrives RSA-encrypted. */
+/**
+ * loginByUsername / loginByEmail / loginByPhonePassword: the password arrives RSA-encrypted; the
+ * captcha, when one is due, is checked first (see ./captcha.ts).
+ */
 export async function passwordLogin(
   engine: Engine,
   { app, pool }: { app: ApplicationRecord; pool: UserPoolRecord },
   kind: LoginIdentifier,
   identifier: string,
   ciphertext: string,
+  captcha: CaptchaAnswer,
 ): Promise<LoggedIn> {
+  checkCaptcha(engine, pool, { kind, identifier }, captcha)
   assertNotLocked(engine, pool.id, kind, identifier)
   const user = await checkPassword(engine, pool, kind, identifier, decryptPassword(engine, ciphertext))
   return completeLogin(engine, user, app)
+}
+
+/**
+ * What an `account` (Guard's one login field) names: an email when it has an `@`, a phone when a
+ * user has it as phone, else a username. The lockout and captcha count under that kind.
+ */
+export function accountKind(engine: Engine, pool: UserPoolRecord, account: string): LoginIdentifier {
+  if (account.includes('@')) return 'email'
+  return engine.state.findUser(pool.id, 'phone', account) ? 'phone' : 'username'
 }
 
 /** Consumes the code, then finds the user the phone or email belongs to (if any). */

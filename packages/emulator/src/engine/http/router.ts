@@ -10,17 +10,20 @@ import { graphqlEndpoint } from '../graphql/endpoint.js'
 import { RequestContext } from '../requestContext.js'
 import { restEndpoint } from '../rest/endpoint.js'
 import { aclRoutes } from '../rest/handlers/acl.js'
+import { agreementRoutes } from '../rest/handlers/agreements.js'
 import { applicationRoutes } from '../rest/handlers/applications.js'
 import { codeRoutes } from '../rest/handlers/codes.js'
 import { loginRoutes } from '../rest/handlers/login.js'
 import { meRoutes } from '../rest/handlers/me.js'
 import { mfaRoutes } from '../rest/handlers/mfa.js'
 import { namespaceRoutes } from '../rest/handlers/namespaces.js'
+import { publicConfigRoutes } from '../rest/handlers/publicConfig.js'
 import { resourceRoutes } from '../rest/handlers/resources.js'
 import { userRoutes } from '../rest/handlers/users.js'
 import type { RestRoutes } from '../rest/types.js'
 import { avatarSvg } from '../ui/avatar.js'
 import { renderDashboard } from '../ui/dashboard.js'
+import { captchaImageResponse } from './captchaRoute.js'
 import { corsHeaders, preflight } from './cors.js'
 import { protocolRoutes, runProtocol } from './protocolRoutes.js'
 import { json } from './responses.js'
@@ -41,6 +44,8 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     ...userRoutes,
     ...aclRoutes,
     ...applicationRoutes,
+    ...publicConfigRoutes,
+    ...agreementRoutes,
     ...resourceRoutes,
     ...namespaceRoutes,
     'POST /__emulator/reset': async () => {
@@ -82,6 +87,7 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
       const to = url.searchParams.get('to')
       return json(admin.outbox(to ? { to } : undefined), 200, cors)
     }
+    if (route === 'GET /api/v2/security/captcha') return captchaImageResponse(engine, request, cors)
     if (route === 'GET /__emulator/avatar.svg') {
       const headers = new Headers(cors)
       headers.set('content-type', 'image/svg+xml')

@@ -4,9 +4,12 @@
  * Anyone on the machine can open it, so the pool secret is masked, and every stored string goes
  * through `html`, which escapes it: usernames, nicknames and the like are chosen by callers.
  */
-import { keys, type OutboxMessage } from '../../model/records.js'
+import { type AppLoginSettings, keys, type OutboxMessage } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
+import { agreementsOf } from '../domain/agreements.js'
+import { loginSettingsOf } from '../domain/applications.js'
+import { captchaThresholdOf, latestCaptcha, robotVerifyOf } from '../domain/captcha.js'
 import { totpCodeAt } from '../domain/mfa/totp.js'
 import { userRoles } from '../domain/roles.js'
 import type { EmulatorInfo } from '../engine.js'
@@ -30,7 +33,7 @@ export function renderDashboard({ state, info, outbox, now }: DashboardInput): s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Authing emulator · ${poolName || info.userPoolId}</title>
 <style>${raw(css)}</style></head><body>
-${header(state, info, poolName)}
+${header(state, info, poolName, now)}
 <main>
 ${usersSection(state, now)}
 ${rolesSection(state)}
@@ -45,7 +48,7 @@ ${outboxSection(state, outbox, now)}
   return page.value
 }
 
-function header(state: EmulatorState, info: EmulatorInfo, poolName: string): Html {
+function header(state: EmulatorState, info: EmulatorInfo, poolName: string, now: number): Html {
   const appIds = [...state.applications.values()].map((a) => a.id)
   const demo = info.demoUser
   return html`<header>
@@ -55,6 +58,7 @@ function header(state: EmulatorState, info: EmulatorInfo, poolName: string): Htm
     <dt>User pool</dt><dd><code>${info.userPoolId}</code> <span class="muted">secret</span> <code>${maskSecret(info.userPoolSecret)}</code></dd>
     <dt>App id</dt><dd>${(appIds.length ? appIds : [info.appId]).map((id) => html`<code>${id}</code> `)}</dd>
     <dt>App host</dt><dd><code>${info.appHost}</code> <span class="muted">id_token iss</span> <code>${info.appHost}/oidc</code></dd>
+    <dt>Captcha</dt><dd>${captcha(state, info, now)}</dd>
     <dt>Demo login</dt><dd>${demo ? html`<code>${demo.username}</code> / <code>${demo.password}</code>` : html`<span class="muted">none in this seed</span>`}</dd>
   </dl>
   <p class="muted">Browser apps (.env)</p>
@@ -79,6 +83,23 @@ function usersSection(state: EmulatorState, now: number): Html {
   ])
   const headers = ['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked', 'MFA']
   return section('Users', users.length, table(headers, rows, 'No users yet.'))
+}
+
+/** The pool's robot-verify policy, and the answer of the latest image served, for demo logins. */
+function captcha(state: EmulatorState, info: EmulatorInfo, now: number): Html {
+  const pool = state.userPools.get(info.userPoolId)
+  const policy = pool ? robotVerifyOf(pool) : 'disable'
+  const rule =
+    policy === 'condition_set' && pool
+      ? html`<code>condition_set</code> <span class="muted">after ${captchaThresholdOf(pool)} failed logins</span>`
+      : html`<code>${policy}</code>`
+  const latest = latestCaptcha(state)
+  if (!latest) return html`${rule} <span class="muted">· no image served</span>`
+  const status =
+    latest.expiresAt > now
+      ? html`<span class="muted">${duration(latest.expiresAt - now)} left</span>`
+      : html`<span class="muted">expired</span>`
+  return html`${rule} · latest image <code class="code">${latest.answer}</code> ${status}`
 }
 
 /** A bound authenticator app shows the code it shows now, so a demo login can pass the step. */
@@ -112,9 +133,20 @@ function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
     a.identifier,
     html`<code>${info.appHost}</code>`,
     a.mfa?.length ? a.mfa.join(', ') : null,
+    loginForm(loginSettingsOf(a)),
+    agreementsOf(state, a.id).map(
+      (g) =>
+        html`<div><span class="pill">${g.lang}</span> ${['register', 'login', 'login + register'][g.availableAt]}${g.required ? html` <b>required</b>` : ''}: <code>${g.title}</code></div>`,
+    ),
   ])
-  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy']
+  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy', 'Login form', 'Agreements']
   return section('Applications', apps.length, table(headers, rows, 'No applications.'))
+}
+
+function loginForm(login: AppLoginSettings): Html {
+  return html`<div>tabs ${login.loginTabs.map((t) => html`<span class="pill">${t === login.defaultLoginTab ? `${t} ★` : t}</span>`)}</div>
+<div class="muted">password: ${login.passwordLoginMethods.join(', ') || 'none'} · code: ${login.verifyCodeLoginMethods.join(', ') || 'none'}</div>
+<div class="muted">register: ${login.registerDisabled ? html`<span class="bad">disabled</span>` : login.registerTabs.join(', ')}</div>`
 }
 
 function resourcesSection(state: EmulatorState): Html {
