@@ -8,8 +8,11 @@ import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
 import { lazyModule } from './lazyModule.js'
 import { lazyNamespace } from './lazyNamespace.js'
+import type { LoginFormCalls } from './loginForm/loginFormCalls.js'
+import type { ApplicationPublicConfig } from './loginForm/publicConfig.js'
 import type { MfaAuthenticationClient } from './mfa/mfaClient.js'
 import {
+  type AgreementOptions,
   type AuthenticationClientOptions,
   DEFAULT_APP_HOST,
   type LoginOptions,
@@ -79,6 +82,7 @@ export class AuthenticationClient {
 
   /** The second-factor step of a login and authenticator binding (authing-js-sdk's `mfa`); loads on first call. */
   readonly mfa: MfaAuthenticationClient
+  private readonly form: () => Promise<LoginFormCalls>
 
   /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`, unless it is DEFAULT_APP_HOST). */
   get appHost(): string {
@@ -109,6 +113,11 @@ export class AuthenticationClient {
       () => import('./lazyCalls.js'),
       'the OIDC / OAuth helpers',
       (module) => new module.ProtocolCalls(this.core.transport, options.appId, options),
+    )
+    this.form = lazyModule(
+      () => import('./lazyCalls.js'),
+      'the login helpers',
+      (module) => new module.LoginFormCalls(this.core, this.session, options.appId),
     )
     this.mfa = lazyNamespace(
       lazyModule(
@@ -143,6 +152,16 @@ export class AuthenticationClient {
   }
 
   // ── login and registration ───────────────────────────────────────────────────────────────────
+
+  /** What the app's login form offers (tabs, methods, agreements, captcha policy); fetched once per client. */
+  getPublicConfig(options: SignalOptions = {}): Promise<ApplicationPublicConfig> {
+    return this.core.run(async () => (await this.form()).publicConfig(options.signal))
+  }
+
+  /** A new captcha image's URL, for an `<img>` (the browser keeps the cookie the answer is bound to). */
+  getCaptchaUrl(): string {
+    return `${this.appHost}/api/v2/security/captcha?r=${Date.now()}`
+  }
 
   /** Logs in with username and password; the user becomes the session. */
   loginByUsername(username: string, password: string, options: LoginOptions = {}): Promise<User> {
@@ -185,22 +204,22 @@ export class AuthenticationClient {
         code: requireShortString('code', code),
         phoneCountryCode: options.phoneCountryCode,
         autoRegister: options.autoRegister,
-        ...pipelineParams(options),
       }
-      return this.login(auth.loginByPhoneCodeDocument, 'loginByPhoneCode', input, options)
+      if (options.agreementIds) return (await this.form()).login('phone-code', input, options)
+      return this.login(
+        auth.loginByPhoneCodeDocument,
+        'loginByPhoneCode',
+        { ...input, ...pipelineParams(options) },
+        options,
+      )
     })
   }
 
   /** Logs in with a code sent by `sendEmail(email, 'LOGIN_VERIFY_CODE')`; the user becomes the session. */
-  loginByEmailCode(email: string, code: string, options: SignalOptions = {}): Promise<User> {
+  loginByEmailCode(email: string, code: string, options: SignalOptions & AgreementOptions = {}): Promise<User> {
     return this.core.run(async () => {
-      const body = { email: requireShortString('email', email), code: requireShortString('code', code) }
-      const { data } = await this.core.transport.rest('POST', '/api/v2/login/email-code', {
-        body,
-        auth: false,
-        signal: options.signal,
-      })
-      return startSession(this.session, data as UserOnWire)
+      const fields = { email: requireShortString('email', email), code: requireShortString('code', code) }
+      return (await this.form()).login('email-code', fields, options)
     })
   }
 
@@ -705,9 +724,13 @@ export class AuthenticationClient {
     options: LoginOptions,
   ): Promise<User> {
     return this.core.run(async () => {
+      const id = identifier()
+      const encrypted = await this.core.encrypt(password, options.signal)
+      if (options.agreementIds)
+        return (await this.form()).login('account', { account: Object.values(id)[0], password: encrypted }, options)
       const input = {
-        ...identifier(),
-        password: await this.core.encrypt(password, options.signal),
+        ...id,
+        password: encrypted,
         autoRegister: options.autoRegister,
         captchaCode: options.captchaCode,
         ...pipelineParams(options),

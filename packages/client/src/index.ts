@@ -1,10 +1,21 @@
 export { AuthenticationClient } from './authenticationClient.js'
 export type { AuthingErrorCode, AuthingErrorOptions, ClientErrorCode, OAuthErrorCode } from './errors.js'
 export { AuthingError, BAD_CREDENTIALS_CODES, isAuthingError, isBadCredentials } from './errors.js'
-export type { LoginStep, MfaFactor, MfaStep } from './loginStep.js'
+export type {
+  Agreement,
+  ApplicationPublicConfig,
+  LoginTab,
+  PasswordLoginMethod,
+  RobotVerify,
+  TabsConfig,
+  VerifyCodeLoginMethod,
+} from './loginForm/publicConfig.js'
+export { agreementsFor, captchaAlwaysRequired } from './loginForm/publicConfig.js'
+export type { CaptchaStep, LoginStep, MfaFactor, MfaStep } from './loginStep.js'
 export { loginStepOf } from './loginStep.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
+  AgreementOptions,
   AuthenticationClientOptions,
   LoginOptions,
   PhoneCodeLoginOptions,

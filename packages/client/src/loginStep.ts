@@ -24,7 +24,16 @@ export interface MfaStep {
   email: string | null
 }
 
-export type LoginStep = MfaStep
+/**
+ * 2000: the pool wants a captcha with this password login. Show `client.getCaptchaUrl()` in an
+ * `<img>` and retry with its text as `captchaCode`; a 2001 answer means a new image is needed.
+ */
+export interface CaptchaStep {
+  kind: 'captcha'
+  code: 2000
+}
+
+export type LoginStep = MfaStep | CaptchaStep
 
 const factors: readonly MfaFactor[] = ['OTP', 'SMS', 'EMAIL', 'FACE', 'PASSKEY']
 
@@ -32,7 +41,9 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 
 /** The step a failed login asks for, or null when `error` is a plain failure (or not Authing's). */
 export function loginStepOf(error: unknown): LoginStep | null {
-  if (!isAuthingError(error) || (error.code !== 1635 && error.code !== 1636)) return null
+  if (!isAuthingError(error)) return null
+  if (error.code === 2000) return { kind: 'captcha', code: 2000 }
+  if (error.code !== 1635 && error.code !== 1636) return null
   return mfaStep(error as AuthingError & { code: 1635 | 1636 })
 }
 

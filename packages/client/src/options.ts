@@ -50,14 +50,27 @@ export interface AuthenticationClientOptions extends CommonClientOptions, Protoc
   tokenStore?: TokenStore
 }
 
-export interface LoginOptions extends RequestContextOptions, SignalOptions {
-  /** Create the account when it does not exist yet. */
+/** Options of the logins a form with agreements makes. */
+export interface AgreementOptions {
+  /**
+   * The ids of the agreements the user ticked (public config `agreements`). Given, the login goes
+   * through Authing's REST login (`/api/v2/login/account`, `/login/phone-code`, `/login/email-code`),
+   * which refuses one lacking a required agreement; the GraphQL logins cannot carry them.
+   */
+  agreementIds?: number[]
+}
+
+export interface LoginOptions extends RequestContextOptions, SignalOptions, AgreementOptions {
+  /** Create the account when it does not exist yet (not with `agreementIds`). */
   autoRegister?: boolean
-  /** The captcha answer, once the pool asks for one (error 2000). */
+  /**
+   * The captcha answer, once the pool asks for one (error 2000; image: `getCaptchaUrl()`). Each
+   * image answers one login, right or wrong: show a new one after a failure.
+   */
   captchaCode?: string
 }
 
-export interface PhoneCodeLoginOptions extends RequestContextOptions, SignalOptions {
+export interface PhoneCodeLoginOptions extends RequestContextOptions, SignalOptions, AgreementOptions {
   autoRegister?: boolean
   phoneCountryCode?: string
 }
