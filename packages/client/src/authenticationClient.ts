@@ -82,7 +82,7 @@ export class AuthenticationClient {
 
   /** The second-factor step of a login and authenticator binding (authing-js-sdk's `mfa`); loads on first call. */
   readonly mfa: MfaAuthenticationClient
-  private readonly form: () => Promise<LoginFormCalls>
+  private readonly form: LoginFormCalls
 
   /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`, unless it is DEFAULT_APP_HOST). */
   get appHost(): string {
@@ -114,10 +114,12 @@ export class AuthenticationClient {
       'the OIDC / OAuth helpers',
       (module) => new module.ProtocolCalls(this.core.transport, options.appId, options),
     )
-    this.form = lazyModule(
-      () => import('./lazyCalls.js'),
-      'the login helpers',
-      (module) => new module.LoginFormCalls(this.core, this.session, options.appId),
+    this.form = lazyNamespace(
+      lazyModule(
+        () => import('./lazyCalls.js'),
+        'the login helpers',
+        (module) => new module.LoginFormCalls(this.core, this.session, options.appId),
+      ),
     )
     this.mfa = lazyNamespace(
       lazyModule(
@@ -155,7 +157,7 @@ export class AuthenticationClient {
 
   /** What the app's login form offers (tabs, methods, agreements, captcha policy); fetched once per client. */
   getPublicConfig(options: SignalOptions = {}): Promise<ApplicationPublicConfig> {
-    return this.core.run(async () => (await this.form()).publicConfig(options.signal))
+    return this.core.run(async () => this.form.publicConfig(options.signal))
   }
 
   /** A new captcha image's URL, for an `<img>` (the browser keeps the cookie the answer is bound to). */
@@ -205,7 +207,7 @@ export class AuthenticationClient {
         phoneCountryCode: options.phoneCountryCode,
         autoRegister: options.autoRegister,
       }
-      if (options.agreementIds) return (await this.form()).login('phone-code', input, options)
+      if (options.agreementIds) return this.form.login('phone-code', input, options)
       return this.login(
         auth.loginByPhoneCodeDocument,
         'loginByPhoneCode',
@@ -219,7 +221,7 @@ export class AuthenticationClient {
   loginByEmailCode(email: string, code: string, options: SignalOptions & AgreementOptions = {}): Promise<User> {
     return this.core.run(async () => {
       const fields = { email: requireShortString('email', email), code: requireShortString('code', code) }
-      return (await this.form()).login('email-code', fields, options)
+      return this.form.login('email-code', fields, options)
     })
   }
 
@@ -727,7 +729,7 @@ export class AuthenticationClient {
       const id = identifier()
       const encrypted = await this.core.encrypt(password, options.signal)
       if (options.agreementIds)
-        return (await this.form()).login('account', { account: Object.values(id)[0], password: encrypted }, options)
+        return this.form.login('account', { account: Object.values(id)[0], password: encrypted }, options)
       const input = {
         ...id,
         password: encrypted,
@@ -777,12 +779,15 @@ export class AuthenticationClient {
     input: Record<string, unknown>,
     options: RegisterOptions,
   ): Promise<User> {
-    const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(
-      document,
-      { input },
-      { auth: false, signal: options.signal },
-    )
-    const raw = data[field]
+    const raw = options.agreementIds
+      ? await this.form.register(field, input, options)
+      : (
+          await this.core.transport.graphql<Record<string, UserOnWire | null>>(
+            document,
+            { input },
+            { auth: false, signal: options.signal },
+          )
+        )[field]
     if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
     // Unlike v4, a registration without forceLogin leaves the current session alone.
     return options.forceLogin && raw.token ? startSession(this.session, raw) : userFromWire(raw)

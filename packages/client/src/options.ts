@@ -53,9 +53,10 @@ export interface AuthenticationClientOptions extends CommonClientOptions, Protoc
 /** Options of the logins a form with agreements makes. */
 export interface AgreementOptions {
   /**
-   * The ids of the agreements the user ticked (public config `agreements`). Given, the login goes
-   * through Authing's REST login (`/api/v2/login/account`, `/login/phone-code`, `/login/email-code`),
-   * which refuses one lacking a required agreement; the GraphQL logins cannot carry them.
+   * The ids of the agreements the user ticked (public config `agreements`). Given, the call goes
+   * through Authing's REST login or registration (`/api/v2/login/account`, `/login/phone-code`,
+   * `/login/email-code`, `/api/v2/register/{username,email,phone-code}`), which refuses one lacking
+   * a required agreement; the GraphQL logins and registrations cannot carry them.
    */
   agreementIds?: number[]
 }
@@ -75,7 +76,7 @@ export interface PhoneCodeLoginOptions extends RequestContextOptions, SignalOpti
   phoneCountryCode?: string
 }
 
-export interface RegisterOptions extends RequestContextOptions, SignalOptions {
+export interface RegisterOptions extends RequestContextOptions, SignalOptions, AgreementOptions {
   /** Log the new user in: the result carries a token and becomes the session. */
   forceLogin?: boolean
   /** Issue a token for the new user without making it this client's session. */

@@ -165,7 +165,7 @@ describe('agreements', () => {
       username: 'bob',
     })
 
-    await authing.sendSmsCode('13800138000', 'login')
+    await authing.sendSmsCode('13800138000', undefined, 'login')
     await expect(
       authing.loginByPhoneCode('13800138000', lastCode('13800138000'), { agreementIds: [] }),
     ).rejects.toMatchObject({

@@ -1,7 +1,7 @@
 /**
  * The calls a login form makes beyond the plain SDK logins: the app's public config (fetched once
- * per client, failures not kept), and the REST logins Guard uses, which carry the accepted
- * `agreementIds` (the GraphQL login inputs have no such field); the email-code login is only REST.
+ * per client, failures not kept), and the REST logins and registrations Guard uses, which carry the
+ * accepted `agreementIds` (the GraphQL inputs have no such field); the email-code login is only REST.
  * Loaded on first use.
  */
 import type { ClientCore } from '../clientCore.js'
@@ -49,5 +49,17 @@ export class LoginFormCalls {
       signal: options.signal,
     })
     return startSession(this.session, data as UserOnWire)
+  }
+
+  /** The REST twin of a GraphQL registration (`field`, its input), with the agreements: answers the new user. */
+  async register(field: string, input: Record<string, unknown>, options: SignalOptions & AgreementOptions) {
+    const path = { registerByUsername: 'username', registerByEmail: 'email' }[field] ?? 'phone-code'
+    const body = { ...input, agreementIds: options.agreementIds }
+    const { data } = await this.core.transport.rest('POST', `/api/v2/register/${path}`, {
+      body,
+      auth: false,
+      signal: options.signal,
+    })
+    return data as UserOnWire | null
   }
 }

@@ -6,14 +6,14 @@ import { defaultSeed, type SeedDocument } from '../index.js'
 import { recordShapeProblem } from '../model/recordShapes.js'
 import { base, type CallOptions, loginByUsernameDoc, setup } from './engine-helpers.js'
 
-type RobotVerify = NonNullable<SeedDocument['userPool']>['robotVerify']
+type RobotVerify = NonNullable<NonNullable<SeedDocument['userPool']>['robotVerify']>
 
-async function captchaSetup(robotVerify: RobotVerify, captchaAfterFailures?: number) {
+async function captchaSetup(robotVerify: RobotVerify | undefined, captchaAfterFailures?: number) {
   const clock = { now: Date.parse('2026-12-04T10:00:00Z') }
   const seed = structuredClone(defaultSeed)
   seed.userPool = {
     ...seed.userPool,
-    robotVerify,
+    ...(robotVerify ? { robotVerify } : {}),
     ...(captchaAfterFailures === undefined ? {} : { captchaAfterFailures }),
   }
   const env = await setup({ seed, now: () => clock.now, lockout: { maxFailures: 5 } })

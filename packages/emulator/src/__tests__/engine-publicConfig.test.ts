@@ -146,6 +146,29 @@ describe('agreements', () => {
     expect(email.body.code).toBe(2231)
   })
 
+  it('REST registrations need the required agreements of the register form', async () => {
+    const { rest, encrypt, emulator } = await setupManagement({ seed: agreementSeed() })
+    const body = { username: 'newbie', password: encrypt('passw0rd'), forceLogin: true }
+    const missing = await rest('POST', '/api/v2/register/username', { ...body, agreementIds: [1] })
+    expect(missing.body).toMatchObject({ code: 2231, data: { agreementIds: [4] } })
+    const res = await rest('POST', '/api/v2/register/username', { ...body, agreementIds: [1, 4] })
+    expect(res.body).toMatchObject({ code: 200, data: { username: 'newbie', token: expect.any(String) } })
+    const byEmail = await rest('POST', '/api/v2/register/email', {
+      email: 'new@example.com',
+      password: encrypt('passw0rd'),
+      agreementIds: [1, 4],
+    })
+    expect(byEmail.body).toMatchObject({ code: 200, data: { email: 'new@example.com', token: null } })
+    await rest('POST', '/api/v2/sms/send', { phone: '13900139000', scene: 'register' })
+    const code = emulator.outbox({ to: '13900139000' }).at(-1)?.code
+    const phone = { phone: '13900139000', code, agreementIds: [1] }
+    expect((await rest('POST', '/api/v2/register/phone-code', phone)).body.code).toBe(2231)
+    expect((await rest('POST', '/api/v2/register/phone-code', { ...phone, agreementIds: [1, 4] })).body).toMatchObject({
+      code: 200,
+      data: { phone: '13900139000' },
+    })
+  })
+
   it('management: create, list, modify, sort, delete; each needs the management token', async () => {
     const { mrest, rest } = await setupManagement({ seed: agreementSeed() })
     const path = `/api/v2/applications/${appId}/agreements`

@@ -1,9 +1,9 @@
 /**
  * An application's agreements (terms of service, privacy policy): managed per app, shown by its
- * login and register forms to users of their language, and ticked there. The REST logins Guard
- * uses (`/api/v2/login/*`) must name in `agreementIds` every required agreement their form shows
- * (the request's language, the form's `availableAt`), else 2231; Guard leaves the field out only
- * when it shows no agreement, and then none is missing. The GraphQL logins and registrations have
+ * login and register forms to users of their language, and ticked there. The REST logins and
+ * registrations Guard uses (`/api/v2/login/*`, `/api/v2/register/*`) must name in `agreementIds`
+ * every required agreement their form shows (the request's language, the form's `availableAt`),
+ * else 2231; Guard leaves the field out only when it shows no agreement, and then none is missing. The GraphQL logins and registrations have
  * no such field, so nothing is asked of them [inferred: Authing cannot refuse what the SDK cannot send].
  */
 import type { AgreementRecord, ApplicationRecord } from '../../model/records.js'

@@ -18,6 +18,7 @@ import { meRoutes } from '../rest/handlers/me.js'
 import { mfaRoutes } from '../rest/handlers/mfa.js'
 import { namespaceRoutes } from '../rest/handlers/namespaces.js'
 import { publicConfigRoutes } from '../rest/handlers/publicConfig.js'
+import { registerRoutes } from '../rest/handlers/register.js'
 import { resourceRoutes } from '../rest/handlers/resources.js'
 import { userRoutes } from '../rest/handlers/users.js'
 import type { RestRoutes } from '../rest/types.js'
@@ -45,6 +46,7 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     ...aclRoutes,
     ...applicationRoutes,
     ...publicConfigRoutes,
+    ...registerRoutes,
     ...agreementRoutes,
     ...resourceRoutes,
     ...namespaceRoutes,
