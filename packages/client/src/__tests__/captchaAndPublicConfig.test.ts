@@ -186,6 +186,28 @@ describe('agreements', () => {
     })
   })
 
+  it("agreementIds send a registration through Authing REST: the register form's required ones", async () => {
+    const { client, requests, lastCode } = await startEmulator({ seed: seedWith('condition_set', true) })
+    const authing = client()
+    // Agreement 1 is on both forms; 2 and 3 only on the login form.
+    await expect(authing.registerByUsername('newbie', 'passw0rd', {}, { agreementIds: [3] })).rejects.toMatchObject({
+      code: 2231,
+      data: { agreementIds: [1] },
+    })
+    expect(requests.at(-1)?.url).toMatch(/\/api\/v2\/register\/username$/)
+    const user = await authing.registerByUsername('newbie', 'passw0rd', {}, { agreementIds: [1], forceLogin: true })
+    expect(user).toMatchObject({ username: 'newbie', token: expect.any(String) })
+    expect(authing.getSnapshot().user?.username).toBe('newbie')
+    const quiet = await authing.registerByEmail('new@example.com', 'passw0rd', {}, { agreementIds: [1] })
+    expect(quiet).toMatchObject({ email: 'new@example.com' })
+    expect(authing.getSnapshot().user?.username).toBe('newbie')
+    await authing.sendSmsCode('13900139000', undefined, 'register')
+    const code = lastCode('13900139000')
+    const byPhone = await authing.registerByPhoneCode('13900139000', code, undefined, {}, { agreementIds: [1] })
+    expect(byPhone).toMatchObject({ phone: '13900139000' })
+    expect(requests.at(-1)?.url).toMatch(/\/api\/v2\/register\/phone-code$/)
+  })
+
   it("management: create, list, modify, sort and delete an app's agreements", async () => {
     const { admin, info, client } = await startManagement()
     const created = await admin.applications.createAgreement(info.appId, {
