@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultSeed, type SeedDocument } from '../index.js'
 import { recordShapeProblem } from '../model/recordShapes.js'
 import { base, type CallOptions, loginByUsernameDoc, setup } from './engine-helpers.js'
+import { redirectUri, setupOidc } from './engine-oidc-helpers.js'
 
 type RobotVerify = NonNullable<NonNullable<SeedDocument['userPool']>['robotVerify']>
 
@@ -185,6 +186,34 @@ describe('captcha (robot verification, 2000 / 2001)', () => {
     for (const [, record] of emulator.store.table('captchas').entries())
       expect(recordShapeProblem('captchas', record)).toBeUndefined()
     expect(recordShapeProblem('userPools', emulator.store.table('userPools').values().next().value)).toBeUndefined()
+  })
+
+  it("the hosted login page asks for it too: an inline image whose answer is bound to the page's cookie", async () => {
+    const seed = structuredClone(defaultSeed)
+    seed.userPool = { ...seed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 1 }
+    seed.applications = [{ ...seed.applications?.[0], redirectUris: [redirectUri] }]
+    const oidc = await setupOidc({ seed })
+    const query = oidc.authorizeQuery()
+    const first = await oidc.logIn(query, 'bob', 'wrong')
+    expect(first.status).toBe(401)
+    const html = await first.text()
+    // The failure made the next try owe a captcha: the page shows one, inline (its CSP allows data: images only).
+    expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="captcha"/)
+    expect(html).toContain('name="captchaCode"')
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    expect(oidc.emulator.captchaAnswer(cookie)).toMatch(/^[A-Z2-9]{4}$/)
+    const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+      oidc.postForm(
+        '/oidc/auth',
+        { ...query, username: 'bob', password: 'passw0rd', ...fields },
+        { origin: base, ...headers },
+      )
+    expect((await post({})).status).toBe(401)
+    const again = await post({ captchaCode: 'ZZZZ' }, { cookie })
+    expect(await again.text()).toContain('验证码验证失败')
+    const fresh = (again.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const ok = await post({ captchaCode: oidc.emulator.captchaAnswer(fresh) ?? '' }, { cookie: fresh })
+    expect(ok.status).toBe(303)
   })
 
   it('refuses a seed with an unknown robotVerify', async () => {

@@ -21,6 +21,7 @@ export const captchaLength = 4
 const lifetimeMs = 5 * 60_000
 // Sessions kept at most: one per image request would otherwise let a flood grow the table for ever.
 const maxSessions = 10_000
+// No 0/O, 1/I/L look-alikes; the image's glyph table draws exactly these.
 const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 
 export function robotVerifyOf(pool: UserPoolRecord): RobotVerify {
@@ -74,7 +75,8 @@ export function checkCaptcha(
   if (!right) throw new AuthingBusinessError('captchaWrong')
 }
 
-function captchaDue(engine: Engine, pool: UserPoolRecord, kind: LoginIdentifier, identifier: string): boolean {
+/** Whether a password login of the identifier owes a captcha now. */
+export function captchaDue(engine: Engine, pool: UserPoolRecord, kind: LoginIdentifier, identifier: string): boolean {
   const policy = robotVerifyOf(pool)
   if (policy === 'always_enable') return true
   if (policy === 'disable') return false

@@ -66,12 +66,13 @@ export async function passwordLogin(
 }
 
 /**
- * What an `account` (Guard's one login field) names: an email when it has an `@`, a phone when a
- * user has it as phone, else a username. The lockout and captcha count under that kind.
+ * What an `account` (one login field for any identifier: Guard's, the hosted login page's) names: an
+ * email when it has an `@`, a username when a user has it as one, else a phone. The lockout and the
+ * captcha count under that kind.
  */
 export function accountKind(engine: Engine, pool: UserPoolRecord, account: string): LoginIdentifier {
   if (account.includes('@')) return 'email'
-  return engine.state.findUser(pool.id, 'phone', account) ? 'phone' : 'username'
+  return engine.state.findUser(pool.id, 'username', account) ? 'username' : 'phone'
 }
 
 /** Consumes the code, then finds the user the phone or email belongs to (if any). */

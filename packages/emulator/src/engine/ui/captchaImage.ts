@@ -6,8 +6,25 @@
  * chunk: there are no text chunks, and the pixels are palette indices below 8.
  */
 
-/** What `drawCaptcha` can draw: no 0/O, 1/I/L look-alikes. */
-export const captchaAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+import { captchaCookie, issueCaptcha } from '../domain/captcha.js'
+import type { Engine } from '../engine.js'
+import { cookieValue } from '../requestContext.js'
+
+const cookieLifetimeSeconds = 24 * 3600
+
+/**
+ * A new image for the request's cookie session (started here when it has none), and the Set-Cookie
+ * that keeps it. The cookie is HttpOnly. Over https it is `SameSite=None; Secure`, so a single-page app
+ * on another site that calls with `credentials: 'include'` sends it back; over plain http browsers
+ * refuse `SameSite=None` without `Secure`, so it is `Lax`, which still reaches the emulator from a page
+ * of the same host on another port (localhost:5173 → localhost:5556 is one site).
+ */
+export function newCaptchaImage(engine: Engine, request: Request): { png: Uint8Array<ArrayBuffer>; setCookie: string } {
+  const { sessionId, answer } = issueCaptcha(engine, cookieValue(request.headers.get('cookie') ?? '', captchaCookie))
+  const crossSite = new URL(request.url).protocol === 'https:' ? 'SameSite=None; Secure' : 'SameSite=Lax'
+  const setCookie = `${captchaCookie}=${sessionId}; Path=/; Max-Age=${cookieLifetimeSeconds}; HttpOnly; ${crossSite}`
+  return { png: drawCaptcha(answer), setCookie }
+}
 
 // One string per glyph, 7 rows of 5 columns, `#` inked.
 const glyphs: Record<string, string> = {
@@ -57,7 +74,7 @@ const palette = [
   [0xb0, 0xb8, 0xc8],
 ]
 
-/** A PNG showing `text` (letters of `captchaAlphabet`), different on every call. */
+/** A PNG showing `text` (letters of the captcha alphabet), different on every call. */
 export function drawCaptcha(text: string): Uint8Array<ArrayBuffer> {
   const pixels = new Uint8Array(WIDTH * HEIGHT)
   const random = (n: number) => Math.floor(Math.random() * n)
