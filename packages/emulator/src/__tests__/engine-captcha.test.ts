@@ -216,6 +216,18 @@ describe('captcha (robot verification, 2000 / 2001)', () => {
     expect(ok.status).toBe(303)
   })
 
+  it("GET /__emulator/captcha answers the latest answer (or a session's), to scripts only", async () => {
+    const { image, emulator } = await captchaSetup('always_enable')
+    const { cookie } = await image()
+    await image()
+    const helper = (query = '', headers: Record<string, string> = {}) =>
+      emulator.fetch(new Request(`${base}/__emulator/captcha${query}`, { headers }))
+    expect(await (await helper()).json()).toEqual({ answer: emulator.captchaAnswer() })
+    const session = cookie.split('=')[1] ?? ''
+    expect(await (await helper(`?session=${session}`)).json()).toEqual({ answer: emulator.captchaAnswer(cookie) })
+    expect((await helper('', { origin: 'http://localhost:5173' })).status).toBe(403)
+  })
+
   it('refuses a seed with an unknown robotVerify', async () => {
     const seed = structuredClone(defaultSeed)
     seed.userPool = { ...seed.userPool, robotVerify: 'sometimes' as RobotVerify }

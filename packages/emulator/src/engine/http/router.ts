@@ -5,6 +5,7 @@
  * /__emulator endpoints.
  */
 import type { OutboxMessage } from '../../model/records.js'
+import { captchaAnswer } from '../domain/captcha.js'
 import type { EmulatorInfo, Engine } from '../engine.js'
 import { graphqlEndpoint } from '../graphql/endpoint.js'
 import { RequestContext } from '../requestContext.js'
@@ -90,6 +91,11 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
       return json(admin.outbox(to ? { to } : undefined), 200, cors)
     }
     if (route === 'GET /api/v2/security/captcha') return captchaImageResponse(engine, request, cors)
+    // The answer of the latest captcha image (or of `?session=`'s): browser tests cannot read the HttpOnly cookie.
+    if (route === 'GET /__emulator/captcha') {
+      const session = url.searchParams.get('session')
+      return json({ answer: captchaAnswer(engine.state, session ?? undefined) }, 200, cors)
+    }
     if (route === 'GET /__emulator/avatar.svg') {
       const headers = new Headers(cors)
       headers.set('content-type', 'image/svg+xml')
