@@ -27,15 +27,15 @@ export const kib = (bytes) => (bytes / 1024).toFixed(1)
 /**
  * Builds each app; returns per app the gzip bytes of its initial chunks and of all chunks, the
  * number of chunks, the packages in the initial and lazy chunks, and the gzip bytes of the chunk
- * holding `marker` (a source path fragment), when one is given.
+ * holding each of `markers` (source path fragments).
  * @param {Record<string, string>} apps the source of each app's entry, by name
- * @param {{ marker?: string }} [options]
+ * @param {{ markers?: string[] }} [options]
  */
-export async function measureBundles(apps, { marker } = {}) {
+export async function measureBundles(apps, { markers = [] } = {}) {
   const workDir = mkdtempSync(join(tmpdir(), 'authing-kit-bundle-'))
   try {
     const results = []
-    for (const [name, source] of Object.entries(apps)) results.push(await measure(workDir, name, source, marker))
+    for (const [name, source] of Object.entries(apps)) results.push(await measure(workDir, name, source, markers))
     return results
   } finally {
     rmSync(workDir, { recursive: true, force: true })
@@ -48,7 +48,7 @@ export async function measureBundles(apps, { marker } = {}) {
  * @property {number} initial gzip bytes of the initial chunks
  * @property {number} total gzip bytes of all chunks
  * @property {number} chunks
- * @property {number | null} marked gzip bytes of the chunk holding the marker
+ * @property {Record<string, number>} marked gzip bytes of the chunk holding each marker (absent: no such chunk)
  * @property {Set<string>} initialPackages
  * @property {Set<string>} lazyPackages
  * @property {[string, number][]} byPackage
@@ -58,10 +58,10 @@ export async function measureBundles(apps, { marker } = {}) {
  * @param {string} workDir
  * @param {string} name
  * @param {string} source
- * @param {string | undefined} marker
+ * @param {string[]} markers
  * @returns {Promise<Measurement>}
  */
-async function measure(workDir, name, source, marker) {
+async function measure(workDir, name, source, markers) {
   const dir = join(workDir, name.replace(/[@/ ]/g, '_'))
   const entry = `${dir}.jsx`
   writeFileSync(entry, source)
@@ -102,15 +102,18 @@ async function measure(workDir, name, source, marker) {
   visit(/** @type {[string, unknown]} */ (app)[0])
   /** @param {string[]} files */
   const packagesIn = (files) => new Set(files.flatMap((file) => Object.keys(outputOf(file).inputs).map(packageOf)))
-  const markedChunk = marker
-    ? outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.includes(marker)))
-    : undefined
+  /** @type {Record<string, number>} */
+  const marked = {}
+  for (const marker of markers) {
+    const chunk = outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.includes(marker)))
+    if (chunk) marked[marker] = gzip(chunk[0])
+  }
   return {
     name,
     initial: [...initial].reduce((sum, file) => sum + gzip(file), 0),
     total: outputs.reduce((sum, [file]) => sum + gzip(file), 0),
     chunks: outputs.length,
-    marked: markedChunk ? gzip(markedChunk[0]) : null,
+    marked,
     initialPackages: packagesIn([...initial]),
     lazyPackages: packagesIn(outputs.map(([file]) => file).filter((file) => !initial.has(file))),
     byPackage: bytesByPackage(outputs),

@@ -37,13 +37,19 @@ function Page() { return useAuth((auth) => auth.status) === 'authenticated' ? <U
         withQueryClient('<Page />'),
       ),
     },
-    { marker: 'LoginFormView' },
+    { markers: ['LoginFormView', 'MfaStepView'] },
   )
 )
 
 const budgets = [
   { name: 'provider + useAuth, initial chunk', bytes: providerApp.initial, limitKiB: 15 },
-  { name: 'LoginForm on screen (initial + form chunk)', bytes: formApp.initial + (formApp.marked ?? 0), limitKiB: 60 },
+  {
+    name: 'LoginForm on screen (initial + form chunk)',
+    bytes: formApp.initial + (formApp.marked.LoginFormView ?? Infinity),
+    limitKiB: 35,
+  },
+  // A chunk of its own, or the budget cannot be told apart from the form's.
+  { name: 'MFA step view (lazy chunk)', bytes: formApp.marked.MfaStepView ?? Infinity, limitKiB: 4 },
   { name: 'LoginForm + UserProfile, every lazy part included', bytes: fullApp.total, limitKiB: 80 },
 ]
 const rows = budgets.map((budget) => ({

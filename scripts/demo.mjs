@@ -52,6 +52,7 @@ if (!stopping) {
       '',
       `    Open        ${APP_URL}   (the example app)`,
       '    Log in as   bob / passw0rd',
+      '                mfa-alice / passw0rd   (asks for an authenticator code: the dashboard shows it)',
       `    Dashboard   ${EMULATOR_URL}/   (users, roles, resources, and the codes sent)`,
       '',
       '  SMS and email codes are printed below as they are sent. Ctrl-C stops both servers.',

@@ -2,6 +2,7 @@
 import { accountTests } from './account.mjs'
 import { hostedTests } from './hosted.mjs'
 import { loginTests } from './login.mjs'
+import { mfaTests } from './mfa.mjs'
 import { sessionTests } from './session.mjs'
 
-export const tests = [...loginTests, ...sessionTests, ...accountTests, ...hostedTests]
+export const tests = [...loginTests, ...mfaTests, ...sessionTests, ...accountTests, ...hostedTests]

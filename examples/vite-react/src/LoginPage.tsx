@@ -6,7 +6,17 @@ import { appHost } from './config.js'
 
 const TEXT: Record<
   LoginFormLang,
-  { or: string; hosted: string; demo: string; stop: string; codes: string; dashboard: string; end: string }
+  {
+    or: string
+    hosted: string
+    demo: string
+    stop: string
+    codes: string
+    dashboard: string
+    end: string
+    mfa: string
+    mfaEnd: string
+  }
 > = {
   'en-US': {
     or: 'or',
@@ -16,6 +26,8 @@ const TEXT: Record<
     codes: 'SMS and email codes appear in the terminal and on the ',
     dashboard: "emulator's dashboard",
     end: '.',
+    mfa: ' asks for an authenticator code (the dashboard shows it; recovery code ',
+    mfaEnd: ').',
   },
   'zh-CN': {
     or: '或',
@@ -25,6 +37,8 @@ const TEXT: Record<
     codes: '短信和邮件验证码显示在终端和',
     dashboard: '模拟器控制台',
     end: '中。',
+    mfa: ' 会要求输入身份验证器安全码（控制台显示当前安全码；恢复代码 ',
+    mfaEnd: '）。',
   },
 }
 
@@ -59,6 +73,12 @@ export function LoginPage({ lang }: { lang: LoginFormLang }): ReactNode {
         {text.codes}
         <a href={`${appHost}/`}>{text.dashboard}</a>
         {text.end}
+      </p>
+      <p className="muted login-hint">
+        <code>mfa-alice</code> / <code>passw0rd</code>
+        {text.mfa}
+        <code>alice-recovery-01</code>
+        {text.mfaEnd}
       </p>
     </div>
   )

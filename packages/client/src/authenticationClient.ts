@@ -6,10 +6,12 @@ import * as roles from './documents/roles.js'
 import * as session from './documents/session.js'
 import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
-import { lazyModule } from './lazyModule.js'
+import type { CompletionFieldValue, LoginStepCalls } from './flows/loginStepCalls.js'
+import { type LazyModule, lazyModule } from './lazyModule.js'
 import { lazyNamespace } from './lazyNamespace.js'
 import type { LoginFormCalls } from './loginForm/loginFormCalls.js'
 import type { ApplicationPublicConfig } from './loginForm/publicConfig.js'
+import type { CompleteProfileStep } from './loginStep.js'
 import type { MfaAuthenticationClient } from './mfa/mfaClient.js'
 import {
   type AgreementOptions,
@@ -61,7 +63,7 @@ import type {
   User,
 } from './types.js'
 import { encodeUdvValues, udvListToObject, type UdvOnWire } from './udv.js'
-import { userFromWire, type UserOnWire } from './user.js'
+import type { UserOnWire } from './user.js'
 
 /**
  * Authing's end-user API (the v2 protocol of authing-js-sdk v4, same method names and argument
@@ -77,6 +79,7 @@ export class AuthenticationClient {
   private readonly session: SessionStore
   private readonly protocolUrls: ProtocolUrls
   private readonly protocolCalls: () => Promise<ProtocolCalls>
+  private readonly stepCalls: LazyModule<LoginStepCalls>
   /** The application this client speaks for (`x-authing-app-id`; the `aud` of its tokens). */
   readonly appId: string
 
@@ -120,6 +123,11 @@ export class AuthenticationClient {
         'the login helpers',
         (module) => new module.LoginFormCalls(this.core, this.session, options.appId),
       ),
+    )
+    this.stepCalls = lazyModule(
+      () => import('./lazyCalls.js'),
+      'the login-step helpers',
+      (module) => new module.LoginStepCalls(this.core, this.session),
     )
     this.mfa = lazyNamespace(
       lazyModule(
@@ -206,14 +214,9 @@ export class AuthenticationClient {
         code: requireShortString('code', code),
         phoneCountryCode: options.phoneCountryCode,
         autoRegister: options.autoRegister,
+        ...pipelineParams(options),
       }
-      if (options.agreementIds) return this.form.login('phone-code', input, options)
-      return this.login(
-        auth.loginByPhoneCodeDocument,
-        'loginByPhoneCode',
-        { ...input, ...pipelineParams(options) },
-        options,
-      )
+      return this.login(auth.loginByPhoneCodeDocument, 'loginByPhoneCode', input, options)
     })
   }
 
@@ -221,7 +224,7 @@ export class AuthenticationClient {
   loginByEmailCode(email: string, code: string, options: SignalOptions & AgreementOptions = {}): Promise<User> {
     return this.core.run(async () => {
       const fields = { email: requireShortString('email', email), code: requireShortString('code', code) }
-      return this.form.login('email-code', fields, options)
+      return this.form.login('loginByEmailCode', fields, options.agreementIds, options.signal)
     })
   }
 
@@ -232,13 +235,14 @@ export class AuthenticationClient {
     profile: RegisterProfile = {},
     options: RegisterOptions = {},
   ): Promise<User> {
-    return this.passwordRegister(
-      auth.registerByUsernameDocument,
-      'registerByUsername',
-      () => ({ username: requireShortString('username', username) }),
-      password,
-      profile,
-      options,
+    return this.core.run(async () =>
+      this.form.register(
+        'registerByUsername',
+        { username: requireShortString('username', username) },
+        password,
+        profile,
+        options,
+      ),
     )
   }
 
@@ -249,13 +253,8 @@ export class AuthenticationClient {
     profile: RegisterProfile = {},
     options: RegisterOptions = {},
   ): Promise<User> {
-    return this.passwordRegister(
-      auth.registerByEmailDocument,
-      'registerByEmail',
-      () => ({ email: requireShortString('email', email) }),
-      password,
-      profile,
-      options,
+    return this.core.run(async () =>
+      this.form.register('registerByEmail', { email: requireShortString('email', email) }, password, profile, options),
     )
   }
 
@@ -268,14 +267,12 @@ export class AuthenticationClient {
     options: RegisterOptions & { phoneCountryCode?: string } = {},
   ): Promise<User> {
     return this.core.run(async () => {
-      const input = {
+      const fields = {
         phone: requireShortString('phone', phone),
         code: requireShortString('code', code),
         phoneCountryCode: options.phoneCountryCode,
-        password: password === undefined ? undefined : await this.core.encrypt(password, options.signal),
-        ...registerInput(profile, options),
       }
-      return this.register(auth.registerByPhoneCodeDocument, 'registerByPhoneCode', input, options)
+      return this.form.register('registerByPhoneCode', fields, password, profile, options)
     })
   }
 
@@ -319,11 +316,8 @@ export class AuthenticationClient {
     phoneCountryCode?: string,
     options: SignalOptions = {},
   ): Promise<CommonMessage> {
-    return this.resetPassword(
-      () => ({ phone: requireShortString('phone', phone), phoneCountryCode }),
-      code,
-      newPassword,
-      options,
+    return this.step(async (calls) =>
+      calls.resetPassword({ phone: requireShortString('phone', phone), phoneCountryCode }, code, newPassword, options),
     )
   }
 
@@ -334,7 +328,9 @@ export class AuthenticationClient {
     newPassword: string,
     options: SignalOptions = {},
   ): Promise<CommonMessage> {
-    return this.resetPassword(() => ({ email: requireShortString('email', email) }), code, newPassword, options)
+    return this.step(async (calls) =>
+      calls.resetPassword({ email: requireShortString('email', email) }, code, newPassword, options),
+    )
   }
 
   /** Changes the logged-in user's password (`oldPassword` is required once the user has one). */
@@ -364,6 +360,40 @@ export class AuthenticationClient {
       )
       return data.checkPasswordStrength
     })
+  }
+
+  // ── steps a login stops at (see loginStepOf) ─────────────────────────────────────────────────
+
+  /**
+   * Sets the password a `firstLoginPassword` (1639) or `unsafePassword` (2071) step asks for. No
+   * session follows: log in again with the new password.
+   */
+  resetPasswordByFirstLoginToken(token: string, password: string, options: SignalOptions = {}): Promise<CommonMessage> {
+    return this.step((calls) => calls.resetPasswordByFirstLoginToken(token, password, options))
+  }
+
+  /** Changes the password a `forcePasswordReset` (2058) step asks for; then log in again with the new one. */
+  resetPasswordByForceResetToken(
+    token: string,
+    oldPassword: string,
+    newPassword: string,
+    options: SignalOptions = {},
+  ): Promise<CommonMessage> {
+    return this.step((calls) => calls.resetPasswordByForceResetToken(token, oldPassword, newPassword, options))
+  }
+
+  /** Fills in a `completeProfile` (1642) step's fields; the login it stopped then becomes the session. */
+  completeProfile(
+    step: Pick<CompleteProfileStep, 'flowHandle'>,
+    fieldValues: CompletionFieldValue[],
+    options: SignalOptions = {},
+  ): Promise<User> {
+    return this.step((calls) => calls.completeProfile(step, fieldValues, options))
+  }
+
+  /** Skips a `completeProfile` step whose `skip` is true; the login becomes the session (the next one asks again). */
+  skipProfileCompletion(step: Pick<CompleteProfileStep, 'flowHandle'>, options: SignalOptions = {}): Promise<User> {
+    return this.step((calls) => calls.skipProfileCompletion(step, options))
   }
 
   /** Rates a password locally: 1 weak, 2 medium, 3 strong. */
@@ -718,6 +748,10 @@ export class AuthenticationClient {
     return this.core.run(async () => call(await this.protocolCalls()))
   }
 
+  private step<T>(call: (calls: LoginStepCalls) => Promise<T>): Promise<T> {
+    return this.core.run(async () => call(await this.stepCalls()))
+  }
+
   private passwordLogin(
     document: string,
     field: string,
@@ -726,13 +760,9 @@ export class AuthenticationClient {
     options: LoginOptions,
   ): Promise<User> {
     return this.core.run(async () => {
-      const id = identifier()
-      const encrypted = await this.core.encrypt(password, options.signal)
-      if (options.agreementIds)
-        return this.form.login('account', { account: Object.values(id)[0], password: encrypted }, options)
       const input = {
-        ...id,
-        password: encrypted,
+        ...identifier(),
+        password: await this.core.encrypt(password, options.signal),
         autoRegister: options.autoRegister,
         captchaCode: options.captchaCode,
         ...pipelineParams(options),
@@ -745,73 +775,16 @@ export class AuthenticationClient {
     document: string,
     field: string,
     input: Record<string, unknown>,
-    options: SignalOptions,
+    options: SignalOptions & AgreementOptions,
   ): Promise<User> {
+    const { agreementIds, signal } = options
+    if (agreementIds) return this.form.login(field, input, agreementIds, signal)
     const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(
       document,
       { input },
-      { auth: false, signal: options.signal },
+      { auth: false, signal },
     )
     return startSession(this.session, data[field] as UserOnWire)
-  }
-
-  private passwordRegister(
-    document: string,
-    field: string,
-    identifier: () => Record<string, string>,
-    password: string,
-    profile: RegisterProfile,
-    options: RegisterOptions,
-  ): Promise<User> {
-    return this.core.run(async () => {
-      const input = {
-        ...identifier(),
-        password: await this.core.encrypt(password, options.signal),
-        ...registerInput(profile, options),
-      }
-      return this.register(document, field, input, options)
-    })
-  }
-
-  private async register(
-    document: string,
-    field: string,
-    input: Record<string, unknown>,
-    options: RegisterOptions,
-  ): Promise<User> {
-    const raw = options.agreementIds
-      ? await this.form.register(field, input, options)
-      : (
-          await this.core.transport.graphql<Record<string, UserOnWire | null>>(
-            document,
-            { input },
-            { auth: false, signal: options.signal },
-          )
-        )[field]
-    if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
-    // Unlike v4, a registration without forceLogin leaves the current session alone.
-    return options.forceLogin && raw.token ? startSession(this.session, raw) : userFromWire(raw)
-  }
-
-  private resetPassword(
-    target: () => Record<string, string | undefined>,
-    code: string,
-    newPassword: string,
-    options: SignalOptions,
-  ): Promise<CommonMessage> {
-    return this.core.run(async () => {
-      const variables = {
-        ...target(),
-        code: requireShortString('code', code),
-        newPassword: await this.core.encrypt(newPassword, options.signal),
-      }
-      const data = await this.core.transport.graphql<{ resetPassword: CommonMessage }>(
-        codes.resetPasswordDocument,
-        variables,
-        { auth: false, signal: options.signal },
-      )
-      return data.resetPassword
-    })
   }
 
   /** Arguments arrive as a thunk so that a bad one rejects through `run` like every other failure. */
@@ -829,16 +802,5 @@ export class AuthenticationClient {
       if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
       return refreshUser(this.session, raw)
     })
-  }
-}
-
-function registerInput(profile: RegisterProfile, options: RegisterOptions) {
-  return {
-    profile: Object.keys(profile ?? {}).length ? profile : undefined,
-    forceLogin: options.forceLogin,
-    generateToken: options.generateToken,
-    emailToken: options.emailToken,
-    phoneToken: options.phoneToken,
-    ...pipelineParams(options),
   }
 }

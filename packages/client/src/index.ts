@@ -11,7 +11,17 @@ export type {
   VerifyCodeLoginMethod,
 } from './loginForm/publicConfig.js'
 export { agreementsFor, captchaAlwaysRequired } from './loginForm/publicConfig.js'
-export type { CaptchaStep, LoginStep, MfaFactor, MfaStep } from './loginStep.js'
+export type {
+  CaptchaStep,
+  CompleteProfileStep,
+  CompletionField,
+  FirstLoginPasswordStep,
+  ForcePasswordResetStep,
+  LoginStep,
+  MfaFactor,
+  MfaStep,
+  UnsafePasswordStep,
+} from './loginStep.js'
 export { loginStepOf } from './loginStep.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
@@ -36,6 +46,7 @@ export type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
+export { remainingAttemptsOf } from './remainingAttempts.js'
 export type { RequestContextOptions } from './requestParams.js'
 export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'
 export type { RestoreExpectations } from './session/restoreRule.js'

@@ -1,7 +1,8 @@
 /**
  * What a login that did not end in a session asks for next. Authing answers such a login with an
  * error whose code names the step and whose `data` carries its input; `loginStepOf` reads it into
- * a union an app can `switch` on. More kinds join as the emulator learns their flows.
+ * a union an app can `switch` on: a second factor, a password to change, a profile to complete.
+ * More kinds join as the emulator learns their flows.
  */
 import { type AuthingError, isAuthingError } from './errors.js'
 
@@ -33,7 +34,69 @@ export interface CaptchaStep {
   code: 2000
 }
 
-export type LoginStep = MfaStep | CaptchaStep
+/**
+ * 1639: the user's first login (an administrator created them with `resetPasswordOnFirstLogin`).
+ * Finish with `resetPasswordByFirstLoginToken(token, password)`; no session follows: log in again
+ * with the new password.
+ */
+export interface FirstLoginPasswordStep {
+  kind: 'firstLoginPassword'
+  code: 1639
+  /** single-use, valid for minutes */
+  token: string
+  /** Authing asks for an SMS code to `phone` too (`enableFirstLoginResetPasswordVerifyPhone`) */
+  verifyPhone: boolean
+  phone: string | null
+}
+
+/** 2058: the password is older than the pool allows. `resetPasswordByForceResetToken(token, old, new)`, then log in again. */
+export interface ForcePasswordResetStep {
+  kind: 'forcePasswordReset'
+  code: 2058
+  token: string
+  /** how often passwords must change, in `forcedCycleUnit`s, when the server says */
+  forcedCycle: number | null
+  forcedCycleUnit: 'DAY' | 'MONTH' | 'YEAR' | null
+}
+
+/** 2071: the password is on the pool's weak-password list. `resetPasswordByFirstLoginToken(token, password)`, then log in again. */
+export interface UnsafePasswordStep {
+  kind: 'unsafePassword'
+  code: 2071
+  token: string
+}
+
+/** One field of a profile-completion step, as Authing's `metaData[]` describes it. */
+export interface CompletionField {
+  /** the user field (`email`, `phone`, `nickname`, …) or the user-defined field's key */
+  name: string
+  label: string
+  /** Authing's input type: `username`, `phone`, `email`, `string`, `number`, `date`, `boolean`, `select`, … */
+  type: string
+  required: boolean
+  /** `phone` and `email` need the code sent to them (scenes `complete-phone`, `INFORMATION_COMPLETION_VERIFY_CODE`) */
+  needsCode: boolean
+  validateRules: { type: string; content: string; errorMessage?: string }[]
+  options: { value: string; label: string }[]
+}
+
+/**
+ * 1642: the app wants profile fields the user has not filled in. Finish with
+ * `completeProfile(step, fieldValues)` (or `skipProfileCompletion(step)` when `skip`): the login
+ * then ends in a session.
+ */
+export interface CompleteProfileStep {
+  kind: 'completeProfile'
+  code: 1642
+  /** names the step on `/interaction/authFlow` */
+  flowHandle: string
+  /** whether the user may skip it (the next login asks again) */
+  skip: boolean
+  fields: CompletionField[]
+}
+
+export type LoginStep =
+  MfaStep | CaptchaStep | FirstLoginPasswordStep | ForcePasswordResetStep | UnsafePasswordStep | CompleteProfileStep
 
 const factors: readonly MfaFactor[] = ['OTP', 'SMS', 'EMAIL', 'FACE', 'PASSKEY']
 
@@ -43,8 +106,52 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 export function loginStepOf(error: unknown): LoginStep | null {
   if (!isAuthingError(error)) return null
   if (error.code === 2000) return { kind: 'captcha', code: 2000 }
-  if (error.code !== 1635 && error.code !== 1636) return null
-  return mfaStep(error as AuthingError & { code: 1635 | 1636 })
+  if (error.code === 1635 || error.code === 1636) return mfaStep(error as AuthingError & { code: 1635 | 1636 })
+  return passwordStep(error) ?? completionStep(error)
+}
+
+function passwordStep({ code, data }: AuthingError): LoginStep | null {
+  const d = (data ?? {}) as Record<string, unknown>
+  const token = text(d.token)
+  if (!token) return null
+  if (code === 1639)
+    return {
+      kind: 'firstLoginPassword',
+      code,
+      token,
+      verifyPhone: d.enableFirstLoginResetPasswordVerifyPhone === true,
+      phone: text(d.phone),
+    }
+  if (code === 2071) return { kind: 'unsafePassword', code, token }
+  if (code !== 2058) return null
+  const unit = d.forcedCycleUnit
+  return {
+    kind: 'forcePasswordReset',
+    code,
+    token,
+    forcedCycle: typeof d.forcedCycle === 'number' ? d.forcedCycle : null,
+    forcedCycleUnit: unit === 'DAY' || unit === 'MONTH' || unit === 'YEAR' ? unit : null,
+  }
+}
+
+function completionStep({ code, data }: AuthingError): CompleteProfileStep | null {
+  const d = (data ?? {}) as Record<string, unknown>
+  const flowHandle = text(d.flowHandle)
+  if (code !== 1642 || !flowHandle) return null
+  const list = (Array.isArray(d.metaData) ? d.metaData : []) as Record<string, unknown>[]
+  const fields = list.map((m): CompletionField => {
+    const type = text(m.type) ?? 'string'
+    return {
+      name: text(m.name) ?? '',
+      label: text(m.label) ?? text(m.name) ?? '',
+      type,
+      required: m.required === true,
+      needsCode: type === 'phone' || type === 'email',
+      validateRules: Array.isArray(m.validateRules) ? m.validateRules : [],
+      options: Array.isArray(m.options) ? m.options : [],
+    }
+  })
+  return { kind: 'completeProfile', code, flowHandle, skip: d.skip === true, fields }
 }
 
 function mfaStep(error: AuthingError & { code: 1635 | 1636 }): MfaStep | null {

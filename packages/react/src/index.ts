@@ -8,7 +8,14 @@ export type { UseAuthorizedResourcesResult } from './hooks/useAuthorizedResource
 export { useAuthorizedResources } from './hooks/useAuthorizedResources.js'
 export type { UseHasRoleResult } from './hooks/useHasRole.js'
 export { useHasRole } from './hooks/useHasRole.js'
-export type { LoginCallOptions, LoginCredentials, LoginMethod, MfaAnswer, UseLoginResult } from './hooks/useLogin.js'
+export type {
+  LoginCallOptions,
+  LoginCredentials,
+  LoginMethod,
+  MfaAnswer,
+  MfaCodeTarget,
+  UseLoginResult,
+} from './hooks/useLogin.js'
 export { useLogin } from './hooks/useLogin.js'
 export type { UseLogoutResult } from './hooks/useLogout.js'
 export { useLogout } from './hooks/useLogout.js'
@@ -28,6 +35,8 @@ export type { UseSendEmailCodeResult } from './hooks/useSendEmailCode.js'
 export { useSendEmailCode } from './hooks/useSendEmailCode.js'
 export type { SendSmsCodeOptions, UseSendSmsCodeResult } from './hooks/useSendSmsCode.js'
 export { SMS_RESEND_SECONDS, useSendSmsCode } from './hooks/useSendSmsCode.js'
+export type { TotpEnrollment, UseTotpEnrollmentResult } from './hooks/useTotpEnrollment.js'
+export { useTotpEnrollment } from './hooks/useTotpEnrollment.js'
 export type { UseUpdatePasswordResult } from './hooks/useUpdatePassword.js'
 export { useUpdatePassword } from './hooks/useUpdatePassword.js'
 export type { AuthingQueryOptions } from './queryKeys.js'

@@ -17,6 +17,7 @@ export const authingQueryKeys = {
     ['authing', 'user', userId, 'roles', namespace ?? null] as const,
   authorizedResources: (userId: string | null, namespace: string, resourceType?: string) =>
     ['authing', 'user', userId, 'authorizedResources', namespace, resourceType ?? null] as const,
+  mfaAuthenticators: (userId: string | null) => ['authing', 'user', userId, 'mfaAuthenticators'] as const,
 }
 
 /** Query options whose key carries the data type, as TanStack's `queryOptions()` returns them. */

@@ -31,7 +31,7 @@ describe('password logins', () => {
     expect(error).toMatchObject({ name: 'AuthingError', code: 2333 })
     expect(isBadCredentials(error)).toBe(true)
     expect(onError).toHaveBeenCalledTimes(1)
-    expect(onError).toHaveBeenCalledWith(2333, expect.any(String), undefined)
+    expect(onError).toHaveBeenCalledWith(2333, expect.any(String), { remainCount: expect.any(Number) })
     expect(authing.getSnapshot()).toEqual({ user: null, token: null })
   })
 

@@ -60,14 +60,15 @@ describe('a login that needs a second factor', () => {
     expect(authing.getSnapshot().user).toBeNull()
     expect(listener).not.toHaveBeenCalled()
 
-    const user = await authing.mfa.verifyTotpMfa({ totp: code(), mfaToken: step?.mfaToken ?? '' })
+    const mfaToken = step?.kind === 'mfa' ? step.mfaToken : ''
+    const user = await authing.mfa.verifyTotpMfa({ totp: code(), mfaToken })
     expect(user).toMatchObject({ username: 'alice', token: expect.stringMatching(/^ey/) })
     expect(authing.getSnapshot()).toMatchObject({ user: { username: 'alice' }, token: user.token })
     expect(listener).toHaveBeenCalled()
     expect(tokenStore.getItem(storageKeys(authing.appId).token)).toBe(user.token)
     const verify = requests.at(-1)
     expect(verify?.url).toMatch(/\/api\/v2\/mfa\/totp\/verify$/)
-    expect(verify?.headers.get('authorization')).toBe(`Bearer ${step?.mfaToken}`)
+    expect(verify?.headers.get('authorization')).toBe(`Bearer ${mfaToken}`)
     expect(JSON.parse(verify?.body ?? '')).toEqual({ totp: code() })
   })
 

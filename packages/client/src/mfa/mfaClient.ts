@@ -9,7 +9,7 @@ import type { ClientCore } from '../clientCore.js'
 import type { SignalOptions } from '../options.js'
 import { requireShortString } from '../requestParams.js'
 import type { SessionStore } from '../session/sessionStore.js'
-import { startSession } from '../session/startSession.js'
+import { loginUserOf, startSession } from '../session/startSession.js'
 import type { RestMethod } from '../transport/rest.js'
 import type { CommonMessage, User } from '../types.js'
 import type { UserOnWire } from '../user.js'
@@ -118,13 +118,18 @@ export class MfaAuthenticationClient {
 
   /**
    * Passes the step with the recovery code. It works once: the answer carries the next one
-   * (`recoveryCode`), to show the user; the session holds the user without it.
+   * (`recoveryCode`), to show the user; the session holds the user without it. With
+   * `startSession: false` the session is left alone until you pass the user to `setCurrentUser`:
+   * a screen showing the next code stays up, where an app would otherwise move on at once.
    */
-  verifyTotpRecoveryCode(options: WithMfaToken & { recoveryCode: string }): Promise<User & { recoveryCode: string }> {
+  verifyTotpRecoveryCode(
+    options: WithMfaToken & { recoveryCode: string; startSession?: boolean },
+  ): Promise<User & { recoveryCode: string }> {
     return this.core.run(async () => {
       const body = { recoveryCode: requireShortString('recoveryCode', options.recoveryCode) }
       const envelope = await this.send('POST', '/api/v2/mfa/totp/recovery', options, { body })
-      const user = startSession(this.session, envelope.data as UserOnWire)
+      const raw = envelope.data as UserOnWire
+      const user = options.startSession === false ? loginUserOf(raw) : startSession(this.session, raw)
       return { ...user, recoveryCode: typeof envelope.recoveryCode === 'string' ? envelope.recoveryCode : '' }
     })
   }

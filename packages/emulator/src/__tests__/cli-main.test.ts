@@ -53,6 +53,14 @@ describe('authing-emulator CLI', () => {
     expect(serverOnly).toBeLessThan(lines.indexOf(`AUTHING_USERPOOL_SECRET=${info.userPoolSecret}`))
   })
 
+  it('starts from the demo seed: bob, and mfa-alice, whose login asks for her authenticator code', async () => {
+    const { outcome, out } = await run(...FAST)
+    if (!('server' in outcome)) throw new Error('the CLI did not start')
+    expect(out.join('\n')).toMatch(/Also try +mfa-alice \/ passw0rd +\(meets an authenticator code/)
+    const target = await connect(outcome.server.url, outcome.server.emulator.info().appId)
+    await expect(loginByUsername(target, 'mfa-alice', 'passw0rd')).rejects.toThrow(/1635/)
+  })
+
   it('uses --app-host for the app host and the token issuer', async () => {
     const { outcome, out } = await run(...FAST, '--app-host', 'https://auth.example.test/')
     if (!('server' in outcome)) throw new Error('the CLI did not start')

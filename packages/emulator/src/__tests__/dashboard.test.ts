@@ -86,6 +86,45 @@ describe('dashboard', () => {
     expect(rowWith(page(), 'emulator-app')).toContain('register: email, phone')
   })
 
+  it("shows the pool's password rules, who must change a password at login, and each app's completion fields", async () => {
+    const seed = structuredClone(defaultSeed)
+    seed.userPool = {
+      ...seed.userPool,
+      passwordStrength: 2,
+      weakPasswords: ['123456'],
+      passwordUpdatePolicy: { forcedCycle: 30 },
+    }
+    seed.applications = [
+      ...(seed.applications ?? []),
+      {
+        name: 'Profile',
+        identifier: 'profile',
+        extendsFields: [
+          { type: 'internal', name: 'email', required: true },
+          { type: 'user', name: 'school' },
+        ],
+        skipComplateFileds: true,
+      },
+    ]
+    seed.users = [
+      ...(seed.users ?? []),
+      { username: 'newbie', password: 'initial-1', resetPasswordOnFirstLogin: true },
+      { username: 'olda', password: 'old-password-1', passwordLastSetAt: '2024-01-01T00:00:00Z' },
+    ]
+    const { page } = await dashboardSetup({ seed })
+    const html = page()
+    expect(html).toContain(
+      'strength <b>6+ characters, 2 kinds</b> · rotation every <b>30 day(s)</b> · weak-password list <b>1</b> entries',
+    )
+    expect(rowWith(html, '<td>newbie</td>')).toContain('new one at first login')
+    expect(rowWith(html, '<td>olda</td>')).toContain('expired')
+    expect(rowWith(html, '<td>bob</td>')).toContain('set ')
+    const app = rowWith(html, '<td>profile</td>')
+    expect(app).toContain('email *</span>')
+    expect(app).toContain('school</span>')
+    expect(app).toContain('skippable')
+  })
+
   it('masks the user pool secret', async () => {
     const { page, info } = await dashboardSetup()
     const html = page()

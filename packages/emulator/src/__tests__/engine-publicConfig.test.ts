@@ -63,6 +63,7 @@ describe('public config', () => {
       qrcodeTabsSettings: {},
       extendsFieldsEnabled: false,
       extendsFields: [],
+      passwordStrength: 1,
     })
     expect(JSON.stringify(config)).not.toContain(info.appSecret)
     const unknown = await rest('GET', '/api/v2/applications/62a0f0a9c6b1c2a3d4e5f6ff/public-config')
@@ -77,8 +78,10 @@ describe('public config', () => {
       registerTabs: ['phone'],
       registerDisabled: true,
       mfa: ['SMS', 'OTP'],
+      extendsFields: [{ type: 'internal', name: 'email', label: 'Email', required: true }],
+      skipComplateFileds: true,
     })
-    seed.userPool = { ...seed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 2 }
+    seed.userPool = { ...seed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 2, passwordStrength: 2 }
     const { rest, emulator } = await setupManagement({ seed })
     const config = (await rest('GET', `/api/v2/applications/${appId}/public-config`)).body.data
     expect(config).toMatchObject({
@@ -94,6 +97,20 @@ describe('public config', () => {
         { mfa: 'OTP', changeable: false },
       ],
       agreementEnabled: true,
+      passwordStrength: 2,
+      extendsFieldsEnabled: true,
+      extendsFields: [
+        {
+          type: 'internal',
+          name: 'email',
+          label: 'Email',
+          inputType: 'email',
+          required: true,
+          validateRules: [{ type: 'email', content: '' }],
+        },
+      ],
+      complateFiledsPlace: ['login'],
+      skipComplateFileds: true,
     })
     expect(config.agreements).toEqual([
       { id: 1, title: termsZh, required: true, lang: 'zh-CN', availableAt: 2 },

@@ -5,7 +5,15 @@
  */
 import { createPasswordDecryptor, type EmulatorKeys, generateKeys, TokenSigner } from '../model/crypto.js'
 import type { OutboxMessage } from '../model/records.js'
-import { applySeed, defaultSeed, demoUserOf, type ResolvedSeed, resolveSeed, SeedError } from '../model/seed.js'
+import {
+  applySeed,
+  defaultSeed,
+  demoUserOf,
+  flowUsersOf,
+  type ResolvedSeed,
+  resolveSeed,
+  SeedError,
+} from '../model/seed.js'
 import type { SeedDocument } from '../model/seedDocument.js'
 import type { MetaRecord } from '../model/seedDocument.js'
 import { EmulatorState } from '../model/state.js'
@@ -169,6 +177,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         appSecret: app?.secret ?? '',
         appHost: settings.appHost,
         demoUser: demoUserOf(seed),
+        flowUsers: flowUsersOf(seed),
       }
     },
     outbox: (filter) => [...state.outbox.values()].filter((m) => !filter?.to || m.to === filter.to),

@@ -1,6 +1,7 @@
 /** The engine's long-lived services, shared by every request, and what the emulator says about itself. */
 import type { TokenSigner } from '../model/crypto.js'
 import type { OutboxMessage } from '../model/records.js'
+import type { FlowUser } from '../model/seed.js'
 import type { EmulatorState } from '../model/state.js'
 
 export interface EngineSettings {
@@ -35,4 +36,6 @@ export interface EmulatorInfo {
   appSecret: string
   appHost: string
   demoUser: { username: string; password: string; email?: string; phone?: string } | null
+  /** Seeded users whose login meets a step (second factor, …), with what it is. */
+  flowUsers: FlowUser[]
 }

@@ -93,6 +93,11 @@ const tables: Record<string, Check> = {
     id: string,
     secret: string,
     name: string,
+    passwordStrength: optional(is('0, 1, 2 or 3', (value) => [0, 1, 2, 3].includes(value as number))),
+    passwordUpdatePolicy: optional(
+      shape({ enabled: boolean, forcedCycle: number, forcedCycleUnit: oneOf('DAY', 'MONTH', 'YEAR') }),
+    ),
+    weakPasswords: optional(arrayOf(string)),
     createdAt: string,
     robotVerify: optional(oneOf('always_enable', 'disable', 'condition_set')),
     captchaAfterFailures: optional(number),
@@ -120,6 +125,11 @@ const tables: Record<string, Check> = {
         registerDisabled: boolean,
       }),
     ),
+    extendsFields: optional(
+      arrayOf(shape({ type: oneOf('internal', 'user'), name: string, label: string, required: boolean })),
+    ),
+    complateFiledsPlace: optional(arrayOf(oneOf('register', 'login'))),
+    skipComplateFileds: optional(boolean),
     ...times,
   }),
   agreements: shape({
@@ -151,6 +161,8 @@ const tables: Record<string, Check> = {
     loginsCount: number,
     lastLogin: nullableString,
     lastIP: nullableString,
+    resetPasswordOnFirstLogin: optional(boolean),
+    passwordLastSetAt: optional(string),
     ...times,
   }),
   roles: shape({
@@ -216,6 +228,12 @@ const tables: Record<string, Check> = {
     factors: arrayOf(mfaFactor),
     expiresAt: number,
     wrongTries: number,
+  }),
+  loginSteps: shape({
+    kind: oneOf('firstLoginPassword', 'forcePasswordReset', 'unsafePassword', 'completeProfile'),
+    userId: string,
+    appId: string,
+    expiresAt: number,
   }),
   loginFailures: shape({ count: number, lockedUntil: nullable(number) }),
   sessionCutoffs: shape({ before: number, keepJti: nullableString }),

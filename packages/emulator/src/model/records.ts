@@ -7,10 +7,21 @@ import { objectId } from './crypto.js'
 /** Authing's robot-verify policy: a captcha on every password login, never, or after failures. */
 export type RobotVerify = 'always_enable' | 'disable' | 'condition_set'
 
+/** Authing's public-config `passwordStrength` levels the emulator applies (Guard's `PasswordStrength` 0–3). */
+export type PasswordStrengthLevel = 0 | 1 | 2 | 3
+
+export type ForcedCycleUnit = 'DAY' | 'MONTH' | 'YEAR'
+
 export interface UserPoolRecord {
   id: string
   secret: string
   name: string
+  /** what a new password must meet (absent: 1, at least 6 characters) */
+  passwordStrength?: PasswordStrengthLevel
+  /** Authing's `passwordUpdatePolicy`: a password older than the cycle must be changed at login (2058) */
+  passwordUpdatePolicy?: { enabled: boolean; forcedCycle: number; forcedCycleUnit: ForcedCycleUnit }
+  /** passwords refused when set (2061) and, when a user still has one, changed at login (2071) */
+  weakPasswords?: string[]
   createdAt: string
   /** absent in older states: `disable` */
   robotVerify?: RobotVerify
@@ -36,6 +47,13 @@ export interface ApplicationRecord {
   pkcePlainAllowed?: boolean
   /** What the app's login form offers (public config); absent: see `loginSettingsOf` */
   login?: AppLoginSettings
+
+  /** Authing's public-config `extendsFields`: profile fields a user completes at login (1642) when required */
+  extendsFields?: ExtendsField[]
+  /** where the fields are asked (public config `complateFiledsPlace`, sic): only `login` is served */
+  complateFiledsPlace?: ('register' | 'login')[]
+  /** whether a user may skip completing (public config `skipComplateFileds`, sic) */
+  skipComplateFileds?: boolean
   createdAt: string
   updatedAt: string
 }
@@ -174,6 +192,17 @@ export interface UdfRecord {
   options: string | null
 }
 
+/**
+ * A field of an app's profile completion, as Authing's `extendsFields[]`: `internal` names a user
+ * field (`username`, `email`, `phone`, `nickname`, …), `user` a user-defined field's key.
+ */
+export interface ExtendsField {
+  type: 'internal' | 'user'
+  name: string
+  label: string
+  required: boolean
+}
+
 /** Second factors, named as Authing's `applicationMfa[].mfaPolicy`. */
 export type MfaFactor = 'OTP' | 'SMS' | 'EMAIL'
 
@@ -200,6 +229,18 @@ export interface MfaChallengeRecord {
   factors: MfaFactor[]
   expiresAt: number
   wrongTries: number
+}
+
+/**
+ * A login stopped at a step that a token finishes, keyed by that token (also the step's
+ * `flowHandle`): a password to set (1639 first login, 2058 rotation, 2071 unsafe password) or a
+ * profile to complete (1642). Single-use and short-lived.
+ */
+export interface LoginStepRecord {
+  kind: 'firstLoginPassword' | 'forcePasswordReset' | 'unsafePassword' | 'completeProfile'
+  userId: string
+  appId: string
+  expiresAt: number
 }
 
 export interface CodeRecord {

@@ -5,6 +5,7 @@
  */
 import { hashPassword, objectId, randomHex, randomRecoveryCode } from './crypto.js'
 import {
+  type ApplicationRecord,
   type AppLoginSettings,
   defaultLoginSettings,
   type GrantRecord,
@@ -57,6 +58,44 @@ export const defaultSeed: SeedDocument = {
   udfs: [{ targetType: 'USER', key: 'school', dataType: 'STRING', label: 'School' }],
 }
 
+/**
+ * What the CLI and the demo start from: the default seed plus a user per login flow, each printed
+ * with what their login meets. In-process emulators keep `defaultSeed` (bob alone) unless told.
+ */
+export const demoSeed: SeedDocument = {
+  ...defaultSeed,
+  users: [
+    ...(defaultSeed.users ?? []),
+    {
+      id: '62a0f0a9c6b1c2a3d4e5f604',
+      username: 'mfa-alice',
+      password: 'passw0rd',
+      email: 'alice@example.com',
+      nickname: 'Alice',
+      totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      totpRecoveryCode: 'alice-recovery-01',
+    },
+  ],
+}
+
+/** A seeded user whose login meets a step, and what it is, for banners and the dashboard. */
+export interface FlowUser {
+  username: string
+  password: string
+  meets: string
+}
+
+/** The seed's users (after the demo user) whose password login stops at a step. */
+export function flowUsersOf(seed: SeedDocument): FlowUser[] {
+  return (seed.users ?? []).flatMap((user) => {
+    if (!user.username || !user.password) return []
+    const meets = user.totpSecret
+      ? `an authenticator code (the dashboard shows it${user.totpRecoveryCode ? `; recovery code ${user.totpRecoveryCode}` : ''})`
+      : null
+    return meets ? [{ username: user.username, password: user.password, meets }] : []
+  })
+}
+
 type Required2<T, K extends keyof T> = T & { [P in K]-?: NonNullable<T[P]> }
 export interface ResolvedSeed extends SeedDocument {
   userPool: Required2<NonNullable<SeedDocument['userPool']>, 'id' | 'secret'>
@@ -98,6 +137,7 @@ function checkShape(seed: SeedDocument): void {
     }
   }
   strings('userPool', seed.userPool ?? {}, ['id', 'secret', 'name'])
+  checkPoolPasswordRules(seed.userPool ?? {})
   const { robotVerify, captchaAfterFailures } = seed.userPool ?? {}
   if (robotVerify !== undefined && !['always_enable', 'disable', 'condition_set'].includes(robotVerify))
     throw new SeedError('userPool.robotVerify must be "always_enable", "disable" or "condition_set"')
@@ -124,12 +164,20 @@ function checkShape(seed: SeedDocument): void {
       throw new SeedError(`applications[${i}].pkcePlainAllowed must be true or false`)
     }
     checkLoginForm(a, `applications[${i}]`)
+    checkCompletion(a, `applications[${i}]`)
   })
   seed.users?.forEach((u, i) => {
-    strings(`users[${i}]`, u, ['id', 'username', 'email', 'phone', 'password', 'totpSecret', ...profileFields])
+    const texts = ['id', 'username', 'email', 'phone', 'password', 'totpSecret', 'totpRecoveryCode', ...profileFields]
+    strings(`users[${i}]`, u, texts)
     if (u.totpSecret !== undefined && !/^[A-Z2-7]{16,}=*$/.test(u.totpSecret))
       throw new SeedError(`users[${i}].totpSecret must be a base32 secret (at least 16 characters)`)
+    if (u.totpRecoveryCode !== undefined && (!u.totpSecret || !/^[\w-]{8,64}$/.test(u.totpRecoveryCode)))
+      throw new SeedError(`users[${i}].totpRecoveryCode needs a totpSecret, and 8 to 64 letters, digits or dashes`)
     if (!u.username && !u.email && !u.phone) throw new SeedError(`users[${i}] needs a username, email or phone`)
+    if (u.resetPasswordOnFirstLogin !== undefined && typeof u.resetPasswordOnFirstLogin !== 'boolean')
+      throw new SeedError(`users[${i}].resetPasswordOnFirstLogin must be true or false`)
+    if (u.passwordLastSetAt !== undefined && Number.isNaN(Date.parse(String(u.passwordLastSetAt))))
+      throw new SeedError(`users[${i}].passwordLastSetAt must be an ISO date`)
   })
   seed.roles?.forEach((r, i) => strings(`roles[${i}]`, r, ['code', 'description', 'namespace'], ['code']))
   seed.resources?.forEach((r, i) => {
@@ -204,6 +252,54 @@ function loginFormOf(app: ResolvedSeed['applications'][number]): AppLoginSetting
   }
 }
 
+function checkPoolPasswordRules(pool: NonNullable<SeedDocument['userPool']>): void {
+  if (pool.passwordStrength !== undefined && ![0, 1, 2, 3].includes(pool.passwordStrength))
+    throw new SeedError('userPool.passwordStrength must be 0, 1, 2 or 3')
+  const policy = pool.passwordUpdatePolicy
+  if (
+    policy !== undefined &&
+    (policy === null ||
+      typeof policy !== 'object' ||
+      !(Number.isInteger(policy.forcedCycle) && policy.forcedCycle > 0) ||
+      (policy.enabled !== undefined && typeof policy.enabled !== 'boolean') ||
+      (policy.forcedCycleUnit !== undefined && !['DAY', 'MONTH', 'YEAR'].includes(policy.forcedCycleUnit)))
+  )
+    throw new SeedError(
+      'userPool.passwordUpdatePolicy must be {forcedCycle: a positive integer, forcedCycleUnit?: "DAY" | "MONTH" | "YEAR", enabled?: boolean}',
+    )
+  const weak = pool.weakPasswords
+  if (weak !== undefined && (!Array.isArray(weak) || weak.some((p) => typeof p !== 'string')))
+    throw new SeedError('userPool.weakPasswords must be an array of strings')
+}
+
+const completionNames = new Set<string>(['username', 'email', 'phone', ...profileFields])
+
+function checkCompletion(app: NonNullable<SeedDocument['applications']>[number], where: string): void {
+  const fields = app.extendsFields
+  if (fields !== undefined) {
+    if (!Array.isArray(fields)) throw new SeedError(`${where}.extendsFields must be an array`)
+    fields.forEach((f, j) => {
+      const ok =
+        f !== null &&
+        typeof f === 'object' &&
+        (f.type === 'internal' || f.type === 'user') &&
+        typeof f.name === 'string' &&
+        (f.type === 'user' || completionNames.has(f.name)) &&
+        (f.label === undefined || typeof f.label === 'string') &&
+        (f.required === undefined || typeof f.required === 'boolean')
+      if (!ok)
+        throw new SeedError(
+          `${where}.extendsFields[${j}] must be {type: "internal" (a user field such as email, phone, nickname) | "user" (a UDF key), name, label?, required?}`,
+        )
+    })
+  }
+  const places = app.complateFiledsPlace
+  if (places !== undefined && (!Array.isArray(places) || places.some((p) => p !== 'login' && p !== 'register')))
+    throw new SeedError(`${where}.complateFiledsPlace must be an array of "login" or "register"`)
+  if (app.skipComplateFileds !== undefined && typeof app.skipComplateFileds !== 'boolean')
+    throw new SeedError(`${where}.skipComplateFileds must be true or false`)
+}
+
 export function demoUserOf(
   seed: ResolvedSeed,
 ): { username: string; password: string; email?: string; phone?: string } | null {
@@ -231,10 +327,22 @@ export async function applySeed(
   )
 
   state.meta.set('emulator', { userPoolId: poolId, appId: firstApp.id, demoUser: demoUserOf(seed), seed })
+  const { passwordStrength, passwordUpdatePolicy: policy, weakPasswords } = seed.userPool
   state.userPools.set(poolId, {
     id: poolId,
     secret: seed.userPool.secret,
     name: seed.userPool.name ?? 'Authing Emulator',
+    ...(passwordStrength !== undefined ? { passwordStrength } : {}),
+    ...(policy
+      ? {
+          passwordUpdatePolicy: {
+            enabled: policy.enabled ?? true,
+            forcedCycle: policy.forcedCycle,
+            forcedCycleUnit: policy.forcedCycleUnit ?? 'DAY',
+          },
+        }
+      : {}),
+    ...(weakPasswords ? { weakPasswords } : {}),
     createdAt: at,
     ...(seed.userPool.robotVerify ? { robotVerify: seed.userPool.robotVerify } : {}),
     ...(seed.userPool.captchaAfterFailures === undefined
@@ -258,6 +366,7 @@ export async function applySeed(
         mfa: app.mfa ?? [],
         pkcePlainAllowed: app.pkcePlainAllowed ?? false,
         ...(login ? { login } : {}),
+        ...completionOf(app),
       }),
     )
     app.agreements?.forEach((agreement, order) => {
@@ -305,7 +414,7 @@ export async function applySeed(
   seed.users.forEach((user, i) => {
     state.users.set(user.id, seedUserRecord(user, poolId, hashes[i] ?? null, at))
     if (user.totpSecret) {
-      const recoveryCode = randomRecoveryCode()
+      const recoveryCode = user.totpRecoveryCode ?? randomRecoveryCode()
       const record = { userId: user.id, secret: user.totpSecret, recoveryCode, enabled: true, lastStep: null }
       state.totpAuthenticators.set(user.id, { ...record, createdAt: at, updatedAt: at })
     }
@@ -336,6 +445,20 @@ export async function applySeed(
   }
 }
 
+function completionOf(app: ResolvedSeed['applications'][number]): Partial<ApplicationRecord> {
+  if (!app.extendsFields?.length) return {}
+  return {
+    extendsFields: app.extendsFields.map((f) => ({
+      type: f.type,
+      name: f.name,
+      label: f.label ?? f.name,
+      required: f.required ?? false,
+    })),
+    complateFiledsPlace: app.complateFiledsPlace ?? ['login'],
+    skipComplateFileds: app.skipComplateFileds ?? false,
+  }
+}
+
 function seedUserRecord(
   user: ResolvedSeed['users'][number],
   poolId: string,
@@ -351,6 +474,8 @@ function seedUserRecord(
     phoneVerified: Boolean(user.phone),
     externalId: typeof user['externalId'] === 'string' ? user['externalId'] : null,
     password,
+    ...(user.resetPasswordOnFirstLogin ? { resetPasswordOnFirstLogin: true } : {}),
+    ...(user.passwordLastSetAt ? { passwordLastSetAt: new Date(user.passwordLastSetAt).toISOString() } : {}),
     profile: profileOf(user),
     registerSource: ['import:manual'],
   })

@@ -1,8 +1,10 @@
 /** The shape of a seed document (the JSON an emulator starts from), and the state's record of it. */
 import type {
+  ForcedCycleUnit,
   LoginTab,
   MfaFactor,
   PasswordLoginMethod,
+  PasswordStrengthLevel,
   RegisterTab,
   ResourceType,
   RobotVerify,
@@ -20,6 +22,12 @@ export interface SeedUser {
   roles?: string[]
   /** A bound authenticator app (base32 TOTP secret): password logins then ask for its code (1635). */
   totpSecret?: string
+  /** Its recovery code (single-use; the next one is random). Defaults to a random one. */
+  totpRecoveryCode?: string
+  /** The first password login asks for a new password (1639), as createUser's option of that name. */
+  resetPasswordOnFirstLogin?: boolean
+  /** ISO time the password was set (default: the seed's time); with `passwordUpdatePolicy`, an old one gives 2058. */
+  passwordLastSetAt?: string
   /** User-defined field values, as plain values (not JSON-encoded). */
   udf?: Record<string, unknown>
   nickname?: string
@@ -35,6 +43,12 @@ export interface SeedDocument {
     robotVerify?: RobotVerify
     /** With `condition_set`: failed logins in a row of an identifier before it needs a captcha. Defaults to 3. */
     captchaAfterFailures?: number
+    /** Authing's `passwordStrength`: 0 any, 1 (default) ≥ 6 characters, 2 and 3 also 2 or 3 of letters, digits, symbols. */
+    passwordStrength?: PasswordStrengthLevel
+    /** Authing's `passwordUpdatePolicy`: passwords older than `forcedCycle` units (default `DAY`) change at login (2058). */
+    passwordUpdatePolicy?: { enabled?: boolean; forcedCycle: number; forcedCycleUnit?: ForcedCycleUnit }
+    /** Passwords refused when set (2061); a user who still has one changes it at login (2071). */
+    weakPasswords?: string[]
   }
   applications?: {
     id?: string
@@ -66,6 +80,15 @@ export interface SeedDocument {
     registerDisabled?: boolean
     /** Terms the login (`availableAt` 1), register (0, the default) or both (2) forms show to users of `lang` (default zh-CN). */
     agreements?: { title: string; required?: boolean; lang?: 'zh-CN' | 'en-US'; availableAt?: 0 | 1 | 2 }[]
+    /**
+     * Authing's `extendsFields`: fields a login asks a user to fill in (1642) when a required one is
+     * empty. `internal` names a user field (username, email, phone, nickname, …), `user` a UDF key.
+     */
+    extendsFields?: { type: 'internal' | 'user'; name: string; label?: string; required?: boolean }[]
+    /** Authing's `complateFiledsPlace` (sic): default `['login']` when `extendsFields` is set. */
+    complateFiledsPlace?: ('register' | 'login')[]
+    /** Authing's `skipComplateFileds` (sic): whether a user may skip completing. Default false. */
+    skipComplateFileds?: boolean
   }[]
   users?: SeedUser[]
   /** `namespace` defaults to `default`. */

@@ -15,6 +15,7 @@ import type {
   GrantRecord,
   GroupRecord,
   HostedSessionRecord,
+  LoginStepRecord,
   MfaChallengeRecord,
   NamespaceRecord,
   OutboxMessage,
@@ -116,6 +117,10 @@ export class EmulatorState {
   /** agreement id (a number, as a string key) → the agreement */
   get agreements(): Table<AgreementRecord> {
     return this.store.table('agreements')
+  }
+  /** step token (also its flowHandle) → the login stopped at a password or profile step */
+  get loginSteps(): Table<LoginStepRecord> {
+    return this.store.table('loginSteps')
   }
   get failures(): Table<FailureRecord> {
     return this.store.table('loginFailures')

@@ -54,6 +54,10 @@ export interface UserRecord {
   loginsCount: number
   lastLogin: string | null
   lastIP: string | null
+  /** set by createUser's `resetPasswordOnFirstLogin`: the next password login asks for a new one (1639) */
+  resetPasswordOnFirstLogin?: boolean
+  /** when the password was last set (absent: `createdAt`); the pool's `passwordUpdatePolicy` reads it */
+  passwordLastSetAt?: string
   createdAt: string
   updatedAt: string
 }

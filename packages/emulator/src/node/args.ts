@@ -13,8 +13,9 @@ Options:
   --data FILE               keep the state in FILE (+ FILE.journal); every answered write survives
                             a crash. Without it the state is lost on exit
   --seed FILE               JSON seed document (user pool, apps, users, roles…); default: the demo
-                            seed. With --data it is used only when FILE does not exist yet
-                            (POST /__emulator/reset returns to the seed FILE was created from)
+                            seed (bob, and a user per login flow, printed below). With --data
+                            it is used only when FILE does not exist yet (POST /__emulator/reset
+                            returns to the seed FILE was created from)
   --app-host URL            public base URL of the app; id_token iss = URL/oidc (default: server URL)
   --password-iterations N   PBKDF2 iterations for new password hashes (default 100000)
   --legacy-login-errors     unknown user → 2004, wrong password → 2006 (default: uniform 2333)

@@ -17,6 +17,10 @@ export function formatBanner({ url, info, dataFile }: BannerFacts): string {
     ['App id', info.appId],
     ['App host', `${info.appHost}   (id_token iss: ${info.appHost}/oidc)`],
     ['Demo login', demo],
+    ...info.flowUsers.map(({ username, password, meets }): [string, string] => [
+      'Also try',
+      `${username} / ${password}   (meets ${meets})`,
+    ]),
     [
       'Data',
       dataFile ? `${dataFile} (durable; journal ${dataFile}.journal)` : 'in memory only (use --data FILE to keep it)',

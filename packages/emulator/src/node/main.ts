@@ -1,3 +1,4 @@
+import { demoSeed } from '../index.js'
 import { HELP, parseCliArgs } from './args.js'
 import { formatBanner, formatMessage } from './banner.js'
 import { type EmulatorServer, startEmulatorServer } from './server.js'
@@ -27,7 +28,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<CliOutco
   }
   let server: EmulatorServer
   try {
-    server = await startEmulatorServer({ ...parsed.options, log: io.error })
+    server = await startEmulatorServer({ seed: demoSeed, ...parsed.options, log: io.error })
   } catch (error) {
     if (!isEmulatorServerError(error)) throw error
     io.error(`authing-emulator: ${error.message}`)

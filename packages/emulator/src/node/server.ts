@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { createEmulator, type Emulator, type EmulatorOptions, SeedError } from '../index.js'
+import { createEmulator, type Emulator, type EmulatorOptions, type SeedDocument, SeedError } from '../index.js'
 import { recordShapeProblem } from '../model/recordShapes.js'
 import { hostCheck } from './hostCheck.js'
 import { BodyTooLargeError, sendJson, sendWebResponse, toWebRequest } from './httpAdapter.js'
@@ -20,8 +20,10 @@ export interface EmulatorServerOptions {
   dataFile?: string
   /** The file operations behind `dataFile` (default node:fs/promises): tests inject failures here. */
   fs?: JournalFs
-  /** A JSON seed document; default: the built-in demo seed. */
+  /** A JSON seed document to read; it wins over `seed`. */
   seedFile?: string
+  /** The seed without a file (the CLI passes `demoSeed`); default: `defaultSeed`. */
+  seed?: SeedDocument
   emulator?: Omit<EmulatorOptions, 'seed' | 'state'>
   /** Warnings and errors the server hits on its own (not the banner: that is the CLI's). */
   log?: (line: string) => void
@@ -46,7 +48,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
         '(127.0.0.1, localhost, ::1) are allowed. Pass allowRemote (--allow-remote) if you really mean it.',
     )
   }
-  const seed = options.seedFile === undefined ? undefined : await readSeedFile(options.seedFile)
+  const seed = options.seedFile === undefined ? options.seed : await readSeedFile(options.seedFile)
   const dataFile = options.dataFile
   const onJournalError = (error: unknown): void =>
     log(

@@ -3,7 +3,7 @@ import { defaultSeed, totpCodeAt } from '@authing-kit/emulator'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
-import { useAuth, useLogin, useSendSmsCode } from '../index.js'
+import { useAuth, useLogin } from '../index.js'
 import { startAuthing } from './testAuthing.js'
 
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
@@ -51,7 +51,7 @@ describe('useLogin: a login that stops at a second factor', () => {
 
   it("a wrong code keeps the step and reports 2001 (a wrong SMS code); the app's SMS factor passes it", async () => {
     const authing = await startMfa()
-    const { result } = renderHook(() => ({ login: useLogin(), send: useSendSmsCode(), auth: useAuth() }), {
+    const { result } = renderHook(() => ({ login: useLogin(), auth: useAuth() }), {
       wrapper: authing.wrapper({ appId: strictAppId }),
     })
     await act(() => failure(result.current.login.login('username', { username: 'bob', password: 'passw0rd' })))
@@ -66,7 +66,11 @@ describe('useLogin: a login that stops at a second factor', () => {
     await waitFor(() => expect(result.current.login.error?.code).toBe(2001))
     expect(result.current.login.step).toEqual(step)
 
-    await act(() => result.current.send.send('13800138000', { scene: 'mfa-verify' }))
+    await act(() => result.current.login.sendMfaCode({ factor: 'SMS' }))
+    expect(result.current.login.mfaCodeSecondsLeft).toBe(60)
+    await act(async () => {
+      expect(await failure(result.current.login.sendMfaCode({ factor: 'SMS' }))).toMatchObject({ code: 'rate_limited' })
+    })
     await act(async () => {
       await result.current.login.verifyMfa({ factor: 'SMS', code: authing.lastCode('13800138000') })
     })
@@ -79,6 +83,9 @@ describe('useLogin: a login that stops at a second factor', () => {
     const { result } = renderHook(() => useLogin(), { wrapper: authing.wrapper() })
     await act(async () => {
       expect(await failure(result.current.verifyMfa({ factor: 'OTP', code: '123456' }))).toMatchObject({
+        code: 'invalid_argument',
+      })
+      expect(await failure(result.current.sendMfaCode({ factor: 'EMAIL' }))).toMatchObject({
         code: 'invalid_argument',
       })
     })

@@ -1,17 +1,20 @@
 import {
   type AuthenticationClient,
   AuthingError,
+  type CommonMessage,
   isAuthingError,
   type LoginStep,
   loginStepOf,
+  type MfaAssociation,
   type MfaStep,
   type User,
 } from '@authing-kit/client'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
 import { useAuthingMutation } from './useAuthingMutation.js'
+import { SMS_RESEND_SECONDS, useCountedSend } from './useCountedSend.js'
 
 /** What each login method needs. */
 export interface LoginCredentials {
@@ -29,12 +32,21 @@ export interface LoginCallOptions {
   rememberMe?: boolean
 }
 
-/** An answer to an MFA step: the authenticator app's code, an SMS or email code, or a recovery code. */
+/**
+ * An answer to an MFA step: the authenticator app's code, an SMS or email code, or a recovery code.
+ * `phone` / `email` default to the step's; an account without one names the one it proves and binds.
+ */
 export type MfaAnswer =
   | { factor: 'OTP'; code: string }
-  | { factor: 'SMS'; code: string }
-  | { factor: 'EMAIL'; code: string }
-  | { factor: 'recovery'; code: string }
+  /** The first code of an authenticator app bound in this step (`bindTotp`). */
+  | { factor: 'bindOTP'; code: string }
+  | { factor: 'SMS'; code: string; phone?: string; phoneCountryCode?: string }
+  | { factor: 'EMAIL'; code: string; email?: string }
+  | { factor: 'recovery'; code: string; startSession?: boolean }
+
+/** Where an MFA code goes: the step's phone or email unless the account has none and names one. */
+export type MfaCodeTarget =
+  { factor: 'SMS'; phone?: string; phoneCountryCode?: string } | { factor: 'EMAIL'; email?: string }
 
 export interface UseLoginResult {
   /**
@@ -51,6 +63,23 @@ export interface UseLoginResult {
    * A step that ended (expired, too many wrong codes: 2021) clears `step`.
    */
   verifyMfa(answer: MfaAnswer): Promise<User & { recoveryCode?: string }>
+  /**
+   * Sends the SMS or email code of a pending MFA step (scenes `mfa-verify` / `MFA_VERIFY_CODE`), then
+   * counts down (`mfaCodeSecondsLeft`) before another may go; during it, rejects with `rate_limited`.
+   */
+  sendMfaCode(target: MfaCodeTarget): Promise<CommonMessage>
+  /** Seconds until `sendMfaCode` may send again; 0 when it may. */
+  mfaCodeSecondsLeft: number
+  /**
+   * When the step offers `OTP` but no authenticator app is bound (`totpEnabled: false`): starts binding
+   * one (QR image, key, recovery code); its first code then answers `verifyMfa({ factor: 'bindOTP', code })`.
+   */
+  bindTotp(): Promise<MfaAssociation>
+  /**
+   * Makes the user of `verifyMfa({ factor: 'recovery', code, startSession: false })` the session, remembered
+   * as its login asked: call it once the user has seen (and saved) the next recovery code.
+   */
+  startSession(user: User): void
   /** Abandons the step (back to the login form). */
   cancelStep(): void
   isPending: boolean
@@ -83,12 +112,25 @@ function verify(
   switch (answer.factor) {
     case 'OTP':
       return client.mfa.verifyTotpMfa({ totp: answer.code, mfaToken })
-    case 'SMS':
-      return client.mfa.verifyAppSmsMfa({ phone: step.phone ?? '', code: answer.code, mfaToken })
+    case 'bindOTP':
+      return client.mfa
+        .confirmAssosicateMfaAuthenticator({ totp: answer.code, mfaToken, source: 'APPLICATION' })
+        .then(
+          () =>
+            client.getSnapshot().user ??
+            Promise.reject(new AuthingError('bad_response', 'The binding logged no one in')),
+        )
+    case 'SMS': {
+      const { phone = step.phone ?? '', phoneCountryCode = step.phoneCountryCode } = answer
+      const country = phoneCountryCode ? { phoneCountryCode } : {}
+      return client.mfa.verifyAppSmsMfa({ phone, code: answer.code, mfaToken, ...country })
+    }
     case 'EMAIL':
-      return client.mfa.verifyAppEmailMfa({ email: step.email ?? '', code: answer.code, mfaToken })
-    case 'recovery':
-      return client.mfa.verifyTotpRecoveryCode({ recoveryCode: answer.code, mfaToken })
+      return client.mfa.verifyAppEmailMfa({ email: answer.email ?? step.email ?? '', code: answer.code, mfaToken })
+    case 'recovery': {
+      const { startSession = true } = answer
+      return client.mfa.verifyTotpRecoveryCode({ recoveryCode: answer.code, mfaToken, startSession })
+    }
   }
 }
 
@@ -103,7 +145,10 @@ function verify(
  * if (step?.kind === 'mfa') await verifyMfa({ factor: 'OTP', code })
  */
 export function useLogin(): UseLoginResult {
-  const { rememberMe } = useAuthingContext('useLogin')
+  const provider = useAuthingContext('useLogin')
+  const { rememberMe } = provider
+  // How the login behind a held session (a recovery code's, see `startSession`) asked to be remembered.
+  const heldRememberMe = useRef(rememberMe)
   // The step and how the login that met it asked to be remembered.
   const [pending, setPending] = useState<{ step: LoginStep; rememberMe: boolean } | null>(null)
   // The step is set inside the call, so that a second call while one runs gets the same promise.
@@ -113,7 +158,10 @@ export function useLogin(): UseLoginResult {
       if (variables.kind === 'login') setPending(null)
       try {
         const user = await withRememberMe(runtime.router, variables.rememberMe, () => {
-          if (variables.kind === 'mfa') return verify(runtime.client, variables.step, variables.answer)
+          if (variables.kind === 'mfa') {
+            heldRememberMe.current = variables.rememberMe
+            return verify(runtime.client, variables.step, variables.answer)
+          }
           const loginBy = loginCalls[variables.method] as (c: AuthenticationClient, x: unknown) => Promise<User>
           return loginBy(runtime.client, variables.credentials)
         })
@@ -140,9 +188,51 @@ export function useLogin(): UseLoginResult {
         : Promise.reject(new AuthingError('invalid_argument', 'verifyMfa needs a pending MFA step: log in first')),
     [run, pending],
   )
+  const mfaStep = pending?.step.kind === 'mfa' ? pending.step : null
+  const codeSend = useCountedSend<{ step: MfaStep | null; target: MfaCodeTarget }>(
+    'useLogin',
+    (client, { step, target }) => {
+      if (!step)
+        return Promise.reject(
+          new AuthingError('invalid_argument', 'sendMfaCode needs a pending MFA step: log in first'),
+        )
+      if (target.factor === 'EMAIL') return client.sendEmail(target.email ?? step.email ?? '', 'MFA_VERIFY_CODE')
+      const { phone = step.phone ?? '', phoneCountryCode = step.phoneCountryCode ?? undefined } = target
+      return client.sendSmsCode(phone, phoneCountryCode, 'mfa-verify')
+    },
+    SMS_RESEND_SECONDS,
+  )
+  const { send } = codeSend
+  const sendMfaCode = useCallback((target: MfaCodeTarget) => send({ step: mfaStep, target }), [send, mfaStep])
+  const bindTotp = useCallback(
+    () =>
+      mfaStep
+        ? provider.runtime.client.mfa.assosicateMfaAuthenticator({ mfaToken: mfaStep.mfaToken, source: 'APPLICATION' })
+        : Promise.reject(new AuthingError('invalid_argument', 'bindTotp needs a pending MFA step: log in first')),
+    [provider.runtime, mfaStep],
+  )
+  const startSession = useCallback(
+    (user: User) => {
+      const { router, client } = provider.runtime
+      void withRememberMe(router, heldRememberMe.current, async () => client.setCurrentUser(user))
+    },
+    [provider.runtime],
+  )
   const cancelStep = useCallback(() => {
     setPending(null)
     reset()
   }, [reset])
-  return { login, step: pending?.step ?? null, verifyMfa, cancelStep, isPending, error, reset }
+  return {
+    login,
+    step: pending?.step ?? null,
+    verifyMfa,
+    sendMfaCode,
+    mfaCodeSecondsLeft: codeSend.secondsLeft,
+    bindTotp,
+    startSession,
+    cancelStep,
+    isPending,
+    error,
+    reset,
+  }
 }

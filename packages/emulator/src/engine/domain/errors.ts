@@ -70,6 +70,47 @@ const messages = {
     'zh-CN': '密码长度不能少于 6 位',
     'en-US': 'Password must be at least 6 characters',
   },
+  // [I] Authing's v2 code list has no "too weak" entry; 2061 is what Guard shows under a new password field.
+  passwordTooWeak: {
+    code: 2061,
+    'zh-CN': '密码强度不足，须包含英文、数字与符号中的至少 {kinds} 种',
+    'en-US': 'Password too weak: use at least {kinds} of letters, digits and symbols',
+  },
+  passwordUnsafe: {
+    code: 2061,
+    'zh-CN': '密码过于简单，存在安全风险，请更换',
+    'en-US': 'This password is too common to be safe; choose another',
+  },
+  passwordReused: { code: 2061, 'zh-CN': '新密码不能与原密码相同', 'en-US': 'The new password equals the current one' },
+  firstLoginPasswordRequired: {
+    code: 1639,
+    'zh-CN': '首次登录，请重置密码',
+    'en-US': 'First login: choose a new password',
+  },
+  profileIncomplete: { code: 1642, 'zh-CN': '请补全用户信息', 'en-US': 'Complete your profile to log in' },
+  passwordExpired: { code: 2058, 'zh-CN': '密码已过期，请修改密码', 'en-US': 'Your password has expired; change it' },
+  passwordUnsafeAtLogin: {
+    code: 2071,
+    'zh-CN': '当前密码安全性较低，请修改密码',
+    'en-US': 'Your password is too common to be safe; change it',
+  },
+  // [I] No source shows the code of a spent or expired step token; 2207 is Authing's "invalid, log in again".
+  stepTokenInvalid: {
+    code: 2207,
+    'zh-CN': '凭证已失效，请重新登录',
+    'en-US': 'This step has expired or is over; log in again',
+  },
+  completionFieldRequired: { code: 2231, 'zh-CN': '请填写{label}', 'en-US': '{label} is required' },
+  completionSkipNotAllowed: {
+    code: 2231,
+    'zh-CN': '不能跳过信息补全',
+    'en-US': 'Completing the profile cannot be skipped',
+  },
+  completionActionUnknown: {
+    code: 2231,
+    'zh-CN': '不支持的操作：{action}',
+    'en-US': 'Unknown authFlow action: {action}',
+  },
   passwordRequired: { code: 2032, 'zh-CN': '请设置密码', 'en-US': 'A password is required' },
   usernameExists: { code: 2034, 'zh-CN': '用户名已存在', 'en-US': 'Username already exists' },
   phoneExists: { code: 2035, 'zh-CN': '手机号已被绑定', 'en-US': 'Phone number already bound' },
@@ -243,6 +284,7 @@ const successMessages = {
   ok: { 'zh-CN': '成功', 'en-US': 'Success' },
   codeSent: { 'zh-CN': '发送成功', 'en-US': 'Code sent' },
   passwordReset: { 'zh-CN': '重置密码成功', 'en-US': 'Password reset' },
+  passwordUpdated: { 'zh-CN': '密码修改成功，请重新登录', 'en-US': 'Password updated: log in again' },
   loggedIn: { 'zh-CN': '已登录', 'en-US': 'Logged in' },
   loggedOut: { 'zh-CN': '退出登录成功', 'en-US': 'Logged out' },
   udvRemoved: { 'zh-CN': '删除成功', 'en-US': 'Removed' },

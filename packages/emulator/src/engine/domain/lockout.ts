@@ -28,7 +28,8 @@ export function assertNotLocked(engine: Engine, poolId: string, kind: LoginIdent
 const inFlight = new WeakMap<Engine, Map<string, number>>()
 
 export interface LoginAttempt {
-  failed(): void
+  /** Records the failure; answers the attempts left before the lock (0: now locked). */
+  failed(): number
   succeeded(): void
 }
 
@@ -58,12 +59,13 @@ export function beginAttempt(engine: Engine, poolId: string, kind: LoginIdentifi
   }
   return {
     failed() {
-      if (!settle()) return
+      if (!settle()) return Math.max(0, maxFailures - (engine.state.failures.get(key)?.count ?? 0))
       const count = (engine.state.failures.get(key)?.count ?? 0) + 1
       engine.state.failures.set(key, {
         count,
         lockedUntil: count >= maxFailures ? now() + lockoutWindowSeconds * 1000 : null,
       })
+      return Math.max(0, maxFailures - count)
     },
     succeeded() {
       if (settle()) engine.state.failures.delete(key)

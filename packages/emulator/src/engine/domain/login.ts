@@ -7,9 +7,11 @@ import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { type CaptchaAnswer, checkCaptcha } from './captcha.js'
 import { type CodeFlow, consumeCode } from './codes.js'
+import { requireProfile } from './completion/required.js'
 import { AuthingBusinessError } from './errors.js'
 import { assertNotLocked, type LoginIdentifier } from './lockout.js'
 import { requireSecondFactor } from './mfa/challenge.js'
+import { requirePasswordRules } from './passwordRules.js'
 import { checkPassword, decryptPassword } from './passwords.js'
 import { issueToken, revokeToken, verifyUserToken } from './sessions/tokens.js'
 
@@ -33,15 +35,18 @@ export function countLogin(engine: Engine, user: UserRecord, app: ApplicationRec
 
 /**
  * Counts the login and issues the user's new token, unless a second factor is due (1635/1636, see
- * ./mfa/challenge.ts); `secondFactorPassed` when the login comes out of that step.
+ * ./mfa/challenge.ts) or the app wants a profile field the user lacks (1642, ./completion/);
+ * `secondFactorPassed` when the login comes out of that step, `askProfile: false` out of the
+ * completion step and on registration (completion at registration is a different flow).
  */
 export async function completeLogin(
   engine: Engine,
   user: UserRecord,
   app: ApplicationRecord,
-  { secondFactorPassed = false } = {},
+  { secondFactorPassed = false, askProfile = true } = {},
 ): Promise<LoggedIn> {
   if (!secondFactorPassed) await requireSecondFactor(engine, user, app)
+  if (askProfile) requireProfile(engine, user, app)
   const updated = countLogin(engine, user, app)
   const { token, exp } = await issueToken(engine, updated, app)
   return { user: updated, token: { token, exp } }
@@ -49,20 +54,23 @@ export async function completeLogin(
 
 /**
  * loginByUsername / loginByEmail / loginByPhonePassword: the password arrives RSA-encrypted; the
- * captcha, when one is due, is checked first (see ./captcha.ts).
+ * captcha, when one is due, is checked first (see ./captcha.ts). A password that must change first
+ * stops the login (./passwordRules.ts), before any second factor.
  */
 export async function passwordLogin(
   engine: Engine,
-  { app, pool }: { app: ApplicationRecord; pool: UserPoolRecord },
+  target: { app: ApplicationRecord; pool: UserPoolRecord },
   kind: LoginIdentifier,
   identifier: string,
   ciphertext: string,
   captcha: CaptchaAnswer,
 ): Promise<LoggedIn> {
-  checkCaptcha(engine, pool, { kind, identifier }, captcha)
-  assertNotLocked(engine, pool.id, kind, identifier)
-  const user = await checkPassword(engine, pool, kind, identifier, decryptPassword(engine, ciphertext))
-  return completeLogin(engine, user, app)
+  checkCaptcha(engine, target.pool, { kind, identifier }, captcha)
+  assertNotLocked(engine, target.pool.id, kind, identifier)
+  const password = decryptPassword(engine, ciphertext)
+  const user = await checkPassword(engine, target.pool, kind, identifier, password)
+  requirePasswordRules(engine, target, user, password)
+  return completeLogin(engine, user, target.app)
 }
 
 /**

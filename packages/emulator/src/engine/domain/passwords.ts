@@ -1,9 +1,10 @@
 /**
- * Passwords: they arrive RSA-encrypted (or in clear where an administrator says so), must pass the
- * registration rule, are stored as PBKDF2 hashes, and are checked with the login lockout.
+ * Passwords: they arrive RSA-encrypted (or in clear where an administrator says so), must meet the
+ * pool's strength level and stay off its weak-password list wherever they are set, are stored as
+ * PBKDF2 hashes, and are checked with the login lockout.
  */
 import { hashPassword, type PasswordHash, verifyPassword } from '../../model/crypto.js'
-import type { UserPoolRecord } from '../../model/records.js'
+import type { PasswordStrengthLevel, UserPoolRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
@@ -16,31 +17,48 @@ export function decryptPassword(engine: Engine, ciphertext: string): string {
   return plain
 }
 
-/** The registration rule, shared with checkPasswordStrength so both always agree. */
-export function passwordProblem(password: string): 'passwordRequired' | 'passwordTooShort' | null {
+export type PasswordProblem = 'passwordRequired' | 'passwordTooShort' | 'passwordTooWeak' | 'passwordUnsafe'
+
+// Guard's three kinds of character (getSymbolTypeLength): digits, letters, symbols.
+const characterKinds = [/\d/, /[a-zA-Z]/, /[^\da-zA-Z\s]/]
+
+/** What a new password lacks for the pool, or null; shared with checkPasswordStrength so both always agree. */
+export function passwordProblem(password: string, pool: UserPoolRecord | undefined): PasswordProblem | null {
   if (password === '') return 'passwordRequired'
-  return password.length < 6 ? 'passwordTooShort' : null
+  const level: PasswordStrengthLevel = pool?.passwordStrength ?? 1
+  if (level >= 1 && password.length < 6) return 'passwordTooShort'
+  const kinds = characterKinds.filter((kind) => kind.test(password)).length
+  if ((level === 2 && kinds < 2) || (level === 3 && kinds < 3)) return 'passwordTooWeak'
+  return isWeakPassword(pool, password) ? 'passwordUnsafe' : null
 }
 
-function hashNewPassword(engine: Engine, password: string): Promise<PasswordHash> {
-  const problem = passwordProblem(password)
-  if (problem) throw new AuthingBusinessError(problem)
+/** Whether the pool's weak-password list holds `password` (compared exactly). */
+export function isWeakPassword(pool: UserPoolRecord | undefined, password: string): boolean {
+  return pool?.weakPasswords?.includes(password) === true
+}
+
+/** The hash of a new password of a user of pool `poolId`, given in clear. */
+export function hashNewPassword(engine: Engine, poolId: string, password: string): Promise<PasswordHash> {
+  const pool = engine.state.userPools.get(poolId)
+  const problem = passwordProblem(password, pool)
+  if (problem) throw new AuthingBusinessError(problem, { kinds: pool?.passwordStrength ?? 1 })
   return hashPassword(password, engine.settings.passwordIterations)
 }
 
 /** The hash of a new password that arrives RSA-encrypted. */
-export function newPasswordHash(engine: Engine, ciphertext: string): Promise<PasswordHash> {
-  return hashNewPassword(engine, decryptPassword(engine, ciphertext))
+export function newPasswordHash(engine: Engine, poolId: string, ciphertext: string): Promise<PasswordHash> {
+  return hashNewPassword(engine, poolId, decryptPassword(engine, ciphertext))
 }
 
 /** A password given in clear (`clear`: an administrator's `keepPassword`) or RSA-encrypted, hashed; none: null. */
 export async function passwordFor(
   engine: Engine,
+  poolId: string,
   password: string | null | undefined,
   clear: boolean,
 ): Promise<PasswordHash | null> {
   if (!password) return null
-  return clear ? hashNewPassword(engine, password) : newPasswordHash(engine, password)
+  return clear ? hashNewPassword(engine, poolId, password) : newPasswordHash(engine, poolId, password)
 }
 
 /**
@@ -63,8 +81,9 @@ export async function checkPassword(
     throw error
   })
   if (!user?.password || !matches) {
-    attempt.failed()
-    if (!engine.settings.legacyLoginErrors) throw new AuthingBusinessError('badCredentials')
+    const remainCount = attempt.failed()
+    // Counted per identifier whether or not an account exists, so it tells nothing about accounts.
+    if (!engine.settings.legacyLoginErrors) throw new AuthingBusinessError('badCredentials', {}, { remainCount })
     throw new AuthingBusinessError(user ? 'passwordWrong' : 'userNotFound')
   }
   attempt.succeeded()
@@ -83,7 +102,7 @@ export async function changedPassword(
     const old = decryptPassword(engine, oldPassword)
     if (!(await verifyPassword(old, user.password))) throw new AuthingBusinessError('oldPasswordWrong')
   }
-  return newPasswordHash(engine, newPassword)
+  return newPasswordHash(engine, user.userPoolId, newPassword)
 }
 
 function unusableHash(iterations: number): PasswordHash {

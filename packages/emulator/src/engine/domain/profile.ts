@@ -60,7 +60,7 @@ export async function resetPassword(
   pool: UserPoolRecord,
   args: { phone?: string | null; email?: string | null; code: string; newPassword: string },
 ): Promise<void> {
-  const password = await newPasswordHash(engine, args.newPassword)
+  const password = await newPasswordHash(engine, pool.id, args.newPassword)
   let user: UserRecord | undefined
   if (args.phone) {
     const phone = normalisePhone(args.phone)

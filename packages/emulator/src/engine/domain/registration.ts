@@ -81,7 +81,7 @@ async function register(
   })
   engine.state.users.set(user.id, user)
   if (Object.keys(udv).length) engine.state.udvs.set(keys.udv('USER', user.id), udv)
-  if (input.forceLogin || input.generateToken) return completeLogin(engine, user, app)
+  if (input.forceLogin || input.generateToken) return completeLogin(engine, user, app, { askProfile: false })
   return { user, token: null }
 }
 
@@ -101,7 +101,7 @@ export async function registerWithPassword(
   const ids = { ...profileIdentifiers(input.profile), ...own }
   assertFree(engine.state, pool.id, ids)
   const udv = checkedUserUdvs(engine.state, pool.id, input.profile?.udf ?? [])
-  const password = await newPasswordHash(engine, input.password)
+  const password = await newPasswordHash(engine, pool.id, input.password)
   assertFree(engine.state, pool.id, ids) // again: another registration may have won while we hashed
   const registerSource = 'username' in identifier ? 'basic:username-password' : 'basic:email'
   return register(engine, target, input, { ...ids, password, registerSource }, udv)
@@ -119,7 +119,7 @@ export async function registerByPhoneCode(
   assertFree(engine.state, pool.id, ids)
   const udv = checkedUserUdvs(engine.state, pool.id, input.profile?.udf ?? [])
   consumeCode(engine, pool.id, 'sms', ids.phone, input.code, 'register')
-  const password = input.password ? await newPasswordHash(engine, input.password) : null
+  const password = input.password ? await newPasswordHash(engine, pool.id, input.password) : null
   assertFree(engine.state, pool.id, ids)
   const fields: NewUser = {
     ...ids,

@@ -167,7 +167,13 @@ export function searchUsers(
 
 /** Writes `changes` to the user, stamped now. */
 export function saveUser(engine: Engine, user: UserRecord, changes: Partial<UserRecord>): UserRecord {
-  const updated: UserRecord = { ...user, ...changes, updatedAt: new Date(engine.settings.now()).toISOString() }
+  const at = new Date(engine.settings.now()).toISOString()
+  const updated: UserRecord = {
+    ...user,
+    ...changes,
+    ...(changes.password ? { passwordLastSetAt: at } : {}),
+    updatedAt: at,
+  }
   engine.state.users.set(user.id, updated)
   return updated
 }
@@ -204,12 +210,15 @@ export interface CreateUserInput {
   [field: string]: unknown
 }
 
-/** The password arrives RSA-encrypted, or in clear with `keepPassword`; a user needs some identifier. */
+/**
+ * The password arrives RSA-encrypted, or in clear with `keepPassword`; a user needs some identifier.
+ * With `resetPasswordOnFirstLogin` (and a password), the first password login asks for a new one (1639).
+ */
 export async function createUser(
   engine: Engine,
   poolId: string,
   input: CreateUserInput,
-  keepPassword: boolean,
+  { keepPassword, resetPasswordOnFirstLogin }: { keepPassword: boolean; resetPasswordOnFirstLogin: boolean },
 ): Promise<UserRecord> {
   const ids = {
     username: input.username ? normaliseUsername(input.username) : null,
@@ -220,12 +229,13 @@ export async function createUser(
   if (!ids.username && !ids.email && !ids.phone && !ids.externalId)
     throw new AuthingBusinessError('invalidParam', { field: 'username | email | phone' })
   assertFree(engine.state, poolId, ids)
-  const password = await passwordFor(engine, input.password, keepPassword)
+  const password = await passwordFor(engine, poolId, input.password, keepPassword)
   assertFree(engine.state, poolId, ids) // again: another write may have won while we hashed
   const user = newUserRecord(poolId, new Date(engine.settings.now()).toISOString(), {
     ...ids,
     ...adminFields(input),
     password,
+    ...(resetPasswordOnFirstLogin && password ? { resetPasswordOnFirstLogin } : {}),
     profile: profileOf(input),
     registerSource: input.registerSource?.length ? input.registerSource : ['import:manual'],
   })
@@ -249,7 +259,7 @@ export async function adminUpdateUser(
     externalId: str('externalId'),
   }
   assertFree(state, user.userPoolId, ids, user.id)
-  const password = await passwordFor(engine, str('password'), false)
+  const password = await passwordFor(engine, user.userPoolId, str('password'), false)
   const current = state.users.get(user.id)
   if (!current) throw new AuthingBusinessError('userNotFound')
   assertFree(state, user.userPoolId, ids, user.id) // again: a concurrent write may have won while we hashed
@@ -260,7 +270,7 @@ export async function adminUpdateUser(
     ...current,
     ...adminFields(input),
     ...Object.fromEntries(Object.entries(ids).filter(([, value]) => value !== null)),
-    ...(password ? { password } : {}),
+    ...(password ? { password, passwordLastSetAt: new Date(engine.settings.now()).toISOString() } : {}),
     profile,
     updatedAt: new Date(engine.settings.now()).toISOString(),
   }

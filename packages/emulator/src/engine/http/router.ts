@@ -15,6 +15,7 @@ import { agreementRoutes } from '../rest/handlers/agreements.js'
 import { applicationRoutes } from '../rest/handlers/applications.js'
 import { codeRoutes } from '../rest/handlers/codes.js'
 import { loginRoutes } from '../rest/handlers/login.js'
+import { loginStepRoutes } from '../rest/handlers/loginSteps.js'
 import { meRoutes } from '../rest/handlers/me.js'
 import { mfaRoutes } from '../rest/handlers/mfa.js'
 import { namespaceRoutes } from '../rest/handlers/namespaces.js'
@@ -40,6 +41,7 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
   /** REST handlers answer `data`; `restEndpoint` wraps it in the envelope. */
   const routes: RestRoutes = {
     ...loginRoutes,
+    ...loginStepRoutes,
     ...mfaRoutes,
     ...codeRoutes,
     ...meRoutes,

@@ -6,9 +6,11 @@
 import type { ApplicationRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
 import { captchaCookie, captchaDue, checkCaptcha, robotVerifyOf } from '../domain/captcha.js'
+import { requireProfile } from '../domain/completion/required.js'
 import { AuthingBusinessError, parseLang } from '../domain/errors.js'
 import { accountKind, countLogin } from '../domain/login.js'
 import { secondFactorDue } from '../domain/mfa/challenge.js'
+import { requirePasswordRules } from '../domain/passwordRules.js'
 import { checkPassword } from '../domain/passwords.js'
 import { cookieValue } from '../requestContext.js'
 import { newCaptchaImage } from '../ui/captchaImage.js'
@@ -73,8 +75,11 @@ export async function hostedLogin({ engine, request }: ProtocolRequest, step: Lo
       const sessionId = cookieValue(request.headers.get('cookie') ?? '', captchaCookie)
       checkCaptcha(engine, pool, { kind, identifier }, { sessionId, captchaCode: params.get('captchaCode') })
       const checked = await checkPassword(engine, pool, kind, identifier, password)
-      // Never a session without the second factor; this page cannot ask for it yet.
+      // Never a session past a step this page cannot show yet: a password to change, a second
+      // factor, a profile to complete. The step's message is shown instead.
+      requirePasswordRules(engine, { app, pool }, checked, password)
       if (secondFactorDue(engine, checked, app)) return page(403, secondFactorUnsupported, identifier)
+      requireProfile(engine, checked, app)
       const user = countLogin(engine, checked, app)
       const { cookie, session } = startSession(engine, request, user)
       return { user, authTime: session.authTime, setCookie: cookie }

@@ -4,13 +4,15 @@
  * Anyone on the machine can open it, so the pool secret is masked, and every stored string goes
  * through `html`, which escapes it: usernames, nicknames and the like are chosen by callers.
  */
-import { type AppLoginSettings, keys, type OutboxMessage } from '../../model/records.js'
+import { type ApplicationRecord, type AppLoginSettings, keys, type OutboxMessage } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
 import { agreementsOf } from '../domain/agreements.js'
 import { loginSettingsOf } from '../domain/applications.js'
 import { captchaThresholdOf, latestCaptcha, robotVerifyOf } from '../domain/captcha.js'
+import { loginCompletionFields } from '../domain/completion/required.js'
 import { totpCodeAt } from '../domain/mfa/totp.js'
+import { passwordExpired } from '../domain/passwordRules.js'
 import { userRoles } from '../domain/roles.js'
 import type { EmulatorInfo } from '../engine.js'
 import { type Html, html, type Part, raw } from './html.js'
@@ -58,6 +60,7 @@ function header(state: EmulatorState, info: EmulatorInfo, poolName: string, now:
     <dt>User pool</dt><dd><code>${info.userPoolId}</code> <span class="muted">secret</span> <code>${maskSecret(info.userPoolSecret)}</code></dd>
     <dt>App id</dt><dd>${(appIds.length ? appIds : [info.appId]).map((id) => html`<code>${id}</code> `)}</dd>
     <dt>App host</dt><dd><code>${info.appHost}</code> <span class="muted">id_token iss</span> <code>${info.appHost}/oidc</code></dd>
+    <dt>Password rules</dt><dd>${passwordRules(state, info.userPoolId)}</dd>
     <dt>Captcha</dt><dd>${captcha(state, info, now)}</dd>
     <dt>Demo login</dt><dd>${demo ? html`<code>${demo.username}</code> / <code>${demo.password}</code>` : html`<span class="muted">none in this seed</span>`}</dd>
   </dl>
@@ -80,8 +83,21 @@ function usersSection(state: EmulatorState, now: number): Html {
     u.lastLogin ? when(Date.parse(u.lastLogin), now) : null,
     lockout(state, u, now),
     secondFactor(state, u.id, now),
+    passwordState(state, u, now),
   ])
-  const headers = ['ID', 'Username', 'Email', 'Phone', 'Nickname', 'Roles', 'Logins', 'Last login', 'Blocked', 'MFA']
+  const headers = [
+    'ID',
+    'Username',
+    'Email',
+    'Phone',
+    'Nickname',
+    'Roles',
+    'Logins',
+    'Last login',
+    'Blocked',
+    'MFA',
+    'Password',
+  ]
   return section('Users', users.length, table(headers, rows, 'No users yet.'))
 }
 
@@ -100,6 +116,26 @@ function captcha(state: EmulatorState, info: EmulatorInfo, now: number): Html {
       ? html`<span class="muted">${duration(latest.expiresAt - now)} left</span>`
       : html`<span class="muted">expired</span>`
   return html`${rule} · latest image <code class="code">${latest.answer}</code> ${status}`
+}
+
+const strengthNames = ['any non-empty', 'at least 6 characters', '6+ characters, 2 kinds', '6+ characters, 3 kinds']
+
+function passwordRules(state: EmulatorState, poolId: string): Html {
+  const pool = state.userPools.get(poolId)
+  const policy = pool?.passwordUpdatePolicy
+  const weak = pool?.weakPasswords?.length ?? 0
+  return html`strength <b>${strengthNames[pool?.passwordStrength ?? 1]}</b> · rotation ${
+    policy?.enabled ? html`every <b>${policy.forcedCycle} ${policy.forcedCycleUnit.toLowerCase()}(s)</b>` : 'off'
+  } · weak-password list ${weak ? html`<b>${weak}</b> entries` : 'empty'}`
+}
+
+/** Why the next password login of the user stops at a password step (1639, 2058), if it does. */
+function passwordState(state: EmulatorState, user: UserRecord, now: number): Part {
+  if (!user.password) return null
+  if (user.resetPasswordOnFirstLogin) return html`<span class="bad">new one at first login</span>`
+  const pool = state.userPools.get(user.userPoolId)
+  if (pool && passwordExpired(pool, user, now)) return html`<span class="bad">expired</span>`
+  return html`<span class="muted">set ${when(Date.parse(user.passwordLastSetAt ?? user.createdAt), now)}</span>`
 }
 
 /** A bound authenticator app shows the code it shows now, so a demo login can pass the step. */
@@ -133,13 +169,14 @@ function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
     a.identifier,
     html`<code>${info.appHost}</code>`,
     a.mfa?.length ? a.mfa.join(', ') : null,
+    completion(a),
     loginForm(loginSettingsOf(a)),
     agreementsOf(state, a.id).map(
       (g) =>
         html`<div><span class="pill">${g.lang}</span> ${['register', 'login', 'login + register'][g.availableAt]}${g.required ? html` <b>required</b>` : ''}: <code>${g.title}</code></div>`,
     ),
   ])
-  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy', 'Login form', 'Agreements']
+  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy', 'Profile completion', 'Login form', 'Agreements']
   return section('Applications', apps.length, table(headers, rows, 'No applications.'))
 }
 
@@ -147,6 +184,15 @@ function loginForm(login: AppLoginSettings): Html {
   return html`<div>tabs ${login.loginTabs.map((t) => html`<span class="pill">${t === login.defaultLoginTab ? `${t} ★` : t}</span>`)}</div>
 <div class="muted">password: ${login.passwordLoginMethods.join(', ') || 'none'} · code: ${login.verifyCodeLoginMethods.join(', ') || 'none'}</div>
 <div class="muted">register: ${login.registerDisabled ? html`<span class="bad">disabled</span>` : login.registerTabs.join(', ')}</div>`
+}
+
+/** The fields a login to the app asks for (required ones marked *). */
+function completion(app: ApplicationRecord): Part {
+  const fields = loginCompletionFields(app)
+  if (!fields.length) return null
+  return html`${fields.map((f) => html`<span class="pill" title="${f.type}">${f.name}${f.required ? ' *' : ''}</span>`)}${
+    app.skipComplateFileds ? html` <span class="muted">skippable</span>` : ''
+  }`
 }
 
 function resourcesSection(state: EmulatorState): Html {

@@ -5,6 +5,7 @@
 import type { AgreementRecord, ApplicationRecord, UserPoolRecord } from '../../model/records.js'
 import { loginSettingsOf } from '../domain/applications.js'
 import { robotVerifyOf } from '../domain/captcha.js'
+import { metaOf } from '../domain/completion/required.js'
 import type { Engine } from '../engine.js'
 
 const tabTitles: Record<string, { 'zh-CN': string; 'en-US': string }> = {
@@ -75,8 +76,8 @@ export function publicConfigView(
     loginSmsConfig: { robot: { switch: 'OFF' } },
     registerSmsConfig: { robot: { switch: 'OFF' } },
     selfUnlockStrategy: 'password-captcha',
-    // The emulator's rule (../domain/passwords.ts): any password of 6 characters or more.
-    passwordStrength: 0,
+    // The rule new passwords must meet (../domain/passwords.ts), as Guard's PasswordStrength levels.
+    passwordStrength: pool.passwordStrength ?? 1,
     customPasswordStrength: {},
     mfa: { faceScore: 0.65 },
     mfaBindConfigs: (app.mfa ?? []).map((mfa) => ({ mfa, changeable: false })),
@@ -85,10 +86,13 @@ export function publicConfigView(
     socialConnections: [],
     identityProviders: [],
     qrcodeTabsSettings: {},
-    extendsFieldsEnabled: false,
-    extendsFields: [],
+    extendsFieldsEnabled: (app.extendsFields?.length ?? 0) > 0,
+    extendsFields: (app.extendsFields ?? []).map((field) => {
+      const { type: inputType, validateRules } = metaOf(engine, app.userPoolId, field)
+      return { ...field, inputType, validateRules }
+    }),
     extendsFieldsI18n: {},
-    complateFiledsPlace: [],
-    skipComplateFileds: false,
+    complateFiledsPlace: app.complateFiledsPlace ?? [],
+    skipComplateFileds: app.skipComplateFileds ?? false,
   }
 }

@@ -1,7 +1,8 @@
-import type { User } from '@authing-kit/client'
-import { type ReactNode, useState } from 'react'
+import { loginStepOf, type User } from '@authing-kit/client'
+import { lazy, type ReactNode, Suspense, useState } from 'react'
 
 import { useAuthingContext } from '../../context.js'
+import { useLogin } from '../../hooks/useLogin.js'
 import { displayName } from '../form/displayName.js'
 import { formCss } from '../form/formCss.js'
 import { NoticeRegions } from '../form/NoticeRegions.js'
@@ -17,6 +18,21 @@ import { PasswordView } from './views/PasswordView.js'
 import { RegisterView } from './views/RegisterView.js'
 
 const ALL_METHODS: readonly LoginFormMethod[] = ['password', 'phoneCode', 'emailCode']
+
+// Inline, so that it stays hidden with `unstyled` too.
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+} as const
+
+// Step views are chunks of their own: a form whose logins never meet a step never downloads them.
+const mfaViews = () => import('./steps/MfaStepView.js')
+const MfaStepView = lazy(() => mfaViews().then((module) => ({ default: module.MfaStepView })))
+const NewRecoveryCode = lazy(() => mfaViews().then((module) => ({ default: module.NewRecoveryCode })))
 
 /** The form itself, loaded on demand by `LoginForm`. */
 export function LoginFormView(props: LoginFormProps): ReactNode {
@@ -37,37 +53,67 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
   const [screen, setScreen] = useState<LoginFormScreen>('login')
   const [rememberMe, setRememberMe] = useState(provider.rememberMe)
   const notices = useNotices(lang, props.onError)
+  const login = useLogin()
+  const [announcement, announce] = useState('')
+  const [recovered, setRecovered] = useState<{ user: User; recoveryCode: string } | null>(null)
 
+  const done = (user: User) => {
+    setRecovered(null)
+    notices.inform(t.welcome.replace('{name}', displayName(user)))
+    props.onSuccess?.(user)
+  }
   const context: LoginFormContextValue = {
     t,
+    lang,
+    login,
     rememberMe,
     setRememberMe,
-    fail: notices.fail,
+    // A login that stops at a step is no failure: the step's view takes over and announces itself.
+    fail: (error) => (loginStepOf(error) ? notices.clear() : notices.fail(error)),
     inform: notices.inform,
     clear: notices.clear,
-    loggedIn(user: User) {
-      notices.inform(t.welcome.replace('{name}', displayName(user)))
-      props.onSuccess?.(user)
+    announce,
+    loggedIn({ recoveryCode, ...user }) {
+      if (recoveryCode) setRecovered({ user, recoveryCode })
+      else done(user)
     },
+    done,
     go(next, message = '') {
       setScreen(next)
       notices.inform(message)
     },
   }
+  const step = login.step?.kind === 'mfa' ? login.step : null
 
   const methodLabels: Record<LoginFormMethod, string> = {
     password: t.methodPassword,
     phoneCode: t.methodPhoneCode,
     emailCode: t.methodEmailCode,
   }
-  const title = screen === 'login' ? t.title : screen === 'register' ? t.registerTitle : t.forgotTitle
+  const title =
+    step || recovered
+      ? t.mfaTitle
+      : screen === 'login'
+        ? t.title
+        : screen === 'register'
+          ? t.registerTitle
+          : t.forgotTitle
+  const stepLoading = <p className="ak-login__status">{t.loading}</p>
 
   return (
     <div className={props.className ? `ak-login ${props.className}` : 'ak-login'} style={props.style} lang={lang}>
       {unstyled ? null : <style>{formCss + loginFormCss}</style>}
       <h2 className="ak-login__title">{title}</h2>
       <LoginFormContext.Provider value={context}>
-        {screen === 'login' ? (
+        {recovered || step ? (
+          <Suspense fallback={stepLoading}>
+            {recovered ? (
+              <NewRecoveryCode {...recovered} />
+            ) : step ? (
+              <MfaStepView key={step.mfaToken} step={step} />
+            ) : null}
+          </Suspense>
+        ) : screen === 'login' ? (
           <>
             {offered.length > 1 ? (
               <div className="ak-login__tabs" role="group" aria-label={t.tabs}>
@@ -97,8 +143,15 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
         )}
       </LoginFormContext.Provider>
       <NoticeRegions notices={notices} />
+      <p className="ak-login__announcement" aria-live="polite" style={visuallyHidden}>
+        {announcement}
+      </p>
       <div className="ak-login__links">
-        {screen !== 'login' ? (
+        {recovered ? null : step ? (
+          <button type="button" className="ak-login__link" onClick={() => (login.cancelStep(), notices.clear())}>
+            {t.toLogin}
+          </button>
+        ) : screen !== 'login' ? (
           <button type="button" className="ak-login__link" onClick={() => context.go('login')}>
             {t.toLogin}
           </button>

@@ -10,6 +10,8 @@ export const loginFormCss = `
 .ak-login .ak-login__send{color:var(--ak-color-primary);background:none;white-space:nowrap}
 .ak-login .ak-login__choices{display:flex;gap:var(--ak-spacing);margin:0;padding:0;border:0}
 .ak-login .ak-login__legend{float:left;margin-right:var(--ak-spacing);padding:0;font-size:.875em}
+.ak-login .ak-login__qr{align-self:center;image-rendering:pixelated}
+.ak-login .ak-login__secret{font-size:1.1em;letter-spacing:.05em;user-select:all}
 .ak-login .ak-login__links{display:flex;justify-content:space-between;margin-top:var(--ak-spacing)}
 .ak-login .ak-login__link{padding:0;border:0;background:none;color:var(--ak-color-primary);font:inherit;cursor:pointer}
 `

@@ -1,5 +1,6 @@
+import { totpCodeAt } from '@authing-kit/emulator'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, fn, waitFor } from 'storybook/test'
+import { expect, fn, waitFor, within } from 'storybook/test'
 
 import { ANSWER_WAIT, authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
 import { logInWithPassword } from '../../../../../.storybook/storyLoginForm.js'
@@ -105,5 +106,22 @@ export const AfterLoginForm: Story = {
     await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
     await expect(await context.canvas.findByRole('region', { name: 'Your profile' }, ANSWER_WAIT)).toBeVisible()
     await expect(context.canvas.getByLabelText('Nickname')).toHaveValue('Bob')
+  },
+}
+
+export const AuthenticatorApp: Story = {
+  name: 'Turn the authenticator app on',
+  play: async ({ canvas, userEvent }) => {
+    const section = await canvas.findByRole('region', { name: 'Authenticator app' }, ANSWER_WAIT)
+    await userEvent.click(await within(section).findByRole('button', { name: 'Turn on' }, ANSWER_WAIT))
+    await within(section).findByRole('img', { name: 'QR code for your authenticator app' }, ANSWER_WAIT)
+    const secret = section.querySelector('code')?.textContent ?? ''
+    await userEvent.type(
+      within(section).getByLabelText('Code from the app'),
+      `${totpCodeAt(secret, Date.now())}{Enter}`,
+    )
+    await within(section).findByText(/Save this recovery code/, {}, ANSWER_WAIT)
+    await userEvent.click(within(section).getByRole('button', { name: 'I saved it' }))
+    await expect(within(section).getByRole('button', { name: 'Turn off' })).toBeEnabled()
   },
 }

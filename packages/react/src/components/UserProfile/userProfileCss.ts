@@ -12,5 +12,10 @@ export const userProfileCss = `
 .ak-profile .ak-profile__facts dd{margin:0;overflow-wrap:anywhere}
 .ak-profile .ak-profile__section{margin:0 0 calc(var(--ak-spacing)*2);padding:0;border:0}
 .ak-profile .ak-profile__section-title{margin:0;font-size:1em}
-.ak-profile .ak-profile__logout{padding:8px 12px;border:1px solid var(--ak-color-border);border-radius:var(--ak-radius);font:inherit;color:inherit;background:none;cursor:pointer}
+.ak-profile .ak-profile__actions{display:flex;gap:8px}
+.ak-profile .ak-profile__button{align-self:flex-start}
+.ak-profile .ak-profile__note{margin:0;font-size:.875em;color:var(--ak-color-muted)}
+.ak-profile .ak-profile__qr{align-self:flex-start;image-rendering:pixelated;border:1px solid var(--ak-color-border)}
+.ak-profile .ak-profile__secret{overflow-wrap:anywhere;user-select:all}
+.ak-profile .ak-profile__logout,.ak-profile .ak-profile__button{padding:8px 12px;border:1px solid var(--ak-color-border);border-radius:var(--ak-radius);font:inherit;color:inherit;background:none;cursor:pointer}
 `

@@ -1,9 +1,10 @@
 /**
  * Login, registration and session: loginBy*, registerBy*, checkLoginStatus, refreshToken,
- * isUserExists, checkPasswordStrength.
+ * isUserExists, checkPasswordStrength, and the password resets a login can ask for.
  */
 import { AuthingBusinessError, render, successMessage } from '../../domain/errors.js'
 import { codeLogin, completeLogin, type LoggedIn, passwordLogin } from '../../domain/login.js'
+import { resetPasswordByFirstLoginToken, resetPasswordByForceResetToken } from '../../domain/passwordRules.js'
 import { passwordProblem } from '../../domain/passwords.js'
 import {
   registerByPhoneCode,
@@ -137,10 +138,25 @@ export const authResolvers: RootResolvers = {
   },
 
   checkPasswordStrength(args: { password: string }, ctx) {
-    const problem = passwordProblem(args.password)
+    const { pool } = ctx.app()
+    const problem = passwordProblem(args.password, pool)
     return {
       valid: problem === null,
-      message: problem ? render(problem, {}, ctx.lang) : successMessage('ok', ctx.lang),
+      message: problem
+        ? render(problem, { kinds: pool.passwordStrength ?? 1 }, ctx.lang)
+        : successMessage('ok', ctx.lang),
     }
+  },
+
+  /** 1639 (and 2071) steps: no login follows; the user logs in again with the new password. */
+  async resetPasswordByFirstLoginToken(args: { token: string; password: string }, ctx) {
+    await resetPasswordByFirstLoginToken(ctx.engine, args.token, args.password)
+    return { code: 200, message: successMessage('passwordUpdated', ctx.lang) }
+  },
+
+  /** The 2058 step: the current password, then the new one. */
+  async resetPasswordByForceResetToken(args: { token: string; oldPassword: string; newPassword: string }, ctx) {
+    await resetPasswordByForceResetToken(ctx.engine, args.token, args.oldPassword, args.newPassword)
+    return { code: 200, message: successMessage('passwordUpdated', ctx.lang) }
   },
 }

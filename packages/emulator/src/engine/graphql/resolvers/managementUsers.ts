@@ -28,9 +28,16 @@ export const managementUserResolvers: RootResolvers = {
     return { totalCount, list: list.map((user) => graphqlUser(ctx.engine, user)) }
   },
 
-  async createUser(args: { userInfo: CreateUserInput; keepPassword?: boolean | null }, ctx) {
+  async createUser(
+    args: { userInfo: CreateUserInput; keepPassword?: boolean | null; resetPasswordOnFirstLogin?: boolean | null },
+    ctx,
+  ) {
     const pool = await ctx.management()
-    return graphqlUser(ctx.engine, await createUser(ctx.engine, pool.id, args.userInfo, args.keepPassword === true), {
+    const options = {
+      keepPassword: args.keepPassword === true,
+      resetPasswordOnFirstLogin: args.resetPasswordOnFirstLogin === true,
+    }
+    return graphqlUser(ctx.engine, await createUser(ctx.engine, pool.id, args.userInfo, options), {
       newlyCreated: true,
     })
   },

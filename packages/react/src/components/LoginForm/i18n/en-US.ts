@@ -34,6 +34,8 @@ export const enUS = {
   registered: 'Your account was created. You can log in now.',
   passwordReset: 'Your password was reset. You can log in now.',
   welcome: 'Welcome, {name}',
+  loading: 'Loading…',
+  mfaTitle: 'Two-step verification',
   required: 'This field is required',
   invalidEmail: 'Enter a valid email address',
   invalidPhone: 'Enter a valid phone number',

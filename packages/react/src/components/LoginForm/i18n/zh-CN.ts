@@ -35,6 +35,8 @@ export const zhCN: LoginFormMessages = {
   registered: '账号已创建，现在可以登录了。',
   passwordReset: '密码已重置，现在可以登录了。',
   welcome: '欢迎，{name}',
+  loading: '加载中…',
+  mfaTitle: '安全验证',
   required: '此项必填',
   invalidEmail: '请输入正确的邮箱地址',
   invalidPhone: '请输入正确的手机号',

@@ -1,4 +1,3 @@
-import { useLogin } from '../../../hooks/useLogin.js'
 import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
 import { useLoginFormContext } from '../formContext.js'
@@ -7,8 +6,8 @@ import { type CodeChannel, useCodeSender } from '../useCodeSender.js'
 
 /** Login with a code sent by SMS (with a country code) or by email. */
 export function CodeView({ channel }: { channel: CodeChannel }) {
-  const { t, rememberMe, fail, clear, loggedIn } = useLoginFormContext()
-  const { login, isPending } = useLogin()
+  const { t, rememberMe, fail, clear, loggedIn, login: form } = useLoginFormContext()
+  const { login, isPending } = form
   const sender = useCodeSender(channel, 'login')
   const fields = useFormFields(emptyCodeFields, t)
   const { values } = fields

@@ -1,4 +1,3 @@
-import { useLogin } from '../../../hooks/useLogin.js'
 import { Field } from '../../form/Field.js'
 import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 import * as rules from '../../form/validation.js'
@@ -7,8 +6,8 @@ import { RememberMe } from '../RememberMe.js'
 
 /** One account field (username, email or phone, told apart by its shape) and a password. */
 export function PasswordView() {
-  const { t, rememberMe, fail, clear, loggedIn } = useLoginFormContext()
-  const { login, isPending } = useLogin()
+  const { t, rememberMe, fail, clear, loggedIn, login: form } = useLoginFormContext()
+  const { login, isPending } = form
   const fields = useFormFields({ account: '', password: '' }, t)
   const { values, bind } = fields
 

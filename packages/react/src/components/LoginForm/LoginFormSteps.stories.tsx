@@ -1,0 +1,83 @@
+import { demoSeed, type SeedDocument, totpCodeAt } from '@authing-kit/emulator'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, waitFor } from 'storybook/test'
+
+import { ANSWER_WAIT, authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
+import { expectAlert, expectLoggedIn, logInWithPassword } from '../../../../../.storybook/storyLoginForm.js'
+import { LoginForm } from './LoginForm.js'
+
+/** The demo seed's mfa-alice, as her enrolment QR code carried it. */
+const ALICE_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+
+/** The demo seed with its application asking every login for a text-message or authenticator code (1636). */
+const smsPolicySeed = (): SeedDocument => ({
+  ...demoSeed,
+  applications: (demoSeed.applications ?? []).map((app) => ({ ...app, mfa: ['SMS', 'OTP'] })),
+})
+
+/** The steps a login can stop at, each completed by its play function against the story's emulator. */
+const meta = {
+  title: 'LoginForm/Steps',
+  component: LoginForm,
+  args: { lang: 'en-US', onSuccess: fn(), onError: fn() },
+  parameters: authingParameters({ emulator: { seed: demoSeed } }),
+} satisfies Meta<typeof LoginForm>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const AuthenticatorCode: Story = {
+  name: 'MFA: authenticator code (wrong, then right)',
+  play: async (context) => {
+    const { canvas, userEvent } = context
+    await logInWithPassword(context, 'en-US', 'mfa-alice', 'passw0rd')
+    const input = await canvas.findByLabelText('Authenticator code', {}, ANSWER_WAIT)
+    await waitFor(() => expect(input).toHaveFocus())
+    await userEvent.type(input, '000000')
+    await expectAlert(context, 'The authenticator code is incorrect.')
+    await expect(context.args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 6001 }))
+    await userEvent.type(input, totpCodeAt(ALICE_SECRET, Date.now()))
+    await expectLoggedIn(context.args.onSuccess, 'mfa-alice')
+  },
+}
+
+export const AuthenticatorCodeInChinese: Story = {
+  name: 'MFA: authenticator code (zh-CN)',
+  args: { lang: 'zh-CN' },
+  play: async (context) => {
+    await logInWithPassword(context, 'zh-CN', 'mfa-alice', 'passw0rd')
+    await expect(await context.canvas.findByLabelText('安全码', {}, ANSWER_WAIT)).toHaveFocus()
+    await expect(context.canvas.getByRole('group', { name: '验证方式' })).toBeVisible()
+  },
+}
+
+export const RecoveryCode: Story = {
+  name: 'MFA: recovery code, then the next one shown once',
+  play: async (context) => {
+    const { canvas, userEvent } = context
+    await logInWithPassword(context, 'en-US', 'mfa-alice', 'passw0rd')
+    await userEvent.click(await canvas.findByRole('button', { name: 'Recovery code' }, ANSWER_WAIT))
+    await userEvent.type(canvas.getByLabelText('Recovery code'), 'alice-recovery-01{Enter}')
+    const notice = await canvas.findByRole('group', { name: 'Save your new recovery code' }, ANSWER_WAIT)
+    await expect(notice.querySelector('code')?.textContent).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){5}$/)
+    await expect(context.args.onSuccess).not.toHaveBeenCalled()
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }))
+    await expectLoggedIn(context.args.onSuccess, 'mfa-alice')
+  },
+}
+
+export const TextMessage: Story = {
+  name: "MFA: the app's text-message code",
+  parameters: authingParameters({ emulator: { seed: smsPolicySeed() } }),
+  play: async (context) => {
+    const { canvas, userEvent } = context
+    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
+    await expect(await canvas.findByText('We send a code to 138****8000.', {}, ANSWER_WAIT)).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }))
+    await waitFor(() => expect(canvas.getByRole('button', { name: /^Resend in \d+s$/ })).toBeDisabled(), ANSWER_WAIT)
+    await expect(authingOf(context).emulator.outbox({ to: '13800138000' })).toMatchObject([{ scene: 'mfa-verify' }])
+    await userEvent.type(canvas.getByLabelText('Verification code'), authingOf(context).lastCode('13800138000'))
+    await userEvent.click(canvas.getByRole('button', { name: 'Verify' }))
+    await expectLoggedIn(context.args.onSuccess, 'bob')
+  },
+}
