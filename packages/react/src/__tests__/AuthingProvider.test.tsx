@@ -224,7 +224,7 @@ describe('the provider', () => {
     const onError = vi.fn()
     const { result } = renderHook(() => useAuthingClient(), { wrapper: authing.wrapper({ onError }) })
     await expect(result.current.loginByUsername('bob', 'wrong-password')).rejects.toMatchObject({ code: 2333 })
-    expect(onError).toHaveBeenCalledWith(2333, expect.any(String), undefined)
+    expect(onError).toHaveBeenCalledWith(2333, expect.any(String), { remainCount: expect.any(Number) })
   })
 
   it('throws a message that says how to fix it when a hook is used outside the provider', () => {

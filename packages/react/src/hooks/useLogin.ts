@@ -2,51 +2,39 @@ import {
   type AuthenticationClient,
   AuthingError,
   type CommonMessage,
+  type CompletionFieldValue,
   isAuthingError,
   type LoginStep,
   loginStepOf,
   type MfaAssociation,
-  type MfaStep,
   type User,
 } from '@authing-kit/client'
 import { useCallback, useRef, useState } from 'react'
 
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
+import { logIn, type LoginAttempt, type LoginCredentials, type LoginMethod, withPassword } from './loginMethods.js'
+import {
+  answerMfa,
+  completeStepProfile,
+  isPasswordStep,
+  type MfaAnswer,
+  type MfaCodeTarget,
+  resetStepPassword,
+  sendMfaCode,
+} from './loginStepAnswers.js'
 import { useAuthingMutation } from './useAuthingMutation.js'
 import { SMS_RESEND_SECONDS, useCountedSend } from './useCountedSend.js'
 
-/** What each login method needs. */
-export interface LoginCredentials {
-  username: { username: string; password: string }
-  email: { email: string; password: string }
-  phone: { phone: string; password: string }
-  phoneCode: { phone: string; code: string; phoneCountryCode?: string }
-  emailCode: { email: string; code: string }
-}
-
-export type LoginMethod = keyof LoginCredentials
+export type { LoginCredentials, LoginMethod } from './loginMethods.js'
+export type { MfaAnswer, MfaCodeTarget } from './loginStepAnswers.js'
 
 export interface LoginCallOptions {
   /** Remember this login across browser sessions. Defaults to the provider's `rememberMe`. */
   rememberMe?: boolean
 }
 
-/**
- * An answer to an MFA step: the authenticator app's code, an SMS or email code, or a recovery code.
- * `phone` / `email` default to the step's; an account without one names the one it proves and binds.
- */
-export type MfaAnswer =
-  | { factor: 'OTP'; code: string }
-  /** The first code of an authenticator app bound in this step (`bindTotp`). */
-  | { factor: 'bindOTP'; code: string }
-  | { factor: 'SMS'; code: string; phone?: string; phoneCountryCode?: string }
-  | { factor: 'EMAIL'; code: string; email?: string }
-  | { factor: 'recovery'; code: string; startSession?: boolean }
-
-/** Where an MFA code goes: the step's phone or email unless the account has none and names one. */
-export type MfaCodeTarget =
-  { factor: 'SMS'; phone?: string; phoneCountryCode?: string } | { factor: 'EMAIL'; email?: string }
+type LoggedIn = User & { recoveryCode?: string }
 
 export interface UseLoginResult {
   /**
@@ -54,15 +42,18 @@ export interface UseLoginResult {
    * needs another step rejects too, and sets `step`.
    */
   login<M extends LoginMethod>(method: M, credentials: LoginCredentials[M], options?: LoginCallOptions): Promise<User>
-  /** The step the last login stopped at (MFA, see `loginStepOf`), or null. Cleared by a success, `cancelStep` or a new login. */
+  /**
+   * The step the last login stopped at (see `loginStepOf`), or null. Cleared by a success, `cancelStep`,
+   * a new login, or when the step ends (2021, 2207: expired or spent; log in again). A step's answer
+   * that meets the next step (MFA, then profile completion) sets that one.
+   */
   step: LoginStep | null
   /**
    * Continues an MFA step; the user becomes the session like a password login, remembered as the login
-   * asked. For SMS and email, send the code first (`useSendSmsCode` with scene `mfa-verify`, `useSendEmailCode`
-   * with `MFA_VERIFY_CODE`). A recovery code answers the next one as `recoveryCode`: show it to the user.
-   * A step that ended (expired, too many wrong codes: 2021) clears `step`.
+   * asked. For SMS and email, send the code first (`sendMfaCode`). A recovery code answers the next one
+   * as `recoveryCode`: show it to the user.
    */
-  verifyMfa(answer: MfaAnswer): Promise<User & { recoveryCode?: string }>
+  verifyMfa(answer: MfaAnswer): Promise<LoggedIn>
   /**
    * Sends the SMS or email code of a pending MFA step (scenes `mfa-verify` / `MFA_VERIFY_CODE`), then
    * counts down (`mfaCodeSecondsLeft`) before another may go; during it, rejects with `rate_limited`.
@@ -80,6 +71,17 @@ export interface UseLoginResult {
    * as its login asked: call it once the user has seen (and saved) the next recovery code.
    */
   startSession(user: User): void
+  /**
+   * Answers a password step (`firstLoginPassword`, `forcePasswordReset` — which needs `oldPassword` —
+   * `unsafePassword`), then logs in again with the new password, as the user would: resolves the user,
+   * or rejects with the next step. Resolves null after a login by code (there is none to repeat).
+   * A password the pool refuses is 2061 and keeps the step.
+   */
+  setNewPassword(newPassword: string, options?: { oldPassword?: string }): Promise<User | null>
+  /** Answers a `completeProfile` step with the fields' values (and codes); the user becomes the session. */
+  completeProfile(values: CompletionFieldValue[]): Promise<User>
+  /** Skips a `completeProfile` step whose `skip` is true; the user becomes the session. */
+  skipProfile(): Promise<User>
   /** Abandons the step (back to the login form). */
   cancelStep(): void
   isPending: boolean
@@ -88,56 +90,30 @@ export interface UseLoginResult {
   reset(): void
 }
 
-const loginCalls: {
-  [M in LoginMethod]: (client: AuthenticationClient, credentials: LoginCredentials[M]) => Promise<User>
-} = {
-  username: (client, { username, password }) => client.loginByUsername(username, password),
-  email: (client, { email, password }) => client.loginByEmail(email, password),
-  phone: (client, { phone, password }) => client.loginByPhonePassword(phone, password),
-  phoneCode: (client, { phone, code, phoneCountryCode }) =>
-    client.loginByPhoneCode(phone, code, phoneCountryCode === undefined ? {} : { phoneCountryCode }),
-  emailCode: (client, { email, code }) => client.loginByEmailCode(email, code),
+/** A login, or the next move of the step it stopped at; `attempt` is the login itself, for a retry. */
+interface LoginVariables {
+  attempt: LoginAttempt
+  rememberMe: boolean
+  /** Absent for the login itself. */
+  answer?: (client: AuthenticationClient) => Promise<LoggedIn | null>
 }
 
-type LoginVariables =
-  | { kind: 'login'; method: LoginMethod; credentials: LoginCredentials[LoginMethod]; rememberMe: boolean }
-  | { kind: 'mfa'; step: MfaStep; answer: MfaAnswer; rememberMe: boolean }
-
-function verify(
-  client: AuthenticationClient,
-  step: MfaStep,
-  answer: MfaAnswer,
-): Promise<User & { recoveryCode?: string }> {
-  const { mfaToken } = step
-  switch (answer.factor) {
-    case 'OTP':
-      return client.mfa.verifyTotpMfa({ totp: answer.code, mfaToken })
-    case 'bindOTP':
-      return client.mfa
-        .confirmAssosicateMfaAuthenticator({ totp: answer.code, mfaToken, source: 'APPLICATION' })
-        .then(
-          () =>
-            client.getSnapshot().user ??
-            Promise.reject(new AuthingError('bad_response', 'The binding logged no one in')),
-        )
-    case 'SMS': {
-      const { phone = step.phone ?? '', phoneCountryCode = step.phoneCountryCode } = answer
-      const country = phoneCountryCode ? { phoneCountryCode } : {}
-      return client.mfa.verifyAppSmsMfa({ phone, code: answer.code, mfaToken, ...country })
-    }
-    case 'EMAIL':
-      return client.mfa.verifyAppEmailMfa({ email: answer.email ?? step.email ?? '', code: answer.code, mfaToken })
-    case 'recovery': {
-      const { startSession = true } = answer
-      return client.mfa.verifyTotpRecoveryCode({ recoveryCode: answer.code, mfaToken, startSession })
-    }
-  }
+interface Pending {
+  step: LoginStep
+  attempt: LoginAttempt
+  rememberMe: boolean
 }
+
+// Codes of a step that is over: its token expired, was spent or took too many wrong answers.
+const STEP_ENDED = new Set<unknown>([2021, 2207])
+
+const noStep = (action: string) =>
+  Promise.reject(new AuthingError('invalid_argument', `${action} needs a pending step of its kind: log in first`))
 
 /**
- * Logs in with one of Authing's methods, and continues the step a login may stop at (MFA). A second
- * call while one is pending returns the pending promise (no second request). On success the session,
- * `useAuth` and the cached profile update.
+ * Logs in with one of Authing's methods, and continues the steps a login may stop at (MFA, password
+ * rules, profile completion). A second call while one is pending returns the pending promise (no
+ * second request). On success the session, `useAuth` and the cached profile update.
  *
  * @example
  * const { login, step, verifyMfa, isPending, error } = useLogin()
@@ -149,28 +125,23 @@ export function useLogin(): UseLoginResult {
   const { rememberMe } = provider
   // How the login behind a held session (a recovery code's, see `startSession`) asked to be remembered.
   const heldRememberMe = useRef(rememberMe)
-  // The step and how the login that met it asked to be remembered.
-  const [pending, setPending] = useState<{ step: LoginStep; rememberMe: boolean } | null>(null)
+  const [pending, setPending] = useState<Pending | null>(null)
   // The step is set inside the call, so that a second call while one runs gets the same promise.
-  const { run, isPending, error, reset } = useAuthingMutation<LoginVariables, User & { recoveryCode?: string }>(
+  const { run, isPending, error, reset } = useAuthingMutation<LoginVariables, LoggedIn | null>(
     'useLogin',
-    async (runtime, variables) => {
-      if (variables.kind === 'login') setPending(null)
+    async (runtime, { attempt, rememberMe: remember, answer }) => {
+      if (!answer) setPending(null)
+      heldRememberMe.current = remember
       try {
-        const user = await withRememberMe(runtime.router, variables.rememberMe, () => {
-          if (variables.kind === 'mfa') {
-            heldRememberMe.current = variables.rememberMe
-            return verify(runtime.client, variables.step, variables.answer)
-          }
-          const loginBy = loginCalls[variables.method] as (c: AuthenticationClient, x: unknown) => Promise<User>
-          return loginBy(runtime.client, variables.credentials)
-        })
+        const user = await withRememberMe(runtime.router, remember, () =>
+          answer ? answer(runtime.client) : logIn(runtime.client, attempt),
+        )
         setPending(null)
         return user
       } catch (failure) {
-        const step = variables.kind === 'login' ? loginStepOf(failure) : null
-        if (step) setPending({ step, rememberMe: variables.rememberMe })
-        if (variables.kind === 'mfa' && isAuthingError(failure) && failure.code === 2021) setPending(null)
+        const step = loginStepOf(failure)
+        if (step) setPending({ step, attempt, rememberMe: remember })
+        else if (isAuthingError(failure) && STEP_ENDED.has(failure.code)) setPending(null)
         throw failure
       }
     },
@@ -178,37 +149,32 @@ export function useLogin(): UseLoginResult {
   // The profile cache follows the new session through the provider's cache sync.
   const login = useCallback<UseLoginResult['login']>(
     (method, credentials, options = {}) =>
-      run({ kind: 'login', method, credentials, rememberMe: options.rememberMe ?? rememberMe }),
+      run({ attempt: { method, credentials }, rememberMe: options.rememberMe ?? rememberMe }) as Promise<User>,
     [run, rememberMe],
   )
-  const verifyMfa = useCallback<UseLoginResult['verifyMfa']>(
-    (answer) =>
-      pending?.step.kind === 'mfa'
-        ? run({ kind: 'mfa', step: pending.step, answer, rememberMe: pending.rememberMe })
-        : Promise.reject(new AuthingError('invalid_argument', 'verifyMfa needs a pending MFA step: log in first')),
+  const continueWith = useCallback(
+    (answer: NonNullable<LoginVariables['answer']>, attempt = pending?.attempt) =>
+      pending && attempt ? run({ attempt, rememberMe: pending.rememberMe, answer }) : null,
     [run, pending],
   )
-  const mfaStep = pending?.step.kind === 'mfa' ? pending.step : null
-  const codeSend = useCountedSend<{ step: MfaStep | null; target: MfaCodeTarget }>(
+  const step = pending?.step ?? null
+  const mfaStep = step?.kind === 'mfa' ? step : null
+  const verifyMfa = useCallback<UseLoginResult['verifyMfa']>(
+    (answer) =>
+      (mfaStep && (continueWith((client) => answerMfa(client, mfaStep, answer)) as Promise<LoggedIn>)) ??
+      noStep('verifyMfa'),
+    [continueWith, mfaStep],
+  )
+  const codeSend = useCountedSend<MfaCodeTarget>(
     'useLogin',
-    (client, { step, target }) => {
-      if (!step)
-        return Promise.reject(
-          new AuthingError('invalid_argument', 'sendMfaCode needs a pending MFA step: log in first'),
-        )
-      if (target.factor === 'EMAIL') return client.sendEmail(target.email ?? step.email ?? '', 'MFA_VERIFY_CODE')
-      const { phone = step.phone ?? '', phoneCountryCode = step.phoneCountryCode ?? undefined } = target
-      return client.sendSmsCode(phone, phoneCountryCode, 'mfa-verify')
-    },
+    (client, target) => (mfaStep ? sendMfaCode(client, mfaStep, target) : noStep('sendMfaCode')),
     SMS_RESEND_SECONDS,
   )
-  const { send } = codeSend
-  const sendMfaCode = useCallback((target: MfaCodeTarget) => send({ step: mfaStep, target }), [send, mfaStep])
   const bindTotp = useCallback(
     () =>
       mfaStep
         ? provider.runtime.client.mfa.assosicateMfaAuthenticator({ mfaToken: mfaStep.mfaToken, source: 'APPLICATION' })
-        : Promise.reject(new AuthingError('invalid_argument', 'bindTotp needs a pending MFA step: log in first')),
+        : noStep('bindTotp'),
     [provider.runtime, mfaStep],
   )
   const startSession = useCallback(
@@ -218,18 +184,46 @@ export function useLogin(): UseLoginResult {
     },
     [provider.runtime],
   )
+  const setNewPassword = useCallback<UseLoginResult['setNewPassword']>(
+    (newPassword, { oldPassword } = {}) => {
+      if (!isPasswordStep(step) || !pending) return noStep('setNewPassword')
+      const again = withPassword(pending.attempt, newPassword)
+      return continueWith(async (client) => {
+        await resetStepPassword(client, step, newPassword, oldPassword)
+        return again ? logIn(client, again) : null
+      }, again ?? pending.attempt) as Promise<User | null>
+    },
+    [continueWith, step, pending],
+  )
+  const completeProfile = useCallback<UseLoginResult['completeProfile']>(
+    (values) =>
+      step?.kind === 'completeProfile'
+        ? (continueWith((client) => completeStepProfile(client, step, values)) as Promise<User>)
+        : noStep('completeProfile'),
+    [continueWith, step],
+  )
+  const skipProfile = useCallback<UseLoginResult['skipProfile']>(
+    () =>
+      step?.kind === 'completeProfile'
+        ? (continueWith((client) => completeStepProfile(client, step, null)) as Promise<User>)
+        : noStep('skipProfile'),
+    [continueWith, step],
+  )
   const cancelStep = useCallback(() => {
     setPending(null)
     reset()
   }, [reset])
   return {
     login,
-    step: pending?.step ?? null,
+    step,
     verifyMfa,
-    sendMfaCode,
+    sendMfaCode: codeSend.send,
     mfaCodeSecondsLeft: codeSend.secondsLeft,
     bindTotp,
     startSession,
+    setNewPassword,
+    completeProfile,
+    skipProfile,
     cancelStep,
     isPending,
     error,
