@@ -1,6 +1,7 @@
 export { AuthenticationClient } from './authenticationClient.js'
 export type { AuthingErrorCode, AuthingErrorOptions, ClientErrorCode, OAuthErrorCode } from './errors.js'
 export { AuthingError, BAD_CREDENTIALS_CODES, isAuthingError, isBadCredentials } from './errors.js'
+export type { CompletionFieldValue } from './flows/loginStepCalls.js'
 export type {
   Agreement,
   ApplicationPublicConfig,
