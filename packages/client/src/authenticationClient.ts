@@ -9,9 +9,12 @@ import { AuthingError, isAuthingError } from './errors.js'
 import type { CompletionFieldValue, LoginStepCalls } from './flows/loginStepCalls.js'
 import { type LazyModule, lazyModule } from './lazyModule.js'
 import { lazyNamespace } from './lazyNamespace.js'
+import type { LoginFormCalls } from './loginForm/loginFormCalls.js'
+import type { ApplicationPublicConfig } from './loginForm/publicConfig.js'
 import type { CompleteProfileStep } from './loginStep.js'
 import type { MfaAuthenticationClient } from './mfa/mfaClient.js'
 import {
+  type AgreementOptions,
   type AuthenticationClientOptions,
   DEFAULT_APP_HOST,
   type LoginOptions,
@@ -60,7 +63,7 @@ import type {
   User,
 } from './types.js'
 import { encodeUdvValues, udvListToObject, type UdvOnWire } from './udv.js'
-import { userFromWire, type UserOnWire } from './user.js'
+import type { UserOnWire } from './user.js'
 
 /**
  * Authing's end-user API (the v2 protocol of authing-js-sdk v4, same method names and argument
@@ -82,6 +85,7 @@ export class AuthenticationClient {
 
   /** The second-factor step of a login and authenticator binding (authing-js-sdk's `mfa`); loads on first call. */
   readonly mfa: MfaAuthenticationClient
+  private readonly form: LoginFormCalls
 
   /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`, unless it is DEFAULT_APP_HOST). */
   get appHost(): string {
@@ -112,6 +116,13 @@ export class AuthenticationClient {
       () => import('./lazyCalls.js'),
       'the OIDC / OAuth helpers',
       (module) => new module.ProtocolCalls(this.core.transport, options.appId, options),
+    )
+    this.form = lazyNamespace(
+      lazyModule(
+        () => import('./lazyCalls.js'),
+        'the login helpers',
+        (module) => new module.LoginFormCalls(this.core, this.session, options.appId),
+      ),
     )
     this.stepCalls = lazyModule(
       () => import('./lazyCalls.js'),
@@ -151,6 +162,16 @@ export class AuthenticationClient {
   }
 
   // ── login and registration ───────────────────────────────────────────────────────────────────
+
+  /** What the app's login form offers (tabs, methods, agreements, captcha policy); fetched once per client. */
+  getPublicConfig(options: SignalOptions = {}): Promise<ApplicationPublicConfig> {
+    return this.core.run(async () => this.form.publicConfig(options.signal))
+  }
+
+  /** A new captcha image's URL, for an `<img>` (the browser keeps the cookie the answer is bound to). */
+  getCaptchaUrl(): string {
+    return `${this.appHost}/api/v2/security/captcha?r=${Date.now()}`
+  }
 
   /** Logs in with username and password; the user becomes the session. */
   loginByUsername(username: string, password: string, options: LoginOptions = {}): Promise<User> {
@@ -200,15 +221,10 @@ export class AuthenticationClient {
   }
 
   /** Logs in with a code sent by `sendEmail(email, 'LOGIN_VERIFY_CODE')`; the user becomes the session. */
-  loginByEmailCode(email: string, code: string, options: SignalOptions = {}): Promise<User> {
+  loginByEmailCode(email: string, code: string, options: SignalOptions & AgreementOptions = {}): Promise<User> {
     return this.core.run(async () => {
-      const body = { email: requireShortString('email', email), code: requireShortString('code', code) }
-      const { data } = await this.core.transport.rest('POST', '/api/v2/login/email-code', {
-        body,
-        auth: false,
-        signal: options.signal,
-      })
-      return startSession(this.session, data as UserOnWire)
+      const fields = { email: requireShortString('email', email), code: requireShortString('code', code) }
+      return this.form.login('loginByEmailCode', fields, options.agreementIds, options.signal)
     })
   }
 
@@ -219,13 +235,14 @@ export class AuthenticationClient {
     profile: RegisterProfile = {},
     options: RegisterOptions = {},
   ): Promise<User> {
-    return this.passwordRegister(
-      auth.registerByUsernameDocument,
-      'registerByUsername',
-      () => ({ username: requireShortString('username', username) }),
-      password,
-      profile,
-      options,
+    return this.core.run(async () =>
+      this.form.register(
+        'registerByUsername',
+        { username: requireShortString('username', username) },
+        password,
+        profile,
+        options,
+      ),
     )
   }
 
@@ -236,13 +253,8 @@ export class AuthenticationClient {
     profile: RegisterProfile = {},
     options: RegisterOptions = {},
   ): Promise<User> {
-    return this.passwordRegister(
-      auth.registerByEmailDocument,
-      'registerByEmail',
-      () => ({ email: requireShortString('email', email) }),
-      password,
-      profile,
-      options,
+    return this.core.run(async () =>
+      this.form.register('registerByEmail', { email: requireShortString('email', email) }, password, profile, options),
     )
   }
 
@@ -255,14 +267,12 @@ export class AuthenticationClient {
     options: RegisterOptions & { phoneCountryCode?: string } = {},
   ): Promise<User> {
     return this.core.run(async () => {
-      const input = {
+      const fields = {
         phone: requireShortString('phone', phone),
         code: requireShortString('code', code),
         phoneCountryCode: options.phoneCountryCode,
-        password: password === undefined ? undefined : await this.core.encrypt(password, options.signal),
-        ...registerInput(profile, options),
       }
-      return this.register(auth.registerByPhoneCodeDocument, 'registerByPhoneCode', input, options)
+      return this.form.register('registerByPhoneCode', fields, password, profile, options)
     })
   }
 
@@ -306,11 +316,8 @@ export class AuthenticationClient {
     phoneCountryCode?: string,
     options: SignalOptions = {},
   ): Promise<CommonMessage> {
-    return this.resetPassword(
-      () => ({ phone: requireShortString('phone', phone), phoneCountryCode }),
-      code,
-      newPassword,
-      options,
+    return this.step(async (calls) =>
+      calls.resetPassword({ phone: requireShortString('phone', phone), phoneCountryCode }, code, newPassword, options),
     )
   }
 
@@ -321,7 +328,9 @@ export class AuthenticationClient {
     newPassword: string,
     options: SignalOptions = {},
   ): Promise<CommonMessage> {
-    return this.resetPassword(() => ({ email: requireShortString('email', email) }), code, newPassword, options)
+    return this.step(async (calls) =>
+      calls.resetPassword({ email: requireShortString('email', email) }, code, newPassword, options),
+    )
   }
 
   /** Changes the logged-in user's password (`oldPassword` is required once the user has one). */
@@ -766,70 +775,16 @@ export class AuthenticationClient {
     document: string,
     field: string,
     input: Record<string, unknown>,
-    options: SignalOptions,
+    options: SignalOptions & AgreementOptions,
   ): Promise<User> {
+    const { agreementIds, signal } = options
+    if (agreementIds) return this.form.login(field, input, agreementIds, signal)
     const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(
       document,
       { input },
-      { auth: false, signal: options.signal },
+      { auth: false, signal },
     )
     return startSession(this.session, data[field] as UserOnWire)
-  }
-
-  private passwordRegister(
-    document: string,
-    field: string,
-    identifier: () => Record<string, string>,
-    password: string,
-    profile: RegisterProfile,
-    options: RegisterOptions,
-  ): Promise<User> {
-    return this.core.run(async () => {
-      const input = {
-        ...identifier(),
-        password: await this.core.encrypt(password, options.signal),
-        ...registerInput(profile, options),
-      }
-      return this.register(document, field, input, options)
-    })
-  }
-
-  private async register(
-    document: string,
-    field: string,
-    input: Record<string, unknown>,
-    options: RegisterOptions,
-  ): Promise<User> {
-    const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(
-      document,
-      { input },
-      { auth: false, signal: options.signal },
-    )
-    const raw = data[field]
-    if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
-    // Unlike v4, a registration without forceLogin leaves the current session alone.
-    return options.forceLogin && raw.token ? startSession(this.session, raw) : userFromWire(raw)
-  }
-
-  private resetPassword(
-    target: () => Record<string, string | undefined>,
-    code: string,
-    newPassword: string,
-    options: SignalOptions,
-  ): Promise<CommonMessage> {
-    return this.core.run(async () => {
-      const variables = {
-        ...target(),
-        code: requireShortString('code', code),
-        newPassword: await this.core.encrypt(newPassword, options.signal),
-      }
-      const data = await this.core.transport.graphql<{ resetPassword: CommonMessage }>(
-        codes.resetPasswordDocument,
-        variables,
-        { auth: false, signal: options.signal },
-      )
-      return data.resetPassword
-    })
   }
 
   /** Arguments arrive as a thunk so that a bad one rejects through `run` like every other failure. */
@@ -847,16 +802,5 @@ export class AuthenticationClient {
       if (!raw) throw new AuthingError('bad_response', `${field} answered no user`)
       return refreshUser(this.session, raw)
     })
-  }
-}
-
-function registerInput(profile: RegisterProfile, options: RegisterOptions) {
-  return {
-    profile: Object.keys(profile ?? {}).length ? profile : undefined,
-    forceLogin: options.forceLogin,
-    generateToken: options.generateToken,
-    emailToken: options.emailToken,
-    phoneToken: options.phoneToken,
-    ...pipelineParams(options),
   }
 }

@@ -3,6 +3,17 @@ export type { AuthingErrorCode, AuthingErrorOptions, ClientErrorCode, OAuthError
 export { AuthingError, BAD_CREDENTIALS_CODES, isAuthingError, isBadCredentials } from './errors.js'
 export type { CompletionFieldValue } from './flows/loginStepCalls.js'
 export type {
+  Agreement,
+  ApplicationPublicConfig,
+  LoginTab,
+  PasswordLoginMethod,
+  RobotVerify,
+  TabsConfig,
+  VerifyCodeLoginMethod,
+} from './loginForm/publicConfig.js'
+export { agreementsFor, captchaAlwaysRequired } from './loginForm/publicConfig.js'
+export type {
+  CaptchaStep,
   CompleteProfileStep,
   CompletionField,
   FirstLoginPasswordStep,
@@ -15,6 +26,7 @@ export type {
 export { loginStepOf } from './loginStep.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
+  AgreementOptions,
   AuthenticationClientOptions,
   LoginOptions,
   PhoneCodeLoginOptions,

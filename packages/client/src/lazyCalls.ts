@@ -3,5 +3,6 @@
  * they share with the initial chunk into more files, which costs an app ~700 B gzip up front.
  */
 export { LoginStepCalls } from './flows/loginStepCalls.js'
+export { LoginFormCalls } from './loginForm/loginFormCalls.js'
 export { MfaAuthenticationClient } from './mfa/mfaClient.js'
 export { ProtocolCalls } from './protocols/protocolCalls.js'

@@ -26,6 +26,15 @@ export interface MfaStep {
 }
 
 /**
+ * 2000: the pool wants a captcha with this password login. Show `client.getCaptchaUrl()` in an
+ * `<img>` and retry with its text as `captchaCode`; a 2001 answer means a new image is needed.
+ */
+export interface CaptchaStep {
+  kind: 'captcha'
+  code: 2000
+}
+
+/**
  * 1639: the user's first login (an administrator created them with `resetPasswordOnFirstLogin`).
  * Finish with `resetPasswordByFirstLoginToken(token, password)`; no session follows: log in again
  * with the new password.
@@ -87,7 +96,7 @@ export interface CompleteProfileStep {
 }
 
 export type LoginStep =
-  MfaStep | FirstLoginPasswordStep | ForcePasswordResetStep | UnsafePasswordStep | CompleteProfileStep
+  MfaStep | CaptchaStep | FirstLoginPasswordStep | ForcePasswordResetStep | UnsafePasswordStep | CompleteProfileStep
 
 const factors: readonly MfaFactor[] = ['OTP', 'SMS', 'EMAIL', 'FACE', 'PASSKEY']
 
@@ -96,6 +105,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 /** The step a failed login asks for, or null when `error` is a plain failure (or not Authing's). */
 export function loginStepOf(error: unknown): LoginStep | null {
   if (!isAuthingError(error)) return null
+  if (error.code === 2000) return { kind: 'captcha', code: 2000 }
   if (error.code === 1635 || error.code === 1636) return mfaStep(error as AuthingError & { code: 1635 | 1636 })
   return passwordStep(error) ?? completionStep(error)
 }

@@ -11,6 +11,8 @@ export type { ManagementClientOptions } from './management/managementClient.js'
 export { ManagementClient } from './management/managementClient.js'
 export type { RolesManagement } from './management/rolesManagement.js'
 export type {
+  AgreementDetail,
+  AgreementInput,
   Application,
   AuthorizeResourceOpt,
   Group,

@@ -50,19 +50,33 @@ export interface AuthenticationClientOptions extends CommonClientOptions, Protoc
   tokenStore?: TokenStore
 }
 
-export interface LoginOptions extends RequestContextOptions, SignalOptions {
-  /** Create the account when it does not exist yet. */
+/** Options of the logins a form with agreements makes. */
+export interface AgreementOptions {
+  /**
+   * The ids of the agreements the user ticked (public config `agreements`). Given, the call goes
+   * through Authing's REST login or registration (`/api/v2/login/account`, `/login/phone-code`,
+   * `/login/email-code`, `/api/v2/register/{username,email,phone-code}`), which refuses one lacking
+   * a required agreement; the GraphQL logins and registrations cannot carry them.
+   */
+  agreementIds?: number[]
+}
+
+export interface LoginOptions extends RequestContextOptions, SignalOptions, AgreementOptions {
+  /** Create the account when it does not exist yet (not with `agreementIds`). */
   autoRegister?: boolean
-  /** The captcha answer, once the pool asks for one (error 2000). */
+  /**
+   * The captcha answer, once the pool asks for one (error 2000; image: `getCaptchaUrl()`). Each
+   * image answers one login, right or wrong: show a new one after a failure.
+   */
   captchaCode?: string
 }
 
-export interface PhoneCodeLoginOptions extends RequestContextOptions, SignalOptions {
+export interface PhoneCodeLoginOptions extends RequestContextOptions, SignalOptions, AgreementOptions {
   autoRegister?: boolean
   phoneCountryCode?: string
 }
 
-export interface RegisterOptions extends RequestContextOptions, SignalOptions {
+export interface RegisterOptions extends RequestContextOptions, SignalOptions, AgreementOptions {
   /** Log the new user in: the result carries a token and becomes the session. */
   forceLogin?: boolean
   /** Issue a token for the new user without making it this client's session. */

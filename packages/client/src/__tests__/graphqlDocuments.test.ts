@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import * as auth from '../documents/auth.js'
 import * as codes from '../documents/codes.js'
+import * as loginSteps from '../documents/loginSteps.js'
 import * as managementAcl from '../documents/management/acl.js'
 import * as managementGroups from '../documents/management/groups.js'
 import * as managementRoles from '../documents/management/roles.js'
@@ -11,6 +12,7 @@ import * as managementToken from '../documents/management/token.js'
 import * as managementUdf from '../documents/management/udf.js'
 import * as managementUsers from '../documents/management/users.js'
 import * as profile from '../documents/profile.js'
+import * as register from '../documents/register.js'
 import * as roles from '../documents/roles.js'
 import * as session from '../documents/session.js'
 import * as udf from '../documents/udf.js'
@@ -19,7 +21,9 @@ const schema = buildSchema(authingSchemaSdl)
 const documents = Object.entries({
   ...auth,
   ...codes,
+  ...loginSteps,
   ...profile,
+  ...register,
   ...roles,
   ...session,
   ...udf,
@@ -72,7 +76,7 @@ describe("the client's GraphQL documents", () => {
 
   it('has teeth: a misspelled field or argument in a shipped document fails validation', () => {
     const misspelledField = auth.loginByUsernameDocument.replace('phoneVerified', 'phoneVerifed')
-    const misspelledArgument = codes.resetPasswordDocument.replace(
+    const misspelledArgument = loginSteps.resetPasswordDocument.replace(
       'newPassword: $newPassword',
       'newPasword: $newPassword',
     )

@@ -1,7 +1,7 @@
 import { CUSTOM_DATA_FIELDS, USER_FIELDS } from './userFields.js'
 
-/** `mutation <name>($input: <Input>!)`, the shape of every v2 login and registration. */
-function inputMutation(name: string, inputType: string): string {
+/** `mutation <name>($input: <Input>!)`, the shape of every v2 login and registration (./register.ts). */
+export function inputMutation(name: string, inputType: string): string {
   return `mutation ${name}($input: ${inputType}!) {
   ${name}(input: $input) { ${USER_FIELDS} newlyCreated ${CUSTOM_DATA_FIELDS} }
 }`
@@ -11,6 +11,3 @@ export const loginByUsernameDocument = inputMutation('loginByUsername', 'LoginBy
 export const loginByEmailDocument = inputMutation('loginByEmail', 'LoginByEmailInput')
 export const loginByPhonePasswordDocument = inputMutation('loginByPhonePassword', 'LoginByPhonePasswordInput')
 export const loginByPhoneCodeDocument = inputMutation('loginByPhoneCode', 'LoginByPhoneCodeInput')
-export const registerByUsernameDocument = inputMutation('registerByUsername', 'RegisterByUsernameInput')
-export const registerByEmailDocument = inputMutation('registerByEmail', 'RegisterByEmailInput')
-export const registerByPhoneCodeDocument = inputMutation('registerByPhoneCode', 'RegisterByPhoneCodeInput')

@@ -1,8 +1,8 @@
 /**
  * Finishing the password and profile steps a login can stop at (`loginStepOf`): the password resets
- * with authing-js-sdk's names and arguments, and profile completion on Authing's flow engine
- * (`POST /interaction/authFlow`, as Guard finishes it). Loaded on first use; `AuthenticationClient`
- * runs each call (error reporting included).
+ * with authing-js-sdk's names and arguments (and the resets by SMS or email code, which load with
+ * them), and profile completion on Authing's flow engine (`POST /interaction/authFlow`, as Guard
+ * finishes it). Loaded on first use; `AuthenticationClient` runs each call (error reporting included).
  */
 import type { ClientCore } from '../clientCore.js'
 import * as documents from '../documents/loginSteps.js'
@@ -30,6 +30,26 @@ export class LoginStepCalls {
     private readonly core: ClientCore,
     private readonly session: SessionStore,
   ) {}
+
+  /** resetPasswordByPhoneCode / resetPasswordByEmailCode: `target` is where the code was sent. */
+  async resetPassword(
+    target: Record<string, string | undefined>,
+    code: string,
+    newPassword: string,
+    options: SignalOptions,
+  ): Promise<CommonMessage> {
+    const variables = {
+      ...target,
+      code: requireShortString('code', code),
+      newPassword: await this.core.encrypt(newPassword, options.signal),
+    }
+    const data = await this.core.transport.graphql<{ resetPassword: CommonMessage }>(
+      documents.resetPasswordDocument,
+      variables,
+      { auth: false, signal: options.signal },
+    )
+    return data.resetPassword
+  }
 
   async resetPasswordByFirstLoginToken(
     token: string,

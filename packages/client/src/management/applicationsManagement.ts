@@ -5,7 +5,7 @@ import { userFromWire, type UserOnWire } from '../user.js'
 import type { AclManagement, ResourceInput } from './aclManagement.js'
 import type { ManagementContext } from './managementContext.js'
 import type { RolesManagement } from './rolesManagement.js'
-import type { Application, Resource, ResourceType, RoleDetail } from './types.js'
+import type { AgreementDetail, AgreementInput, Application, Resource, ResourceType, RoleDetail } from './types.js'
 
 /**
  * `management.applications`: the pool's applications, and the resources and roles that belong to
@@ -166,6 +166,59 @@ export class ApplicationsManagement {
     options: SignalOptions & { resourceType?: string } = {},
   ): Promise<Paginated<AuthorizedResource>> {
     return this.roles.listAuthorizedResources(code, appId, options)
+  }
+
+  // ── agreements (authing-js-sdk `applications.createAgreement` and siblings) ──────────────────
+
+  /** A new agreement of the app's forms. Defaults: `required` true, `lang` zh-CN, shown at registration. */
+  createAgreement(appId: string, agreement: AgreementInput, options: SignalOptions = {}): Promise<AgreementDetail> {
+    return this.context.run(() => {
+      const body = { lang: 'zh-CN', required: true, ...agreement, title: requireString('title', agreement?.title) }
+      return this.context.rest<AgreementDetail>('POST', this.agreements(appId), { body, signal: options.signal })
+    })
+  }
+
+  /** The app's agreements, in their order. */
+  listAgreement(appId: string, options: SignalOptions = {}): Promise<Paginated<AgreementDetail>> {
+    return this.context.run(() =>
+      this.context.rest<Paginated<AgreementDetail>>('GET', this.agreements(appId), { signal: options.signal }),
+    )
+  }
+
+  modifyAgreement(
+    appId: string,
+    agreementId: number,
+    updates: Partial<AgreementInput>,
+    options: SignalOptions = {},
+  ): Promise<AgreementDetail> {
+    return this.context.run(() =>
+      this.context.rest<AgreementDetail>('PUT', this.agreements(appId, agreementId), {
+        body: updates,
+        signal: options.signal,
+      }),
+    )
+  }
+
+  deleteAgreement(appId: string, agreementId: number, options: SignalOptions = {}): Promise<boolean> {
+    return this.context.run(async () => {
+      await this.context.rest('DELETE', this.agreements(appId, agreementId), { signal: options.signal })
+      return true
+    })
+  }
+
+  /** `order`: every agreement id of the app, in the order the forms should show them. */
+  sortAgreement(appId: string, order: number[], options: SignalOptions = {}): Promise<boolean> {
+    return this.context.run(async () => {
+      await this.context.rest('POST', `${this.agreements(appId)}/sort`, {
+        body: { ids: order },
+        signal: options.signal,
+      })
+      return true
+    })
+  }
+
+  private agreements(appId: string, agreementId?: number): string {
+    return `${this.path(appId)}/agreements${agreementId === undefined ? '' : `/${encodeURIComponent(agreementId)}`}`
   }
 
   private path(appId: string): string {

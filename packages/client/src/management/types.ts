@@ -58,6 +58,25 @@ export interface Namespace {
   appName?: string | null
 }
 
+/** What `createAgreement` takes; `title` is HTML (links allowed). `availableAt`: 0 register form, 1 login form, 2 both. */
+export interface AgreementInput {
+  title: string
+  required?: boolean
+  lang?: 'zh-CN' | 'en-US'
+  availableAt?: 0 | 1 | 2
+}
+
+export interface AgreementDetail {
+  id: number
+  appId: string
+  userPoolId: string
+  title: string
+  required: boolean
+  lang: 'zh-CN' | 'en-US'
+  availableAt?: 0 | 1 | 2 | null
+  order: number
+}
+
 export interface Application {
   id: string
   userPoolId: string

@@ -57,6 +57,35 @@ describe('dashboard', () => {
     expect(rowWith(html, '<td>alice</td>')).toContain(`now <code class="code">${totpCodeAt(secret, clock.now)}</code>`)
   })
 
+  it("shows the robot-verify policy and the live captcha answer, each app's login form and its agreements (escaped)", async () => {
+    const seed = structuredClone(defaultSeed)
+    seed.userPool = { ...seed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 2 }
+    seed.applications = [
+      ...(seed.applications ?? []),
+      {
+        name: 'Closed',
+        identifier: 'closed',
+        loginTabs: ['phone-code'],
+        passwordLoginMethods: [],
+        registerDisabled: true,
+        agreements: [{ title: '<a href="https://example.com/t">Terms</a>', lang: 'en-US', availableAt: 1 }],
+      },
+    ]
+    const { page, emulator } = await dashboardSetup({ seed })
+    expect(page()).toContain('<code>condition_set</code> <span class="muted">after 2 failed logins</span>')
+    expect(page()).toContain('no image served')
+    await emulator.fetch(new Request(`${base}/api/v2/security/captcha?r=1`))
+    expect(page()).toContain(`latest image <code class="code">${emulator.captchaAnswer()}</code>`)
+    const closed = rowWith(page(), 'closed')
+    expect(closed).toContain('<span class="pill">phone-code ★</span>')
+    expect(closed).toContain('password: none')
+    expect(closed).toContain('<span class="bad">disabled</span>')
+    expect(closed).toContain(
+      'login <b>required</b>: <code>&#60;a href=&#34;https://example.com/t&#34;&#62;Terms&#60;/a&#62;</code>',
+    )
+    expect(rowWith(page(), 'emulator-app')).toContain('register: email, phone')
+  })
+
   it("shows the pool's password rules, who must change a password at login, and each app's completion fields", async () => {
     const seed = structuredClone(defaultSeed)
     seed.userPool = {

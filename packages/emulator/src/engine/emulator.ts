@@ -18,8 +18,10 @@ import type { SeedDocument } from '../model/seedDocument.js'
 import type { MetaRecord } from '../model/seedDocument.js'
 import { EmulatorState } from '../model/state.js'
 import { Store, type StoreSnapshot } from '../model/store.js'
+import { captchaAnswer, captchaCookie } from './domain/captcha.js'
 import type { EmulatorInfo, Engine, EngineSettings } from './engine.js'
 import { createRouter } from './http/router.js'
+import { cookieValue } from './requestContext.js'
 
 export interface EmulatorOptions {
   /** The state to start from and return to on `reset()`. Defaults to `defaultSeed`. Ignored when `state` is given. */
@@ -67,6 +69,12 @@ export interface Emulator {
   outbox(filter?: { to?: string }): OutboxMessage[]
   /** Called with every code "sent"; returns the function that stops listening. */
   onMessage(listener: (message: OutboxMessage) => void): () => void
+  /**
+   * The text of a captcha image still unanswered: the one served to `session` (a `Cookie` or
+   * `Set-Cookie` header value, or the bare session id), else the latest one served. null when
+   * there is none (never served, or spent by a login).
+   */
+  captchaAnswer(session?: string): string | null
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -173,6 +181,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
     },
     outbox: (filter) => [...state.outbox.values()].filter((m) => !filter?.to || m.to === filter.to),
+    captchaAnswer: (session) => {
+      if (session === undefined) return captchaAnswer(state)
+      return captchaAnswer(state, session.includes('=') ? (cookieValue(session, captchaCookie) ?? '') : session)
+    },
     onMessage: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

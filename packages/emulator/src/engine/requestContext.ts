@@ -5,6 +5,7 @@
 import type { ApplicationRecord, UserPoolRecord } from '../model/records.js'
 import type { EmulatorState } from '../model/state.js'
 import type { UserRecord } from '../model/users.js'
+import { type CaptchaAnswer, captchaCookie } from './domain/captcha.js'
 import { AuthingBusinessError, type Lang, parseLang } from './domain/errors.js'
 import { appOfRequest, firstAppOf } from './domain/pool.js'
 import { type BearerKind, classifyBearer } from './domain/sessions/bearer.js'
@@ -18,6 +19,7 @@ export class RequestContext {
   readonly authorization: string | null
   readonly #appId: string | null
   readonly #poolId: string | null
+  readonly #cookies: string
   #caller: Promise<Caller> | undefined
   #bearerKind: Promise<BearerKind> | undefined
 
@@ -28,10 +30,21 @@ export class RequestContext {
     this.lang = parseLang(headers.get('x-authing-lang'))
     this.#appId = headers.get('x-authing-app-id') || null
     this.#poolId = headers.get('x-authing-userpool-id') || null
+    this.#cookies = headers.get('cookie') ?? ''
     const auth = headers.get('authorization') ?? ''
     this.authorization = auth || null
     const match = /^Bearer\s+(\S+)$/i.exec(auth)
     this.bearer = match?.[1] ?? null
+  }
+
+  /** The value of the request's cookie `name`, or null. */
+  cookie(name: string): string | null {
+    return cookieValue(this.#cookies, name)
+  }
+
+  /** A login's captcha answer, with the cookie session of the image it answers. */
+  captcha(captchaCode: string | null | undefined): CaptchaAnswer {
+    return { sessionId: this.cookie(captchaCookie), captchaCode }
   }
 
   get state(): EmulatorState {
@@ -107,4 +120,13 @@ export class RequestContext {
     this.#bearerKind ??= classifyBearer(this.engine, this.bearer)
     return this.#bearerKind
   }
+}
+
+/** The value of cookie `name` in a `Cookie` header, or null. */
+export function cookieValue(header: string, name: string): string | null {
+  for (const part of header.split(';')) {
+    const [key, ...value] = part.trim().split('=')
+    if (key === name) return value.join('=') || null
+  }
+  return null
 }

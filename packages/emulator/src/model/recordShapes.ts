@@ -99,6 +99,8 @@ const tables: Record<string, Check> = {
     ),
     weakPasswords: optional(arrayOf(string)),
     createdAt: string,
+    robotVerify: optional(oneOf('always_enable', 'disable', 'condition_set')),
+    captchaAfterFailures: optional(number),
   }),
   applications: shape({
     id: string,
@@ -112,6 +114,17 @@ const tables: Record<string, Check> = {
     idTokenSigningAlg: optional(oneOf('RS256', 'HS256')),
     mfa: optional(arrayOf(mfaFactor)),
     pkcePlainAllowed: optional(boolean),
+    login: optional(
+      shape({
+        loginTabs: arrayOf(oneOf('password', 'phone-code')),
+        defaultLoginTab: oneOf('password', 'phone-code'),
+        passwordLoginMethods: arrayOf(oneOf('username-password', 'email-password', 'phone-password')),
+        verifyCodeLoginMethods: arrayOf(oneOf('phone-code', 'email-code')),
+        registerTabs: arrayOf(oneOf('email', 'phone')),
+        defaultRegisterTab: oneOf('email', 'phone'),
+        registerDisabled: boolean,
+      }),
+    ),
     extendsFields: optional(
       arrayOf(shape({ type: oneOf('internal', 'user'), name: string, label: string, required: boolean })),
     ),
@@ -119,6 +132,17 @@ const tables: Record<string, Check> = {
     skipComplateFileds: optional(boolean),
     ...times,
   }),
+  agreements: shape({
+    id: number,
+    appId: string,
+    userPoolId: string,
+    title: string,
+    required: boolean,
+    lang: oneOf('zh-CN', 'en-US'),
+    availableAt: is('0, 1 or 2', (value) => value === 0 || value === 1 || value === 2),
+    order: number,
+  }),
+  captchas: shape({ answer: string, issuedAt: number, expiresAt: number }),
   users: shape({
     id: string,
     userPoolId: string,

@@ -4,6 +4,9 @@
  */
 import { objectId } from './crypto.js'
 
+/** Authing's robot-verify policy: a captcha on every password login, never, or after failures. */
+export type RobotVerify = 'always_enable' | 'disable' | 'condition_set'
+
 /** Authing's public-config `passwordStrength` levels the emulator applies (Guard's `PasswordStrength` 0–3). */
 export type PasswordStrengthLevel = 0 | 1 | 2 | 3
 
@@ -20,6 +23,10 @@ export interface UserPoolRecord {
   /** passwords refused when set (2061) and, when a user still has one, changed at login (2071) */
   weakPasswords?: string[]
   createdAt: string
+  /** absent in older states: `disable` */
+  robotVerify?: RobotVerify
+  /** with `condition_set`: failed password logins of an identifier before it needs a captcha */
+  captchaAfterFailures?: number
 }
 
 export interface ApplicationRecord {
@@ -38,6 +45,9 @@ export interface ApplicationRecord {
   mfa?: MfaFactor[]
   /** PKCE `plain` (also what a challenge without a method means) is refused unless the app opts in. */
   pkcePlainAllowed?: boolean
+  /** What the app's login form offers (public config); absent: see `loginSettingsOf` */
+  login?: AppLoginSettings
+
   /** Authing's public-config `extendsFields`: profile fields a user completes at login (1642) when required */
   extendsFields?: ExtendsField[]
   /** where the fields are asked (public config `complateFiledsPlace`, sic): only `login` is served */
@@ -46,6 +56,56 @@ export interface ApplicationRecord {
   skipComplateFileds?: boolean
   createdAt: string
   updatedAt: string
+}
+
+export type LoginTab = 'password' | 'phone-code'
+export type PasswordLoginMethod = 'username-password' | 'email-password' | 'phone-password'
+export type VerifyCodeLoginMethod = 'phone-code' | 'email-code'
+export type RegisterTab = 'email' | 'phone'
+
+/** The login form an app's public config describes. */
+export interface AppLoginSettings {
+  loginTabs: LoginTab[]
+  defaultLoginTab: LoginTab
+  passwordLoginMethods: PasswordLoginMethod[]
+  verifyCodeLoginMethods: VerifyCodeLoginMethod[]
+  registerTabs: RegisterTab[]
+  defaultRegisterTab: RegisterTab
+  registerDisabled: boolean
+}
+
+/** What an app offers when nothing says otherwise: everything the emulator can do. */
+export const defaultLoginSettings: AppLoginSettings = {
+  loginTabs: ['password', 'phone-code'],
+  defaultLoginTab: 'password',
+  passwordLoginMethods: ['username-password', 'email-password', 'phone-password'],
+  verifyCodeLoginMethods: ['phone-code', 'email-code'],
+  registerTabs: ['email', 'phone'],
+  defaultRegisterTab: 'email',
+  registerDisabled: false,
+}
+
+/**
+ * A terms-of-service box of an app's login or register form. `availableAt`: 0 the register form,
+ * 1 the login form, 2 both. `title` is HTML (links allowed) shown to users of its `lang`.
+ */
+export interface AgreementRecord {
+  id: number
+  appId: string
+  userPoolId: string
+  title: string
+  required: boolean
+  lang: 'zh-CN' | 'en-US'
+  availableAt: 0 | 1 | 2
+  order: number
+}
+
+/** A captcha image's answer, keyed by the cookie session it was served to; single-use. */
+export interface CaptchaRecord {
+  answer: string
+  /** ms since epoch */
+  issuedAt: number
+  expiresAt: number
 }
 
 export interface RoleRecord {

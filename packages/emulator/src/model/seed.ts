@@ -6,6 +6,8 @@
 import { hashPassword, objectId, randomHex, randomRecoveryCode } from './crypto.js'
 import {
   type ApplicationRecord,
+  type AppLoginSettings,
+  defaultLoginSettings,
   type GrantRecord,
   keys,
   newApplicationRecord,
@@ -145,6 +147,11 @@ function checkShape(seed: SeedDocument): void {
   }
   strings('userPool', seed.userPool ?? {}, ['id', 'secret', 'name'])
   checkPoolPasswordRules(seed.userPool ?? {})
+  const { robotVerify, captchaAfterFailures } = seed.userPool ?? {}
+  if (robotVerify !== undefined && !['always_enable', 'disable', 'condition_set'].includes(robotVerify))
+    throw new SeedError('userPool.robotVerify must be "always_enable", "disable" or "condition_set"')
+  if (captchaAfterFailures !== undefined && !(Number.isInteger(captchaAfterFailures) && captchaAfterFailures >= 0))
+    throw new SeedError('userPool.captchaAfterFailures must be a whole number')
   seed.applications?.forEach((a, i) => {
     strings(`applications[${i}]`, a, ['id', 'secret', 'name', 'identifier', 'description'])
     if (
@@ -165,6 +172,7 @@ function checkShape(seed: SeedDocument): void {
     if (a.pkcePlainAllowed !== undefined && typeof a.pkcePlainAllowed !== 'boolean') {
       throw new SeedError(`applications[${i}].pkcePlainAllowed must be true or false`)
     }
+    checkLoginForm(a, `applications[${i}]`)
     checkCompletion(a, `applications[${i}]`)
   })
   seed.users?.forEach((u, i) => {
@@ -197,6 +205,60 @@ function checkShape(seed: SeedDocument): void {
       throw new SeedError(`udfs[${i}].dataType is not a UDF data type`)
     }
   })
+}
+
+// Every value the emulator supports is in its defaults.
+const loginFormLists = {
+  loginTabs: defaultLoginSettings.loginTabs,
+  passwordLoginMethods: defaultLoginSettings.passwordLoginMethods,
+  verifyCodeLoginMethods: defaultLoginSettings.verifyCodeLoginMethods,
+  registerTabs: defaultLoginSettings.registerTabs,
+}
+
+function checkLoginForm(app: NonNullable<SeedDocument['applications']>[number], where: string): void {
+  for (const [field, allowed] of Object.entries(loginFormLists)) {
+    const value = app[field as keyof typeof loginFormLists] as unknown
+    if (value === undefined) continue
+    if (!Array.isArray(value) || value.some((item) => !(allowed as string[]).includes(item)))
+      throw new SeedError(`${where}.${field} must be an array of ${allowed.map((v) => `"${v}"`).join(', ')}`)
+  }
+  const { loginTabs, registerTabs } = defaultLoginSettings
+  if (app.defaultLoginTab !== undefined && !(app.loginTabs ?? loginTabs).includes(app.defaultLoginTab))
+    throw new SeedError(`${where}.defaultLoginTab must be one of its loginTabs`)
+  if (app.defaultRegisterTab !== undefined && !(app.registerTabs ?? registerTabs).includes(app.defaultRegisterTab))
+    throw new SeedError(`${where}.defaultRegisterTab must be one of its registerTabs`)
+  if (app.registerDisabled !== undefined && typeof app.registerDisabled !== 'boolean')
+    throw new SeedError(`${where}.registerDisabled must be true or false`)
+  if (app.agreements === undefined) return
+  if (!Array.isArray(app.agreements)) throw new SeedError(`${where}.agreements must be an array`)
+  app.agreements.forEach((agreement, j) => {
+    const at = `${where}.agreements[${j}]`
+    if (agreement === null || typeof agreement !== 'object' || typeof agreement.title !== 'string' || !agreement.title)
+      throw new SeedError(`${at}.title must be a string`)
+    if (agreement.required !== undefined && typeof agreement.required !== 'boolean')
+      throw new SeedError(`${at}.required must be true or false`)
+    if (agreement.lang !== undefined && agreement.lang !== 'zh-CN' && agreement.lang !== 'en-US')
+      throw new SeedError(`${at}.lang must be "zh-CN" or "en-US"`)
+    if (agreement.availableAt !== undefined && ![0, 1, 2].includes(agreement.availableAt))
+      throw new SeedError(`${at}.availableAt must be 0 (register), 1 (login) or 2 (both)`)
+  })
+}
+
+/** The app's login form as the seed describes it; nothing said: the emulator's defaults (no `login` field). */
+function loginFormOf(app: ResolvedSeed['applications'][number]): AppLoginSettings | undefined {
+  const said = ['loginTabs', 'defaultLoginTab', 'passwordLoginMethods', 'verifyCodeLoginMethods', 'registerTabs']
+  if (![...said, 'defaultRegisterTab', 'registerDisabled'].some((field) => field in app)) return undefined
+  const loginTabs = app.loginTabs ?? defaultLoginSettings.loginTabs
+  const registerTabs = app.registerTabs ?? defaultLoginSettings.registerTabs
+  return {
+    loginTabs,
+    defaultLoginTab: app.defaultLoginTab ?? loginTabs[0] ?? defaultLoginSettings.defaultLoginTab,
+    passwordLoginMethods: app.passwordLoginMethods ?? defaultLoginSettings.passwordLoginMethods,
+    verifyCodeLoginMethods: app.verifyCodeLoginMethods ?? defaultLoginSettings.verifyCodeLoginMethods,
+    registerTabs,
+    defaultRegisterTab: app.defaultRegisterTab ?? registerTabs[0] ?? defaultLoginSettings.defaultRegisterTab,
+    registerDisabled: app.registerDisabled ?? false,
+  }
 }
 
 function checkPoolPasswordRules(pool: NonNullable<SeedDocument['userPool']>): void {
@@ -291,8 +353,14 @@ export async function applySeed(
       : {}),
     ...(weakPasswords ? { weakPasswords } : {}),
     createdAt: at,
+    ...(seed.userPool.robotVerify ? { robotVerify: seed.userPool.robotVerify } : {}),
+    ...(seed.userPool.captchaAfterFailures === undefined
+      ? {}
+      : { captchaAfterFailures: seed.userPool.captchaAfterFailures }),
   })
+  let agreementId = 0
   for (const app of seed.applications) {
+    const login = loginFormOf(app)
     state.applications.set(
       app.id,
       newApplicationRecord(poolId, at, {
@@ -306,9 +374,23 @@ export async function applySeed(
         idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
         mfa: app.mfa ?? [],
         pkcePlainAllowed: app.pkcePlainAllowed ?? false,
+        ...(login ? { login } : {}),
         ...completionOf(app),
       }),
     )
+    app.agreements?.forEach((agreement, order) => {
+      const id = ++agreementId
+      state.agreements.set(String(id), {
+        id,
+        appId: app.id,
+        userPoolId: poolId,
+        title: agreement.title,
+        required: agreement.required ?? true,
+        lang: agreement.lang ?? 'zh-CN',
+        availableAt: agreement.availableAt ?? 0,
+        order: order + 1,
+      })
+    })
   }
   for (const role of seed.roles ?? []) {
     const namespace = role.namespace ?? 'default'

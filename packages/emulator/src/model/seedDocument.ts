@@ -1,5 +1,16 @@
 /** The shape of a seed document (the JSON an emulator starts from), and the state's record of it. */
-import type { ForcedCycleUnit, MfaFactor, PasswordStrengthLevel, ResourceType, UdfDataType } from './records.js'
+import type {
+  ForcedCycleUnit,
+  LoginTab,
+  MfaFactor,
+  PasswordLoginMethod,
+  PasswordStrengthLevel,
+  RegisterTab,
+  ResourceType,
+  RobotVerify,
+  UdfDataType,
+  VerifyCodeLoginMethod,
+} from './records.js'
 
 export interface SeedUser {
   id?: string
@@ -28,6 +39,10 @@ export interface SeedDocument {
     id?: string
     secret?: string
     name?: string
+    /** Captcha on password logins (error 2000): `always_enable`, `disable` (default) or `condition_set`. */
+    robotVerify?: RobotVerify
+    /** With `condition_set`: failed logins in a row of an identifier before it needs a captcha. Defaults to 3. */
+    captchaAfterFailures?: number
     /** Authing's `passwordStrength`: 0 any, 1 (default) ≥ 6 characters, 2 and 3 also 2 or 3 of letters, digits, symbols. */
     passwordStrength?: PasswordStrengthLevel
     /** Authing's `passwordUpdatePolicy`: passwords older than `forcedCycle` units (default `DAY`) change at login (2058). */
@@ -49,6 +64,22 @@ export interface SeedDocument {
     mfa?: MfaFactor[]
     /** Accept PKCE `plain` (and a `code_challenge` without a method) for this app; otherwise S256 only. */
     pkcePlainAllowed?: boolean
+    /** The login form's tabs (public config `loginTabs`). Defaults to `['password', 'phone-code']`. */
+    loginTabs?: LoginTab[]
+    /** Defaults to the first of `loginTabs`. */
+    defaultLoginTab?: LoginTab
+    /** What the password tab accepts. Defaults to all three. */
+    passwordLoginMethods?: PasswordLoginMethod[]
+    /** What the code tab accepts. Defaults to `['phone-code', 'email-code']`. */
+    verifyCodeLoginMethods?: VerifyCodeLoginMethod[]
+    /** The register form's tabs. Defaults to `['email', 'phone']`. */
+    registerTabs?: RegisterTab[]
+    /** Defaults to the first of `registerTabs`. */
+    defaultRegisterTab?: RegisterTab
+    /** Registrations to this app answer 2031. Defaults to false. */
+    registerDisabled?: boolean
+    /** Terms the login (`availableAt` 1), register (0, the default) or both (2) forms show to users of `lang` (default zh-CN). */
+    agreements?: { title: string; required?: boolean; lang?: 'zh-CN' | 'en-US'; availableAt?: 0 | 1 | 2 }[]
     /**
      * Authing's `extendsFields`: fields a login asks a user to fill in (1642) when a required one is
      * empty. `internal` names a user field (username, email, phone, nickname, …), `user` a UDF key.

@@ -5,9 +5,11 @@
  */
 import type { EmulatorKeys } from './crypto.js'
 import type {
+  AgreementRecord,
   ApplicationRecord,
   AppLoginRecord,
   AuthorizationCodeRecord,
+  CaptchaRecord,
   CodeRecord,
   FailureRecord,
   GrantRecord,
@@ -107,6 +109,14 @@ export class EmulatorState {
   /** mfaToken jti → the login waiting for its second factor */
   get mfaChallenges(): Table<MfaChallengeRecord> {
     return this.store.table('mfaChallenges')
+  }
+  /** captcha cookie session → the answer of its latest image */
+  get captchas(): Table<CaptchaRecord> {
+    return this.store.table('captchas')
+  }
+  /** agreement id (a number, as a string key) → the agreement */
+  get agreements(): Table<AgreementRecord> {
+    return this.store.table('agreements')
   }
   /** step token (also its flowHandle) → the login stopped at a password or profile step */
   get loginSteps(): Table<LoginStepRecord> {

@@ -3,7 +3,12 @@
  * (Authing: the app's subdomain) are unique across the emulator (2039).
  */
 import { objectId, randomHex } from '../../model/crypto.js'
-import { type ApplicationRecord, newApplicationRecord } from '../../model/records.js'
+import {
+  type ApplicationRecord,
+  type AppLoginSettings,
+  defaultLoginSettings,
+  newApplicationRecord,
+} from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
@@ -37,11 +42,13 @@ export function createApplication(
   return app
 }
 
-/** The application goes with its namespace (roles, resources, grants) and its login records. */
+/** The application goes with its namespace (roles, resources, grants), its login records and agreements. */
 export function deleteApplication(engine: Engine, app: ApplicationRecord): void {
   const { state } = engine
   clearNamespace(engine, app.userPoolId, app.id)
   for (const [key, login] of [...state.appLogins.entries()]) if (login.appId === app.id) state.appLogins.delete(key)
+  for (const [key, agreement] of [...state.agreements.entries()])
+    if (agreement.appId === app.id) state.agreements.delete(key)
   state.applications.delete(app.id)
 }
 
@@ -61,4 +68,9 @@ export function activeUsers(state: EmulatorState, app: ApplicationRecord): UserR
     .filter((l) => l.appId === app.id)
     .sort((a, b) => b.lastLogin.localeCompare(a.lastLogin))
   return logins.flatMap((l) => state.users.get(l.userId) ?? [])
+}
+
+/** The login form an app offers; apps created by the management API offer everything the emulator does. */
+export function loginSettingsOf(app: ApplicationRecord): AppLoginSettings {
+  return app.login ?? defaultLoginSettings
 }

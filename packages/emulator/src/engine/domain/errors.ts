@@ -34,6 +34,12 @@ const messages = {
   noPermission: { code: 1001, 'zh-CN': '无权限执行此操作', 'en-US': 'No permission for this operation' },
   /** `accessToken(userPoolId, secret)` with a wrong secret: refused like any unauthorised call, never retried as a login. */
   secretWrong: { code: 1001, 'zh-CN': '用户池密钥错误', 'en-US': 'Wrong user pool secret' },
+  captchaRequired: {
+    code: 2000,
+    'zh-CN': '账号异常，需要输入验证码',
+    'en-US': 'Unusual activity on this account: enter the captcha',
+  },
+  captchaWrong: { code: 2001, 'zh-CN': '验证码验证失败', 'en-US': 'The captcha is wrong or expired; get a new one' },
   codeWrong: { code: 2001, 'zh-CN': '验证码不正确', 'en-US': 'Verification code is incorrect' },
   codeTriesExhausted: {
     code: 2001,
@@ -185,6 +191,14 @@ const messages = {
       'Namespace "{code}" belongs to an application, is the default one or still holds roles or resources: it cannot be deleted or recoded',
   },
   namespaceExists: { code: 2231, 'zh-CN': '权限分组 {code} 已存在', 'en-US': 'Namespace "{code}" already exists' },
+  // No code of Authing's is documented for an unticked agreement: the catch-all 2231 [inferred].
+  agreementRequired: {
+    code: 2231,
+    'zh-CN': '请先阅读并同意协议（{ids}）',
+    'en-US': 'Read and accept the required agreements first ({ids})',
+  },
+  agreementNotFound: { code: 2231, 'zh-CN': '协议 {id} 不存在', 'en-US': 'Agreement {id} does not exist' },
+  registerDisabled: { code: 2031, 'zh-CN': '应用已关闭注册', 'en-US': 'Registration is disabled for this application' },
   personalMfaRequired: {
     code: 1635,
     'zh-CN': '请输入二次认证安全码',

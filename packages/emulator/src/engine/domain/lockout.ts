@@ -73,6 +73,15 @@ export function beginAttempt(engine: Engine, poolId: string, kind: LoginIdentifi
   }
 }
 
+/**
+ * Failures of the identifier recorded in a row, plus the attempts still being evaluated (so a burst
+ * of concurrent guesses cannot all slip under a threshold): what the captcha rule counts.
+ */
+export function failuresSoFar(engine: Engine, poolId: string, kind: LoginIdentifier, identifier: string): number {
+  const key = failureKey(poolId, kind, identifier)
+  return (engine.state.failures.get(key)?.count ?? 0) + (inFlight.get(engine)?.get(key) ?? 0)
+}
+
 /** A password reset lifts the lockout of the identifier. */
 export function recordSuccess(engine: Engine, poolId: string, kind: LoginIdentifier, identifier: string): void {
   engine.state.failures.delete(failureKey(poolId, kind, identifier))

@@ -5,6 +5,7 @@
 import { type ApplicationRecord, keys, type UserPoolRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
+import { type CaptchaAnswer, checkCaptcha } from './captcha.js'
 import { type CodeFlow, consumeCode } from './codes.js'
 import { requireProfile } from './completion/required.js'
 import { AuthingBusinessError } from './errors.js'
@@ -52,8 +53,9 @@ export async function completeLogin(
 }
 
 /**
- * loginByUsername / loginByEmail / loginByPhonePassword: the password arrives RSA-encrypted. A
- * password that must change first stops the login (./passwordRules.ts), before any second factor.
+ * loginByUsername / loginByEmail / loginByPhonePassword: the password arrives RSA-encrypted; the
+ * captcha, when one is due, is checked first (see ./captcha.ts). A password that must change first
+ * stops the login (./passwordRules.ts), before any second factor.
  */
 export async function passwordLogin(
   engine: Engine,
@@ -61,12 +63,24 @@ export async function passwordLogin(
   kind: LoginIdentifier,
   identifier: string,
   ciphertext: string,
+  captcha: CaptchaAnswer,
 ): Promise<LoggedIn> {
+  checkCaptcha(engine, target.pool, { kind, identifier }, captcha)
   assertNotLocked(engine, target.pool.id, kind, identifier)
   const password = decryptPassword(engine, ciphertext)
   const user = await checkPassword(engine, target.pool, kind, identifier, password)
   requirePasswordRules(engine, target, user, password)
   return completeLogin(engine, user, target.app)
+}
+
+/**
+ * What an `account` (one login field for any identifier: Guard's, the hosted login page's) names: an
+ * email when it has an `@`, a username when a user has it as one, else a phone. The lockout and the
+ * captcha count under that kind.
+ */
+export function accountKind(engine: Engine, pool: UserPoolRecord, account: string): LoginIdentifier {
+  if (account.includes('@')) return 'email'
+  return engine.state.findUser(pool.id, 'username', account) ? 'username' : 'phone'
 }
 
 /** Consumes the code, then finds the user the phone or email belongs to (if any). */

@@ -6,6 +6,7 @@ import type { PasswordHash } from '../../model/crypto.js'
 import { type ApplicationRecord, keys, type UserPoolRecord } from '../../model/records.js'
 import { newUserRecord, profileOf, type UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
+import { loginSettingsOf } from './applications.js'
 import { consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
 import { completeLogin, type LoggedIn } from './login.js'
@@ -35,6 +36,11 @@ interface NewUser extends Pick<Identifiers, 'username' | 'email' | 'phone'> {
 export type Registered = { user: UserRecord; token: LoggedIn['token'] | null }
 
 type Target = { app: ApplicationRecord; pool: UserPoolRecord }
+
+/** 2031 when the app has registration switched off (public config `registerDisabled`). */
+function assertRegisterOpen({ app }: Target): void {
+  if (loginSettingsOf(app).registerDisabled) throw new AuthingBusinessError('registerDisabled')
+}
 
 function usernameOf(username: string): string {
   if (!username.trim()) throw new AuthingBusinessError('invalidParam', { field: 'username' })
@@ -86,6 +92,7 @@ export async function registerWithPassword(
   input: RegisterInput & { password: string },
   identifier: { username: string } | { email: string },
 ): Promise<Registered> {
+  assertRegisterOpen(target)
   const { pool } = target
   const own =
     'username' in identifier
@@ -106,6 +113,7 @@ export async function registerByPhoneCode(
   target: Target,
   input: RegisterInput & { phone: string; code: string; phoneCountryCode?: string | null },
 ): Promise<Registered> {
+  assertRegisterOpen(target)
   const { pool } = target
   const ids = { ...profileIdentifiers(input.profile), phone: normalisePhone(input.phone) }
   assertFree(engine.state, pool.id, ids)
@@ -129,6 +137,7 @@ export function registerOnPhoneLogin(
   phone: string,
   phoneCountryCode: string | null,
 ): Promise<Registered> {
+  assertRegisterOpen(target)
   const fields: NewUser = { phone, phoneCountryCode, password: null, registerSource: 'basic:phone-code' }
   return register(engine, target, { forceLogin: true }, fields, {})
 }

@@ -48,3 +48,12 @@ export function optionalString(body: Record<string, unknown>, field: string): st
   if (typeof value !== 'string') throw new AuthingBusinessError('invalidParam', { field })
   return value
 }
+
+/** A REST body field that may be absent or null, but is a list of integers (ids) when present. */
+export function optionalIdList(body: Record<string, unknown>, field: string): number[] {
+  const value = body[field]
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value) || value.some((id) => !Number.isInteger(id)) || value.length > 100)
+    throw new AuthingBusinessError('invalidParam', { field })
+  return value as number[]
+}

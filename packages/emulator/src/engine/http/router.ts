@@ -5,11 +5,13 @@
  * /__emulator endpoints.
  */
 import type { OutboxMessage } from '../../model/records.js'
+import { captchaAnswer } from '../domain/captcha.js'
 import type { EmulatorInfo, Engine } from '../engine.js'
 import { graphqlEndpoint } from '../graphql/endpoint.js'
 import { RequestContext } from '../requestContext.js'
 import { restEndpoint } from '../rest/endpoint.js'
 import { aclRoutes } from '../rest/handlers/acl.js'
+import { agreementRoutes } from '../rest/handlers/agreements.js'
 import { applicationRoutes } from '../rest/handlers/applications.js'
 import { codeRoutes } from '../rest/handlers/codes.js'
 import { loginRoutes } from '../rest/handlers/login.js'
@@ -17,11 +19,14 @@ import { loginStepRoutes } from '../rest/handlers/loginSteps.js'
 import { meRoutes } from '../rest/handlers/me.js'
 import { mfaRoutes } from '../rest/handlers/mfa.js'
 import { namespaceRoutes } from '../rest/handlers/namespaces.js'
+import { publicConfigRoutes } from '../rest/handlers/publicConfig.js'
+import { registerRoutes } from '../rest/handlers/register.js'
 import { resourceRoutes } from '../rest/handlers/resources.js'
 import { userRoutes } from '../rest/handlers/users.js'
 import type { RestRoutes } from '../rest/types.js'
 import { avatarSvg } from '../ui/avatar.js'
 import { renderDashboard } from '../ui/dashboard.js'
+import { captchaImageResponse } from './captchaRoute.js'
 import { corsHeaders, preflight } from './cors.js'
 import { protocolRoutes, runProtocol } from './protocolRoutes.js'
 import { json } from './responses.js'
@@ -43,6 +48,9 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     ...userRoutes,
     ...aclRoutes,
     ...applicationRoutes,
+    ...publicConfigRoutes,
+    ...registerRoutes,
+    ...agreementRoutes,
     ...resourceRoutes,
     ...namespaceRoutes,
     'POST /__emulator/reset': async () => {
@@ -83,6 +91,12 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     if (route === 'GET /__emulator/outbox') {
       const to = url.searchParams.get('to')
       return json(admin.outbox(to ? { to } : undefined), 200, cors)
+    }
+    if (route === 'GET /api/v2/security/captcha') return captchaImageResponse(engine, request, cors)
+    // The answer of the latest captcha image (or of `?session=`'s): browser tests cannot read the HttpOnly cookie.
+    if (route === 'GET /__emulator/captcha') {
+      const session = url.searchParams.get('session')
+      return json({ answer: captchaAnswer(engine.state, session ?? undefined) }, 200, cors)
     }
     if (route === 'GET /__emulator/avatar.svg') {
       const headers = new Headers(cors)

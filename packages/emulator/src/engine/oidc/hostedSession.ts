@@ -7,6 +7,7 @@ import { randomHex } from '../../model/crypto.js'
 import type { ApplicationRecord, HostedSessionRecord } from '../../model/records.js'
 import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
+import { cookieValue } from '../requestContext.js'
 
 const cookieName = 'authing_emulator_session'
 
@@ -59,9 +60,5 @@ function cookie(request: Request, value: string, maxAge: number): string {
 }
 
 function sessionId(request: Request): string | null {
-  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=')
-    if (name === cookieName) return value.join('=') || null
-  }
-  return null
+  return cookieValue(request.headers.get('cookie') ?? '', cookieName)
 }

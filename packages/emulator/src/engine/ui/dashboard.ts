@@ -4,9 +4,12 @@
  * Anyone on the machine can open it, so the pool secret is masked, and every stored string goes
  * through `html`, which escapes it: usernames, nicknames and the like are chosen by callers.
  */
-import { type ApplicationRecord, keys, type OutboxMessage } from '../../model/records.js'
+import { type ApplicationRecord, type AppLoginSettings, keys, type OutboxMessage } from '../../model/records.js'
 import type { EmulatorState } from '../../model/state.js'
 import type { UserRecord } from '../../model/users.js'
+import { agreementsOf } from '../domain/agreements.js'
+import { loginSettingsOf } from '../domain/applications.js'
+import { captchaThresholdOf, latestCaptcha, robotVerifyOf } from '../domain/captcha.js'
 import { loginCompletionFields } from '../domain/completion/required.js'
 import { totpCodeAt } from '../domain/mfa/totp.js'
 import { passwordExpired } from '../domain/passwordRules.js'
@@ -32,7 +35,7 @@ export function renderDashboard({ state, info, outbox, now }: DashboardInput): s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Authing emulator · ${poolName || info.userPoolId}</title>
 <style>${raw(css)}</style></head><body>
-${header(state, info, poolName)}
+${header(state, info, poolName, now)}
 <main>
 ${usersSection(state, now)}
 ${rolesSection(state)}
@@ -47,7 +50,7 @@ ${outboxSection(state, outbox, now)}
   return page.value
 }
 
-function header(state: EmulatorState, info: EmulatorInfo, poolName: string): Html {
+function header(state: EmulatorState, info: EmulatorInfo, poolName: string, now: number): Html {
   const appIds = [...state.applications.values()].map((a) => a.id)
   const demo = info.demoUser
   return html`<header>
@@ -58,6 +61,7 @@ function header(state: EmulatorState, info: EmulatorInfo, poolName: string): Htm
     <dt>App id</dt><dd>${(appIds.length ? appIds : [info.appId]).map((id) => html`<code>${id}</code> `)}</dd>
     <dt>App host</dt><dd><code>${info.appHost}</code> <span class="muted">id_token iss</span> <code>${info.appHost}/oidc</code></dd>
     <dt>Password rules</dt><dd>${passwordRules(state, info.userPoolId)}</dd>
+    <dt>Captcha</dt><dd>${captcha(state, info, now)}</dd>
     <dt>Demo login</dt><dd>${demo ? html`<code>${demo.username}</code> / <code>${demo.password}</code>` : html`<span class="muted">none in this seed</span>`}</dd>
   </dl>
   <p class="muted">Browser apps (.env)</p>
@@ -95,6 +99,23 @@ function usersSection(state: EmulatorState, now: number): Html {
     'Password',
   ]
   return section('Users', users.length, table(headers, rows, 'No users yet.'))
+}
+
+/** The pool's robot-verify policy, and the answer of the latest image served, for demo logins. */
+function captcha(state: EmulatorState, info: EmulatorInfo, now: number): Html {
+  const pool = state.userPools.get(info.userPoolId)
+  const policy = pool ? robotVerifyOf(pool) : 'disable'
+  const rule =
+    policy === 'condition_set' && pool
+      ? html`<code>condition_set</code> <span class="muted">after ${captchaThresholdOf(pool)} failed logins</span>`
+      : html`<code>${policy}</code>`
+  const latest = latestCaptcha(state)
+  if (!latest) return html`${rule} <span class="muted">· no image served</span>`
+  const status =
+    latest.expiresAt > now
+      ? html`<span class="muted">${duration(latest.expiresAt - now)} left</span>`
+      : html`<span class="muted">expired</span>`
+  return html`${rule} · latest image <code class="code">${latest.answer}</code> ${status}`
 }
 
 const strengthNames = ['any non-empty', 'at least 6 characters', '6+ characters, 2 kinds', '6+ characters, 3 kinds']
@@ -149,9 +170,20 @@ function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
     html`<code>${info.appHost}</code>`,
     a.mfa?.length ? a.mfa.join(', ') : null,
     completion(a),
+    loginForm(loginSettingsOf(a)),
+    agreementsOf(state, a.id).map(
+      (g) =>
+        html`<div><span class="pill">${g.lang}</span> ${['register', 'login', 'login + register'][g.availableAt]}${g.required ? html` <b>required</b>` : ''}: <code>${g.title}</code></div>`,
+    ),
   ])
-  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy', 'Profile completion']
+  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy', 'Profile completion', 'Login form', 'Agreements']
   return section('Applications', apps.length, table(headers, rows, 'No applications.'))
+}
+
+function loginForm(login: AppLoginSettings): Html {
+  return html`<div>tabs ${login.loginTabs.map((t) => html`<span class="pill">${t === login.defaultLoginTab ? `${t} ★` : t}</span>`)}</div>
+<div class="muted">password: ${login.passwordLoginMethods.join(', ') || 'none'} · code: ${login.verifyCodeLoginMethods.join(', ') || 'none'}</div>
+<div class="muted">register: ${login.registerDisabled ? html`<span class="bad">disabled</span>` : login.registerTabs.join(', ')}</div>`
 }
 
 /** The fields a login to the app asks for (required ones marked *). */

@@ -13,10 +13,13 @@ export interface LoginPageInput {
   /** what to tell the user after a failed attempt */
   error?: string
   identifier?: string
+  /** a captcha image (data: URL) to answer with the login, when the pool asks for one */
+  captchaImage?: string
 }
 
 export function renderLoginPage(input: LoginPageInput): Html {
-  const fields = [...input.hidden].filter(([name]) => name !== 'username' && name !== 'password')
+  const typed = ['username', 'password', 'captchaCode']
+  const fields = [...input.hidden].filter(([name]) => !typed.includes(name))
   return frame(
     `Log in · ${input.appName}`,
     html`<h1>Log in</h1><p class="muted">to continue to <b>${input.appName}</b></p>
@@ -25,6 +28,7 @@ ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : ''}
 ${fields.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
 <label>Username, email or phone<input name="username" autocomplete="username" required autofocus value="${input.identifier ?? ''}"></label>
 <label>Password<input name="password" type="password" autocomplete="current-password" required></label>
+${input.captchaImage ? html`<label>Characters in the picture<img src="${input.captchaImage}" alt="captcha" width="132" height="44"><input name="captchaCode" autocomplete="off" autocapitalize="characters" required></label>` : ''}
 <button type="submit">Log in</button>
 </form>
 <p class="muted small">Authing emulator · hosted login</p>`,

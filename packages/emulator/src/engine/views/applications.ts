@@ -1,11 +1,14 @@
 /** How applications are shown over REST: the management API's whole object, and a user's list entry. */
 import type { ApplicationRecord } from '../../model/records.js'
+import { agreementsOf } from '../domain/agreements.js'
+import { loginSettingsOf } from '../domain/applications.js'
 import type { Engine } from '../engine.js'
 
 /** Authing's application object (fact sheet §7): the emulator's values, and the defaults of a new app. */
 export function applicationView(engine: Engine, app: ApplicationRecord): Record<string, unknown> {
   const jwk = engine.state.keyring.get('current')?.signing.publicJwk
   const appHost = engine.settings.appHost
+  const login = loginSettingsOf(app)
   return {
     id: app.id,
     userPoolId: app.userPoolId,
@@ -37,10 +40,10 @@ export function applicationView(engine: Engine, app: ApplicationRecord): Record<
     samlConfig: null,
     casConfig: null,
     qrcodeScanning: { redirect: false, interval: 1500 },
-    loginTabs: ['password', 'phone-code'],
-    defaultLoginTab: 'password',
-    registerTabs: ['email', 'phone'],
-    defaultRegisterTab: 'email',
+    loginTabs: login.loginTabs,
+    defaultLoginTab: login.defaultLoginTab,
+    registerTabs: login.registerTabs,
+    defaultRegisterTab: login.defaultRegisterTab,
     ldapConnections: [],
     adConnections: [],
     disabledSocialConnections: [],
@@ -62,11 +65,11 @@ export function applicationView(engine: Engine, app: ApplicationRecord): Record<
     oauthProviderEnabled: false,
     samlProviderEnabled: false,
     casProviderEnabled: false,
-    registerDisabled: false,
+    registerDisabled: login.registerDisabled,
     showAuthorizationPage: false,
     enableSubAccount: false,
     loginRequireEmailVerified: false,
-    agreementEnabled: false,
+    agreementEnabled: agreementsOf(engine.state, app.id).length > 0,
   }
 }
 

@@ -48,7 +48,8 @@ export function missingFields(engine: Engine, user: UserRecord, app: Application
   return loginCompletionFields(app).filter((field) => !hasValue(engine, user, field))
 }
 
-function metaOf(engine: Engine, poolId: string, field: ExtendsField): CompletionMeta {
+/** How Guard draws `field` (its input type and validation rules). */
+export function metaOf(engine: Engine, poolId: string, field: ExtendsField): CompletionMeta {
   const base = { label: field.label, name: field.name, required: field.required }
   if (field.type === 'user') {
     const udf = engine.state.udfs.get(keys.udf(poolId, 'USER', field.name))

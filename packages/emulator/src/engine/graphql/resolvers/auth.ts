@@ -23,13 +23,48 @@ const loggedIn = (ctx: RequestContext, { user, token }: LoggedIn) => graphqlUser
 const registered = (ctx: RequestContext, { user, token }: Registered) =>
   graphqlUser(ctx.engine, user, { token, newlyCreated: true })
 
+interface PasswordInput {
+  password: string
+  captchaCode?: string | null
+}
+
 export const authResolvers: RootResolvers = {
-  loginByUsername: async (args: { input: { username: string; password: string } }, ctx) =>
-    loggedIn(ctx, await passwordLogin(ctx.engine, ctx.app(), 'username', args.input.username, args.input.password)),
-  loginByEmail: async (args: { input: { email: string; password: string } }, ctx) =>
-    loggedIn(ctx, await passwordLogin(ctx.engine, ctx.app(), 'email', args.input.email, args.input.password)),
-  loginByPhonePassword: async (args: { input: { phone: string; password: string } }, ctx) =>
-    loggedIn(ctx, await passwordLogin(ctx.engine, ctx.app(), 'phone', args.input.phone, args.input.password)),
+  loginByUsername: async (args: { input: PasswordInput & { username: string } }, ctx) =>
+    loggedIn(
+      ctx,
+      await passwordLogin(
+        ctx.engine,
+        ctx.app(),
+        'username',
+        args.input.username,
+        args.input.password,
+        ctx.captcha(args.input.captchaCode),
+      ),
+    ),
+  loginByEmail: async (args: { input: PasswordInput & { email: string } }, ctx) =>
+    loggedIn(
+      ctx,
+      await passwordLogin(
+        ctx.engine,
+        ctx.app(),
+        'email',
+        args.input.email,
+        args.input.password,
+        ctx.captcha(args.input.captchaCode),
+      ),
+    ),
+  loginByPhonePassword: async (args: { input: PasswordInput & { phone: string } }, ctx) =>
+    loggedIn(
+      ctx,
+      await passwordLogin(
+        ctx.engine,
+        ctx.app(),
+        'phone',
+        args.input.phone,
+        args.input.password,
+        ctx.captcha(args.input.captchaCode),
+      ),
+    ),
 
   /** Unknown phone: 2004, unless `autoRegister` asks to create the account. */
   async loginByPhoneCode(
