@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 
 import { totpCodeAt } from '@authing-kit/emulator'
 
-import { BOB, expectLoggedIn, logIn, screenshot } from '../helpers.mjs'
+import { BOB, expectLoggedIn, logIn, loginForm, screenshot } from '../helpers.mjs'
 
 // The demo seed's mfa-alice: her authenticator app's secret, as an enrolment QR code would carry it.
 const ALICE = { username: 'mfa-alice', password: 'passw0rd', nickname: 'Alice' }
@@ -112,6 +112,34 @@ export const stepTests = [
       await screenshot(t, page, 'password-step-first-login')
       await step.getByRole('button', { name: 'Set the password and log in' }).click()
       await expectLoggedIn(page, 'Carol')
+    },
+  },
+  {
+    name: 'captcha: three wrong passwords, then the image; its answer and the right password log in',
+    async run(t) {
+      const page = await t.newPage()
+      await page.goto(t.app)
+      // Its own identifier (the count is per account name), so no other test meets the captcha.
+      const account = 'bob@example.com'
+      for (let i = 0; i < 3; i += 1) {
+        await logIn(page, { account, password: 'not-the-password' })
+        await page.locator('.ak-login').getByRole('alert').getByText('Incorrect account or password.').waitFor()
+      }
+      await logIn(page, { account, password: BOB.password })
+      const image = loginForm(page).getByRole('img', { name: 'Captcha image' })
+      await image.waitFor()
+      await page.getByRole('status').getByText('Enter the characters in the image to continue.').waitFor()
+      await page.waitForFunction(() => {
+        const img = /** @type {HTMLImageElement | null} */ (document.querySelector('.ak-login__captcha'))
+        return img?.complete && img.naturalWidth > 0
+      })
+      await screenshot(t, page, 'captcha-shown')
+      const { answer } = await (await fetch(`${t.emulator}/__emulator/captcha`)).json()
+      assert.match(answer, /^\w{4}$/)
+      await loginForm(page).getByLabel('Characters in the image').fill(answer)
+      await loginForm(page).getByLabel('Password').fill(BOB.password)
+      await loginForm(page).getByRole('button', { name: 'Log in' }).click()
+      await expectLoggedIn(page)
     },
   },
 ]

@@ -21,6 +21,8 @@ export type { UseLogoutResult } from './hooks/useLogout.js'
 export { useLogout } from './hooks/useLogout.js'
 export type { UseProfileResult } from './hooks/useProfile.js'
 export { useProfile } from './hooks/useProfile.js'
+export type { UsePublicConfigResult } from './hooks/usePublicConfig.js'
+export { usePublicConfig } from './hooks/usePublicConfig.js'
 export type {
   RegisterCallOptions,
   RegisterCredentials,

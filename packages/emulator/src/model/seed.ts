@@ -64,6 +64,8 @@ export const defaultSeed: SeedDocument = {
  */
 export const demoSeed: SeedDocument = {
   ...defaultSeed,
+  // Three wrong passwords for one account, and its next login needs the captcha (2000).
+  userPool: { ...defaultSeed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 3 },
   users: [
     ...(defaultSeed.users ?? []),
     {

@@ -1,12 +1,22 @@
 import type { AuthenticationClient, User } from '@authing-kit/client'
 
+/** What a login may carry besides its credentials: the ticked agreements' ids, the captcha's answer. */
+interface Extras {
+  /** Ids of the agreements the user accepted (the app's public config lists them). */
+  agreementIds?: number[]
+}
+interface PasswordExtras extends Extras {
+  /** The captcha's answer, once the pool asks for one (step `captcha`; image: `getCaptchaUrl()`). */
+  captchaCode?: string
+}
+
 /** What each login method needs. */
 export interface LoginCredentials {
-  username: { username: string; password: string }
-  email: { email: string; password: string }
-  phone: { phone: string; password: string }
-  phoneCode: { phone: string; code: string; phoneCountryCode?: string }
-  emailCode: { email: string; code: string }
+  username: { username: string; password: string } & PasswordExtras
+  email: { email: string; password: string } & PasswordExtras
+  phone: { phone: string; password: string } & PasswordExtras
+  phoneCode: { phone: string; code: string; phoneCountryCode?: string } & Extras
+  emailCode: { email: string; code: string } & Extras
 }
 
 export type LoginMethod = keyof LoginCredentials
@@ -20,12 +30,11 @@ export interface LoginAttempt {
 const loginCalls: {
   [M in LoginMethod]: (client: AuthenticationClient, credentials: LoginCredentials[M]) => Promise<User>
 } = {
-  username: (client, { username, password }) => client.loginByUsername(username, password),
-  email: (client, { email, password }) => client.loginByEmail(email, password),
-  phone: (client, { phone, password }) => client.loginByPhonePassword(phone, password),
-  phoneCode: (client, { phone, code, phoneCountryCode }) =>
-    client.loginByPhoneCode(phone, code, phoneCountryCode === undefined ? {} : { phoneCountryCode }),
-  emailCode: (client, { email, code }) => client.loginByEmailCode(email, code),
+  username: (client, { username, password, ...extras }) => client.loginByUsername(username, password, extras),
+  email: (client, { email, password, ...extras }) => client.loginByEmail(email, password, extras),
+  phone: (client, { phone, password, ...extras }) => client.loginByPhonePassword(phone, password, extras),
+  phoneCode: (client, { phone, code, ...extras }) => client.loginByPhoneCode(phone, code, extras),
+  emailCode: (client, { email, code, ...extras }) => client.loginByEmailCode(email, code, extras),
 }
 
 export function logIn(client: AuthenticationClient, { method, credentials }: LoginAttempt): Promise<User> {
@@ -35,9 +44,9 @@ export function logIn(client: AuthenticationClient, { method, credentials }: Log
   )
 }
 
-/** The same login with another password, or null for a login by code (it had none). */
+/** The same login with another password (and no spent captcha answer), or null for a login by code (it had none). */
 export function withPassword(attempt: LoginAttempt, password: string): LoginAttempt | null {
-  return 'password' in attempt.credentials
-    ? { method: attempt.method, credentials: { ...attempt.credentials, password } }
-    : null
+  if (!('password' in attempt.credentials)) return null
+  const { captchaCode: _spent, ...credentials } = attempt.credentials
+  return { method: attempt.method, credentials: { ...credentials, password } }
 }

@@ -19,6 +19,8 @@ export interface RegisterCallOptions {
   forceLogin?: boolean
   /** With `forceLogin`: remember the session across browser sessions. Defaults to the provider's `rememberMe`. */
   rememberMe?: boolean
+  /** Ids of the agreements the user accepted (the app's public config lists them). */
+  agreementIds?: number[]
 }
 
 export interface UseRegisterResult {
@@ -52,6 +54,7 @@ interface RegisterVariables {
   credentials: RegisterCredentials[RegisterMethod]
   forceLogin: boolean
   rememberMe: boolean
+  agreementIds: number[] | undefined
 }
 
 /**
@@ -66,9 +69,10 @@ export function useRegister(): UseRegisterResult {
   const { rememberMe } = useAuthingContext('useRegister')
   const { run, isPending, error, reset } = useAuthingMutation<RegisterVariables, User>(
     'useRegister',
-    (runtime, { method, credentials, forceLogin, rememberMe: remember }) => {
+    (runtime, { method, credentials, forceLogin, rememberMe: remember, agreementIds }) => {
       const registerBy = registerCalls[method] as RegisterCall<RegisterMethod>
-      const call = () => registerBy(runtime.client, credentials, { forceLogin })
+      const call = () =>
+        registerBy(runtime.client, credentials, agreementIds ? { forceLogin, agreementIds } : { forceLogin })
       return forceLogin ? withRememberMe(runtime.router, remember, call) : call()
     },
   )
@@ -79,6 +83,7 @@ export function useRegister(): UseRegisterResult {
         credentials,
         forceLogin: options.forceLogin ?? false,
         rememberMe: options.rememberMe ?? rememberMe,
+        agreementIds: options.agreementIds,
       }),
     [run, rememberMe],
   )

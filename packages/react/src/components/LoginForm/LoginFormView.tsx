@@ -1,8 +1,9 @@
 import { loginStepOf, type User } from '@authing-kit/client'
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 
 import { useAuthingContext } from '../../context.js'
 import { useLogin } from '../../hooks/useLogin.js'
+import { usePublicConfig } from '../../hooks/usePublicConfig.js'
 import { displayName } from '../form/displayName.js'
 import { formCss } from '../form/formCss.js'
 import { NoticeRegions } from '../form/NoticeRegions.js'
@@ -50,6 +51,9 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
   const [rememberMe, setRememberMe] = useState(provider.rememberMe)
   const notices = useNotices(lang, props.onError)
   const login = useLogin()
+  const { config } = usePublicConfig({ enabled: props.publicConfig !== false })
+  // The server speaks the form's language too: its messages, and the agreements it checks a login against.
+  useEffect(() => provider.runtime.client.setLang(lang), [provider.runtime, lang])
   const [announcement, announce] = useState('')
   const [recovered, setRecovered] = useState<Recovered | null>(null)
 
@@ -62,11 +66,13 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
     t,
     lang,
     login,
+    config,
     rememberMe,
     setRememberMe,
     // A login that stops at a step is no failure: the step's view takes over and announces itself.
     fail: (error) => (loginStepOf(error) ? notices.clear() : notices.fail(error)),
     inform: notices.inform,
+    warn: notices.warn,
     clear: notices.clear,
     announce,
     loggedIn({ recoveryCode, ...user }) {
@@ -79,7 +85,8 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
       notices.inform(message)
     },
   }
-  const { step } = login
+  // A captcha is no screen of its own: the password form shows it.
+  const step = login.step?.kind === 'captcha' ? null : login.step
 
   const methodLabels: Record<LoginFormMethod, string> = {
     password: t.methodPassword,
@@ -101,7 +108,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
       <h2 className="ak-login__title">{title}</h2>
       <LoginFormContext.Provider value={context}>
         {recovered || step ? (
-          <StepScreen step={step} recovered={recovered} passwordLevel={undefined} t={t} />
+          <StepScreen step={step} recovered={recovered} passwordLevel={config?.passwordStrength} t={t} />
         ) : screen === 'login' ? (
           <>
             {offered.length > 1 ? (

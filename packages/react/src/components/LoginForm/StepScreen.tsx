@@ -28,7 +28,7 @@ export function stepTitle(step: LoginStep | null, t: LoginFormMessages): string 
 
 /** The view of the step a login stopped at (or of the recovery code it left to keep). */
 export function StepScreen(props: {
-  step: LoginStep | null
+  step: Exclude<LoginStep, { kind: 'captcha' }> | null
   recovered: Recovered | null
   passwordLevel: number | undefined
   t: LoginFormMessages

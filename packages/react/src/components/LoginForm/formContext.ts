@@ -1,4 +1,4 @@
-import type { User } from '@authing-kit/client'
+import type { ApplicationPublicConfig, User } from '@authing-kit/client'
 import { createContext, useContext } from 'react'
 
 import type { UseLoginResult } from '../../hooks/useLogin.js'
@@ -13,6 +13,8 @@ export interface LoginFormContextValue {
   lang: FormLang
   /** The form's one login: the views start it, the step views continue it. */
   login: UseLoginResult
+  /** The app's public config (agreements, captcha policy, password rules); null until loaded or when off. */
+  config: ApplicationPublicConfig | null
   /** Whether this login is remembered across browser sessions (the checkbox). */
   rememberMe: boolean
   setRememberMe(value: boolean): void
@@ -20,6 +22,8 @@ export interface LoginFormContextValue {
   fail(error: unknown): void
   /** Shows a neutral message (code sent, password reset) in the status region. */
   inform(text: string): void
+  /** Shows the form's own complaint (a required agreement unticked) in the alert region. */
+  warn(text: string): void
   /** Tells screen readers, and only them, what a new screen is about (its visible text says it already). */
   announce(text: string): void
   /** Clears both regions, before a new attempt. */

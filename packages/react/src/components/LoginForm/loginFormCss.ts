@@ -12,6 +12,8 @@ export const loginFormCss = `
 .ak-login .ak-login__legend{float:left;margin-right:var(--ak-spacing);padding:0;font-size:.875em}
 .ak-login .ak-login__rules{margin:0;padding:0;list-style:none;font-size:.8em;color:var(--ak-color-muted)}
 .ak-login .ak-login__rules [data-met="true"]{color:var(--ak-color-primary)}
+.ak-login .ak-login__captcha{border:1px solid var(--ak-color-border);border-radius:var(--ak-radius)}
+.ak-login .ak-login__agreements{display:flex;flex-direction:column;gap:4px;margin:0;padding:0;border:0}
 .ak-login .ak-login__qr{align-self:center;image-rendering:pixelated}
 .ak-login .ak-login__secret{font-size:1.1em;letter-spacing:.05em;user-select:all}
 .ak-login .ak-login__links{display:flex;justify-content:space-between;margin-top:var(--ak-spacing)}

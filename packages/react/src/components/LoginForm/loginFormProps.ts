@@ -26,6 +26,11 @@ export interface LoginFormProps {
   style?: CSSProperties
   /** Render no `<style>` at all; the `ak-login__*` class names stay for your own CSS. */
   unstyled?: boolean
+  /**
+   * Read the app's public config (one cached request) for its agreements, captcha policy and
+   * password rules. Defaults to true.
+   */
+  publicConfig?: boolean
   /** Shown while the form's code loads. Defaults to a short "Loading…". */
   fallback?: ReactNode
 }

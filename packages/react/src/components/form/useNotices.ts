@@ -12,6 +12,8 @@ export interface Notices {
   fail(error: unknown): void
   /** Shows a neutral message (code sent, saved, password reset). */
   inform(text: string): void
+  /** Shows the form's own complaint (not the server's) in the alert region. */
+  warn(text: string): void
   /** Clears both regions, before a new attempt. */
   clear(): void
 }
@@ -31,6 +33,10 @@ export function useNotices(lang: FormLang, onError: ((error: AuthingError) => vo
     inform(text) {
       setAlert('')
       setStatus(text)
+    },
+    warn(text) {
+      setStatus('')
+      setAlert(text)
     },
     clear() {
       setAlert('')

@@ -1,4 +1,5 @@
 import { onSubmit, useFormFields } from '../../form/useFormFields.js'
+import { useAgreements } from '../Agreements.js'
 import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
 import { useLoginFormContext } from '../formContext.js'
 import { RememberMe } from '../RememberMe.js'
@@ -11,11 +12,13 @@ export function CodeView({ channel }: { channel: CodeChannel }) {
   const sender = useCodeSender(channel, 'login')
   const fields = useFormFields(emptyCodeFields, t)
   const { values } = fields
+  const agreements = useAgreements('login')
 
   const submit = onSubmit(async (form) => {
     clear()
-    if (!fields.check(form, codeRules(channel))) return
+    if (!fields.check(form, codeRules(channel)) || !agreements.check(form)) return
     const code = values.code.trim()
+    const extras = agreements.ids ? { agreementIds: agreements.ids } : {}
     try {
       const countryCode = values.countryCode.trim()
       const user =
@@ -23,11 +26,11 @@ export function CodeView({ channel }: { channel: CodeChannel }) {
           ? await login(
               'phoneCode',
               countryCode
-                ? { phone: values.phone.trim(), code, phoneCountryCode: countryCode }
-                : { phone: values.phone.trim(), code },
+                ? { phone: values.phone.trim(), code, phoneCountryCode: countryCode, ...extras }
+                : { phone: values.phone.trim(), code, ...extras },
               { rememberMe },
             )
-          : await login('emailCode', { email: values.email.trim(), code }, { rememberMe })
+          : await login('emailCode', { email: values.email.trim(), code, ...extras }, { rememberMe })
       loggedIn(user)
     } catch (error) {
       fail(error)
@@ -37,6 +40,7 @@ export function CodeView({ channel }: { channel: CodeChannel }) {
   return (
     <form className="ak-login__form" aria-label={t.title} noValidate onSubmit={submit}>
       <CodeFields channel={channel} fields={fields} sender={sender} />
+      {agreements.boxes}
       <RememberMe />
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.submitLogin}

@@ -4,6 +4,7 @@ import { useRegister } from '../../../hooks/useRegister.js'
 import { Field } from '../../form/Field.js'
 import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 import * as rules from '../../form/validation.js'
+import { useAgreements } from '../Agreements.js'
 import { ChoiceGroup } from '../ChoiceGroup.js'
 import { CodeFields, codeRules, emptyCodeFields } from '../CodeFields.js'
 import { useLoginFormContext } from '../formContext.js'
@@ -19,17 +20,19 @@ export function RegisterView() {
   const sender = useCodeSender('phone', 'register')
   const fields = useFormFields({ ...emptyCodeFields, username: '', password: '' }, t)
   const { values, bind } = fields
+  const agreements = useAgreements('register')
 
   const submit = onSubmit(async (form) => {
     clear()
     const checks =
       by === 'username' ? { username: rules.required } : by === 'email' ? { email: rules.email } : codeRules('phone')
-    if (!fields.check(form, { ...checks, password: rules.password })) return
+    if (!fields.check(form, { ...checks, password: rules.password }) || !agreements.check(form)) return
     const { password } = values
+    const options = agreements.ids ? { agreementIds: agreements.ids } : {}
     try {
-      if (by === 'username') await register('username', { username: values.username.trim(), password })
-      else if (by === 'email') await register('email', { email: values.email.trim(), password })
-      else await register('phoneCode', { phone: values.phone.trim(), code: values.code.trim(), password })
+      if (by === 'username') await register('username', { username: values.username.trim(), password }, options)
+      else if (by === 'email') await register('email', { email: values.email.trim(), password }, options)
+      else await register('phoneCode', { phone: values.phone.trim(), code: values.code.trim(), password }, options)
       go('login', t.registered)
     } catch (error) {
       fail(error)
@@ -56,6 +59,7 @@ export function RegisterView() {
         <CodeFields channel="phone" fields={fields} sender={sender} />
       )}
       <Field {...bind('password')} label={t.password} type="password" autoComplete="new-password" />
+      {agreements.boxes}
       <button type="submit" className="ak-login__submit" disabled={isPending}>
         {t.submitRegister}
       </button>
