@@ -80,6 +80,17 @@ describe('<LoginForm> password login', () => {
     expect(onSuccess).not.toHaveBeenCalled()
   })
 
+  it('says how many attempts are left before the lockout (2333 remainCount)', async () => {
+    const authing = await startAuthing({ lockout: { maxFailures: 3 } })
+    const { user } = await renderForm(authing, { lang: 'en-US' })
+    await passwordLogin(user, 'bob', 'wrong-password', EN)
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Incorrect account or password. 2 attempts left before the account locks.',
+      ),
+    )
+  })
+
   it('explains a lockout (2005)', async () => {
     const authing = await startAuthing({ lockout: { maxFailures: 2 } })
     const { user, onError } = await renderForm(authing, { lang: 'en-US' })

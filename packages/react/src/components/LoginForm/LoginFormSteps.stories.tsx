@@ -1,6 +1,6 @@
 import { demoSeed, type SeedDocument, totpCodeAt } from '@authing-kit/emulator'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, fn, waitFor } from 'storybook/test'
+import { expect, fn, waitFor, within } from 'storybook/test'
 
 import { ANSWER_WAIT, authingOf, authingParameters } from '../../../../../.storybook/storyAuthing.js'
 import { expectAlert, expectLoggedIn, logInWithPassword } from '../../../../../.storybook/storyLoginForm.js'
@@ -17,6 +17,23 @@ const completionSeed = (): SeedDocument => ({
     extendsFields: [{ type: 'internal', name: 'nickname', label: 'Nickname', required: true }],
   })),
   users: [...(demoSeed.users ?? []), { username: 'nick', password: 'passw0rd' }],
+})
+
+/** The demo seed with its application asking for its terms to be accepted at login and sign-up. */
+const agreementSeed = (): SeedDocument => ({
+  ...demoSeed,
+  applications: (demoSeed.applications ?? []).map((app) => ({
+    ...app,
+    agreements: [
+      {
+        title: 'I accept the <a href="https://example.com/terms">terms of service</a>',
+        required: true,
+        lang: 'en-US',
+        availableAt: 2,
+      },
+      { title: 'Send me product news', required: false, lang: 'en-US', availableAt: 1 },
+    ],
+  })),
 })
 
 /** The demo seed with its application asking every login for a text-message or authenticator code (1636). */
@@ -112,7 +129,8 @@ export const FirstLoginPasswordInChinese: Story = {
   play: async (context) => {
     await logInWithPassword(context, 'zh-CN', 'first-login-carol', 'passw0rd')
     await expect(await context.canvas.findByRole('heading', { name: '设置新密码' }, ANSWER_WAIT)).toBeVisible()
-    await expect(context.canvas.getByLabelText('再次输入新密码')).toBeVisible()
+    // The heading comes first; the step's fields with its lazily loaded view.
+    await expect(await context.canvas.findByLabelText('再次输入新密码', {}, ANSWER_WAIT)).toBeVisible()
   },
 }
 
@@ -126,5 +144,21 @@ export const CompleteProfile: Story = {
     await waitFor(() => expect(nickname).toHaveFocus())
     await userEvent.type(nickname, 'Nick{Enter}')
     await expectLoggedIn(context.args.onSuccess, 'nick')
+  },
+}
+
+export const RequiredAgreement: Story = {
+  name: 'Agreements: a required one blocks the login until ticked',
+  parameters: authingParameters({ emulator: { seed: agreementSeed() } }),
+  play: async (context) => {
+    const { canvas, userEvent } = context
+    const group = await canvas.findByRole('group', { name: 'Agreements' }, ANSWER_WAIT)
+    await expect(within(group).getByRole('link', { name: 'terms of service' })).toHaveAttribute('target', '_blank')
+    await logInWithPassword(context, 'en-US', 'bob', 'passw0rd')
+    await expectAlert(context, 'Please accept the agreements marked *.')
+    await expect(context.args.onSuccess).not.toHaveBeenCalled()
+    await userEvent.click(within(group).getAllByRole('checkbox')[0] as HTMLElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Log in' }))
+    await expectLoggedIn(context.args.onSuccess, 'bob')
   },
 }

@@ -8,6 +8,7 @@ import { displayName } from '../form/displayName.js'
 import { formCss } from '../form/formCss.js'
 import { NoticeRegions } from '../form/NoticeRegions.js'
 import { useNotices } from '../form/useNotices.js'
+import { configuredMethods } from './configuredMethods.js'
 import { LoginFormContext, type LoginFormContextValue, type LoginFormScreen } from './formContext.js'
 import { enUS } from './i18n/en-US.js'
 import { zhCN } from './i18n/zh-CN.js'
@@ -43,15 +44,22 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
   } = props
   const provider = useAuthingContext('LoginForm')
   const t = lang === 'en-US' ? enUS : zhCN
-  const offered = methods.length > 0 ? methods : ALL_METHODS
-  const [method, setMethod] = useState<LoginFormMethod>(
-    defaultMethod && offered.includes(defaultMethod) ? defaultMethod : offered[0]!,
-  )
+  const { config } = usePublicConfig({ enabled: props.publicConfig !== false })
+  const configured = props.followPublicConfig && config ? configuredMethods(config) : []
+  const offered = configured.length ? configured : methods.length > 0 ? methods : ALL_METHODS
+  const [chosen, setMethod] = useState<LoginFormMethod | null>(null)
+  // The console's default tab once its config is in (until the user picks one), else the app's.
+  const method =
+    chosen && offered.includes(chosen)
+      ? chosen
+      : !configured.length && defaultMethod && offered.includes(defaultMethod)
+        ? defaultMethod
+        : offered[0]!
+  const register = allowRegister && !(props.followPublicConfig && config?.registerDisabled)
   const [screen, setScreen] = useState<LoginFormScreen>('login')
   const [rememberMe, setRememberMe] = useState(provider.rememberMe)
   const notices = useNotices(lang, props.onError)
   const login = useLogin()
-  const { config } = usePublicConfig({ enabled: props.publicConfig !== false })
   // The server speaks the form's language too: its messages, and the agreements it checks a login against.
   useEffect(() => provider.runtime.client.setLang(lang), [provider.runtime, lang])
   const [announcement, announce] = useState('')
@@ -153,7 +161,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
           </button>
         ) : (
           <>
-            {allowRegister ? (
+            {register ? (
               <button type="button" className="ak-login__link" onClick={() => context.go('register')}>
                 {t.toRegister}
               </button>

@@ -31,6 +31,12 @@ export interface LoginFormProps {
    * password rules. Defaults to true.
    */
   publicConfig?: boolean
+  /**
+   * Take the login tabs, their order, the default tab and whether sign-up is offered from the app's
+   * console (public config) instead of `methods` / `defaultMethod` / `allowRegister`, once it is in.
+   * Tabs this form has no view for are left out. Defaults to false.
+   */
+  followPublicConfig?: boolean
   /** Shown while the form's code loads. Defaults to a short "Loading…". */
   fallback?: ReactNode
 }

@@ -6,7 +6,7 @@ export type FormLang = 'zh-CN' | 'en-US'
 type Catalog = Partial<Record<string, string>>
 
 // Keyed by String(code): Authing's numeric codes and the client's own named ones share one table.
-const catalogs: Record<FormLang, { codes: Catalog; fallback: string }> = {
+const catalogs: Record<FormLang, { codes: Catalog; fallback: string; attemptsLeft: string }> = {
   'en-US': {
     codes: {
       '2333': 'Incorrect account or password.',
@@ -32,6 +32,7 @@ const catalogs: Record<FormLang, { codes: Catalog; fallback: string }> = {
       bad_response: 'The server sent an unexpected answer. Try again later.',
     },
     fallback: 'Something went wrong. Try again.',
+    attemptsLeft: '{n} attempts left before the account locks.',
   },
   'zh-CN': {
     codes: {
@@ -58,6 +59,7 @@ const catalogs: Record<FormLang, { codes: Catalog; fallback: string }> = {
       bad_response: '服务器返回了异常数据，请稍后再试。',
     },
     fallback: '出错了，请重试。',
+    attemptsLeft: '再错 {n} 次账号将被锁定。',
   },
 }
 
@@ -70,6 +72,10 @@ export function errorMessage(error: unknown, lang: FormLang): string {
   const catalog = catalogs[lang]
   if (!isAuthingError(error)) return catalog.fallback
   const known = catalog.codes[String(error.code)]
+  // A wrong password says how many tries are left before the lockout, where the server tells (2333).
+  const left = (error.data as { remainCount?: unknown } | undefined)?.remainCount
+  if (known !== undefined && typeof left === 'number' && left > 0)
+    return `${known} ${catalog.attemptsLeft.replace('{n}', String(left))}`
   if (known !== undefined) return known
   return typeof error.code === 'number' && error.message.trim() !== '' ? error.message : catalog.fallback
 }

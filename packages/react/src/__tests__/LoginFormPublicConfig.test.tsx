@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import type { User } from '@authing-kit/client'
 import { defaultSeed, type SeedDocument } from '@authing-kit/emulator'
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -58,5 +58,45 @@ describe('<LoginForm> agreements', () => {
     await user.click(screen.getByRole('button', { name: 'Log in' }))
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
     expect(authing.requests).toContain('/api/v2/login/account')
+  })
+})
+
+describe('<LoginForm followPublicConfig>', () => {
+  it("takes the console's tabs, their order, the default tab and the sign-up switch", async () => {
+    const seed: SeedDocument = structuredClone(defaultSeed)
+    const configured = '62a0f0a9c6b1c2a3d4e5f634'
+    seed.applications = [
+      ...(seed.applications ?? []),
+      {
+        id: configured,
+        name: 'Codes first',
+        loginTabs: ['phone-code', 'password'],
+        defaultLoginTab: 'phone-code',
+        verifyCodeLoginMethods: ['email-code'],
+        registerDisabled: true,
+      },
+    ]
+    const authing = await startAuthing({ seed })
+    render(<LoginForm lang="en-US" followPublicConfig />, { wrapper: authing.wrapper({ appId: configured }) })
+    const tabs = await screen.findByRole('group', { name: 'Login methods' })
+    await waitFor(() =>
+      expect(
+        within(tabs)
+          .getAllByRole('button')
+          .map((b) => [b.textContent, b.getAttribute('aria-pressed')]),
+      ).toEqual([
+        ['Email code', 'true'],
+        ['Password', 'false'],
+      ]),
+    )
+    expect(screen.getByLabelText('Email')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Create an account' })).toBeNull()
+
+    // Without the prop, the app's own choice stands.
+    cleanup()
+    render(<LoginForm lang="en-US" />, { wrapper: authing.wrapper({ appId: configured }) })
+    const own = await screen.findByRole('group', { name: 'Login methods' })
+    expect(within(own).getAllByRole('button')).toHaveLength(3)
+    expect(screen.getByRole('button', { name: 'Create an account' })).toBeTruthy()
   })
 })
