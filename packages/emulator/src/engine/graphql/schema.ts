@@ -29,6 +29,7 @@ import { managementRoleResolvers } from './resolvers/managementRoles.js'
 import { managementTokenResolvers } from './resolvers/managementToken.js'
 import { managementUdfResolvers } from './resolvers/managementUdf.js'
 import { managementUserResolvers } from './resolvers/managementUsers.js'
+import { managementUserpoolResolvers } from './resolvers/managementUserpool.js'
 import { profileResolvers } from './resolvers/profile.js'
 import { roleFields } from './resolvers/roleFields.js'
 import { udfResolvers } from './resolvers/udf.js'
@@ -47,6 +48,7 @@ const rootResolvers: RootResolvers = {
   ...managementAclResolvers,
   ...managementGroupResolvers,
   ...managementUdfResolvers,
+  ...managementUserpoolResolvers,
 }
 
 /** Computed fields of object types, by type name; every other field is read off its view. */
