@@ -7,7 +7,11 @@ import { startManagement } from './testManagement.js'
 
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error)
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  )
 
 /** The emulator, an administrator, and a look at the app's public config that no client cache hides. */
 async function start() {
@@ -20,7 +24,10 @@ async function start() {
     return ((await response.json()) as { data: Record<string, unknown> }).data
   }
   const bobLogin = () => failure(setup.client().loginByUsername('bob', 'passw0rd'))
-  return { ...setup, clock, publicConfig, bobLogin }
+  /** A ManagementClient holding bob's own token where the management token belongs. */
+  const endUser = async () =>
+    setup.management({ secret: undefined, accessToken: (await setup.bob()).getSnapshot().token ?? '' } as never)
+  return { ...setup, clock, publicConfig, bobLogin, endUser }
 }
 
 describe('management.userpool', () => {
@@ -77,19 +84,23 @@ describe('management.userpool', () => {
       { weakPasswords: [''] },
       { name: ' ' },
     ]) {
-      expect(await failure(admin.userpool.update({ name: 'Changed', ...updates }))).toMatchObject({ code: 2231 })
+      expect(await failure(admin.userpool.update({ name: 'Changed', ...updates } as never))).toMatchObject({
+        code: 2231,
+      })
     }
     expect(await failure(admin.userpool.update({ logo: 'https://example.com/logo.png' }))).toMatchObject({
       code: 1000,
       message: expect.stringContaining('logo'),
     })
-    expect(await failure(admin.userpool.update({ loginFailCheck: { timeInterval: 60 } }))).toMatchObject({ code: 1000 })
+    expect(await failure(admin.userpool.update({ loginFailCheck: { timeInterval: 60 } as never }))).toMatchObject({
+      code: 1000,
+    })
     expect(await admin.userpool.detail()).toMatchObject({ name: 'Authing Emulator', passwordStrength: 1 })
   })
 
   it("refuses an end user's token", async () => {
-    const { management, bob } = await start()
-    const user = management({ secret: undefined, accessToken: (await bob()).getSnapshot().token ?? '' })
+    const { endUser } = await start()
+    const user = await endUser()
     expect(await failure(user.userpool.detail())).toMatchObject({ code: 1001 })
     expect(await failure(user.userpool.update({ passwordStrength: 0 }))).toMatchObject({ code: 1001 })
   })
@@ -117,7 +128,9 @@ describe('management.applications.update', () => {
 
   it("sets the app's MFA policy: logins to it then pass a second factor (1636), until it is off", async () => {
     const { admin, info, publicConfig, bobLogin } = await start()
-    await admin.applications.update(info.appId, { applicationMfa: [{ mfaPolicy: 'SMS' }, { mfaPolicy: 'EMAIL', sort: -1 }] })
+    await admin.applications.update(info.appId, {
+      applicationMfa: [{ mfaPolicy: 'SMS' }, { mfaPolicy: 'EMAIL', sort: -1 }],
+    })
     expect(await publicConfig()).toMatchObject({
       applicationMfa: [
         { mfaPolicy: 'EMAIL', status: 1 },
@@ -149,7 +162,7 @@ describe('management.applications.update', () => {
   })
 
   it('refuses values out of range, unknown fields and unknown apps, and an end user', async () => {
-    const { admin, info, management, bob, publicConfig } = await start()
+    const { admin, info, endUser, publicConfig } = await start()
     for (const updates of [
       { loginTabs: ['fax'] },
       { loginTabs: [] },
@@ -160,6 +173,8 @@ describe('management.applications.update', () => {
       { extendsFields: [{ type: 'internal', name: 'password' }] },
       { complateFiledsPlace: ['anywhere'] },
       { registerDisabled: 'yes' },
+      { extendsFieldsEnabled: true },
+      { registerTabs: ['phone'], defaultRegisterTab: 'email' },
     ]) {
       expect(await failure(admin.applications.update(info.appId, updates as never))).toMatchObject({ code: 2231 })
     }
@@ -169,12 +184,17 @@ describe('management.applications.update', () => {
     expect(await failure(admin.applications.update(info.appId, { appType: 'BOTH' } as never))).toMatchObject({
       code: 1000,
     })
-    expect(await failure(admin.applications.update('62a0f0a9c6b1c2a3d4e5f6ff', { registerDisabled: true }))).toMatchObject(
-      { code: 2011 },
-    )
-    const user = management({ secret: undefined, accessToken: (await bob()).getSnapshot().token ?? '' })
-    expect(await failure(user.applications.update(info.appId, { registerDisabled: true }))).toMatchObject({ code: 1001 })
-    expect(await publicConfig()).toMatchObject({ registerDisabled: false, loginTabs: { list: ['password', 'phone-code'] } })
+    expect(
+      await failure(admin.applications.update('62a0f0a9c6b1c2a3d4e5f6ff', { registerDisabled: true })),
+    ).toMatchObject({ code: 2011 })
+    const user = await endUser()
+    expect(await failure(user.applications.update(info.appId, { registerDisabled: true }))).toMatchObject({
+      code: 1001,
+    })
+    expect(await publicConfig()).toMatchObject({
+      registerDisabled: false,
+      loginTabs: { list: ['password', 'phone-code'] },
+    })
   })
 })
 
@@ -200,14 +220,14 @@ describe('management.mfa', () => {
   })
 
   it('refuses a secret it cannot compute codes from, unknown users and types, and an end user', async () => {
-    const { admin, management, bob } = await start()
+    const { admin, endUser } = await start()
     expect(await failure(admin.mfa.importTotp(BOB_ID, '123456'))).toMatchObject({ code: 2231 })
     expect(await failure(admin.mfa.importTotp(BOB_ID, secret, 'a b'))).toMatchObject({ code: 2231 })
     expect(await failure(admin.mfa.importTotp('62a0f0a9c6b1c2a3d4e5f6ff', secret))).toMatchObject({ code: 2004 })
     expect(await failure(admin.mfa.getStatus('62a0f0a9c6b1c2a3d4e5f6ff'))).toMatchObject({ code: 2004 })
     expect(await failure(admin.mfa.unAssociateMfa(BOB_ID, 'SMS' as never))).toMatchObject({ code: 2231 })
     expect(await failure(admin.mfa.unAssociateMfa(BOB_ID, 'OTP'))).toMatchObject({ code: 2231 })
-    const user = management({ secret: undefined, accessToken: (await bob()).getSnapshot().token ?? '' })
+    const user = await endUser()
     expect(await failure(user.mfa.importTotp(BOB_ID, secret))).toMatchObject({ code: 1001 })
     expect(await failure(user.mfa.getStatus(BOB_ID))).toMatchObject({ code: 1001 })
     expect(await admin.mfa.getStatus(BOB_ID)).toEqual({ OTP: false, FACE: false })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { recordShapeProblem } from '../model/recordShapes.js'
 import { totpCodeAt } from '../engine/domain/mfa/totp.js'
+import { recordShapeProblem } from '../model/recordShapes.js'
 import { BOB_ID, setupManagement } from './fixtures/management.js'
 
 /** authing-js-sdk 4.23.55's document, as it sends it (its selection is wider than ours). */

@@ -116,7 +116,10 @@ const appliers: Record<string, Applier> = {
     return { ...app, redirectUris: value as string[] }
   },
   loginTabs: loginField((login, value) => ({ ...login, loginTabs: listOf(value, 'loginTabs', loginTabs, true) })),
-  defaultLoginTab: loginField((login, value) => ({ ...login, defaultLoginTab: value as AppLoginSettings['defaultLoginTab'] })),
+  defaultLoginTab: loginField((login, value) => ({
+    ...login,
+    defaultLoginTab: value as AppLoginSettings['defaultLoginTab'],
+  })),
   registerTabs: loginField((login, value) => ({
     ...login,
     registerTabs: listOf(value, 'registerTabs', registerTabs, true),
@@ -125,7 +128,10 @@ const appliers: Record<string, Applier> = {
     ...login,
     defaultRegisterTab: value as AppLoginSettings['defaultRegisterTab'],
   })),
-  registerDisabled: loginField((login, value) => ({ ...login, registerDisabled: booleanOf(value, 'registerDisabled') })),
+  registerDisabled: loginField((login, value) => ({
+    ...login,
+    registerDisabled: booleanOf(value, 'registerDisabled'),
+  })),
   passwordTabConfig: loginField((login, value) => ({
     ...login,
     passwordLoginMethods: enabledMethods(value, 'passwordTabConfig', passwordLoginMethods),
@@ -135,8 +141,11 @@ const appliers: Record<string, Applier> = {
     verifyCodeLoginMethods: enabledMethods(value, 'verifyCodeTabConfig', verifyCodeLoginMethods),
   })),
   applicationMfa: (app, value) => ({ ...app, mfa: mfaPolicyOf(value) }),
-  extendsFieldsEnabled: (app, value) =>
-    booleanOf(value, 'extendsFieldsEnabled') ? app : { ...app, extendsFields: [] },
+  extendsFieldsEnabled: (app, value) => {
+    if (!booleanOf(value, 'extendsFieldsEnabled')) return { ...app, extendsFields: [] }
+    if (!app.extendsFields?.length) throw invalid('extendsFields')
+    return app
+  },
   extendsFields: (app, value, engine) => ({
     ...app,
     extendsFields: extendsFieldsOf(engine, app, value),
@@ -150,25 +159,37 @@ const appliers: Record<string, Applier> = {
 }
 
 /**
+ * A default tab that is no longer among the tabs moves to the first of them, unless the update
+ * named it: then it is refused.
+ */
+function defaultsAmongTabs(login: AppLoginSettings, updates: Input): AppLoginSettings {
+  const pairs = [
+    ['loginTabs', 'defaultLoginTab'],
+    ['registerTabs', 'defaultRegisterTab'],
+  ] as const
+  let next = login
+  for (const [tabs, defaultTab] of pairs) {
+    const list: readonly string[] = next[tabs]
+    if (list.includes(next[defaultTab])) continue
+    if (defaultTab in updates) throw invalid(defaultTab)
+    next = { ...next, [defaultTab]: list[0] }
+  }
+  return next
+}
+
+/**
  * Applies `updates` to the app. Defaults are checked against the tabs once every field is in, so
- * `{loginTabs, defaultLoginTab}` may change together in either order; `extendsFieldsEnabled: false`
- * drops the fields, and it is applied after them.
+ * `{loginTabs, defaultLoginTab}` may change together in either order. `extendsFieldsEnabled` is
+ * applied after the fields: false drops them, true needs some.
  */
 export function updateApplication(engine: Engine, app: ApplicationRecord, updates: Input): ApplicationRecord {
   const entries = Object.entries(updates).filter(([, value]) => value !== undefined)
-  for (const [key] of entries) if (!Object.hasOwn(appliers, key)) throw new AuthingBusinessError('notSupported', { field: key })
+  for (const [key] of entries)
+    if (!Object.hasOwn(appliers, key)) throw new AuthingBusinessError('notSupported', { field: key })
   entries.sort(([a], [b]) => Number(a === 'extendsFieldsEnabled') - Number(b === 'extendsFieldsEnabled'))
   let next = app
   for (const [key, value] of entries) next = appliers[key]?.(next, value, engine) ?? next
-  const login = next.login
-  if (login && !login.loginTabs.includes(login.defaultLoginTab)) {
-    if ('defaultLoginTab' in updates) throw invalid('defaultLoginTab')
-    next = { ...next, login: { ...login, defaultLoginTab: login.loginTabs[0] ?? login.defaultLoginTab } }
-  }
-  if (next.login && !next.login.registerTabs.includes(next.login.defaultRegisterTab)) {
-    if ('defaultRegisterTab' in updates) throw invalid('defaultRegisterTab')
-    next = { ...next, login: { ...next.login, defaultRegisterTab: next.login.registerTabs[0] ?? next.login.defaultRegisterTab } }
-  }
+  if (next.login) next = { ...next, login: defaultsAmongTabs(next.login, updates) }
   if (next === app) return app
   const updated = { ...next, updatedAt: new Date(engine.settings.now()).toISOString() }
   engine.state.applications.set(app.id, updated)

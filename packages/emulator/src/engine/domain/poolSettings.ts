@@ -57,7 +57,12 @@ function applyLoginFailCheck(pool: UserPoolRecord, value: unknown): UserPoolReco
 
 function applyPasswordUpdatePolicy(pool: UserPoolRecord, value: unknown): UserPoolRecord {
   if (!isObject(value)) throw invalid('passwordUpdatePolicy')
-  const policy = { enabled: false, forcedCycle: 90, forcedCycleUnit: 'DAY' as ForcedCycleUnit, ...pool.passwordUpdatePolicy }
+  const policy = {
+    enabled: false,
+    forcedCycle: 90,
+    forcedCycleUnit: 'DAY' as ForcedCycleUnit,
+    ...pool.passwordUpdatePolicy,
+  }
   for (const [key, item] of entriesOf(value, 'passwordUpdatePolicy', ['enabled', 'forcedCycle', 'forcedCycleUnit'])) {
     if (key === 'enabled') policy.enabled = booleanOf(item, 'passwordUpdatePolicy.enabled')
     else if (key === 'forcedCycle') policy.forcedCycle = positiveInteger(item, 'passwordUpdatePolicy.forcedCycle')

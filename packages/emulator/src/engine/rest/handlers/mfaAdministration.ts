@@ -16,7 +16,8 @@ async function managedUser(ctx: RequestContext, id: string | undefined) {
 }
 
 export const mfaAdministrationRoutes: RestRoutes = {
-  'GET /api/v2/users/:id/mfa-bound': async (ctx, { params }) => mfaStatus(ctx.engine, await managedUser(ctx, params.id)),
+  'GET /api/v2/users/:id/mfa-bound': async (ctx, { params }) =>
+    mfaStatus(ctx.engine, await managedUser(ctx, params.id)),
   'DELETE /api/v2/users/:id/mfa-bound': async (ctx, { url, params }) => {
     const user = await managedUser(ctx, params.id)
     unbindMfa(ctx.engine, user, mfaTypeOf(url.searchParams.get('type')))
