@@ -9,7 +9,18 @@ export type { ApplicationsManagement } from './management/applicationsManagement
 export type { GroupsManagement } from './management/groupsManagement.js'
 export type { ManagementClientOptions } from './management/managementClient.js'
 export { ManagementClient } from './management/managementClient.js'
+export type { MfaManagement } from './management/mfaManagement.js'
 export type { RolesManagement } from './management/rolesManagement.js'
+export type {
+  ApplicationUpdates,
+  ExtendsFieldInput,
+  MfaPolicy,
+  RobotVerify,
+  TotpImport,
+  UpdateUserpoolInput,
+  UserMfaType,
+  UserPool,
+} from './management/switchTypes.js'
 export type {
   AgreementDetail,
   AgreementInput,
@@ -27,5 +38,6 @@ export type {
   UserInput,
 } from './management/types.js'
 export type { UdfManagement } from './management/udfManagement.js'
+export type { UserpoolManagement } from './management/userpoolManagement.js'
 export type { UsersManagement } from './management/usersManagement.js'
 export type { SignalOptions } from './options.js'

@@ -5,6 +5,7 @@ import { userFromWire, type UserOnWire } from '../user.js'
 import type { AclManagement, ResourceInput } from './aclManagement.js'
 import type { ManagementContext } from './managementContext.js'
 import type { RolesManagement } from './rolesManagement.js'
+import type { ApplicationUpdates } from './switchTypes.js'
 import type { AgreementDetail, AgreementInput, Application, Resource, ResourceType, RoleDetail } from './types.js'
 
 /**
@@ -51,6 +52,17 @@ export class ApplicationsManagement {
 
   findById(appId: string, options: SignalOptions = {}): Promise<Application> {
     return this.context.run(() => this.context.rest<Application>('GET', this.path(appId), { signal: options.signal }))
+  }
+
+  /**
+   * Changes the application's login switches (`POST /api/v2/applications/{id}`, where
+   * authing-js-sdk's `changeApplicationType` posts too): its form's tabs and methods, its MFA policy,
+   * its profile completion. The public config shows the change at once; a value out of range is refused.
+   */
+  update(appId: string, updates: ApplicationUpdates, options: SignalOptions = {}): Promise<Application> {
+    return this.context.run(() =>
+      this.context.rest<Application>('POST', this.path(appId), { body: { ...updates }, signal: options.signal }),
+    )
   }
 
   /** Issues a new secret; the old one stops working. */

@@ -11,8 +11,10 @@ import { guardSecretInBrowser } from './browserGuard.js'
 import { GroupsManagement } from './groupsManagement.js'
 import { ManagementContext } from './managementContext.js'
 import { type AccessToken, ManagementToken } from './managementToken.js'
+import { MfaManagement } from './mfaManagement.js'
 import { RolesManagement } from './rolesManagement.js'
 import { UdfManagement } from './udfManagement.js'
+import { UserpoolManagement } from './userpoolManagement.js'
 import { UsersManagement } from './usersManagement.js'
 
 export interface ManagementClientOptions extends CommonClientOptions {
@@ -46,6 +48,8 @@ export class ManagementClient {
   readonly acl: AclManagement
   readonly groups: GroupsManagement
   readonly udf: UdfManagement
+  readonly userpool: UserpoolManagement
+  readonly mfa: MfaManagement
   private readonly core: ClientCore
   private readonly context: ManagementContext
 
@@ -80,6 +84,8 @@ export class ManagementClient {
     this.applications = new ApplicationsManagement(this.context, this.acl, this.roles)
     this.groups = new GroupsManagement(this.context)
     this.udf = new UdfManagement(this.context)
+    this.userpool = new UserpoolManagement(this.context)
+    this.mfa = new MfaManagement(this.context)
   }
 
   /** Asks the server whether a user's id_token is valid (the signature and revocation are checked, not just decoded). */

@@ -533,6 +533,10 @@ type UserPool {
   loginRequireEmailVerified: Boolean
   verifyCodeLength: Int
   verifyCodeMaxAttempts: Int
+  # The emulator's own: the pool's password rules and captcha policy, as the public config names them.
+  passwordStrength: Int
+  robotVerify: String
+  weakPasswords: [String!]
 }
 
 type UserPoolType {
@@ -559,6 +563,8 @@ type PasswordUpdatePolicyConfig {
   enabled: Boolean
   forcedCycle: Int
   differenceCycle: Int
+  # The emulator's own (the forcedCycleUnit of the 2058 step): DAY, MONTH or YEAR.
+  forcedCycleUnit: String
 }
 
 type LoginPasswordFailCheckConfig {
@@ -1043,6 +1049,10 @@ input UpdateUserpoolInput {
   loginRequireEmailVerified: Boolean
   verifyCodeLength: Int
   verifyCodeMaxAttempts: Int
+  # The emulator's own: the pool's password rules and captcha policy, as the public config names them.
+  passwordStrength: Int
+  robotVerify: String
+  weakPasswords: [String!]
 }
 
 input FrequentRegisterCheckConfigInput {
@@ -1061,6 +1071,8 @@ input PasswordUpdatePolicyInput {
   enabled: Boolean
   forcedCycle: Int
   differenceCycle: Int
+  # The emulator's own (the forcedCycleUnit of the 2058 step): DAY, MONTH or YEAR.
+  forcedCycleUnit: String
 }
 
 input LoginPasswordFailCheckConfigInput {

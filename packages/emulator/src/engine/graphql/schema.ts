@@ -28,6 +28,7 @@ import { managementGroupResolvers } from './resolvers/managementGroups.js'
 import { managementRoleResolvers } from './resolvers/managementRoles.js'
 import { managementTokenResolvers } from './resolvers/managementToken.js'
 import { managementUdfResolvers } from './resolvers/managementUdf.js'
+import { managementUserpoolResolvers } from './resolvers/managementUserpool.js'
 import { managementUserResolvers } from './resolvers/managementUsers.js'
 import { profileResolvers } from './resolvers/profile.js'
 import { roleFields } from './resolvers/roleFields.js'
@@ -47,6 +48,7 @@ const rootResolvers: RootResolvers = {
   ...managementAclResolvers,
   ...managementGroupResolvers,
   ...managementUdfResolvers,
+  ...managementUserpoolResolvers,
 }
 
 /** Computed fields of object types, by type name; every other field is read off its view. */

@@ -18,10 +18,12 @@ import { loginRoutes } from '../rest/handlers/login.js'
 import { loginStepRoutes } from '../rest/handlers/loginSteps.js'
 import { meRoutes } from '../rest/handlers/me.js'
 import { mfaRoutes } from '../rest/handlers/mfa.js'
+import { mfaAdministrationRoutes } from '../rest/handlers/mfaAdministration.js'
 import { namespaceRoutes } from '../rest/handlers/namespaces.js'
 import { publicConfigRoutes } from '../rest/handlers/publicConfig.js'
 import { registerRoutes } from '../rest/handlers/register.js'
 import { resourceRoutes } from '../rest/handlers/resources.js'
+import { userpoolRoutes } from '../rest/handlers/userpool.js'
 import { userRoutes } from '../rest/handlers/users.js'
 import type { RestRoutes } from '../rest/types.js'
 import { avatarSvg } from '../ui/avatar.js'
@@ -43,9 +45,11 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     ...loginRoutes,
     ...loginStepRoutes,
     ...mfaRoutes,
+    ...mfaAdministrationRoutes,
     ...codeRoutes,
     ...meRoutes,
     ...userRoutes,
+    ...userpoolRoutes,
     ...aclRoutes,
     ...applicationRoutes,
     ...publicConfigRoutes,

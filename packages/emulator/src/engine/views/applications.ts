@@ -52,8 +52,13 @@ export function applicationView(engine: Engine, app: ApplicationRecord): Record<
     disabledOauth2Connections: [],
     disabledCasConnections: [],
     disabledAzureAdConnections: [],
-    extendsFields: [],
-    extendsFieldsEnabled: false,
+    extendsFields: app.extendsFields ?? [],
+    extendsFieldsEnabled: (app.extendsFields?.length ?? 0) > 0,
+    complateFiledsPlace: app.complateFiledsPlace ?? [],
+    skipComplateFileds: app.skipComplateFileds ?? false,
+    applicationMfa: applicationMfaView(app),
+    passwordTabConfig: { enabledLoginMethods: login.passwordLoginMethods },
+    verifyCodeTabConfig: { enabledLoginMethods: login.verifyCodeLoginMethods },
     ext: null,
     ssoPageCustomizationSettings: null,
     permissionStrategy: { enabled: false, defaultStrategy: 'ALLOW_ALL', allowPolicyId: null, denyPolicyId: null },
@@ -71,6 +76,11 @@ export function applicationView(engine: Engine, app: ApplicationRecord): Record<
     loginRequireEmailVerified: false,
     agreementEnabled: agreementsOf(engine.state, app.id).length > 0,
   }
+}
+
+/** The app's MFA policy as Authing's `applicationMfa`: the factors on (`status` 1), in order. */
+export function applicationMfaView(app: ApplicationRecord): { mfaPolicy: string; status: number; sort: number }[] {
+  return (app.mfa ?? []).map((mfaPolicy, index) => ({ mfaPolicy, status: 1, sort: index }))
 }
 
 /** An entry of `GET /api/v2/users/me/applications/allowed`. */

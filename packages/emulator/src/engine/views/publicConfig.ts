@@ -7,6 +7,7 @@ import { loginSettingsOf } from '../domain/applications.js'
 import { robotVerifyOf } from '../domain/captcha.js'
 import { metaOf } from '../domain/completion/required.js'
 import type { Engine } from '../engine.js'
+import { applicationMfaView } from './applications.js'
 
 const tabTitles: Record<string, { 'zh-CN': string; 'en-US': string }> = {
   password: { 'zh-CN': '密码登录', 'en-US': 'Password' },
@@ -81,7 +82,7 @@ export function publicConfigView(
     customPasswordStrength: {},
     mfa: { faceScore: 0.65 },
     mfaBindConfigs: (app.mfa ?? []).map((mfa) => ({ mfa, changeable: false })),
-    applicationMfa: (app.mfa ?? []).map((mfaPolicy, index) => ({ mfaPolicy, status: 1, sort: index })),
+    applicationMfa: applicationMfaView(app),
     passkeyEnabled: false,
     socialConnections: [],
     identityProviders: [],

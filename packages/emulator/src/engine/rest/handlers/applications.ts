@@ -1,8 +1,9 @@
 /**
- * Applications (management REST): list, create, detail, delete, refresh-secret (Authing's path is
+ * Applications (management REST): list, create, detail, update, delete, refresh-secret (Authing's path is
  * singular there: `/api/v2/application/{id}/refresh-secret`) and active users.
  */
 import * as applications from '../../domain/applications.js'
+import { updateApplication } from '../../domain/appSettings.js'
 import { AuthingBusinessError } from '../../domain/errors.js'
 import { optionalString, requiredString } from '../../http/input.js'
 import { pageFromQuery, paginate } from '../../http/paging.js'
@@ -40,6 +41,11 @@ export const applicationRoutes: RestRoutes = {
   },
   'GET /api/v2/applications/:id': async (ctx, { params }) =>
     applicationView(ctx.engine, applications.findApp(ctx.state, (await ctx.management()).id, params.id)),
+  /** The app's login switches (../../domain/appSettings.ts), by the names of its public config. */
+  'POST /api/v2/applications/:id': async (ctx, request) => {
+    const app = applications.findApp(ctx.state, (await ctx.management()).id, request.params.id)
+    return applicationView(ctx.engine, updateApplication(ctx.engine, app, await request.body()))
+  },
   'DELETE /api/v2/applications/:id': async (ctx, { params }) => {
     const pool = await ctx.management()
     applications.deleteApplication(ctx.engine, applications.findApp(ctx.state, pool.id, params.id))
