@@ -141,4 +141,30 @@ describe('useLogin: password and profile steps', () => {
       expect(await failure(call())).toMatchObject({ code: 'invalid_argument' })
     }
   })
+
+  it('a captcha step shows an image; every failure while shown brings a new one; a success hides it', async () => {
+    const seed: SeedDocument = structuredClone(defaultSeed)
+    seed.userPool = { ...seed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 1 }
+    const authing = await startAuthing({ seed })
+    const { result } = renderHook(() => useLogin(), { wrapper: authing.wrapper() })
+    const wrong = { email: 'bob@example.com', password: 'wrong-password' }
+    await act(() => failure(result.current.login('email', wrong)))
+    expect(result.current.captchaUrl).toBeNull()
+    await act(() => failure(result.current.login('email', wrong)))
+    expect(result.current.step).toEqual({ kind: 'captcha', code: 2000 })
+    const first = result.current.captchaUrl
+    expect(first).toMatch(new RegExp(`^${authing.info.appHost}/api/v2/security/captcha\\?r=\\d+$`))
+
+    await new Promise((resolve) => setTimeout(resolve, 2))
+    await act(() => failure(result.current.login('email', { ...wrong, captchaCode: 'nope' })))
+    expect(result.current.captchaUrl).not.toBe(first)
+    const second = result.current.captchaUrl
+    await new Promise((resolve) => setTimeout(resolve, 2))
+    act(() => result.current.refreshCaptcha())
+    expect(result.current.captchaUrl).not.toBe(second)
+
+    // Another account owes no captcha: its success hides the image.
+    await act(() => result.current.login('username', { username: 'bob', password: 'passw0rd' }))
+    expect(result.current.captchaUrl).toBeNull()
+  })
 })

@@ -78,6 +78,14 @@ export interface UseLoginResult {
    * A password the pool refuses is 2061 and keeps the step.
    */
   setNewPassword(newPassword: string, options?: { oldPassword?: string }): Promise<User | null>
+  /**
+   * The captcha image to show (`<img src>`) once the pool asks for one (step `captcha`, 2000), or after
+   * `refreshCaptcha`; a new one after every failed login while shown, null again after a success.
+   * Send its text as `captchaCode` with the next password login.
+   */
+  captchaUrl: string | null
+  /** Shows a new captcha image (the old one is spent): a "new image" button, or a policy that always asks. */
+  refreshCaptcha(): void
   /** Answers a `completeProfile` step with the fields' values (and codes); the user becomes the session. */
   completeProfile(values: CompletionFieldValue[]): Promise<User>
   /** Skips a `completeProfile` step whose `skip` is true; the user becomes the session. */
@@ -126,6 +134,7 @@ export function useLogin(): UseLoginResult {
   // How the login behind a held session (a recovery code's, see `startSession`) asked to be remembered.
   const heldRememberMe = useRef(rememberMe)
   const [pending, setPending] = useState<Pending | null>(null)
+  const [captchaUrl, setCaptchaUrl] = useState<string | null>(null)
   // The step is set inside the call, so that a second call while one runs gets the same promise.
   const { run, isPending, error, reset } = useAuthingMutation<LoginVariables, LoggedIn | null>(
     'useLogin',
@@ -137,9 +146,12 @@ export function useLogin(): UseLoginResult {
           answer ? answer(runtime.client) : logIn(runtime.client, attempt),
         )
         setPending(null)
+        setCaptchaUrl(null)
         return user
       } catch (failure) {
         const step = loginStepOf(failure)
+        // Authing spends a captcha on any attempt: once one is shown, every failure needs a new image.
+        setCaptchaUrl((shown) => (shown || step?.kind === 'captcha' ? runtime.client.getCaptchaUrl() : null))
         if (step) setPending({ step, attempt, rememberMe: remember })
         else if (isAuthingError(failure) && STEP_ENDED.has(failure.code)) setPending(null)
         throw failure
@@ -209,6 +221,7 @@ export function useLogin(): UseLoginResult {
         : noStep('skipProfile'),
     [continueWith, step],
   )
+  const refreshCaptcha = useCallback(() => setCaptchaUrl(provider.runtime.client.getCaptchaUrl()), [provider.runtime])
   const cancelStep = useCallback(() => {
     setPending(null)
     reset()
@@ -222,6 +235,8 @@ export function useLogin(): UseLoginResult {
     bindTotp,
     startSession,
     setNewPassword,
+    captchaUrl,
+    refreshCaptcha,
     completeProfile,
     skipProfile,
     cancelStep,

@@ -1,7 +1,6 @@
 import { captchaAlwaysRequired, loginStepOf } from '@authing-kit/client'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 
-import { useAuthingClient } from '../../../hooks/useAuthingClient.js'
 import { Field } from '../../form/Field.js'
 import { onSubmit, useFormFields } from '../../form/useFormFields.js'
 import * as rules from '../../form/validation.js'
@@ -16,23 +15,18 @@ import { RememberMe } from '../RememberMe.js'
 export function PasswordView() {
   const { t, rememberMe, fail, inform, clear, loggedIn, login: form, config } = useLoginFormContext()
   const { login, isPending } = form
-  const client = useAuthingClient()
   const fields = useFormFields({ account: '', password: '', captcha: '' }, t)
   const { values, bind, set } = fields
   const agreements = useAgreements('login')
-  // The image's URL once a captcha is due; it stays until the login succeeds.
-  const [captcha, setCaptcha] = useState<string | null>(null)
+  const captcha = form.captchaUrl
   const captchaInput = useRef<HTMLDivElement>(null)
   const always = config ? captchaAlwaysRequired(config) : false
-  const newCaptcha = () => {
-    setCaptcha(client.getCaptchaUrl())
-    set('captcha', '')
-  }
+  const { refreshCaptcha } = form
   useEffect(() => {
-    if (always && !captcha) newCaptcha()
-    // Only when the policy becomes known.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [always])
+    if (always) refreshCaptcha()
+  }, [always, refreshCaptcha])
+  // Every new image starts with an empty answer.
+  useEffect(() => set('captcha', ''), [captcha, set])
 
   const submit = onSubmit(async (form) => {
     clear()
@@ -57,7 +51,6 @@ export function PasswordView() {
             : await login('username', { username: account, ...extras }, options)
       loggedIn(user)
     } catch (error) {
-      if (captcha || loginStepOf(error)?.kind === 'captcha') newCaptcha()
       if (loginStepOf(error)?.kind !== 'captcha') return fail(error)
       inform(t.captchaNeeded)
       // The field appears with the new image; the user goes on there.
@@ -73,7 +66,7 @@ export function PasswordView() {
         <div ref={captchaInput} className="ak-login__row">
           <Field {...bind('captcha')} label={t.captcha} autoComplete="off" spellCheck={false} />
           <img className="ak-login__captcha" src={captcha} alt={t.captchaImage} width={120} height={40} />
-          <button type="button" className="ak-login__send" aria-label={t.captchaRefresh} onClick={newCaptcha}>
+          <button type="button" className="ak-login__send" aria-label={t.captchaRefresh} onClick={refreshCaptcha}>
             ↻
           </button>
         </div>
