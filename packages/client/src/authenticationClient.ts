@@ -782,7 +782,7 @@ export class AuthenticationClient {
     const data = await this.core.transport.graphql<Record<string, UserOnWire | null>>(
       document,
       { input },
-      { auth: false, signal },
+      { auth: false, signal, withCookies: input.captchaCode !== undefined },
     )
     return startSession(this.session, data[field] as UserOnWire)
   }

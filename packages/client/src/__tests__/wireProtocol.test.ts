@@ -114,7 +114,7 @@ describe('the Authorization header', () => {
 })
 
 describe('the x-authing headers', () => {
-  it('every request, GraphQL or REST, names the app and the SDK, in the language of the moment, no user pool, with cookies', async () => {
+  it('every request, GraphQL or REST, names the app and the SDK, in the language of the moment, no user pool, no cookies', async () => {
     const setup = await startEmulator()
     const credentials: RequestCredentials[] = []
     const authing = setup.client({
@@ -140,8 +140,12 @@ describe('the x-authing headers', () => {
       '/api/v2/sms/send',
       '/api/v2/users/me/applications/allowed',
     ])
-    // Browsers send Authing's session cookie along, as the v4 SDK does (withCredentials).
-    expect(credentials).toEqual([...english, ...chinese].map(() => 'include'))
+    // No cookies go along (the v4 SDK sends them everywhere): only a captcha's answer needs its session.
+    expect(credentials).toEqual([...english, ...chinese].map(() => 'same-origin'))
+    credentials.length = 0
+    await authing.loginByUsername('bob', 'passw0rd', { captchaCode: 'abcd' }).catch(() => {})
+    await authing.loginByUsername('bob', 'passw0rd', { captchaCode: 'abcd', agreementIds: [] }).catch(() => {})
+    expect(credentials).toEqual(['include', 'include'])
     for (const [requests, lang] of [
       [english, 'en-US'],
       [chinese, 'zh-CN'],

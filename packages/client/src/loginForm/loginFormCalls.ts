@@ -118,7 +118,13 @@ export class LoginFormCalls {
       path === 'login/account'
         ? { account: username ?? email ?? phone, password, captchaCode, agreementIds }
         : { ...input, agreementIds }
-    const { data } = await this.core.transport.rest('POST', `/api/v2/${path}`, { body, auth: false, signal })
+    const withCookies = captchaCode !== undefined
+    const { data } = await this.core.transport.rest('POST', `/api/v2/${path}`, {
+      body,
+      auth: false,
+      signal,
+      withCookies,
+    })
     return data as UserOnWire | null
   }
 }

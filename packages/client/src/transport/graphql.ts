@@ -5,13 +5,14 @@ import { isErrorBody, serverError, unexpectedAnswer } from './serverError.js'
 
 type GraphqlRequestModule = typeof import('./graphqlRequest.js')
 
-// graphql-request (and the graphql parser it pulls in) load on the first GraphQL call, so an app
-// that only restores a session does not pay for them up front.
+// graphql-request loads on the first GraphQL call, so an app that only restores a session does not
+// pay for it up front.
 const loadGraphqlRequest = lazyModule(() => import('./graphqlRequest.js'), 'graphql-request')
 
 export interface GraphqlCall {
   url: string
   headers: Record<string, string>
+  credentials: RequestCredentials
   document: string
   variables: Record<string, unknown>
 }
@@ -26,20 +27,24 @@ const jsonSerializer = {
 }
 const EMPTY_HEADERS = new Headers()
 
-/** One graphql-request client per fetch and endpoint; the per-call deadline travels in `init.signal`. */
-function clientFor(module: GraphqlRequestModule, url: string, fetch: SendOptions['fetch']): Client {
+/**
+ * One graphql-request client per fetch, endpoint and credentials mode; the per-call deadline travels
+ * in `init.signal`.
+ */
+function clientFor(module: GraphqlRequestModule, call: GraphqlCall, fetch: SendOptions['fetch']): Client {
   let byUrl = clients.get(fetch)
   if (!byUrl) clients.set(fetch, (byUrl = new Map()))
-  let client = byUrl.get(url)
+  const { url, credentials } = call
+  let client = byUrl.get(`${credentials} ${url}`)
   if (!client) {
     client = new module.GraphQLClient(url, {
       // Authing's SDKs send no operationName; leaving it out also spares parsing the document per call.
       excludeOperationName: true,
-      credentials: 'include',
+      credentials,
       fetch: (input, init) => fetchJson(fetch, String(input), init ?? {}),
       jsonSerializer,
     })
-    byUrl.set(url, client)
+    byUrl.set(`${credentials} ${url}`, client)
   }
   return client
 }
@@ -50,7 +55,7 @@ function clientFor(module: GraphqlRequestModule, url: string, fetch: SendOptions
  */
 export async function graphqlRequest<T>(call: GraphqlCall, options: SendOptions): Promise<T> {
   const module = loadGraphqlRequest.loaded ?? (await loadGraphqlRequest())
-  const client = clientFor(module, call.url, options.fetch)
+  const client = clientFor(module, call, options.fetch)
   return withDeadline(call.url, options, async (signal) => {
     try {
       const { data } = await client.rawRequest<T>({

@@ -15,6 +15,7 @@ export interface RestCall {
   method: RestMethod
   url: string
   headers: Record<string, string>
+  credentials: RequestCredentials
   query?: Record<string, string | number | boolean | undefined> | undefined
   body?: unknown
 }
@@ -28,7 +29,7 @@ export async function restRequest(call: RestCall, options: SendOptions): Promise
   for (const [key, value] of Object.entries(call.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value))
   }
-  const init: RequestInit = { method: call.method, headers: call.headers, credentials: 'include' }
+  const init: RequestInit = { method: call.method, headers: call.headers, credentials: call.credentials }
   if (call.body !== undefined) {
     init.body = JSON.stringify(call.body)
     init.headers = { ...call.headers, 'content-type': 'application/json' }

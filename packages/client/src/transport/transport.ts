@@ -20,12 +20,19 @@ export interface CallOptions {
   auth?: boolean
   /** Send this token instead of the stored one (the management access token). */
   bearer?: string
+  /**
+   * Send the browser's cookies (`credentials: 'include'`). Only a captcha's answer needs them: it
+   * belongs to the session its image opened. Every other call goes without (`same-origin`).
+   */
+  withCookies?: boolean
 }
 
 export interface RestOptions extends CallOptions {
   query?: Record<string, string | number | boolean | undefined>
   body?: unknown
 }
+
+const credentialsOf = (options: CallOptions): RequestCredentials => (options.withCookies ? 'include' : 'same-origin')
 
 // What Authing's JS SDK v4 sends: servers see the protocol generation they already speak.
 const SDK_VERSION_HEADER = 'js:4.21.8'
@@ -38,7 +45,13 @@ export class Transport {
     const sent = withoutUndefined(variables)
     checkBodySize(JSON.stringify({ query: document, variables: sent }))
     return graphqlRequest<T>(
-      { url: `${this.config.baseUrl}/graphql/v2`, headers: this.headers(options), document, variables: sent },
+      {
+        url: `${this.config.baseUrl}/graphql/v2`,
+        headers: this.headers(options),
+        credentials: credentialsOf(options),
+        document,
+        variables: sent,
+      },
       this.sendOptions(options),
     )
   }
@@ -51,6 +64,7 @@ export class Transport {
         method,
         url: `${this.config.baseUrl}${path}`,
         headers: this.headers(options),
+        credentials: credentialsOf(options),
         query: options.query,
         body: options.body,
       },
