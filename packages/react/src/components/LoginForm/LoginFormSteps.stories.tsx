@@ -32,6 +32,12 @@ const agreementSeed = (): SeedDocument => ({
         availableAt: 2,
       },
       { title: 'Send me product news', required: false, lang: 'en-US', availableAt: 1 },
+      {
+        title: '我已阅读并同意<a href="https://example.com/terms">服务条款</a>',
+        required: true,
+        lang: 'zh-CN',
+        availableAt: 2,
+      },
     ],
   })),
 })
@@ -160,5 +166,38 @@ export const RequiredAgreement: Story = {
     await userEvent.click(within(group).getAllByRole('checkbox')[0] as HTMLElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Log in' }))
     await expectLoggedIn(context.args.onSuccess, 'bob')
+  },
+}
+
+export const RequiredAgreementInChinese: Story = {
+  name: 'Agreements: required (zh-CN)',
+  args: { lang: 'zh-CN' },
+  parameters: authingParameters({ emulator: { seed: agreementSeed() } }),
+  play: async (context) => {
+    const group = await context.canvas.findByRole('group', { name: '协议' }, ANSWER_WAIT)
+    await expect(within(group).getByRole('link', { name: '服务条款' })).toBeVisible()
+    await logInWithPassword(context, 'zh-CN', 'bob', 'passw0rd')
+    await expectAlert(context, '请先阅读并同意标 * 的协议。')
+  },
+}
+
+export const TextMessageInChinese: Story = {
+  name: "MFA: the app's text-message code (zh-CN)",
+  args: { lang: 'zh-CN' },
+  parameters: authingParameters({ emulator: { seed: smsPolicySeed() } }),
+  play: async (context) => {
+    await logInWithPassword(context, 'zh-CN', 'bob', 'passw0rd')
+    await expect(await context.canvas.findByText('验证码将发送到 138****8000。', {}, ANSWER_WAIT)).toBeVisible()
+  },
+}
+
+export const CompleteProfileInChinese: Story = {
+  name: 'Profile completion (zh-CN)',
+  args: { lang: 'zh-CN' },
+  parameters: authingParameters({ emulator: { seed: completionSeed() } }),
+  play: async (context) => {
+    await logInWithPassword(context, 'zh-CN', 'nick', 'passw0rd')
+    await expect(await context.canvas.findByRole('heading', { name: '完善个人信息' }, ANSWER_WAIT)).toBeVisible()
+    await expect(await context.canvas.findByRole('button', { name: '继续' }, ANSWER_WAIT)).toBeVisible()
   },
 }
