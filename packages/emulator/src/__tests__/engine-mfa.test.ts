@@ -344,3 +344,27 @@ describe('binding an authenticator app', () => {
     expect(await res.text()).toMatch(/second factor/)
   })
 })
+
+describe("the pool's MFA policy", () => {
+  it('asks logins to apps without a policy of their own; an app with its own keeps it; a bad one stops the seed', async () => {
+    const seed = mfaSeed()
+    seed.userPool = { ...seed.userPool, mfa: ['EMAIL'] }
+    const emulator = await setup({ seed })
+    const step = (await emulator.login('bob', 'passw0rd')).errors?.[0]?.message as { code: number; data: any }
+    expect(step).toMatchObject({ code: 1636, data: { applicationMfa: [{ mfaPolicy: 'EMAIL' }] } })
+    const strict = (await emulator.login('bob', 'passw0rd', { appId: '62a0f0a9c6b1c2a3d4e5f610' })).errors?.[0]
+      ?.message as { data: any }
+    expect(strict.data.applicationMfa.map((p: { mfaPolicy: string }) => p.mfaPolicy)).toEqual(['SMS', 'EMAIL', 'OTP'])
+    const config = await emulator.emulator.fetch(
+      new Request(`${base}/api/v2/applications/${emulator.info.appId}/public-config`),
+    )
+    expect(((await config.json()) as Body).data.applicationMfa).toMatchObject([{ mfaPolicy: 'EMAIL' }])
+    const [pool] = Object.values(emulator.emulator.store.snapshot().tables.userPools ?? {})
+    expect(pool).toMatchObject({ mfa: ['EMAIL'] })
+    expect(recordShapeProblem('userPools', pool)).toBeUndefined()
+
+    const bad = structuredClone(defaultSeed)
+    bad.userPool = { ...bad.userPool, mfa: ['FACE'] as never }
+    await expect(setup({ seed: bad })).rejects.toThrow(/userPool\.mfa/)
+  })
+})

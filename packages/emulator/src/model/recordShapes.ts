@@ -101,6 +101,7 @@ const tables: Record<string, Check> = {
     createdAt: string,
     robotVerify: optional(oneOf('always_enable', 'disable', 'condition_set')),
     captchaAfterFailures: optional(number),
+    mfa: optional(arrayOf(mfaFactor)),
   }),
   applications: shape({
     id: string,

@@ -27,6 +27,8 @@ export interface UserPoolRecord {
   robotVerify?: RobotVerify
   /** with `condition_set`: failed password logins of an identifier before it needs a captcha */
   captchaAfterFailures?: number
+  /** the pool's MFA policy: the factors a login to any app without a policy of its own must pass */
+  mfa?: MfaFactor[]
 }
 
 export interface ApplicationRecord {

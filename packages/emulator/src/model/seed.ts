@@ -126,6 +126,11 @@ export function resolveSeed(seed: SeedDocument): ResolvedSeed {
   }
 }
 
+/** An MFA policy of the seed: absent, or a list of the factors the emulator serves. */
+const isMfaPolicy = (value: unknown): boolean =>
+  value === undefined ||
+  (Array.isArray(value) && value.every((factor) => ['OTP', 'SMS', 'EMAIL'].includes(factor as string)))
+
 /** The structural checks a JSON file needs before anything reads it (values are checked on apply). */
 function checkShape(seed: SeedDocument): void {
   if (seed === null || typeof seed !== 'object' || Array.isArray(seed)) throw new SeedError('not a JSON object')
@@ -154,6 +159,7 @@ function checkShape(seed: SeedDocument): void {
     throw new SeedError('userPool.robotVerify must be "always_enable", "disable" or "condition_set"')
   if (captchaAfterFailures !== undefined && !(Number.isInteger(captchaAfterFailures) && captchaAfterFailures >= 0))
     throw new SeedError('userPool.captchaAfterFailures must be a whole number')
+  if (!isMfaPolicy(seed.userPool?.mfa)) throw new SeedError('userPool.mfa must be an array of "OTP", "SMS" or "EMAIL"')
   seed.applications?.forEach((a, i) => {
     strings(`applications[${i}]`, a, ['id', 'secret', 'name', 'identifier', 'description'])
     if (
@@ -165,12 +171,7 @@ function checkShape(seed: SeedDocument): void {
     if (a.idTokenSigningAlg !== undefined && a.idTokenSigningAlg !== 'RS256' && a.idTokenSigningAlg !== 'HS256') {
       throw new SeedError(`applications[${i}].idTokenSigningAlg must be "RS256" or "HS256"`)
     }
-    if (
-      a.mfa !== undefined &&
-      (!Array.isArray(a.mfa) || a.mfa.some((factor) => !['OTP', 'SMS', 'EMAIL'].includes(factor)))
-    ) {
-      throw new SeedError(`applications[${i}].mfa must be an array of "OTP", "SMS" or "EMAIL"`)
-    }
+    if (!isMfaPolicy(a.mfa)) throw new SeedError(`applications[${i}].mfa must be an array of "OTP", "SMS" or "EMAIL"`)
     if (a.pkcePlainAllowed !== undefined && typeof a.pkcePlainAllowed !== 'boolean') {
       throw new SeedError(`applications[${i}].pkcePlainAllowed must be true or false`)
     }
@@ -359,6 +360,7 @@ export async function applySeed(
     ...(seed.userPool.captchaAfterFailures === undefined
       ? {}
       : { captchaAfterFailures: seed.userPool.captchaAfterFailures }),
+    ...(seed.userPool.mfa?.length ? { mfa: seed.userPool.mfa } : {}),
   })
   let agreementId = 0
   for (const app of seed.applications) {

@@ -43,6 +43,8 @@ export interface SeedDocument {
     robotVerify?: RobotVerify
     /** With `condition_set`: failed logins in a row of an identifier before it needs a captcha. Defaults to 3. */
     captchaAfterFailures?: number
+    /** The pool's MFA policy: every login to an app without an `mfa` of its own passes one of these (1636). */
+    mfa?: MfaFactor[]
     /** Authing's `passwordStrength`: 0 any, 1 (default) ≥ 6 characters, 2 and 3 also 2 or 3 of letters, digits, symbols. */
     passwordStrength?: PasswordStrengthLevel
     /** Authing's `passwordUpdatePolicy`: passwords older than `forcedCycle` units (default `DAY`) change at login (2058). */

@@ -62,6 +62,7 @@ function header(state: EmulatorState, info: EmulatorInfo, poolName: string, now:
     <dt>App host</dt><dd><code>${info.appHost}</code> <span class="muted">id_token iss</span> <code>${info.appHost}/oidc</code></dd>
     <dt>Password rules</dt><dd>${passwordRules(state, info.userPoolId)}</dd>
     <dt>Captcha</dt><dd>${captcha(state, info, now)}</dd>
+    <dt>MFA policy</dt><dd>${poolMfa(state, info.userPoolId)}</dd>
     <dt>Demo login</dt><dd>${demo ? html`<code>${demo.username}</code> / <code>${demo.password}</code>` : html`<span class="muted">none in this seed</span>`}</dd>
   </dl>
   <p class="muted">Browser apps (.env)</p>
@@ -99,6 +100,14 @@ function usersSection(state: EmulatorState, now: number): Html {
     'Password',
   ]
   return section('Users', users.length, table(headers, rows, 'No users yet.'))
+}
+
+/** The pool's MFA policy: apps without one of their own ask for these factors. */
+function poolMfa(state: EmulatorState, poolId: string): Html {
+  const factors = state.userPools.get(poolId)?.mfa ?? []
+  return factors.length
+    ? html`<code>${factors.join(', ')}</code> <span class="muted">for apps without a policy of their own</span>`
+    : html`<span class="muted">none (apps and users may still ask)</span>`
 }
 
 /** The pool's robot-verify policy, and the answer of the latest image served, for demo logins. */

@@ -6,6 +6,7 @@ import type { AgreementRecord, ApplicationRecord, UserPoolRecord } from '../../m
 import { loginSettingsOf } from '../domain/applications.js'
 import { robotVerifyOf } from '../domain/captcha.js'
 import { metaOf } from '../domain/completion/required.js'
+import { mfaPolicyOf } from '../domain/mfa/challenge.js'
 import type { Engine } from '../engine.js'
 import { applicationMfaView } from './applications.js'
 
@@ -81,8 +82,9 @@ export function publicConfigView(
     passwordStrength: pool.passwordStrength ?? 1,
     customPasswordStrength: {},
     mfa: { faceScore: 0.65 },
-    mfaBindConfigs: (app.mfa ?? []).map((mfa) => ({ mfa, changeable: false })),
-    applicationMfa: applicationMfaView(app),
+    // What a login to the app must pass: its own policy, else its pool's.
+    mfaBindConfigs: mfaPolicyOf(engine, app).map((mfa) => ({ mfa, changeable: false })),
+    applicationMfa: applicationMfaView({ ...app, mfa: mfaPolicyOf(engine, app) }),
     passkeyEnabled: false,
     socialConnections: [],
     identityProviders: [],
