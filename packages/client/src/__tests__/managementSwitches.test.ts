@@ -74,6 +74,24 @@ describe('management.userpool', () => {
     expect(loginStepOf(await bobLogin())?.kind).toBe('forcePasswordReset')
   })
 
+  it("sets the pool's MFA policy: apps without one of their own then ask every login for it", async () => {
+    const { admin, bobLogin, publicConfig } = await start()
+    await admin.userpool.update({ applicationMfa: [{ mfaPolicy: 'EMAIL' }, { mfaPolicy: 'SMS', sort: -1 }] })
+    expect(await admin.userpool.detail()).toMatchObject({
+      applicationMfa: [
+        { mfaPolicy: 'SMS', status: 1 },
+        { mfaPolicy: 'EMAIL', status: 1 },
+      ],
+    })
+    expect(loginStepOf(await bobLogin())).toMatchObject({ kind: 'mfa', code: 1636, factors: ['SMS', 'EMAIL'] })
+    expect(await publicConfig()).toMatchObject({ applicationMfa: [{ mfaPolicy: 'SMS' }, { mfaPolicy: 'EMAIL' }] })
+    expect(await failure(admin.userpool.update({ applicationMfa: [{ mfaPolicy: 'FACE' }] } as never))).toMatchObject({
+      code: 2231,
+    })
+    await admin.userpool.update({ applicationMfa: [] })
+    expect(await bobLogin()).toBeNull()
+  })
+
   it('refuses values out of range and fields it does not model, leaving the pool as it was', async () => {
     const { admin } = await start()
     for (const updates of [

@@ -29,13 +29,15 @@ export interface UserPool {
   robotVerify?: RobotVerify
   /** `detail()` only: passwords refused when set (2061) and changed at login (2071). */
   weakPasswords?: string[]
+  /** `detail()` only: the pool's MFA policy, for every app without one of its own (1636). */
+  applicationMfa?: { mfaPolicy: MfaPolicy; status: 0 | 1; sort: number }[]
   [field: string]: unknown
 }
 
 /**
  * What `userpool.update()` takes: Authing's `UpdateUserpoolInput`. `passwordStrength`, `robotVerify`,
- * `weakPasswords` and `passwordUpdatePolicy.forcedCycleUnit` are the emulator's (Authing's console
- * sets them; its v2 GraphQL refuses them).
+ * `weakPasswords`, `applicationMfa` and `passwordUpdatePolicy.forcedCycleUnit` are the emulator's
+ * (Authing's console sets them; its v2 GraphQL refuses them).
  */
 export interface UpdateUserpoolInput {
   name?: string
@@ -44,6 +46,8 @@ export interface UpdateUserpoolInput {
   passwordStrength?: 0 | 1 | 2 | 3
   robotVerify?: RobotVerify
   weakPasswords?: string[]
+  /** The pool's MFA policy, in the shape of an app's: apps without their own ask for it. */
+  applicationMfa?: { mfaPolicy: MfaPolicy; status?: 0 | 1; sort?: number }[]
   [field: string]: unknown
 }
 

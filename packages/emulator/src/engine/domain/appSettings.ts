@@ -49,7 +49,7 @@ function enabledMethods<T extends string>(value: unknown, field: string, allowed
 const mfaFactors: readonly MfaFactor[] = ['OTP', 'SMS', 'EMAIL']
 
 /** `applicationMfa: [{mfaPolicy, status?, sort?}]`: the factors with `status` 1 (the default), by `sort`. */
-function mfaPolicyOf(value: unknown): MfaFactor[] {
+export function parseApplicationMfa(value: unknown): MfaFactor[] {
   if (!Array.isArray(value)) throw invalid('applicationMfa')
   const entries = value.map((entry, i) => {
     const at = `applicationMfa[${i}]`
@@ -140,7 +140,7 @@ const appliers: Record<string, Applier> = {
     ...login,
     verifyCodeLoginMethods: enabledMethods(value, 'verifyCodeTabConfig', verifyCodeLoginMethods),
   })),
-  applicationMfa: (app, value) => ({ ...app, mfa: mfaPolicyOf(value) }),
+  applicationMfa: (app, value) => ({ ...app, mfa: parseApplicationMfa(value) }),
   extendsFieldsEnabled: (app, value) => {
     if (!booleanOf(value, 'extendsFieldsEnabled')) return { ...app, extendsFields: [] }
     if (!app.extendsFields?.length) throw invalid('extendsFields')

@@ -11,6 +11,7 @@
  */
 import type { ForcedCycleUnit, PasswordStrengthLevel, RobotVerify, UserPoolRecord } from '../../model/records.js'
 import type { Engine } from '../engine.js'
+import { parseApplicationMfa } from './appSettings.js'
 import { robotVerifyOf } from './captcha.js'
 import { AuthingBusinessError } from './errors.js'
 
@@ -89,6 +90,12 @@ const appliers: Record<string, (pool: UserPoolRecord, value: unknown) => UserPoo
     if (!Array.isArray(value) || value.length > maxWeakPasswords || value.some((p) => typeof p !== 'string' || !p))
       throw invalid('weakPasswords')
     return { ...pool, weakPasswords: [...new Set(value as string[])] }
+  },
+  // The pool's MFA policy, in the shape of an app's (the emulator's field [I]): apps without their own ask for it.
+  applicationMfa: (pool, value) => {
+    const { mfa: _old, ...rest } = pool
+    const mfa = parseApplicationMfa(value)
+    return mfa.length ? { ...rest, mfa } : rest
   },
   loginFailCheck: applyLoginFailCheck,
   passwordUpdatePolicy: applyPasswordUpdatePolicy,

@@ -537,6 +537,20 @@ type UserPool {
   passwordStrength: Int
   robotVerify: String
   weakPasswords: [String!]
+  # The emulator's own: the pool's MFA policy, for apps without one, in the shape of an app's.
+  applicationMfa: [PoolMfaPolicy!]
+}
+
+type PoolMfaPolicy {
+  mfaPolicy: String!
+  status: Int!
+  sort: Int!
+}
+
+input PoolMfaPolicyInput {
+  mfaPolicy: String!
+  status: Int
+  sort: Int
 }
 
 type UserPoolType {
@@ -1053,6 +1067,7 @@ input UpdateUserpoolInput {
   passwordStrength: Int
   robotVerify: String
   weakPasswords: [String!]
+  applicationMfa: [PoolMfaPolicyInput!]
 }
 
 input FrequentRegisterCheckConfigInput {

@@ -6,7 +6,7 @@ import type { AgreementRecord, ApplicationRecord, UserPoolRecord } from '../../m
 import { loginSettingsOf } from '../domain/applications.js'
 import { robotVerifyOf } from '../domain/captcha.js'
 import { metaOf } from '../domain/completion/required.js'
-import { mfaPolicyOf } from '../domain/mfa/challenge.js'
+import { effectiveMfaPolicy } from '../domain/mfa/challenge.js'
 import type { Engine } from '../engine.js'
 import { applicationMfaView } from './applications.js'
 
@@ -83,8 +83,8 @@ export function publicConfigView(
     customPasswordStrength: {},
     mfa: { faceScore: 0.65 },
     // What a login to the app must pass: its own policy, else its pool's.
-    mfaBindConfigs: mfaPolicyOf(engine, app).map((mfa) => ({ mfa, changeable: false })),
-    applicationMfa: applicationMfaView({ ...app, mfa: mfaPolicyOf(engine, app) }),
+    mfaBindConfigs: effectiveMfaPolicy(engine, app).map((mfa) => ({ mfa, changeable: false })),
+    applicationMfa: applicationMfaView({ ...app, mfa: effectiveMfaPolicy(engine, app) }),
     passkeyEnabled: false,
     socialConnections: [],
     identityProviders: [],

@@ -33,6 +33,7 @@ export function userPoolView(pool: UserPoolRecord): Record<string, unknown> {
     passwordStrength: pool.passwordStrength ?? 1,
     robotVerify,
     weakPasswords: pool.weakPasswords ?? [],
+    applicationMfa: (pool.mfa ?? []).map((mfaPolicy, sort) => ({ mfaPolicy, status: 1, sort })),
     verifyCodeLength: 6,
   }
 }

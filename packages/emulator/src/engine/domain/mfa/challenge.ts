@@ -35,20 +35,20 @@ async function poolKey(engine: Engine, poolId: string): Promise<CryptoKey | null
 }
 
 /** The factors a login to `app` must pass: its own MFA policy, else its pool's (empty: none). */
-export function mfaPolicyOf(engine: Engine, app: ApplicationRecord): MfaFactor[] {
+export function effectiveMfaPolicy(engine: Engine, app: ApplicationRecord): MfaFactor[] {
   return app.mfa?.length ? app.mfa : (engine.state.userPools.get(app.userPoolId)?.mfa ?? [])
 }
 
 /** Whether a login of `user` to `app` needs a second factor: the app's (or pool's) policy or the user's own TOTP. */
 export function secondFactorDue(engine: Engine, user: UserRecord, app: ApplicationRecord): boolean {
-  return mfaPolicyOf(engine, app).length > 0 || engine.state.totpAuthenticators.get(user.id)?.enabled === true
+  return effectiveMfaPolicy(engine, app).length > 0 || engine.state.totpAuthenticators.get(user.id)?.enabled === true
 }
 
 /** Returns when `user` may log in to `app` with one factor; otherwise throws 1635/1636 with the step's data. */
 export async function requireSecondFactor(engine: Engine, user: UserRecord, app: ApplicationRecord): Promise<void> {
   if (!secondFactorDue(engine, user, app)) return
   const totpEnabled = engine.state.totpAuthenticators.get(user.id)?.enabled === true
-  const policy = mfaPolicyOf(engine, app)
+  const policy = effectiveMfaPolicy(engine, app)
   const factors: MfaFactor[] = policy.length ? policy : ['OTP']
   const key = await poolKey(engine, user.userPoolId)
   if (!key) throw new AuthingBusinessError('appNotFound')
