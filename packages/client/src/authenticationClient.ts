@@ -2,10 +2,9 @@ import { ClientCore, parseBaseUrl } from './clientCore.js'
 import * as auth from './documents/auth.js'
 import * as codes from './documents/codes.js'
 import * as profile from './documents/profile.js'
-import * as roles from './documents/roles.js'
 import * as session from './documents/session.js'
-import * as udf from './documents/udf.js'
 import { AuthingError, isAuthingError } from './errors.js'
+import type { AccountCalls } from './flows/accountCalls.js'
 import type { CompletionFieldValue, LoginStepCalls } from './flows/loginStepCalls.js'
 import { type LazyModule, lazyModule } from './lazyModule.js'
 import { lazyNamespace } from './lazyNamespace.js'
@@ -35,13 +34,7 @@ import type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
-import {
-  pipelineParams,
-  requireIdentifier,
-  requireShortString,
-  requireString,
-  type UserIdentifiers,
-} from './requestParams.js'
+import { pipelineParams, requireShortString, type UserIdentifiers } from './requestParams.js'
 import { currentUserId } from './session/currentUserId.js'
 import { refreshUser } from './session/refreshUser.js'
 import { appIssuer, isRestorableSession } from './session/restoreRule.js'
@@ -62,7 +55,6 @@ import type {
   Role,
   User,
 } from './types.js'
-import { encodeUdvValues, udvListToObject, type UdvOnWire } from './udv.js'
 import type { UserOnWire } from './user.js'
 
 /**
@@ -80,6 +72,7 @@ export class AuthenticationClient {
   private readonly protocolUrls: ProtocolUrls
   private readonly protocolCalls: () => Promise<ProtocolCalls>
   private readonly stepCalls: LazyModule<LoginStepCalls>
+  private readonly accountCalls: LazyModule<AccountCalls>
   /** The application this client speaks for (`x-authing-app-id`; the `aud` of its tokens). */
   readonly appId: string
 
@@ -128,6 +121,11 @@ export class AuthenticationClient {
       () => import('./lazyCalls.js'),
       'the login-step helpers',
       (module) => new module.LoginStepCalls(this.core, this.session),
+    )
+    this.accountCalls = lazyModule(
+      () => import('./lazyCalls.js'),
+      'the account helpers',
+      (module) => new module.AccountCalls(this.core, this.session),
     )
     this.mfa = lazyNamespace(
       lazyModule(
@@ -351,15 +349,7 @@ export class AuthenticationClient {
 
   /** Asks the pool whether `password` meets its password policy (sent in clear text, as Authing defines it). */
   checkPasswordStrength(password: string, options: SignalOptions = {}): Promise<PasswordStrength> {
-    return this.core.run(async () => {
-      const variables = { password: requireString('password', password) }
-      const data = await this.core.transport.graphql<{ checkPasswordStrength: PasswordStrength }>(
-        codes.checkPasswordStrengthDocument,
-        variables,
-        options,
-      )
-      return data.checkPasswordStrength
-    })
+    return this.account((calls) => calls.checkPasswordStrength(password, options))
   }
 
   // ── steps a login stops at (see loginStepOf) ─────────────────────────────────────────────────
@@ -556,29 +546,14 @@ export class AuthenticationClient {
 
   /** True when a user with any of these identifiers exists in the pool. */
   isUserExists(identifiers: UserIdentifiers, options: SignalOptions = {}): Promise<boolean> {
-    return this.core.run(async () => {
-      const variables = requireIdentifier(identifiers)
-      const data = await this.core.transport.graphql<{ isUserExists: boolean | null }>(
-        session.isUserExistsDocument,
-        { ...variables },
-        options,
-      )
-      return data.isUserExists === true
-    })
+    return this.account((calls) => calls.isUserExists(identifiers, options))
   }
 
-  // ── roles, resources, applications ──────────────────────────────────────────────────────────
+  // ── roles, resources, applications (their calls load on first use) ───────────────────────────
 
   /** The logged-in user's roles (in `namespace`, default: all). */
   listRoles(namespace?: string, options: SignalOptions = {}): Promise<Paginated<Role>> {
-    return this.core.run(async () => {
-      const data = await this.core.transport.graphql<{ user: { roles: Paginated<Role> | null } | null }>(
-        roles.getUserRolesDocument,
-        { id: currentUserId(this.session), namespace },
-        options,
-      )
-      return data.user?.roles ?? { totalCount: 0, list: [] }
-    })
+    return this.account((calls) => calls.listRoles(namespace, options))
   }
 
   /** True when the logged-in user has the role `roleCode` (in `namespace`). */
@@ -592,64 +567,31 @@ export class AuthenticationClient {
     namespace: string,
     options: SignalOptions & { resourceType?: string } = {},
   ): Promise<Paginated<AuthorizedResource>> {
-    return this.core.run(async () => {
-      const checked = requireString('namespace', namespace)
-      const variables = { id: currentUserId(this.session), namespace: checked, resourceType: options.resourceType }
-      const data = await this.core.transport.graphql<{
-        user: { authorizedResources: Paginated<AuthorizedResource> | null } | null
-      }>(roles.listUserAuthorizedResourcesDocument, variables, options)
-      return data.user?.authorizedResources ?? { totalCount: 0, list: [] }
-    })
+    return this.account((calls) => calls.listAuthorizedResources(namespace, options))
   }
 
   /** Applications the logged-in user may use. */
   listApplications(
     options: SignalOptions & { page?: number; limit?: number } = {},
   ): Promise<Paginated<ApplicationPublicDetail>> {
-    return this.core.run(async () => {
-      const query = { page: options.page ?? 1, limit: options.limit ?? 10 }
-      const { data } = await this.core.transport.rest('GET', '/api/v2/users/me/applications/allowed', {
-        query,
-        signal: options.signal,
-      })
-      return data as Paginated<ApplicationPublicDetail>
-    })
+    return this.account((calls) => calls.listApplications(options))
   }
 
   // ── custom fields (UDF) ─────────────────────────────────────────────────────────────────────
 
   /** The logged-in user's custom field values, decoded: `{ school: 'Tsinghua University' }`. */
   getUdfValue(options: SignalOptions = {}): Promise<Record<string, unknown>> {
-    return this.core.run(async () => {
-      const variables = { targetType: 'USER', targetId: currentUserId(this.session) }
-      const data = await this.core.transport.graphql<{ udv: UdvOnWire[] }>(udf.udvDocument, variables, options)
-      return udvListToObject(data.udv)
-    })
+    return this.account((calls) => calls.getUdfValue(options))
   }
 
   /** Sets custom field values (fields must exist in the pool); answers all values after the change. */
   setUdfValue(values: Record<string, unknown>, options: SignalOptions = {}): Promise<Record<string, unknown>> {
-    return this.core.run(async () => {
-      if (typeof values !== 'object' || values === null || Object.keys(values).length === 0) {
-        throw new AuthingError('invalid_argument', 'setUdfValue needs an object with at least one key')
-      }
-      const variables = { targetType: 'USER', targetId: currentUserId(this.session), udvList: encodeUdvValues(values) }
-      const data = await this.core.transport.graphql<{ setUdvBatch: UdvOnWire[] | null }>(
-        udf.setUdvBatchDocument,
-        variables,
-        options,
-      )
-      return udvListToObject(data.setUdvBatch)
-    })
+    return this.account((calls) => calls.setUdfValue(values, options))
   }
 
   /** Clears one custom field value of the logged-in user. */
   removeUdfValue(key: string, options: SignalOptions = {}): Promise<void> {
-    return this.core.run(async () => {
-      const checked = requireString('key', key)
-      const variables = { targetType: 'USER', targetId: currentUserId(this.session), key: checked }
-      await this.core.transport.graphql(udf.removeUdvDocument, variables, options)
-    })
+    return this.account((calls) => calls.removeUdfValue(key, options))
   }
 
   // ── standard protocols: OIDC / OAuth 2.0 (PKCE), SAML, CAS (see protocols/) ──────────────────
@@ -750,6 +692,10 @@ export class AuthenticationClient {
 
   private step<T>(call: (calls: LoginStepCalls) => Promise<T>): Promise<T> {
     return this.core.run(async () => call(await this.stepCalls()))
+  }
+
+  private account<T>(call: (calls: AccountCalls) => Promise<T>): Promise<T> {
+    return this.core.run(async () => call(await this.accountCalls()))
   }
 
   private passwordLogin(

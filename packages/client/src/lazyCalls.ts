@@ -2,6 +2,7 @@
  * The client's calls that load on first use, as one chunk. Two lazy chunks would split the code
  * they share with the initial chunk into more files, which costs an app ~700 B gzip up front.
  */
+export { AccountCalls } from './flows/accountCalls.js'
 export { LoginStepCalls } from './flows/loginStepCalls.js'
 export { LoginFormCalls } from './loginForm/loginFormCalls.js'
 export { MfaAuthenticationClient } from './mfa/mfaClient.js'
