@@ -34,6 +34,7 @@ import type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
+import type { QrCodeAuthenticationClient } from './qrcode/qrcodeClient.js'
 import { pipelineParams, requireShortString, type UserIdentifiers } from './requestParams.js'
 import { currentUserId } from './session/currentUserId.js'
 import { refreshUser } from './session/refreshUser.js'
@@ -78,6 +79,12 @@ export class AuthenticationClient {
 
   /** The second-factor step of a login and authenticator binding (authing-js-sdk's `mfa`); loads on first call. */
   readonly mfa: MfaAuthenticationClient
+  /** QR-code login with Authing's app (APP_AUTH); loads on first call. */
+  readonly qrcode: QrCodeAuthenticationClient
+  /** QR-code login with a WeChat mini-program (WXAPP_AUTH); loads on first call. */
+  readonly wxqrcode: QrCodeAuthenticationClient
+  /** QR-code login by following a WeChat official account (WECHATMP_AUTH); loads on first call. */
+  readonly wechatmpqrcode: QrCodeAuthenticationClient
   private readonly form: LoginFormCalls
 
   /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`, unless it is DEFAULT_APP_HOST). */
@@ -134,6 +141,18 @@ export class AuthenticationClient {
         (module) => new module.MfaAuthenticationClient(this.core, this.session),
       ),
     )
+    // Scenes by their index in `qrcodeScenes` (in the lazy chunk): their names cost the initial chunk bytes.
+    const qr = (scene: 0 | 1 | 2) =>
+      lazyNamespace(
+        lazyModule(
+          () => import('./lazyCalls.js'),
+          'the login helpers',
+          (module) => new module.QrCodeAuthenticationClient(this.core, this.session, module.qrcodeScenes[scene]),
+        ),
+      )
+    this.qrcode = qr(0)
+    this.wxqrcode = qr(1)
+    this.wechatmpqrcode = qr(2)
   }
 
   // ── session state ────────────────────────────────────────────────────────────────────────────

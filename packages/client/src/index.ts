@@ -47,6 +47,18 @@ export type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
+export type {
+  GeneCodeOptions,
+  PollingOptions,
+  QrCodeAuthenticationClient,
+  QRCodeGenarateResult,
+  QrCodeScene,
+  QRCodeStatus,
+  QRCodeStatusCode,
+  QRCodeUserInfo,
+  ScanningOptions,
+  StopPolling,
+} from './qrcode/qrcodeClient.js'
 export { remainingAttemptsOf } from './remainingAttempts.js'
 export type { RequestContextOptions } from './requestParams.js'
 export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'

@@ -173,6 +173,36 @@ describe('dashboard', () => {
     expect(html).toContain(`script-src 'sha256-${hash}'`)
   })
 
+  it('lists QR codes with the buttons that play the phone: scan as a user, then confirm or cancel', async () => {
+    const { page, rest, emulator, clock } = await dashboardSetup()
+    const gene = await rest('POST', '/api/v2/qrcode/gene', { scene: 'APP_AUTH' })
+    const random = gene.body.data.random as string
+    const waiting = rowWith(page(), random)
+    expect(waiting).toContain('<td>APP_AUTH</td>')
+    expect(waiting).toContain('waiting')
+    expect(waiting).toContain('2 min left')
+    expect(waiting).toContain(`data-qrcode="scan" data-random="${random}" data-username="bob">Scan as bob</button>`)
+
+    const scan = await emulator.fetch(
+      new Request(`${base}/__emulator/qrcode/scan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-authing-emulator': 'dashboard' },
+        body: JSON.stringify({ random, username: 'bob' }),
+      }),
+    )
+    expect(scan.status).toBe(200)
+    const scanned = rowWith(page(), random)
+    expect(scanned).toContain('<td>bob</td>')
+    expect(scanned).toContain('data-qrcode="confirm"')
+    expect(scanned).toContain('data-qrcode="cancel"')
+    expect(scanned).not.toContain('Scan as')
+
+    clock.now += 120_000
+    const expired = rowWith(page(), random)
+    expect(expired).toContain('expired')
+    expect(expired).not.toContain('<button')
+  })
+
   it('shows a locked-out user', async () => {
     const { page, login } = await dashboardSetup({ lockout: { maxFailures: 2 } })
     expect(rowWith(page(), 'bob@example.com')).not.toContain('locked out')

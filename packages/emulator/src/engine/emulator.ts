@@ -19,6 +19,7 @@ import type { MetaRecord } from '../model/seedDocument.js'
 import { EmulatorState } from '../model/state.js'
 import { Store, type StoreSnapshot } from '../model/store.js'
 import { captchaAnswer, captchaCookie } from './domain/captcha.js'
+import { cancelQrCode, confirmQrCode, scanQrCode, standInScanner } from './domain/qrcode/phone.js'
 import type { EmulatorInfo, Engine, EngineSettings } from './engine.js'
 import { createRouter } from './http/router.js'
 import { cookieValue } from './requestContext.js'
@@ -75,6 +76,18 @@ export interface Emulator {
    * there is none (never served, or spent by a login).
    */
   captchaAnswer(session?: string): string | null
+  /**
+   * The phone side of QR-code login, for tests (it stands in for WeChat too): `scan` as the pool's
+   * user `username`, then `confirm` (the login: status 2, or 4/5 when a step or a lock stops it)
+   * or `cancel`, as that user. Refusals throw as the `/api/v2/qrcode/*` endpoints answer them.
+   */
+  readonly qrcode: EmulatorQrCodePhone
+}
+
+export interface EmulatorQrCodePhone {
+  scan(random: string, username: string): Promise<void>
+  confirm(random: string): Promise<void>
+  cancel(random: string): Promise<void>
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -143,6 +156,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let readiness = setUp()
   // Nobody may be awaiting yet: keep a failed start from being an unhandled rejection.
   readiness.catch(() => {})
+  const ready = async (): Promise<Engine> => {
+    await readiness
+    if (!engine) throw new Error('unreachable: engine is set once ready')
+    return engine
+  }
   let handle: ((request: Request) => Promise<Response>) | undefined
 
   const emulator: Emulator = {
@@ -184,6 +202,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     captchaAnswer: (session) => {
       if (session === undefined) return captchaAnswer(state)
       return captchaAnswer(state, session.includes('=') ? (cookieValue(session, captchaCookie) ?? '') : session)
+    },
+    qrcode: {
+      scan: async (random, username) => {
+        const e = await ready()
+        scanQrCode(e, standInScanner(e, random, username), random)
+      },
+      confirm: async (random) => {
+        const e = await ready()
+        await confirmQrCode(e, standInScanner(e, random), random)
+      },
+      cancel: async (random) => {
+        const e = await ready()
+        cancelQrCode(e, standInScanner(e, random), random)
+      },
     },
     onMessage: (listener) => {
       listeners.add(listener)

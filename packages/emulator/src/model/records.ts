@@ -110,6 +110,33 @@ export interface CaptchaRecord {
   expiresAt: number
 }
 
+/** The scenes of a login QR code: Authing's own app, a WeChat mini-program, a WeChat official account. */
+export type QrCodeScene = 'APP_AUTH' | 'WXAPP_AUTH' | 'WECHATMP_AUTH'
+
+/**
+ * A login QR code, keyed by its `random`. `phase` is where the phone side has taken it; the status a
+ * check answers also depends on the clock (see engine/domain/qrcode/codes.ts). Times are ms since epoch.
+ */
+export interface QrCodeRecord {
+  random: string
+  userPoolId: string
+  appId: string
+  scene: QrCodeScene
+  createdAt: number
+  expiresAt: number
+  phase: 'waiting' | 'scanned' | 'confirmed' | 'cancelled' | 'step' | 'failed'
+  scannedUserId: string | null
+  /** once confirmed: the ticket the web side exchanges once for `token` */
+  ticket: string | null
+  ticketExpiresAt: number | null
+  ticketSpent: boolean
+  token: string | null
+  /** the token's expiry, seconds since epoch */
+  tokenExp: number | null
+  /** status 4 (a login step) and 5 (an error): the hybrid envelope the check carries */
+  scannedResult: Record<string, unknown> | null
+}
+
 export interface RoleRecord {
   id: string
   userPoolId: string

@@ -19,6 +19,7 @@ import type {
   MfaChallengeRecord,
   NamespaceRecord,
   OutboxMessage,
+  QrCodeRecord,
   RefreshTokenRecord,
   ResourceRecord,
   RoleRecord,
@@ -113,6 +114,10 @@ export class EmulatorState {
   /** captcha cookie session → the answer of its latest image */
   get captchas(): Table<CaptchaRecord> {
     return this.store.table('captchas')
+  }
+  /** QR code `random` → the login QR code */
+  get qrcodes(): Table<QrCodeRecord> {
+    return this.store.table('qrcodes')
   }
   /** agreement id (a number, as a string key) → the agreement */
   get agreements(): Table<AgreementRecord> {

@@ -21,6 +21,7 @@ import { mfaRoutes } from '../rest/handlers/mfa.js'
 import { mfaAdministrationRoutes } from '../rest/handlers/mfaAdministration.js'
 import { namespaceRoutes } from '../rest/handlers/namespaces.js'
 import { publicConfigRoutes } from '../rest/handlers/publicConfig.js'
+import { qrcodeHookRoutes, qrcodeRoutes } from '../rest/handlers/qrcode.js'
 import { registerRoutes } from '../rest/handlers/register.js'
 import { resourceRoutes } from '../rest/handlers/resources.js'
 import { userpoolRoutes } from '../rest/handlers/userpool.js'
@@ -57,6 +58,8 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     ...agreementRoutes,
     ...resourceRoutes,
     ...namespaceRoutes,
+    ...qrcodeRoutes,
+    ...qrcodeHookRoutes,
     'POST /__emulator/reset': async () => {
       await admin.reset()
       return null

@@ -13,6 +13,7 @@ import { captchaThresholdOf, latestCaptcha, robotVerifyOf } from '../domain/capt
 import { loginCompletionFields } from '../domain/completion/required.js'
 import { totpCodeAt } from '../domain/mfa/totp.js'
 import { passwordExpired } from '../domain/passwordRules.js'
+import { qrcodeStatusAt } from '../domain/qrcode/codes.js'
 import { userRoles } from '../domain/roles.js'
 import type { EmulatorInfo } from '../engine.js'
 import { type Html, html, type Part, raw } from './html.js'
@@ -30,7 +31,7 @@ export function renderDashboard({ state, info, outbox, now }: DashboardInput): s
   const poolName = state.userPools.get(info.userPoolId)?.name ?? ''
   const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${refreshScriptHash}'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; script-src '${refreshScriptHash}'">
 <link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Authing emulator · ${poolName || info.userPoolId}</title>
@@ -41,6 +42,7 @@ ${usersSection(state, now)}
 ${rolesSection(state)}
 ${applicationsSection(state, info)}
 ${resourcesSection(state)}
+${qrcodeSection(state, now)}
 ${outboxSection(state, outbox, now)}
 </main>
 <footer class="muted">Rendered ${new Date(now).toISOString()} · the outbox as JSON: <a href="/__emulator/outbox">/__emulator/outbox</a></footer>
@@ -232,6 +234,46 @@ function outboxSection(state: EmulatorState, outbox: OutboxMessage[], now: numbe
   return section('Outbox', outbox.length, table(['Channel', 'To', 'Scene', 'Code', 'Sent', 'Status'], rows, empty))
 }
 
+const qrcodeStatusNames = ['expired', 'waiting', 'scanned', 'confirmed', 'cancelled', 'login step', 'error']
+// Users offered as the phone that scans: enough for a demo, not a pool-sized row of buttons.
+const scannersShown = 3
+
+/**
+ * Login QR codes, newest first, with buttons that play the phone: scan as one of the pool's users,
+ * then confirm or cancel as the scanner (the refresh script posts them to /__emulator/qrcode/*).
+ */
+function qrcodeSection(state: EmulatorState, now: number): Html {
+  const codes = [...state.qrcodes.values()].reverse()
+  const rows = codes.map((code) => {
+    const status = qrcodeStatusAt(code, now)
+    const scanner = code.scannedUserId ? state.users.get(code.scannedUserId) : undefined
+    const button = (action: string, label: string, username?: string) =>
+      html`<button type="button" data-qrcode="${action}" data-random="${code.random}"${username ? html` data-username="${username}"` : ''}>${label}</button> `
+    const usernames = state
+      .userIdsInOrder(code.userPoolId)
+      .map((id) => state.users.get(id)?.username)
+      .filter((name): name is string => Boolean(name))
+      .slice(0, scannersShown)
+    const actions =
+      status === 0
+        ? usernames.map((name) => button('scan', `Scan as ${name}`, name))
+        : status === 1
+          ? [button('confirm', 'Confirm'), button('cancel', 'Cancel')]
+          : []
+    const left =
+      status === 0 || status === 1 ? html` <span class="muted">${duration(code.expiresAt - now)} left</span>` : ''
+    return [
+      html`<code>${code.random}</code>`,
+      code.scene,
+      html`${status} <span class="muted">${qrcodeStatusNames[status + 1]}</span>${left}`,
+      scanner?.username ?? scanner?.id,
+      actions,
+    ]
+  })
+  const empty = 'No QR codes yet. Codes your app generates for QR-code login show up here.'
+  return section('QR-code login', codes.length, table(['Code', 'Scene', 'Status', 'Scanned by', 'Phone'], rows, empty))
+}
+
 function section(title: string, count: number, body: Html): Html {
   return html`<section><h2>${title} <span class="count">${count}</span></h2>${body}</section>`
 }
@@ -299,14 +341,20 @@ function duration(ms: number): string {
 }
 
 // Auto-refresh is off by default (it would reset a selection while copying a code); the choice
-// lasts for the tab. The CSP below allows this script only, by hash: injected markup cannot run.
+// lasts for the tab. The QR buttons post with the header the /__emulator writes need (no form can).
+// The CSP below allows this script only, by hash: injected markup cannot run.
 const refreshScript = `const box = document.getElementById('auto')
 box.checked = sessionStorage.getItem('authing-emulator-refresh') === 'on'
 const tick = () => { if (box.checked) setTimeout(() => { if (box.checked) location.reload() }, 5000) }
 box.addEventListener('change', () => { sessionStorage.setItem('authing-emulator-refresh', box.checked ? 'on' : 'off'); tick() })
-tick()`
+tick()
+for (const button of document.querySelectorAll('button[data-qrcode]')) button.addEventListener('click', async () => {
+  const { qrcode, random, username } = button.dataset
+  await fetch('/__emulator/qrcode/' + qrcode, { method: 'POST', headers: { 'content-type': 'application/json', 'x-authing-emulator': 'dashboard' }, body: JSON.stringify({ random, username }) })
+  location.reload()
+})`
 /** sha256 of `refreshScript`, base64; the dashboard test recomputes it. */
-const refreshScriptHash = 'sha256-f3CnKDpERsV0HecPeacBEo+Nyv0NTyl6JjDYzrp9Icw='
+const refreshScriptHash = 'sha256-qJFlwkCEyn7iXzatvKDYpPEVCpzHQCd998fdDXPAGq0='
 
 const css = `
 :root { color-scheme: light; --line: #e4e7ec; --muted: #667085; --accent: #215ae5; }
