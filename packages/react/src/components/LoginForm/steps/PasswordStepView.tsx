@@ -1,13 +1,11 @@
-import type { LoginStep } from '@authing-kit/client'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 
+import type { PasswordStep } from '../../../hooks/loginStepAnswers.js'
 import { Field } from '../../form/Field.js'
 import { onSubmit } from '../../form/useFormFields.js'
 import { MIN_PASSWORD_LENGTH } from '../../form/validation.js'
 import { useLoginFormContext } from '../formContext.js'
 import { passwordMessages } from './passwordMessages.js'
-
-type PasswordStep = Extract<LoginStep, { kind: 'firstLoginPassword' | 'forcePasswordReset' | 'unsafePassword' }>
 
 /** Letters, digits and other characters: how many of the three kinds `password` mixes. */
 const kindsIn = (password: string) => [/[a-z]/i, /\d/, /[^a-z\d]/i].filter((pattern) => pattern.test(password)).length
