@@ -23,6 +23,8 @@ export type { UseProfileResult } from './hooks/useProfile.js'
 export { useProfile } from './hooks/useProfile.js'
 export type { UsePublicConfigResult } from './hooks/usePublicConfig.js'
 export { usePublicConfig } from './hooks/usePublicConfig.js'
+export type { QrLoginStatus, UseQrLoginOptions, UseQrLoginResult } from './hooks/useQrLogin.js'
+export { useQrLogin } from './hooks/useQrLogin.js'
 export type {
   RegisterCallOptions,
   RegisterCredentials,

@@ -5,6 +5,8 @@
  * request that reads it later. Kept next to records.ts: a new table or field needs its shape here.
  */
 
+import { loginTabValues } from './records.js'
+
 /** What is wrong with `value` (described as `at`), or undefined. */
 type Check = (value: unknown, at: string) => string | undefined
 
@@ -117,8 +119,8 @@ const tables: Record<string, Check> = {
     pkcePlainAllowed: optional(boolean),
     login: optional(
       shape({
-        loginTabs: arrayOf(oneOf('password', 'phone-code')),
-        defaultLoginTab: oneOf('password', 'phone-code'),
+        loginTabs: arrayOf(oneOf(...loginTabValues)),
+        defaultLoginTab: oneOf(...loginTabValues),
         passwordLoginMethods: arrayOf(oneOf('username-password', 'email-password', 'phone-password')),
         verifyCodeLoginMethods: arrayOf(oneOf('phone-code', 'email-code')),
         registerTabs: arrayOf(oneOf('email', 'phone')),

@@ -60,7 +60,16 @@ export interface ApplicationRecord {
   updatedAt: string
 }
 
-export type LoginTab = 'password' | 'phone-code'
+/** The login form's tabs the emulator serves (Guard's `loginTabs.list` values). */
+export const loginTabValues = [
+  'password',
+  'phone-code',
+  'app-qrcode',
+  'wechat-miniprogram-qrcode',
+  'wechatmp-qrcode',
+  'passkey',
+] as const
+export type LoginTab = (typeof loginTabValues)[number]
 export type PasswordLoginMethod = 'username-password' | 'email-password' | 'phone-password'
 export type VerifyCodeLoginMethod = 'phone-code' | 'email-code'
 export type RegisterTab = 'email' | 'phone'

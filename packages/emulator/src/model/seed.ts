@@ -10,6 +10,7 @@ import {
   defaultLoginSettings,
   type GrantRecord,
   keys,
+  loginTabValues,
   newApplicationRecord,
   newResourceRecord,
   newRoleRecord,
@@ -66,6 +67,11 @@ export const demoSeed: SeedDocument = {
   ...defaultSeed,
   // Three wrong passwords for one account, and its next login needs the captcha (2000).
   userPool: { ...defaultSeed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 3 },
+  // The login form offers "scan with the app" too: the dashboard plays the phone.
+  applications: (defaultSeed.applications ?? []).map((app) => ({
+    ...app,
+    loginTabs: ['password', 'phone-code', 'app-qrcode'],
+  })),
   users: [
     ...(defaultSeed.users ?? []),
     {
@@ -210,9 +216,9 @@ function checkShape(seed: SeedDocument): void {
   })
 }
 
-// Every value the emulator supports is in its defaults.
+// Every value the emulator supports is in its defaults, but for the tabs other than the form's own.
 const loginFormLists = {
-  loginTabs: defaultLoginSettings.loginTabs,
+  loginTabs: loginTabValues,
   passwordLoginMethods: defaultLoginSettings.passwordLoginMethods,
   verifyCodeLoginMethods: defaultLoginSettings.verifyCodeLoginMethods,
   registerTabs: defaultLoginSettings.registerTabs,

@@ -74,7 +74,8 @@ export interface UseLoginResult {
   /**
    * Answers a password step (`firstLoginPassword`, `forcePasswordReset` — which needs `oldPassword` —
    * `unsafePassword`), then logs in again with the new password, as the user would: resolves the user,
-   * or rejects with the next step. Resolves null after a login by code (there is none to repeat).
+   * or rejects with the next step. Resolves null after a login by code, QR scan or social login
+   * (there is no password login to repeat).
    * A password the pool refuses is 2061 and keeps the step.
    */
   setNewPassword(newPassword: string, options?: { oldPassword?: string }): Promise<User | null>
@@ -90,6 +91,12 @@ export interface UseLoginResult {
   completeProfile(values: CompletionFieldValue[]): Promise<User>
   /** Skips a `completeProfile` step whose `skip` is true; the user becomes the session. */
   skipProfile(): Promise<User>
+  /**
+   * Continues a login that another way of signing in stopped at a step (a QR scan's `onLoginStep`,
+   * a social login's rejection): `step` becomes it, remembered as the provider says. Returns whether
+   * `failure` was a step.
+   */
+  takeStep(failure: unknown): boolean
   /** Abandons the step (back to the login form). */
   cancelStep(): void
   isPending: boolean
@@ -98,9 +105,12 @@ export interface UseLoginResult {
   reset(): void
 }
 
-/** A login, or the next move of the step it stopped at; `attempt` is the login itself, for a retry. */
+/**
+ * A login, or the next move of the step it stopped at; `attempt` is the login itself, for a retry
+ * (null for a login without credentials to repeat: a QR scan, a social login).
+ */
 interface LoginVariables {
-  attempt: LoginAttempt
+  attempt: LoginAttempt | null
   rememberMe: boolean
   /** Absent for the login itself. */
   answer?: (client: AuthenticationClient) => Promise<LoggedIn | null>
@@ -108,7 +118,7 @@ interface LoginVariables {
 
 interface Pending {
   step: LoginStep
-  attempt: LoginAttempt
+  attempt: LoginAttempt | null
   rememberMe: boolean
 }
 
@@ -143,7 +153,7 @@ export function useLogin(): UseLoginResult {
       heldRememberMe.current = remember
       try {
         const user = await withRememberMe(runtime.router, remember, () =>
-          answer ? answer(runtime.client) : logIn(runtime.client, attempt),
+          answer ? answer(runtime.client) : logIn(runtime.client, attempt!),
         )
         setPending(null)
         setCaptchaUrl(null)
@@ -165,8 +175,8 @@ export function useLogin(): UseLoginResult {
     [run, rememberMe],
   )
   const continueWith = useCallback(
-    (answer: NonNullable<LoginVariables['answer']>, attempt = pending?.attempt) =>
-      pending && attempt ? run({ attempt, rememberMe: pending.rememberMe, answer }) : null,
+    (answer: NonNullable<LoginVariables['answer']>, attempt = pending?.attempt ?? null) =>
+      pending ? run({ attempt, rememberMe: pending.rememberMe, answer }) : null,
     [run, pending],
   )
   const step = pending?.step ?? null
@@ -199,7 +209,7 @@ export function useLogin(): UseLoginResult {
   const setNewPassword = useCallback<UseLoginResult['setNewPassword']>(
     (newPassword, { oldPassword } = {}) => {
       if (!isPasswordStep(step) || !pending) return noStep('setNewPassword')
-      const again = withPassword(pending.attempt, newPassword)
+      const again = pending.attempt && withPassword(pending.attempt, newPassword)
       return continueWith(async (client) => {
         await resetStepPassword(client, step, newPassword, oldPassword)
         return again ? logIn(client, again) : null
@@ -222,6 +232,14 @@ export function useLogin(): UseLoginResult {
     [continueWith, step],
   )
   const refreshCaptcha = useCallback(() => setCaptchaUrl(provider.runtime.client.getCaptchaUrl()), [provider.runtime])
+  const takeStep = useCallback(
+    (failure: unknown) => {
+      const taken = loginStepOf(failure)
+      if (taken) setPending({ step: taken, attempt: null, rememberMe })
+      return taken !== null
+    },
+    [rememberMe],
+  )
   const cancelStep = useCallback(() => {
     setPending(null)
     reset()
@@ -239,6 +257,7 @@ export function useLogin(): UseLoginResult {
     refreshCaptcha,
     completeProfile,
     skipProfile,
+    takeStep,
     cancelStep,
     isPending,
     error,

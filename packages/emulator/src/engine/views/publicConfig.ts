@@ -13,6 +13,10 @@ import { applicationMfaView } from './applications.js'
 const tabTitles: Record<string, { 'zh-CN': string; 'en-US': string }> = {
   password: { 'zh-CN': '密码登录', 'en-US': 'Password' },
   'phone-code': { 'zh-CN': '验证码登录', 'en-US': 'Verification code' },
+  'app-qrcode': { 'zh-CN': 'APP 扫码登录', 'en-US': 'Scan with the app' },
+  'wechat-miniprogram-qrcode': { 'zh-CN': '小程序扫码登录', 'en-US': 'WeChat mini program' },
+  'wechatmp-qrcode': { 'zh-CN': '公众号扫码登录', 'en-US': 'WeChat official account' },
+  passkey: { 'zh-CN': 'Passkey 登录', 'en-US': 'Passkey' },
   email: { 'zh-CN': '邮箱注册', 'en-US': 'Email' },
   phone: { 'zh-CN': '手机号注册', 'en-US': 'Phone' },
 }
@@ -88,7 +92,12 @@ export function publicConfigView(
     passkeyEnabled: false,
     socialConnections: [],
     identityProviders: [],
-    qrcodeTabsSettings: {},
+    // One code per QR tab; Guard sends its `id` as `extIdpConnId` for the WeChat ones.
+    qrcodeTabsSettings: Object.fromEntries(
+      login.loginTabs
+        .filter((tab) => tab.endsWith('-qrcode'))
+        .map((tab) => [tab, [{ id: app.id, title: tabTitles[tab]?.['zh-CN'], isDefault: true }]]),
+    ),
     extendsFieldsEnabled: (app.extendsFields?.length ?? 0) > 0,
     extendsFields: (app.extendsFields ?? []).map((field) => {
       const { type: inputType, validateRules } = metaOf(engine, app.userPoolId, field)

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Size budgets, checked on every test run: apps built from the packages' dist the way the bundle
+// benches build them (esbuild, minified, ESM, code splitting, react/react-dom external, gzip -9).
+// Writes .ci-summary/budgets.json for the closing summary; exits 1 when a budget is broken.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+import { kib, measureBundles, renderApp } from './bundleSize.mjs'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const IDS = 'appId="62a0f0a9c6b1c2a3d4e5f6a0" appHost="https://example.authing.cn"'
+/** @param {string} children JSX */
+const withQueryClient = (children) =>
+  `<QueryClientProvider client={new QueryClient()}><AuthingProvider ${IDS}>${children}</AuthingProvider></QueryClientProvider>`
+
+/** @typedef {import('./bundleSize.mjs').Measurement} Measurement */
+/** The LoginForm's step views (src/components/LoginForm/steps/), each loaded when a login meets its step. */
+const STEP_VIEWS = ['MfaStepView', 'PasswordStepView', 'CompleteProfileView']
+const [providerApp, formApp, fullApp] = /** @type {[Measurement, Measurement, Measurement]} */ (
+  await measureBundles(
+    {
+      'provider + useAuth': renderApp(
+        `import { AuthingProvider, useAuth } from '@authing-kit/react'
+function Status() { return <p>{useAuth((auth) => auth.user?.nickname) ?? 'anonymous'}</p> }`,
+        `<AuthingProvider ${IDS}><Status /></AuthingProvider>`,
+      ),
+      'provider + LoginForm': renderApp(
+        `import { AuthingProvider } from '@authing-kit/react'
+import { LoginForm } from '@authing-kit/react/login-form'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'`,
+        withQueryClient('<LoginForm />'),
+      ),
+      'provider + LoginForm + UserProfile': renderApp(
+        `import { AuthingProvider, useAuth } from '@authing-kit/react'
+import { LoginForm } from '@authing-kit/react/login-form'
+import { UserProfile } from '@authing-kit/react/user-profile'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+function Page() { return useAuth((auth) => auth.status) === 'authenticated' ? <UserProfile /> : <LoginForm /> }`,
+        withQueryClient('<Page />'),
+      ),
+    },
+    { markers: ['LoginFormView', ...STEP_VIEWS] },
+  )
+)
+
+console.log(JSON.stringify({p: providerApp.initial, fi: formApp.initial, fv: formApp.marked.LoginFormView, ft: formApp.total, full: fullApp.total})); process.exit(0)
+const budgets = [
+  { name: 'provider + useAuth, initial chunk', bytes: providerApp.initial, limitKiB: 15 },
+  {
+    name: 'LoginForm on screen (initial + form chunk)',
+    bytes: formApp.initial + (formApp.marked.LoginFormView ?? Infinity),
+    limitKiB: 35,
+  },
+  // Each a chunk of its own, or its budget cannot be told apart from the form's.
+  ...STEP_VIEWS.map((view) => ({ name: `${view} (lazy chunk)`, bytes: formApp.marked[view] ?? Infinity, limitKiB: 4 })),
+  { name: 'LoginForm + UserProfile, every lazy part included', bytes: fullApp.total, limitKiB: 80 },
+]
+const rows = budgets.map((budget) => ({
+  ...budget,
+  kib: Number(kib(budget.bytes)),
+  ok: budget.bytes <= budget.limitKiB * 1024,
+}))
+
+console.log('Bundle budgets (gzip; react and react-dom not counted)')
+for (const row of rows)
+  console.log(
+    `  ${row.ok ? '✔' : '✘'} ${row.name.padEnd(52)} ${String(row.kib).padStart(5)} KiB  ≤ ${row.limitKiB} KiB`,
+  )
+mkdirSync(`${root}/.ci-summary`, { recursive: true })
+writeFileSync(
+  `${root}/.ci-summary/budgets.json`,
+  JSON.stringify(
+    rows.map(({ name, kib, limitKiB, ok }) => ({ name, kib, limitKiB, ok })),
+    null,
+    2,
+  ),
+)
+if (rows.some((row) => !row.ok)) process.exit(1)
