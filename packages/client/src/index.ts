@@ -59,6 +59,7 @@ export type {
   ScanningOptions,
   StopPolling,
 } from './qrcode/qrcodeClient.js'
+export type { QrLogin, QrLoginOptions, QrLoginSnapshot, QrLoginStatus } from './qrcode/qrcodeLogin.js'
 export { remainingAttemptsOf } from './remainingAttempts.js'
 export type { RequestContextOptions } from './requestParams.js'
 export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'

@@ -15,6 +15,7 @@ import type { SessionStore } from '../session/sessionStore.js'
 import { startSession } from '../session/startSession.js'
 import type { User } from '../types.js'
 import type { UserOnWire } from '../user.js'
+import { createQrLogin, type QrLogin, type QrLoginOptions } from './qrcodeLogin.js'
 
 /** `client.qrcode`, `client.wxqrcode`, `client.wechatmpqrcode`, in this order. */
 export const qrcodeScenes = ['APP_AUTH', 'WXAPP_AUTH', 'WECHATMP_AUTH'] as const
@@ -240,6 +241,14 @@ export class QrCodeAuthenticationClient {
       stopped = true
       stopCurrent()
     }
+  }
+
+  /**
+   * A login by this scene's codes as a store (`subscribe` / `getSnapshot`) for UI layers: draws,
+   * polls, redraws on expiry, logs in on confirmation; `pause` while the page is hidden.
+   */
+  async createLogin(options: QrLoginOptions = {}): Promise<QrLogin> {
+    return createQrLogin(this, options)
   }
 
   private settle(data: QRCodeStatus, options: PollingOptions): void {

@@ -36,6 +36,8 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
   const info = emulator.info()
   /** GraphQL operation names and REST paths the providers sent, in order. */
   const requests: string[] = []
+  /** The QR codes the providers drew, oldest first. */
+  const qrRandoms: string[] = []
   let offline = false
   let gate: Promise<void> | null = null
 
@@ -47,7 +49,9 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
     // A dropped connection, as the browser reports it: the emulator cannot express that one.
     if (offline) throw new TypeError('Failed to fetch')
     if (gate) await gate
-    return emulator.fetch(request)
+    const response = await emulator.fetch(request)
+    if (pathname === '/api/v2/qrcode/gene' && response.ok) qrRandoms.push((await response.clone().json()).data.random)
+    return response
   }
 
   const newQueryClient = () =>
@@ -90,6 +94,7 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
     emulator,
     info,
     requests,
+    qrRandoms,
     fetch,
     wrapper,
     newQueryClient,

@@ -9,13 +9,12 @@ import { startAuthing } from './testAuthing.js'
 
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 
-/** bob, and alice whose logins need her authenticator app; a clock the test moves; every code the page drew. */
+/** bob, and alice whose logins need her authenticator app; a clock the test moves. */
 async function startQr() {
   const clock = { now: Date.parse('2026-12-04T10:00:00Z') }
   const seed = structuredClone(defaultSeed)
   seed.users = [...(seed.users ?? []), { username: 'alice', password: 'passw0rd', totpSecret: secret }]
   const authing = await startAuthing({ seed, now: () => clock.now })
-  const randoms: string[] = []
   /** Checks in flight and the most seen at once: polling must never overlap. */
   const checks = { inFlight: 0, most: 0, total: 0 }
   const client = new AuthenticationClient({
@@ -27,9 +26,7 @@ async function startQr() {
       const checking = pathname === '/api/v2/qrcode/check'
       if (checking) checks.most = Math.max(checks.most, ++checks.inFlight)
       try {
-        const response = await authing.fetch(request)
-        if (pathname === '/api/v2/qrcode/gene') randoms.push((await response.clone().json()).data.random)
-        return response
+        return await authing.fetch(request)
       } finally {
         if (checking) {
           checks.inFlight--
@@ -42,8 +39,8 @@ async function startQr() {
     renderHook(() => ({ qr: useQrLogin({ interval: 10, ...options }), auth: useAuth(), login: useLogin() }), {
       wrapper: authing.wrapper({ client }),
     })
-  const current = () => randoms.at(-1)!
-  return { ...authing, clock, randoms, checks, render, current }
+  const current = () => authing.qrRandoms.at(-1)!
+  return { ...authing, clock, randoms: authing.qrRandoms, checks, render, current }
 }
 
 const setHidden = (hidden: boolean) => {

@@ -1,18 +1,12 @@
-import type { AuthingError, QrCodeScene, QRCodeUserInfo, User } from '@authing-kit/client'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AuthingError, QrCodeScene, QRCodeUserInfo, QrLogin, QrLoginSnapshot, User } from '@authing-kit/client'
+import { useEffect, useRef, useState } from 'react'
 
 import { useAuthingContext } from '../context.js'
 import { withRememberMe } from '../rememberMe.js'
 import { useDocumentVisible } from './useDocumentVisible.js'
 
-/**
- * `loading` a code is on its way; `ready` shown, waiting for a scan; `scanned` waiting for the phone's
- * confirmation; `success` logged in; `expired` (after the automatic refreshes) and `cancelled` (on the
- * phone) until `refresh`; `step` the login needs another step (`error` holds it, see `onLoginStep`);
- * `error` a failure (`error`); `idle` while `enabled` is false.
- */
-export type QrLoginStatus =
-  'idle' | 'loading' | 'ready' | 'scanned' | 'success' | 'expired' | 'cancelled' | 'step' | 'error'
+/** `QrLoginStatus` of the client, and `idle` while `enabled` is false. */
+export type QrLoginStatus = QrLoginSnapshot['status'] | 'idle'
 
 export interface UseQrLoginOptions {
   /** `APP_AUTH` (Authing's app, the default), `WXAPP_AUTH` (WeChat mini program), `WECHATMP_AUTH` (official account). */
@@ -29,11 +23,18 @@ export interface UseQrLoginOptions {
   rememberMe?: boolean
   /** The user scanned and confirmed: the session is in place. */
   onSuccess?: (user: User) => void
+  /** A code could not be drawn or checked, or the login failed (also in `error`). */
+  onError?: (error: AuthingError) => void
   /** The phone's login met a step (MFA, profile completion): continue it with `useLogin().takeStep(error)`. */
   onLoginStep?: (error: AuthingError) => void
 }
 
 export interface UseQrLoginResult {
+  /**
+   * `loading` a code is on its way; `ready` shown; `scanned` waiting for the phone's confirmation;
+   * `success` logged in; `expired` (after the automatic refreshes) and `cancelled` (on the phone)
+   * until `refresh`; `step` the login needs another step (`error` holds it); `error`; `idle`.
+   */
   status: QrLoginStatus
   /** The code's image, for an `<img src>`; null while none is shown. */
   imageUrl: string | null
@@ -46,14 +47,7 @@ export interface UseQrLoginResult {
   refresh(): void
 }
 
-interface QrState {
-  status: QrLoginStatus
-  code: { random: string; url: string; expiresIn: number | null } | null
-  scannedUser: QRCodeUserInfo | null
-  error: AuthingError | null
-}
-
-const fresh: QrState = { status: 'loading', code: null, scannedUser: null, error: null }
+const loading: QrLoginSnapshot = { status: 'loading', imageUrl: null, expiresIn: null, scannedUser: null, error: null }
 
 /**
  * Login by scanning a QR code with a phone: draws a code, polls it one request at a time while the
@@ -65,76 +59,50 @@ const fresh: QrState = { status: 'loading', code: null, scannedUser: null, error
  * return qr.imageUrl ? <img src={qr.imageUrl} alt="Scan with the app" /> : null
  */
 export function useQrLogin(options: UseQrLoginOptions = {}): UseQrLoginResult {
-  const { scene = 'APP_AUTH', enabled = true, interval, autoRefresh = 3, extIdpConnId } = options
+  const { scene = 'APP_AUTH', enabled = true, interval, autoRefresh, extIdpConnId } = options
   const provider = useAuthingContext('useQrLogin')
   const { client, router } = provider.runtime
   const qrcode =
     scene === 'WXAPP_AUTH' ? client.wxqrcode : scene === 'WECHATMP_AUTH' ? client.wechatmpqrcode : client.qrcode
-  const latest = useRef({ options, rememberMe: provider.rememberMe })
-  latest.current = { options, rememberMe: provider.rememberMe }
-  const [state, setState] = useState<QrState>(fresh)
-  // Each round draws one code: `refresh` and an expiry start the next.
-  const [round, setRound] = useState(0)
-  const refreshesLeft = useRef(autoRefresh)
+  const latest = useRef(options)
+  latest.current = { rememberMe: provider.rememberMe, ...options }
+  const [login, setLogin] = useState<QrLogin | null>(null)
+  const [snapshot, setSnapshot] = useState(loading)
   const visible = useDocumentVisible()
 
   useEffect(() => {
     if (!enabled) return
-    const controller = new AbortController()
-    setState(fresh)
-    // A code of a round that is over (a refresh, StrictMode's second mount) is dropped.
-    const unlessOver = (next: QrState) => controller.signal.aborted || setState(next)
-    qrcode.geneCode({ ...(extIdpConnId ? { extIdpConnId } : {}), signal: controller.signal }).then(
-      ({ random, url, expiresIn }) =>
-        unlessOver({ ...fresh, status: 'ready', code: { random, url, expiresIn: expiresIn ?? null } }),
-      (error: AuthingError) => unlessOver({ ...fresh, status: 'error', error }),
-    )
-    return () => controller.abort()
-  }, [qrcode, enabled, extIdpConnId, round])
-
-  const random = state.code?.random
-  const waiting = state.status === 'ready' || state.status === 'scanned'
+    let live: QrLogin | null = null
+    let over = false
+    void qrcode
+      .createLogin({
+        ...(interval === undefined ? {} : { interval }),
+        ...(autoRefresh === undefined ? {} : { autoRefresh }),
+        ...(extIdpConnId ? { extIdpConnId } : {}),
+        exchange: (ticket) => withRememberMe(router, latest.current.rememberMe!, () => qrcode.exchangeUserInfo(ticket)),
+        onSuccess: (user) => latest.current.onSuccess?.(user),
+        onError: (error) => latest.current.onError?.(error),
+        onLoginStep: (error) => latest.current.onLoginStep?.(error),
+      })
+      .then((created) => {
+        // StrictMode's first mount (or a change of scene) is over before its login arrives.
+        if (over) return created.stop()
+        live = created
+        created.subscribe(() => setSnapshot(created.getSnapshot()))
+        setSnapshot(created.getSnapshot())
+        setLogin(created)
+      })
+    return () => {
+      over = true
+      live?.stop()
+      setLogin(null)
+      setSnapshot(loading)
+    }
+  }, [qrcode, router, enabled, interval, autoRefresh, extIdpConnId])
   useEffect(() => {
-    if (!random || !waiting || !visible) return
-    const controller = new AbortController()
-    const to = (status: QrLoginStatus, error: AuthingError | null = null) =>
-      setState((now) => ({ ...now, status, error }))
-    void qrcode.startPolling(random, {
-      ...(interval === undefined ? {} : { interval }),
-      signal: controller.signal,
-      onScanned: (scannedUser) => {
-        refreshesLeft.current = autoRefresh
-        setState((now) => ({ ...now, status: 'scanned', scannedUser }))
-      },
-      onSuccess: (_userInfo, ticket) => {
-        const { options: current, rememberMe } = latest.current
-        withRememberMe(router, current.rememberMe ?? rememberMe, () => qrcode.exchangeUserInfo(ticket)).then(
-          (user) => (to('success'), latest.current.options.onSuccess?.(user)),
-          (error: AuthingError) => to('error', error),
-        )
-      },
-      onExpired: () => {
-        if (refreshesLeft.current-- > 0) setRound((n) => n + 1)
-        else to('expired')
-      },
-      onCancel: () => to('cancelled'),
-      onLoginStep: (error) => (to('step', error), latest.current.options.onLoginStep?.(error)),
-      onError: (error) => to('error', error),
-    })
-    return () => controller.abort()
-  }, [qrcode, router, random, waiting, visible, interval, autoRefresh])
+    if (visible) login?.resume()
+    else login?.pause()
+  }, [login, visible])
 
-  const refresh = useCallback(() => {
-    refreshesLeft.current = autoRefresh
-    setRound((n) => n + 1)
-  }, [autoRefresh])
-  const shown = enabled && state.code && state.status !== 'success'
-  return {
-    status: enabled ? state.status : 'idle',
-    imageUrl: shown ? state.code!.url : null,
-    expiresIn: shown ? state.code!.expiresIn : null,
-    scannedUser: state.status === 'scanned' ? state.scannedUser : null,
-    error: state.error,
-    refresh,
-  }
+  return { ...snapshot, status: enabled ? snapshot.status : 'idle', refresh: () => login?.refresh() }
 }

@@ -102,7 +102,7 @@ async function signUp(
 ) {
   const { canvas, userEvent } = context
   await userEvent.click(await canvas.findByRole('button', { name: 'Create an account' }))
-  await userEvent.click(canvas.getByRole('radio', { name: by }))
+  await userEvent.click(await canvas.findByRole('radio', { name: by }))
   await userEvent.type(canvas.getByLabelText(field), value)
   await userEvent.type(canvas.getByLabelText('Password'), 'an0ther-pass{Enter}')
 }
@@ -126,7 +126,7 @@ export const PhoneTaken: Story = {
   play: async (context) => {
     const { canvas, userEvent } = context
     await userEvent.click(await canvas.findByRole('button', { name: 'Create an account' }))
-    await userEvent.click(canvas.getByRole('radio', { name: 'With a phone number' }))
+    await userEvent.click(await canvas.findByRole('radio', { name: 'With a phone number' }))
     await sendCode(context, 'en-US', 'phone', '13800138000')
     await userEvent.type(canvas.getByLabelText('Verification code'), authingOf(context).lastCode('13800138000'))
     await userEvent.type(canvas.getByLabelText('Password'), 'an0ther-pass{Enter}')

@@ -58,7 +58,7 @@ export const Register: Story = {
     const { canvas, userEvent } = context
     await userEvent.click(await canvas.findByRole('button', { name: 'Create an account' }))
     await expect(canvas.getByRole('heading', { name: 'Create an account' })).toBeVisible()
-    await userEvent.type(canvas.getByLabelText('Username'), 'alice')
+    await userEvent.type(await canvas.findByLabelText('Username'), 'alice')
     await userEvent.type(canvas.getByLabelText('Password'), 'al1ce-pass')
     await userEvent.click(canvas.getByRole('button', { name: 'Sign up' }))
     await expectStatus(context, 'Your account was created. You can log in now.')
@@ -75,6 +75,7 @@ export const ForgotPassword: Story = {
     const { canvas, userEvent } = context
     await userEvent.click(await canvas.findByRole('button', { name: 'Forgot password?' }))
     await expect(canvas.getByRole('heading', { name: 'Reset your password' })).toBeVisible()
+    await canvas.findByRole('form', { name: 'Reset your password' })
     await sendCode(context, 'en-US', 'phone', '13800138000')
     await expect(authingOf(context).emulator.outbox({ to: '13800138000' })).toMatchObject([{ scene: 'reset' }])
     await userEvent.type(canvas.getByLabelText('Verification code'), authingOf(context).lastCode('13800138000'))

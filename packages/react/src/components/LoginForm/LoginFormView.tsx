@@ -1,5 +1,5 @@
 import { loginStepOf, type User } from '@authing-kit/client'
-import { type ReactNode, useEffect, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react'
 
 import { useAuthingContext } from '../../context.js'
 import { useLogin } from '../../hooks/useLogin.js'
@@ -8,7 +8,7 @@ import { displayName } from '../form/displayName.js'
 import { formCss } from '../form/formCss.js'
 import { NoticeRegions } from '../form/NoticeRegions.js'
 import { useNotices } from '../form/useNotices.js'
-import { configuredMethods } from './configuredMethods.js'
+import { configuredMethods, configuredQrMethods } from './configuredMethods.js'
 import { LoginFormContext, type LoginFormContextValue, type LoginFormScreen } from './formContext.js'
 import { enUS } from './i18n/en-US.js'
 import { zhCN } from './i18n/zh-CN.js'
@@ -16,11 +16,14 @@ import { loginFormCss } from './loginFormCss.js'
 import type { LoginFormMethod, LoginFormProps } from './loginFormProps.js'
 import { type Recovered, StepScreen, stepTitle } from './StepScreen.js'
 import { CodeView } from './views/CodeView.js'
-import { ForgotView } from './views/ForgotView.js'
 import { PasswordView } from './views/PasswordView.js'
-import { RegisterView } from './views/RegisterView.js'
 
 const ALL_METHODS: readonly LoginFormMethod[] = ['password', 'phoneCode', 'emailCode']
+
+// Chunks of their own, loaded when shown: most visits never open them.
+const QrCodeView = lazy(() => import('./methods/QrCodeView.js').then((module) => ({ default: module.QrCodeView })))
+const RegisterView = lazy(() => import('./views/RegisterView.js').then((module) => ({ default: module.RegisterView })))
+const ForgotView = lazy(() => import('./views/ForgotView.js').then((module) => ({ default: module.ForgotView })))
 
 // Inline, so that it stays hidden with `unstyled` too.
 const visuallyHidden = {
@@ -34,19 +37,16 @@ const visuallyHidden = {
 
 /** The form itself, loaded on demand by `LoginForm`. */
 export function LoginFormView(props: LoginFormProps): ReactNode {
-  const {
-    methods = ALL_METHODS,
-    defaultMethod,
-    lang = 'zh-CN',
-    allowRegister = true,
-    allowForgotPassword = true,
-    unstyled = false,
-  } = props
+  const { defaultMethod, lang = 'zh-CN', allowRegister = true, allowForgotPassword = true, unstyled = false } = props
   const provider = useAuthingContext('LoginForm')
   const t = lang === 'en-US' ? enUS : zhCN
   const { config } = usePublicConfig({ enabled: props.publicConfig !== false })
   const configured = props.followPublicConfig && config ? configuredMethods(config) : []
-  const offered = configured.length ? configured : methods.length > 0 ? methods : ALL_METHODS
+  const offered = configured.length
+    ? configured
+    : props.methods?.length
+      ? props.methods
+      : [...ALL_METHODS, ...configuredQrMethods(config)]
   const [chosen, setMethod] = useState<LoginFormMethod | null>(null)
   // The console's default tab once its config is in (until the user picks one), else the app's.
   const method =
@@ -73,6 +73,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
   const context: LoginFormContextValue = {
     t,
     lang,
+    unstyled,
     login,
     config,
     rememberMe,
@@ -100,6 +101,9 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
     password: t.methodPassword,
     phoneCode: t.methodPhoneCode,
     emailCode: t.methodEmailCode,
+    appQrcode: t.methodAppQrcode,
+    wechatMiniProgramQrcode: t.methodMiniProgramQrcode,
+    wechatmpQrcode: t.methodOfficialAccountQrcode,
   }
   const title =
     step || recovered
@@ -115,36 +119,40 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
       {unstyled ? null : <style>{formCss + loginFormCss}</style>}
       <h2 className="ak-login__title">{title}</h2>
       <LoginFormContext.Provider value={context}>
-        {recovered || step ? (
-          <StepScreen step={step} recovered={recovered} passwordLevel={config?.passwordStrength} t={t} />
-        ) : screen === 'login' ? (
-          <>
-            {offered.length > 1 ? (
-              <div className="ak-login__tabs" role="group" aria-label={t.tabs}>
-                {offered.map((m) => (
-                  <button
-                    key={m}
-                    type="button"
-                    className="ak-login__tab"
-                    aria-pressed={m === method}
-                    onClick={() => (context.clear(), setMethod(m))}
-                  >
-                    {methodLabels[m]}
-                  </button>
-                ))}
-              </div>
-            ) : null}
-            {method === 'password' ? (
-              <PasswordView />
-            ) : (
-              <CodeView key={method} channel={method === 'phoneCode' ? 'phone' : 'email'} />
-            )}
-          </>
-        ) : screen === 'register' ? (
-          <RegisterView />
-        ) : (
-          <ForgotView />
-        )}
+        <Suspense fallback={<p className="ak-login__status">{t.loading}</p>}>
+          {recovered || step ? (
+            <StepScreen step={step} recovered={recovered} passwordLevel={config?.passwordStrength} />
+          ) : screen === 'login' ? (
+            <>
+              {offered.length > 1 ? (
+                <div className="ak-login__tabs" role="group" aria-label={t.tabs}>
+                  {offered.map((m) => (
+                    <button
+                      key={m}
+                      type="button"
+                      className="ak-login__tab"
+                      aria-pressed={m === method}
+                      onClick={() => (context.clear(), setMethod(m))}
+                    >
+                      {methodLabels[m]}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+              {method === 'password' ? (
+                <PasswordView />
+              ) : method === 'phoneCode' || method === 'emailCode' ? (
+                <CodeView key={method} channel={method === 'phoneCode' ? 'phone' : 'email'} />
+              ) : (
+                <QrCodeView key={method} method={method} />
+              )}
+            </>
+          ) : screen === 'register' ? (
+            <RegisterView />
+          ) : (
+            <ForgotView />
+          )}
+        </Suspense>
       </LoginFormContext.Provider>
       <NoticeRegions notices={notices} />
       <p className="ak-login__announcement" aria-live="polite" style={visuallyHidden}>

@@ -1,5 +1,5 @@
 import type { LoginStep, User } from '@authing-kit/client'
-import { lazy, type ReactNode, Suspense } from 'react'
+import { lazy, type ReactNode } from 'react'
 
 import type { LoginFormMessages } from './i18n/en-US.js'
 
@@ -26,16 +26,15 @@ export function stepTitle(step: LoginStep | null, t: LoginFormMessages): string 
   return step?.kind === 'mfa' || !step ? t.mfaTitle : t.passwordStepTitle
 }
 
-/** The view of the step a login stopped at (or of the recovery code it left to keep). */
+/** The view of the step a login stopped at (or of the recovery code it left to keep); render it inside a Suspense. */
 export function StepScreen(props: {
   step: Exclude<LoginStep, { kind: 'captcha' }> | null
   recovered: Recovered | null
   passwordLevel: number | undefined
-  t: LoginFormMessages
 }): ReactNode {
   const { step, recovered } = props
   return (
-    <Suspense fallback={<p className="ak-login__status">{props.t.loading}</p>}>
+    <>
       {recovered ? (
         <NewRecoveryCode {...recovered} />
       ) : step?.kind === 'mfa' ? (
@@ -49,6 +48,6 @@ export function StepScreen(props: {
           {...(props.passwordLevel === undefined ? {} : { level: props.passwordLevel })}
         />
       ) : null}
-    </Suspense>
+    </>
   )
 }

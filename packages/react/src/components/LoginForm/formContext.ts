@@ -11,6 +11,8 @@ export type LoginFormScreen = 'login' | 'register' | 'forgot'
 export interface LoginFormContextValue {
   t: LoginFormMessages
   lang: FormLang
+  /** No `<style>` of the form's own (the views' included). */
+  unstyled: boolean
   /** The form's one login: the views start it, the step views continue it. */
   login: UseLoginResult
   /** The app's public config (agreements, captcha policy, password rules); null until loaded or when off. */

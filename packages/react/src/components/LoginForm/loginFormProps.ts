@@ -3,7 +3,9 @@ import type { CSSProperties, ReactNode } from 'react'
 
 import type { FormLang } from '../form/errorMessages.js'
 
-export type LoginFormMethod = 'password' | 'phoneCode' | 'emailCode'
+/** The QR tabs: Authing's app, a WeChat mini program, a WeChat official account. */
+export type QrLoginMethod = 'appQrcode' | 'wechatMiniProgramQrcode' | 'wechatmpQrcode'
+export type LoginFormMethod = 'password' | 'phoneCode' | 'emailCode' | QrLoginMethod
 export type LoginFormLang = FormLang
 
 export interface LoginFormProps {
@@ -11,7 +13,10 @@ export interface LoginFormProps {
   onSuccess?: (user: User) => void
   /** Called with every failure the server or network gave (not for validation messages). */
   onError?: (error: AuthingError) => void
-  /** Login methods to offer, in tab order. Defaults to all three. */
+  /**
+   * Login methods to offer, in tab order. Defaults to password, phone code and email code, then the
+   * QR tabs the app's console turned on (public config).
+   */
   methods?: readonly LoginFormMethod[]
   /** The method shown first. Defaults to the first of `methods`. */
   defaultMethod?: LoginFormMethod
