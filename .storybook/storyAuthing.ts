@@ -38,6 +38,8 @@ export interface StoryAuthing {
   loginElsewhere(username: string, password: string): Promise<User>
   /** Moves the emulator's clock forward (codes and tokens expire); the page's own timers are untouched. */
   advanceClock(ms: number): void
+  /** The id (`random`) of the QR code the page drew last: what the phone would scan. */
+  lastQrCode(): string
 }
 
 /** waitFor options for anything the emulator answers: key generation, PBKDF2 and RSA in a busy browser take more than waitFor's 1 s. */
@@ -79,6 +81,11 @@ export async function createStoryAuthing(parameters: AuthingStoryParameters = {}
     },
     loginElsewhere: (username, password) => client().loginByUsername(username, password),
     advanceClock: (ms) => void (skew += ms),
+    lastQrCode() {
+      const random = Object.keys(emulator.store.snapshot().tables.qrcodes ?? {}).at(-1)
+      if (!random) throw new Error('the page drew no QR code')
+      return random
+    },
   }
 }
 

@@ -17,6 +17,7 @@ const TEXT: Record<
     mfa: string
     mfaEnd: string
     firstLogin: string
+    qr: string
   }
 > = {
   'en-US': {
@@ -30,6 +31,7 @@ const TEXT: Record<
     mfa: ' asks for an authenticator code (the dashboard shows it; recovery code ',
     mfaEnd: ').',
     firstLogin: ' chooses her own password at the first login.',
+    qr: 'QR code tab: the dashboard plays the phone (“Scan as bob”, then “Confirm”).',
   },
   'zh-CN': {
     or: '或',
@@ -42,6 +44,7 @@ const TEXT: Record<
     mfa: ' 会要求输入身份验证器安全码（控制台显示当前安全码；恢复代码 ',
     mfaEnd: '）。',
     firstLogin: ' 首次登录时需要设置自己的密码。',
+    qr: 'APP 扫码：模拟器控制台扮演手机（“Scan as bob”，再点 “Confirm”）。',
   },
 }
 
@@ -87,6 +90,7 @@ export function LoginPage({ lang }: { lang: LoginFormLang }): ReactNode {
         <code>first-login-carol</code> / <code>passw0rd</code>
         {text.firstLogin}
       </p>
+      <p className="muted login-hint">{text.qr}</p>
     </div>
   )
 }

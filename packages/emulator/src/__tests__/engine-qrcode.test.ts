@@ -202,6 +202,30 @@ describe('QR-code login, phone side', () => {
     expect((await exchange(ticket)).data.username).toBe('bob')
   })
 
+  it('expires a waiting or scanned code at once through the helper and the dashboard endpoint', async () => {
+    const { gene, check, emulator, rest } = await qrSetup()
+    const waiting = await gene()
+    await emulator.qrcode.expire(waiting)
+    expect((await check(waiting)).data.status).toBe(-1)
+    await expect(emulator.qrcode.expire(waiting)).rejects.toMatchObject({ code: 2241 })
+
+    const scanned = await gene()
+    await emulator.qrcode.scan(scanned, 'bob')
+    const res = await emulator.fetch(
+      new Request(`${base}/__emulator/qrcode/expire`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-authing-emulator': '1' },
+        body: JSON.stringify({ random: scanned }),
+      }),
+    )
+    expect(res.status).toBe(200)
+    expect((await check(scanned)).data.status).toBe(-1)
+    await expect(emulator.qrcode.confirm(scanned)).rejects.toMatchObject({ code: 2241 })
+    // Without the emulator's header, no page can end a code.
+    const forged = await rest('POST', '/__emulator/qrcode/expire', { random: await gene() })
+    expect(forged.status).not.toBe(200)
+  })
+
   it('keeps a shape for the qrcodes table', async () => {
     const { gene, emulator } = await qrSetup()
     await gene()

@@ -19,6 +19,7 @@ import type { MetaRecord } from '../model/seedDocument.js'
 import { EmulatorState } from '../model/state.js'
 import { Store, type StoreSnapshot } from '../model/store.js'
 import { captchaAnswer, captchaCookie } from './domain/captcha.js'
+import { expireQrCode } from './domain/qrcode/codes.js'
 import { cancelQrCode, confirmQrCode, scanQrCode, standInScanner } from './domain/qrcode/phone.js'
 import type { EmulatorInfo, Engine, EngineSettings } from './engine.js'
 import { createRouter } from './http/router.js'
@@ -88,6 +89,8 @@ export interface EmulatorQrCodePhone {
   scan(random: string, username: string): Promise<void>
   confirm(random: string): Promise<void>
   cancel(random: string): Promise<void>
+  /** Ends the code's life now, as its 120 s would. */
+  expire(random: string): Promise<void>
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -216,6 +219,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const e = await ready()
         cancelQrCode(e, standInScanner(e, random), random)
       },
+      expire: async (random) => expireQrCode(await ready(), random),
     },
     onMessage: (listener) => {
       listeners.add(listener)

@@ -11,7 +11,7 @@ export function formatBanner({ url, info, dataFile }: BannerFacts): string {
   const demo = info.demoUser ? `${info.demoUser.username} / ${info.demoUser.password}` : '(none in this seed)'
   const rows: [string, string][] = [
     ['URL', url],
-    ['Dashboard', `${url}/   (users, roles, apps and the SMS / email codes sent)`],
+    ['Dashboard', `${url}/   (users, apps, the SMS / email codes sent; the phone of QR-code login)`],
     ['User pool', info.userPoolId],
     ['Pool secret', info.userPoolSecret],
     ['App id', info.appId],

@@ -240,7 +240,8 @@ const scannersShown = 3
 
 /**
  * Login QR codes, newest first, with buttons that play the phone: scan as one of the pool's users,
- * then confirm or cancel as the scanner (the refresh script posts them to /__emulator/qrcode/*).
+ * then confirm or cancel as the scanner, or expire it now (the refresh script posts them to
+ * /__emulator/qrcode/*).
  */
 function qrcodeSection(state: EmulatorState, now: number): Html {
   const codes = [...state.qrcodes.values()].reverse()
@@ -256,9 +257,9 @@ function qrcodeSection(state: EmulatorState, now: number): Html {
       .slice(0, scannersShown)
     const actions =
       status === 0
-        ? usernames.map((name) => button('scan', `Scan as ${name}`, name))
+        ? [...usernames.map((name) => button('scan', `Scan as ${name}`, name)), button('expire', 'Expire')]
         : status === 1
-          ? [button('confirm', 'Confirm'), button('cancel', 'Cancel')]
+          ? [button('confirm', 'Confirm'), button('cancel', 'Cancel'), button('expire', 'Expire')]
           : []
     const left =
       status === 0 || status === 1 ? html` <span class="muted">${duration(code.expiresAt - now)} left</span>` : ''

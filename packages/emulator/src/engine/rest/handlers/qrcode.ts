@@ -5,7 +5,7 @@
  */
 import type { QrCodeScene } from '../../../model/records.js'
 import { AuthingBusinessError } from '../../domain/errors.js'
-import { checkQrCode, generateQrCode, qrcodeScenes } from '../../domain/qrcode/codes.js'
+import { checkQrCode, expireQrCode, generateQrCode, qrcodeScenes } from '../../domain/qrcode/codes.js'
 import { cancelQrCode, confirmQrCode, scanQrCode, standInScanner } from '../../domain/qrcode/phone.js'
 import { exchangeTicket } from '../../domain/qrcode/ticket.js'
 import { verifyCaller } from '../../domain/sessions/caller.js'
@@ -57,7 +57,10 @@ export const qrcodeRoutes: RestRoutes = {
   },
 }
 
-/** The dashboard's buttons: `{random, username}` scans as that user; confirm and cancel act as the scanner. */
+/**
+ * The dashboard's buttons: `{random, username}` scans as that user; confirm and cancel act as the
+ * scanner; expire ends the code's life now.
+ */
 export const qrcodeHookRoutes: RestRoutes = {
   'POST /__emulator/qrcode/scan': async (ctx, request) => {
     const body = await request.body()
@@ -72,5 +75,10 @@ export const qrcodeHookRoutes: RestRoutes = {
   'POST /__emulator/qrcode/cancel': async (ctx, request) => {
     const random = requiredString(await request.body(), 'random')
     return cancelQrCode(ctx.engine, standInScanner(ctx.engine, random), random)
+  },
+  'POST /__emulator/qrcode/expire': async (ctx, request) => {
+    const random = requiredString(await request.body(), 'random')
+    expireQrCode(ctx.engine, random)
+    return { random, status: -1, description: 'expired' }
   },
 }

@@ -5,7 +5,7 @@ export const enUS = {
   methodPassword: 'Password',
   methodPhoneCode: 'Phone code',
   methodEmailCode: 'Email code',
-  methodAppQrcode: 'Scan with the app',
+  methodAppQrcode: 'QR code',
   methodMiniProgramQrcode: 'Mini program',
   methodOfficialAccountQrcode: 'Official account',
   account: 'Username, email or phone',
