@@ -73,7 +73,10 @@ async function expire(t, random) {
  */
 function assertPolite(checks) {
   for (let i = 1; i < checks.length; i++) {
-    const [before, after] = [checks[i - 1], checks[i]]
+    const [before, after] = /** @type {[{ start: number, end: number }, { start: number, end: number }]} */ ([
+      checks[i - 1],
+      checks[i],
+    ])
     assert.ok(after.start >= before.end, `check ${i} started before check ${i - 1} was answered`)
     assert.ok(
       after.start - before.start >= POLL_INTERVAL * 0.9,
