@@ -216,3 +216,68 @@ describe('startScanning', () => {
     stop()
   })
 })
+
+describe('createLogin', () => {
+  const snapshotOf = async (authing: Awaited<ReturnType<typeof startQr>>['authing'], options = {}) => {
+    const login = await authing.qrcode.createLogin({ interval: 1, ...options })
+    const seen: string[] = []
+    login.subscribe(() => {
+      const { status } = login.getSnapshot()
+      if (seen.at(-1) !== status) seen.push(status)
+    })
+    return { login, seen }
+  }
+
+  it('walks loading → ready → scanned → success as a store, and the user becomes the session', async () => {
+    const { authing, emulator, checks } = await startQr()
+    const onSuccess = vi.fn()
+    const { login, seen } = await snapshotOf(authing, { onSuccess })
+    await vi.waitFor(() => expect(login.getSnapshot().status).toBe('ready'))
+    expect(login.getSnapshot()).toMatchObject({ imageUrl: expect.stringMatching(/^data:image\/png/), expiresIn: 120 })
+    const random = Object.keys(emulator.store.snapshot().tables.qrcodes ?? {}).at(-1) ?? ''
+    await emulator.qrcode.scan(random, 'bob')
+    await vi.waitFor(() => expect(login.getSnapshot().scannedUser).toMatchObject({ nickname: 'Bob' }))
+    await emulator.qrcode.confirm(random)
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    expect(seen).toEqual(['ready', 'scanned', 'success'])
+    expect(login.getSnapshot().imageUrl).toBeNull()
+    expect(authing.getSnapshot().user?.username).toBe('bob')
+    expect(checks.maxInFlight).toBe(1)
+  })
+
+  it('checks nothing while paused and at once on resume; stop ends every request and callback', async () => {
+    const { authing, checks } = await startQr()
+    const { login } = await snapshotOf(authing)
+    await vi.waitFor(() => expect(checks.count).toBeGreaterThan(1))
+    login.pause()
+    await sleep(20)
+    const paused = checks.count
+    await sleep(40)
+    expect(checks.count).toBe(paused)
+    login.resume()
+    await vi.waitFor(() => expect(checks.count).toBeGreaterThan(paused))
+    const listener = vi.fn()
+    login.subscribe(listener)
+    login.stop()
+    await sleep(20)
+    const stopped = checks.count
+    await sleep(40)
+    expect(checks.count).toBe(stopped)
+    expect(listener).not.toHaveBeenCalled()
+  })
+
+  it('draws a new code on expiry `autoRefresh` times, then shows expired until refresh', async () => {
+    const { authing, clock } = await startQr()
+    const { login } = await snapshotOf(authing, { autoRefresh: 1 })
+    await vi.waitFor(() => expect(login.getSnapshot().status).toBe('ready'))
+    const first = login.getSnapshot().imageUrl
+    clock.now += 121_000
+    await vi.waitFor(() => expect(login.getSnapshot().imageUrl).not.toBe(first))
+    await vi.waitFor(() => expect(login.getSnapshot().status).toBe('ready'))
+    clock.now += 121_000
+    await vi.waitFor(() => expect(login.getSnapshot().status).toBe('expired'))
+    login.refresh()
+    await vi.waitFor(() => expect(login.getSnapshot().status).toBe('ready'))
+    login.stop()
+  })
+})
