@@ -1,4 +1,5 @@
 import { createLocalJWKSet, decodeProtectedHeader, importSPKI, jwtVerify } from 'jose'
+import forge from 'node-forge'
 import { describe, expect, it } from 'vitest'
 
 import type { EmulatorKeys } from '../model/crypto.js'
@@ -94,6 +95,23 @@ describe('engine: login failures', () => {
       })
       expect(res.errors?.[0]?.message.code).toBe(2016)
     }
+  })
+
+  it('takes a ciphertext whose leading zero byte the encoder dropped, as Authing does', async () => {
+    const { gql, publicKeyPem } = await setup()
+    const key = forge.pki.publicKeyFromPem(publicKeyPem)
+    // About one encryption in 256 starts with a zero byte: draw until one does.
+    let bytes = ''
+    for (let tries = 0; !bytes.startsWith('\0') && tries < 20_000; tries++)
+      bytes = key.encrypt(forge.util.encodeUtf8('passw0rd'), 'RSAES-PKCS1-V1_5')
+    expect(bytes.charCodeAt(0)).toBe(0)
+    const login = (password: string) =>
+      gql(`mutation($input: LoginByUsernameInput!) { loginByUsername(input: $input) { username } }`, {
+        input: { username: 'bob', password },
+      })
+    expect((await login(forge.util.encode64(bytes.slice(1)))).data?.loginByUsername?.username).toBe('bob')
+    // Longer than the key is no ciphertext of it.
+    expect((await login(forge.util.encode64(`\x01${bytes}`))).errors?.[0]?.message.code).toBe(2016)
   })
 
   it('answers 2011 for an unknown app id and 2101 without one', async () => {
