@@ -145,3 +145,19 @@ describe('engine: management REST (applications, resources, namespaces)', () => 
     expect(res.headers.get('access-control-allow-methods')).toContain('PATCH')
   })
 })
+
+describe('management REST: GET /api/v2/users/{id}', () => {
+  it('answers an unknown id with 2004 and data null; with_custom_data may be true or 1', async () => {
+    const { mrest } = await setupManagement()
+    expect((await mrest('GET', '/api/v2/users/62a0f0a9c6b1c2a3d4e5ffff')).body).toEqual({
+      code: 2004,
+      message: '用户不存在',
+      data: null,
+    })
+    for (const on of ['true', '1'])
+      expect((await mrest('GET', `/api/v2/users/${BOB_ID}?with_custom_data=${on}`)).body.data.customData).toEqual([
+        expect.objectContaining({ key: 'school', value: 'Tsinghua University' }),
+      ])
+    expect((await mrest('GET', `/api/v2/users/${BOB_ID}?with_custom_data=0`)).body.data.customData).toBeUndefined()
+  })
+})

@@ -1,6 +1,6 @@
 /** Users (management REST): the detail and the batch read. */
 import { AuthingBusinessError } from '../../domain/errors.js'
-import { existingUsers, usersBy } from '../../domain/users.js'
+import { usersBy } from '../../domain/users.js'
 import { restUser } from '../../views/users.js'
 import type { RestRoutes } from '../types.js'
 
@@ -9,13 +9,17 @@ function withoutCustomData(user: Record<string, unknown>): Record<string, unknow
   return rest
 }
 
+/** A query switch as the SDKs send it: `true` (JS) or `1` (Python). */
+const isTrue = (value: string | null) => value === 'true' || value === '1'
+
 export const userRoutes: RestRoutes = {
   'GET /api/v2/users/:id': async (ctx, { url, params }) => {
     const pool = await ctx.management()
-    const [user] = existingUsers(ctx.state, pool.id, [params.id ?? ''])
-    if (!user) throw new AuthingBusinessError('userNotFound')
+    const user = ctx.state.users.get(params.id ?? '')
+    // `data: null`, as Authing answers: the SDKs read `data` before they look at the code.
+    if (!user || user.userPoolId !== pool.id) throw new AuthingBusinessError('userNotFound', {}, null)
     const shown = restUser(ctx.engine, user)
-    return url.searchParams.get('with_custom_data') === 'true' ? shown : withoutCustomData(shown)
+    return isTrue(url.searchParams.get('with_custom_data')) ? shown : withoutCustomData(shown)
   },
   'POST /api/v2/users/batch': async (ctx, request) => {
     const pool = await ctx.management()
