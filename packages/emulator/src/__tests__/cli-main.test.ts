@@ -51,6 +51,11 @@ describe('authing-emulator CLI', () => {
     const serverOnly = lines.findIndex((line) => /server only/i.test(line))
     expect(serverOnly).toBeGreaterThan(lines.indexOf(`VITE_AUTHING_APP_HOST=${url}`))
     expect(serverOnly).toBeLessThan(lines.indexOf(`AUTHING_USERPOOL_SECRET=${info.userPoolSecret}`))
+    // The command that prints the password key, which a private deployment's SDK needs (enc_public_key).
+    const keyLine = lines.find((line) => line.startsWith('Public key'))
+    expect(keyLine).toContain(`curl -s ${url}/api/v2/.well-known`)
+    const wellKnown = await fetch(`${url}/api/v2/.well-known`)
+    expect((await wellKnown.json()).data.publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----/)
   })
 
   it('starts from the demo seed: bob, mfa-alice, whose login asks for her authenticator code, and first-login-carol', async () => {

@@ -114,6 +114,36 @@ describe('engine: login failures', () => {
     expect((await login(forge.util.encode64(`\x01${bytes}`))).errors?.[0]?.message.code).toBe(2016)
   })
 
+  it('signs an unknown username or email up with autoRegister, and logs a known one in as usual', async () => {
+    const { gql, rest, encrypt } = await setup()
+    const login = (field: 'username' | 'email', value: string, password: string) =>
+      gql(
+        `mutation($input: ${field === 'username' ? 'LoginByUsernameInput' : 'LoginByEmailInput'}!) {
+          ${field === 'username' ? 'loginByUsername' : 'loginByEmail'}(input: $input) { username email token loginsCount }
+        }`,
+        { input: { [field]: value, password: encrypt(password), autoRegister: true } },
+      )
+    const created = await login('username', 'newbie', 's3cret-pass')
+    expect(created.data.loginByUsername).toMatchObject({
+      username: 'newbie',
+      token: expect.any(String),
+      loginsCount: 1,
+    })
+    expect((await login('username', 'newbie', 's3cret-pass')).data.loginByUsername.loginsCount).toBe(2)
+    // A known account with a wrong password is a failed login, not a second account.
+    expect((await login('username', 'bob', 'wrong-pass')).errors?.[0]?.message.code).toBe(2333)
+    expect((await login('email', 'New@Example.com', 's3cret-pass')).data.loginByEmail.email).toBe('new@example.com')
+
+    const viaRest = (account: string) =>
+      rest('POST', '/api/v2/login/account', { account, password: encrypt('an0ther-pass'), autoRegister: true })
+    expect((await viaRest('guard-user')).body.data).toMatchObject({ username: 'guard-user', token: expect.any(String) })
+    expect((await viaRest('guard@example.com')).body.data).toMatchObject({ email: 'guard@example.com' })
+    // Without it, an unknown account is still refused.
+    expect(
+      (await rest('POST', '/api/v2/login/account', { account: 'ghost', password: encrypt('x-pass-1') })).body.code,
+    ).not.toBe(200)
+  })
+
   it('answers 2011 for an unknown app id and 2101 without one', async () => {
     const { login } = await setup()
     expect((await login('bob', 'passw0rd', { appId: 'nope' })).errors?.[0]?.message.code).toBe(2011)

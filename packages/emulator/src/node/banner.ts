@@ -17,6 +17,8 @@ export function formatBanner({ url, info, dataFile }: BannerFacts): string {
     ['App id', info.appId],
     ['App host', `${info.appHost}   (id_token iss: ${info.appHost}/oidc)`],
     ['Demo login', demo],
+    // Clients that encrypt passwords themselves need the key for a private deployment.
+    ['Public key', `curl -s ${url}/api/v2/.well-known   (the password key: enc_public_key of the Python SDK)`],
     ...info.flowUsers.map(({ username, password, meets }): [string, string] => [
       'Also try',
       `${username} / ${password}   (meets ${meets})`,

@@ -7,9 +7,11 @@ import { type ApplicationRecord, keys, type UserPoolRecord } from '../../model/r
 import { newUserRecord, profileOf, type UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { loginSettingsOf } from './applications.js'
+import type { CaptchaAnswer } from './captcha.js'
 import { consumeCode } from './codes.js'
 import { AuthingBusinessError } from './errors.js'
-import { completeLogin, type LoggedIn } from './login.js'
+import type { LoginIdentifier } from './lockout.js'
+import { completeLogin, type LoggedIn, passwordLogin } from './login.js'
 import { newPasswordHash } from './passwords.js'
 import { checkedUserUdvs } from './udf.js'
 import { assertFree, type Identifiers, normaliseEmail, normalisePhone, normaliseUsername } from './users.js'
@@ -105,6 +107,33 @@ export async function registerWithPassword(
   assertFree(engine.state, pool.id, ids) // again: another registration may have won while we hashed
   const registerSource = 'username' in identifier ? 'basic:username-password' : 'basic:email'
   return register(engine, target, input, { ...ids, password, registerSource }, udv)
+}
+
+/**
+ * A password login with `autoRegister` (authing-js-sdk's option): a username or email nobody has yet
+ * becomes an account with that password, logged in, as on Authing; anything else is the login.
+ */
+export async function passwordLoginOrRegister(
+  engine: Engine,
+  target: Target,
+  kind: LoginIdentifier,
+  identifier: string,
+  ciphertext: string,
+  captcha: CaptchaAnswer,
+  autoRegister: boolean,
+): Promise<LoggedIn> {
+  const known = (name: 'username' | 'email') =>
+    engine.state.findUser(
+      target.pool.id,
+      name,
+      name === 'email' ? normaliseEmail(identifier) : normaliseUsername(identifier),
+    )
+  if (autoRegister && (kind === 'username' || kind === 'email') && !known(kind)) {
+    const own = kind === 'username' ? { username: identifier } : { email: identifier }
+    const { user } = await registerWithPassword(engine, target, { password: ciphertext }, own)
+    return completeLogin(engine, user, target.app)
+  }
+  return passwordLogin(engine, target, kind, identifier, ciphertext, captcha)
 }
 
 /** By phone and a code of the register scene; a password is optional. */

@@ -3,10 +3,12 @@
  * isUserExists, checkPasswordStrength, and the password resets a login can ask for.
  */
 import { AuthingBusinessError, render, successMessage } from '../../domain/errors.js'
-import { codeLogin, completeLogin, type LoggedIn, passwordLogin } from '../../domain/login.js'
+import type { LoginIdentifier } from '../../domain/lockout.js'
+import { codeLogin, completeLogin, type LoggedIn } from '../../domain/login.js'
 import { resetPasswordByFirstLoginToken, resetPasswordByForceResetToken } from '../../domain/passwordRules.js'
 import { passwordProblem } from '../../domain/passwords.js'
 import {
+  passwordLoginOrRegister,
   registerByPhoneCode,
   type Registered,
   type RegisterInput,
@@ -26,45 +28,28 @@ const registered = (ctx: RequestContext, { user, token }: Registered) =>
 interface PasswordInput {
   password: string
   captchaCode?: string | null
+  autoRegister?: boolean | null
 }
+
+/** The password logins; with `autoRegister` an unknown username or email signs up (not a phone: it needs a code). */
+const withPassword = (ctx: RequestContext, kind: LoginIdentifier, identifier: string, input: PasswordInput) =>
+  passwordLoginOrRegister(
+    ctx.engine,
+    ctx.app(),
+    kind,
+    identifier,
+    input.password,
+    ctx.captcha(input.captchaCode),
+    input.autoRegister === true,
+  )
 
 export const authResolvers: RootResolvers = {
   loginByUsername: async (args: { input: PasswordInput & { username: string } }, ctx) =>
-    loggedIn(
-      ctx,
-      await passwordLogin(
-        ctx.engine,
-        ctx.app(),
-        'username',
-        args.input.username,
-        args.input.password,
-        ctx.captcha(args.input.captchaCode),
-      ),
-    ),
+    loggedIn(ctx, await withPassword(ctx, 'username', args.input.username, args.input)),
   loginByEmail: async (args: { input: PasswordInput & { email: string } }, ctx) =>
-    loggedIn(
-      ctx,
-      await passwordLogin(
-        ctx.engine,
-        ctx.app(),
-        'email',
-        args.input.email,
-        args.input.password,
-        ctx.captcha(args.input.captchaCode),
-      ),
-    ),
+    loggedIn(ctx, await withPassword(ctx, 'email', args.input.email, args.input)),
   loginByPhonePassword: async (args: { input: PasswordInput & { phone: string } }, ctx) =>
-    loggedIn(
-      ctx,
-      await passwordLogin(
-        ctx.engine,
-        ctx.app(),
-        'phone',
-        args.input.phone,
-        args.input.password,
-        ctx.captcha(args.input.captchaCode),
-      ),
-    ),
+    loggedIn(ctx, await withPassword(ctx, 'phone', args.input.phone, args.input)),
 
   /** Unknown phone: 2004, unless `autoRegister` asks to create the account. */
   async loginByPhoneCode(

@@ -4,8 +4,8 @@
  */
 import { assertAgreementsAccepted } from '../../domain/agreements.js'
 import { AuthingBusinessError } from '../../domain/errors.js'
-import { accountKind, codeLogin, completeLogin, emailCodeLogin, logout, passwordLogin } from '../../domain/login.js'
-import { registerOnPhoneLogin } from '../../domain/registration.js'
+import { accountKind, codeLogin, completeLogin, emailCodeLogin, logout } from '../../domain/login.js'
+import { passwordLoginOrRegister, registerOnPhoneLogin } from '../../domain/registration.js'
 import { normaliseEmail, normalisePhone } from '../../domain/users.js'
 import { optionalIdList, optionalString, requiredString } from '../../http/input.js'
 import type { RequestContext } from '../../requestContext.js'
@@ -21,16 +21,31 @@ function loginTarget(ctx: RequestContext, body: Record<string, unknown>) {
 
 export const loginRoutes: RestRoutes = {
   'GET /api/v2/.well-known': async (ctx) => ({ publicKey: ctx.engine.publicKeyPem }),
-  /** `{account, password (RSA), captchaCode?, agreementIds?}`: `account` is a username, email or phone. */
+  /**
+   * `{account, password (RSA), captchaCode?, agreementIds?, autoRegister?}`: `account` is a username,
+   * email or phone; with `autoRegister` an unknown username or email signs up.
+   */
   'POST /api/v2/login/account': async (ctx, request) => {
     const body = await request.body()
     const account = requiredString(body, 'account')
     const password = requiredString(body, 'password')
-    if (body.autoRegister === true) throw new AuthingBusinessError('notSupported', { field: 'autoRegister' })
     const target = loginTarget(ctx, body)
-    const kind = accountKind(ctx.engine, target.pool, account)
+    const autoRegister = body.autoRegister === true
+    // A name nobody has yet is a phone to a login, but a username to a sign-up.
+    const kind =
+      autoRegister && /\D/.test(account) && !account.includes('@')
+        ? 'username'
+        : accountKind(ctx.engine, target.pool, account)
     const captcha = ctx.captcha(optionalString(body, 'captchaCode'))
-    const { user, token } = await passwordLogin(ctx.engine, target, kind, account, password, captcha)
+    const { user, token } = await passwordLoginOrRegister(
+      ctx.engine,
+      target,
+      kind,
+      account,
+      password,
+      captcha,
+      autoRegister,
+    )
     return restUser(ctx.engine, user, { token })
   },
   /** `{phone, code, phoneCountryCode?, autoRegister?, agreementIds?}`; an unknown phone is 2004 unless `autoRegister`. */
