@@ -13,6 +13,7 @@ export type {
 } from './loginForm/publicConfig.js'
 export { agreementsFor, captchaAlwaysRequired } from './loginForm/publicConfig.js'
 export type {
+  BindIdentityStep,
   CaptchaStep,
   CompleteProfileStep,
   CompletionField,
@@ -69,6 +70,7 @@ export type { StorageKeys } from './session/storageKeys.js'
 export { storageKeys } from './session/storageKeys.js'
 export type { TokenStore } from './session/tokenStore.js'
 export { createMemoryStore } from './session/tokenStore.js'
+export type { SocialAuthenticationClient, SocialAuthorizeOptions } from './social/socialClient.js'
 export type { FetchFunction } from './transport/send.js'
 export type {
   ApplicationPublicDetail,

@@ -3,7 +3,7 @@
  * /api/v2) held in memory. Isomorphic: no `node:*` import, so tests, Storybook and browser demos
  * run it in-process through `emulator.fetch`. The Node server and CLI live in `@authing-kit/emulator/node`.
  */
-export type { Emulator, EmulatorOptions } from './engine/emulator.js'
+export type { Emulator, EmulatorOptions, EmulatorSocialBrowser, SocialContinued } from './engine/emulator.js'
 export { createEmulator } from './engine/emulator.js'
 export type { EmulatorInfo } from './engine/engine.js'
 export type { OutboxMessage } from './model/records.js'

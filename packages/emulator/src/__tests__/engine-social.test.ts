@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { hiddenFieldsOf, relayedMessageOf } from '../engine/ui/socialPages.js'
 import { defaultSeed } from '../index.js'
 import { recordShapeProblem } from '../model/recordShapes.js'
 import { base, setup } from './engine-helpers.js'
@@ -31,10 +32,7 @@ async function socialSetup() {
     emulator.fetch(new Request(pageUrl(identifier, query), { headers: referer ? { referer } : {} }))
   /** Presses the page's button: posts its hidden fields, as a browser would. */
   const cont = async (page: Response, identifier: string, origin = base) => {
-    const text = await page.text()
-    const fields = [...text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(
-      ([, name, value]) => [name ?? '', unescape(value ?? '')] as [string, string],
-    )
+    const fields = hiddenFieldsOf(await page.text())
     return emulator.fetch(
       new Request(`${base}/connections/social/${identifier}`, {
         method: 'POST',
@@ -46,14 +44,12 @@ async function socialSetup() {
   /** The message the relay page posts, and the origin it posts it to. */
   const relayed = async (res: Response) => {
     const text = await res.text()
-    const message = /data-message="([^"]*)"/.exec(text)?.[1]
-    const origin = /data-origin="([^"]*)"/.exec(text)?.[1]
-    return { message: JSON.parse(unescape(message ?? 'null')), origin: unescape(origin ?? ''), text }
+    const relayed = relayedMessageOf(text)
+    return { message: relayed?.message as any, origin: relayed?.origin, text }
   }
   return { ...harness, open, cont, relayed }
 }
 
-const unescape = (value: string) => value.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
 
 describe('social login, the stand-in provider', () => {
   it('shows an escaped page with the hosted pages’ CSP and no script', async () => {

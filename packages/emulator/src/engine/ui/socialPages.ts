@@ -41,3 +41,22 @@ export function renderRelayPage(message: unknown, origin: string, nonce: string)
 <script nonce="${nonce}">${raw(relayScript)}</script>`,
   )
 }
+
+const unescapeHtml = (value: string): string =>
+  value.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+
+/** The provider page's hidden fields, as a browser would post them (the in-process helper presses the button). */
+export function hiddenFieldsOf(page: string): [string, string][] {
+  return [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [
+    unescapeHtml(name ?? ''),
+    unescapeHtml(value ?? ''),
+  ])
+}
+
+/** What a relay page posts, and to which origin (null when `page` is not one). */
+export function relayedMessageOf(page: string): { message: unknown; origin: string } | null {
+  const message = /data-message="([^"]*)"/.exec(page)?.[1]
+  const origin = /data-origin="([^"]*)"/.exec(page)?.[1]
+  if (message === undefined || origin === undefined) return null
+  return { message: JSON.parse(unescapeHtml(message)) as unknown, origin: unescapeHtml(origin) }
+}
