@@ -3,8 +3,8 @@
  * per type, in ../graphql/resolvers/userFields.ts, from the record it carries) and the plain JSON of
  * REST answers. The password hash never leaves: `password` is always null.
  */
-import { profileFields, type UserRecord } from '../../model/users.js'
 import type { IdentityRecord } from '../../model/records.js'
+import { profileFields, type UserRecord } from '../../model/users.js'
 import { identitiesOf } from '../domain/social/identities.js'
 import { listUdvs } from '../domain/udf.js'
 import type { Engine } from '../engine.js'
