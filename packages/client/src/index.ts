@@ -22,9 +22,10 @@ export type {
   LoginStep,
   MfaFactor,
   MfaStep,
+  SocialLoginStep,
   UnsafePasswordStep,
 } from './loginStep.js'
-export { loginStepOf } from './loginStep.js'
+export { loginStepOf, socialLoginStepOf } from './loginStep.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
   AgreementOptions,

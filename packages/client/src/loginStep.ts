@@ -110,13 +110,14 @@ export interface BindIdentityStep {
 }
 
 export type LoginStep =
-  | MfaStep
-  | CaptchaStep
-  | FirstLoginPasswordStep
-  | ForcePasswordResetStep
-  | UnsafePasswordStep
-  | CompleteProfileStep
-  | BindIdentityStep
+  MfaStep | CaptchaStep | FirstLoginPasswordStep | ForcePasswordResetStep | UnsafePasswordStep | CompleteProfileStep
+
+/**
+ * What a social login may stop at: any login's steps, and binding the social account to an
+ * account of the pool. Kept apart from `LoginStep`, which the password login's form switches on
+ * and which can never meet 1640/1641.
+ */
+export type SocialLoginStep = LoginStep | BindIdentityStep
 
 const factors: readonly MfaFactor[] = ['OTP', 'SMS', 'EMAIL', 'FACE', 'PASSKEY']
 
@@ -127,10 +128,15 @@ export function loginStepOf(error: unknown): LoginStep | null {
   if (!isAuthingError(error)) return null
   if (error.code === 2000) return { kind: 'captcha', code: 2000 }
   if (error.code === 1635 || error.code === 1636) return mfaStep(error as AuthingError & { code: 1635 | 1636 })
-  return passwordStep(error) ?? completionStep(error) ?? bindStep(error)
+  return passwordStep(error) ?? completionStep(error)
 }
 
-function bindStep({ code, data }: AuthingError): BindIdentityStep | null {
+/** The step a failed social login asks for (`loginStepOf`'s, or `bindIdentity`), or null. */
+export function socialLoginStepOf(error: unknown): SocialLoginStep | null {
+  return loginStepOf(error) ?? (isAuthingError(error) ? bindIdentityStep(error) : null)
+}
+
+function bindIdentityStep({ code, data }: AuthingError): BindIdentityStep | null {
   const d = (data ?? {}) as Record<string, unknown>
   const flowHandle = text(d.flowHandle)
   if ((code !== 1640 && code !== 1641) || !flowHandle) return null

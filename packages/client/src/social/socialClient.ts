@@ -10,7 +10,7 @@
  *   state kept in sessionStorage and carried in `targetUrl` keeps another site from logging this
  *   browser into its account (login CSRF).
  * A login step (1641 bind-or-create, MFA, profile completion) rejects with the error `loginStepOf`
- * reads; its calls finish it. Loaded on first use (see `AuthenticationClient.social`).
+ * reads (`socialLoginStepOf` for 1640/1641); its calls finish it. Loaded on first use (see `AuthenticationClient.social`).
  */
 import type { ClientCore } from '../clientCore.js'
 import { AuthingError, isAuthingError } from '../errors.js'
@@ -127,7 +127,7 @@ export class SocialAuthenticationClient {
   /**
    * Logs in through `provider` (the connection's identifier, e.g. `github`). Popup: resolves with
    * the user, who becomes the session; rejects with `popup_blocked`, `popup_closed`, `aborted`, the
-   * provider's refusal, or a login step (`loginStepOf`). Redirect: the page leaves, and the promise
+   * provider's refusal, or a login step (`socialLoginStepOf`). Redirect: the page leaves, and the promise
    * never settles; `handleRedirectCallback` finishes the login on return.
    */
   authorize(provider: string, options: SocialAuthorizeOptions = {}): Promise<User> {
