@@ -8,6 +8,7 @@ export type {
   LoginTab,
   PasswordLoginMethod,
   RobotVerify,
+  SocialConnection,
   TabsConfig,
   VerifyCodeLoginMethod,
 } from './loginForm/publicConfig.js'

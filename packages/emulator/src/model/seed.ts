@@ -74,6 +74,15 @@ export const defaultSeed: SeedDocument = {
  */
 export const demoSeed: SeedDocument = {
   ...defaultSeed,
+  // A provider that refuses, and one whose new users bind an account of the pool first (1641).
+  applications: (defaultSeed.applications ?? []).map((app) => ({
+    ...app,
+    socialConnections: [
+      ...(app.socialConnections ?? []),
+      { identifier: 'qq', refuse: { message: 'The QQ user refused to authorise the app' } },
+      { identifier: 'weibo', bindExistingAccount: true },
+    ],
+  })),
   // Three wrong passwords for one account, and its next login needs the captcha (2000).
   userPool: { ...defaultSeed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 3 },
   users: [
