@@ -50,7 +50,6 @@ async function socialSetup() {
   return { ...harness, open, cont, relayed }
 }
 
-
 describe('social login, the stand-in provider', () => {
   it('shows an escaped page with the hosted pages’ CSP and no script', async () => {
     const { open } = await socialSetup()
@@ -188,6 +187,7 @@ describe('social login, the stand-in provider', () => {
     expect(user.nickname).toBe('octocat')
     const far = await open('github', { relay_method: 'query', target_url: 'https://evil.example/cb' }, null)
     expect(far.status).toBe(400)
+    expect((await open('github', { relay_method: 'query', target_url: '::not a url' }, null)).status).toBe(400)
   })
 
   it('unknown identifier, app id or relay method: a clear page with the code', async () => {

@@ -89,8 +89,7 @@ export interface Emulator {
 
 /** What the stand-in provider answered: the popup's message and where it went, or the redirect back. */
 export type SocialContinued =
-  | { relay: 'web_message'; origin: string; message: Record<string, unknown> }
-  | { relay: 'query'; location: string }
+  { relay: 'web_message'; origin: string; message: Record<string, unknown> } | { relay: 'query'; location: string }
 
 export interface EmulatorSocialBrowser {
   /**

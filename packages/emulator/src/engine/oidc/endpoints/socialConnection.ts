@@ -54,9 +54,9 @@ function relayOf(params: ReadonlyMap<string, string>, app: ApplicationRecord, re
   const method = params.get('relay_method') ?? (targetUrl ? 'query' : 'web_message')
   if (method === 'query') {
     if (!targetUrl) throw new Unusable(400, null, 'relay_method=query needs a target_url to send the result to.')
-    const target = new URL(targetUrl, 'http://invalid')
-    const bare = `${target.origin}${target.pathname}`
-    if (!isAllowedRedirect(app, bare) && !isAllowedRedirect(app, targetUrl))
+    const target = URL.canParse(targetUrl) ? new URL(targetUrl) : null
+    const bare = target ? `${target.origin}${target.pathname}` : ''
+    if (!target || (!isAllowedRedirect(app, bare) && !isAllowedRedirect(app, targetUrl)))
       throw new Unusable(400, null, `${app.name} may not send users to ${targetUrl}.`)
     return { kind: 'query', targetUrl }
   }
