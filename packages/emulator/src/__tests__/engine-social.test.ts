@@ -99,6 +99,17 @@ describe('social login, the stand-in provider', () => {
     expect(posted.status).toBe(403)
   })
 
+  it('writes custom_data to the user’s custom fields; an unknown field fails before any login', async () => {
+    const { open, cont, relayed } = await socialSetup()
+    const custom = { custom_data: JSON.stringify({ school: 'MIT' }) }
+    const { message } = await relayed(await cont(await open('github', custom), 'github'))
+    expect(message.data.customData).toEqual([expect.objectContaining({ key: 'school', value: 'MIT' })])
+    const bad = { custom_data: JSON.stringify({ nope: 1 }) }
+    const refused = await relayed(await cont(await open('github', bad), 'github'))
+    expect(refused.message).toMatchObject({ code: 2231, data: null })
+    expect((await open('github', { custom_data: '[1]' })).status).toBe(400)
+  })
+
   it('refuses a continue posted from another site', async () => {
     const { open, cont } = await socialSetup()
     const res = await cont(await open('github'), 'github', 'https://evil.example')

@@ -14,6 +14,7 @@ import { AuthingBusinessError } from '../errors.js'
 import { assertNotLocked } from '../lockout.js'
 import { accountKind, completeLogin, type LoggedIn } from '../login.js'
 import { checkPassword, decryptPassword } from '../passwords.js'
+import { checkedUserUdvs, writeUdvs } from '../udf.js'
 import { findConnection } from './connections.js'
 import { linkedUser, linkIdentity } from './identities.js'
 
@@ -23,18 +24,27 @@ const pendingSeconds = 600
 export type SocialOutcome =
   { kind: 'loggedIn'; loggedIn: LoggedIn } | { kind: 'refused'; code: number; message: string }
 
-/** The user pressed "continue" on the provider's page. Login steps are thrown, as by every login. */
+/**
+ * The user pressed "continue" on the provider's page. Login steps are thrown, as by every login.
+ * `customData` (the SDK's `custom_data`) goes to the user's custom fields once logged in; every
+ * value is checked first. A login that stops at a step leaves them unwritten.
+ */
 export async function continueWithProvider(
   engine: Engine,
   app: ApplicationRecord,
   connection: SocialConnectionRecord,
+  customData: { key: string; value: string }[] = [],
 ): Promise<SocialOutcome> {
+  checkedUserUdvs(engine.state, app.userPoolId, customData)
   if (connection.behaviour === 'refuse' && connection.refusal) return { kind: 'refused', ...connection.refusal }
   const known = linkedUser(engine, app.userPoolId, connection)
-  if (known) return { kind: 'loggedIn', loggedIn: await completeLogin(engine, known, app) }
-  if (connection.behaviour === 'bind') askToBind(engine, app, connection)
-  const user = newSocialUser(engine, app.userPoolId, connection)
-  return { kind: 'loggedIn', loggedIn: await completeLogin(engine, user, app) }
+  if (!known && connection.behaviour === 'bind') askToBind(engine, app, connection)
+  const loggedIn = await completeLogin(engine, known ?? newSocialUser(engine, app.userPoolId, connection), app)
+  if (customData.length) {
+    const target = { poolId: app.userPoolId, targetType: 'USER', targetId: loggedIn.user.id }
+    writeUdvs(engine.state, target, customData)
+  }
+  return { kind: 'loggedIn', loggedIn }
 }
 
 /** 1641: Guard reads `methods` for the bind form (the 1640 screen) and finishes by `flowHandle`. */

@@ -49,6 +49,23 @@ const originOf = (uri: string | null | undefined): string | null => {
   }
 }
 
+/** `custom_data`: a JSON object of custom field values (a value that is no string travels as JSON). */
+function customDataOf(text: string | undefined): { key: string; value: string }[] {
+  if (!text) return []
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    parsed = null
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Unusable(400, 2231, 'custom_data must be a JSON object of custom field values.')
+  return Object.entries(parsed).map(([key, value]) => ({
+    key,
+    value: typeof value === 'string' ? value : JSON.stringify(value),
+  }))
+}
+
 function relayOf(params: ReadonlyMap<string, string>, app: ApplicationRecord, referer: string | null): Relay {
   const targetUrl = params.get('target_url')
   const method = params.get('relay_method') ?? (targetUrl ? 'query' : 'web_message')
@@ -73,11 +90,12 @@ async function loginResult(
   ctx: Parameters<ProtocolHandler>[0],
   app: ApplicationRecord,
   connection: SocialConnectionRecord,
+  customData: { key: string; value: string }[],
   lang: Lang,
 ): Promise<SocialResult> {
   const { engine } = ctx
   try {
-    const outcome = await continueWithProvider(engine, app, connection)
+    const outcome = await continueWithProvider(engine, app, connection, customData)
     if (outcome.kind === 'refused') return { code: outcome.code, message: outcome.message, data: null }
     const { user, token } = outcome.loggedIn
     return { code: 200, message: '', data: restUser(engine, user, { token }) }
@@ -123,6 +141,9 @@ export const socialConnectionEndpoint: ProtocolHandler = async (ctx) => {
     const relay = relayOf(params, app, request.headers.get('referer'))
     if (request.method === 'GET') {
       const hidden = new Map([['app_id', app.id]])
+      const customData = params.get('custom_data')
+      // Checked now: the page never offers a continue whose request is malformed.
+      if (customDataOf(customData).length && customData) hidden.set('custom_data', customData)
       if (relay.kind === 'query') hidden.set('relay_method', 'query').set('target_url', relay.targetUrl)
       else hidden.set('relay_method', 'web_message').set('opener_origin', relay.origin)
       const page = renderProviderPage({
@@ -138,7 +159,7 @@ export const socialConnectionEndpoint: ProtocolHandler = async (ctx) => {
     // A form posted from another site would log the browser in as someone else.
     const origin = request.headers.get('origin')
     if (origin && origin !== url.origin) throw new Unusable(403, null, 'This form must be sent from its own page.')
-    return relayAnswer(await loginResult(ctx, app, connection, lang), relay)
+    return relayAnswer(await loginResult(ctx, app, connection, customDataOf(params.get('custom_data')), lang), relay)
   } catch (error) {
     if (!(error instanceof Unusable)) throw error
     const code = error.code === null ? '' : ` (code ${error.code})`
