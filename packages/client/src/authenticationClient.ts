@@ -42,6 +42,7 @@ import { appIssuer, isRestorableSession } from './session/restoreRule.js'
 import { type AuthSnapshot, type SessionListener, SessionStore } from './session/sessionStore.js'
 import { startSession } from './session/startSession.js'
 import { defaultTokenStore, withMemoryFallback } from './session/tokenStore.js'
+import type { SocialAuthenticationClient } from './social/socialClient.js'
 import type {
   ApplicationPublicDetail,
   AuthorizedResource,
@@ -85,6 +86,8 @@ export class AuthenticationClient {
   readonly wxqrcode: QrCodeAuthenticationClient
   /** QR-code login by following a WeChat official account (WECHATMP_AUTH); loads on first call. */
   readonly wechatmpqrcode: QrCodeAuthenticationClient
+  /** Social login (GitHub, WeChat, …) by popup or redirect, and its identity-binding step; loads on first call. */
+  readonly social: SocialAuthenticationClient
   private readonly form: LoginFormCalls
 
   /** Where the client sends its calls: `appHost` without a trailing slash (its tokens' `iss` is this + `/oidc`, unless it is DEFAULT_APP_HOST). */
@@ -153,6 +156,13 @@ export class AuthenticationClient {
     this.qrcode = qr(0)
     this.wxqrcode = qr(1)
     this.wechatmpqrcode = qr(2)
+    this.social = lazyNamespace(
+      lazyModule(
+        () => import('./lazyCalls.js'),
+        'the login helpers',
+        (module) => new module.SocialAuthenticationClient(this.core, this.session, options),
+      ),
+    )
   }
 
   // ── session state ────────────────────────────────────────────────────────────────────────────

@@ -24,6 +24,12 @@ export type ClientErrorCode =
    * `nonce`); `data.reason` says which check.
    */
   | 'invalid_id_token'
+  /** Social login: the browser blocked the popup (open it from a click, or use `popup: false`). */
+  | 'popup_blocked'
+  /** Social login: the user closed the popup before it answered. */
+  | 'popup_closed'
+  /** Social login: the redirect came back with a state this tab did not keep (another site's login, or a replay). */
+  | 'invalid_state'
 
 /**
  * Refusals of the standard protocol endpoints (token, introspection, revocation, userinfo), with

@@ -8,11 +8,13 @@ export type {
   LoginTab,
   PasswordLoginMethod,
   RobotVerify,
+  SocialConnection,
   TabsConfig,
   VerifyCodeLoginMethod,
 } from './loginForm/publicConfig.js'
 export { agreementsFor, captchaAlwaysRequired } from './loginForm/publicConfig.js'
 export type {
+  BindIdentityStep,
   CaptchaStep,
   CompleteProfileStep,
   CompletionField,
@@ -21,9 +23,10 @@ export type {
   LoginStep,
   MfaFactor,
   MfaStep,
+  SocialLoginStep,
   UnsafePasswordStep,
 } from './loginStep.js'
-export { loginStepOf } from './loginStep.js'
+export { loginStepOf, socialLoginStepOf } from './loginStep.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
   AgreementOptions,
@@ -70,6 +73,7 @@ export type { StorageKeys } from './session/storageKeys.js'
 export { storageKeys } from './session/storageKeys.js'
 export type { TokenStore } from './session/tokenStore.js'
 export { createMemoryStore } from './session/tokenStore.js'
+export type { SocialAuthenticationClient, SocialAuthorizeOptions } from './social/socialClient.js'
 export type { FetchFunction } from './transport/send.js'
 export type {
   ApplicationPublicDetail,

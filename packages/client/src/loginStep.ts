@@ -95,8 +95,29 @@ export interface CompleteProfileStep {
   fields: CompletionField[]
 }
 
+/**
+ * 1640 / 1641: a social account seen for the first time must be bound to an existing account —
+ * `client.social.bindIdentityByPassword(step, account, password)` — or, with 1641 (`canCreate`),
+ * may become a new one: `client.social.createFederationAccount(step)`. Either ends in a session.
+ */
+export interface BindIdentityStep {
+  kind: 'bindIdentity'
+  code: 1640 | 1641
+  flowHandle: string
+  /** how the existing account may prove itself (`username-password`, `email-password`, `phone-password`, …) */
+  methods: string[]
+  canCreate: boolean
+}
+
 export type LoginStep =
   MfaStep | CaptchaStep | FirstLoginPasswordStep | ForcePasswordResetStep | UnsafePasswordStep | CompleteProfileStep
+
+/**
+ * What a social login may stop at: any login's steps, and binding the social account to an
+ * account of the pool. Kept apart from `LoginStep`, which the password login's form switches on
+ * and which can never meet 1640/1641.
+ */
+export type SocialLoginStep = LoginStep | BindIdentityStep
 
 const factors: readonly MfaFactor[] = ['OTP', 'SMS', 'EMAIL', 'FACE', 'PASSKEY']
 
@@ -108,6 +129,19 @@ export function loginStepOf(error: unknown): LoginStep | null {
   if (error.code === 2000) return { kind: 'captcha', code: 2000 }
   if (error.code === 1635 || error.code === 1636) return mfaStep(error as AuthingError & { code: 1635 | 1636 })
   return passwordStep(error) ?? completionStep(error)
+}
+
+/** The step a failed social login asks for (`loginStepOf`'s, or `bindIdentity`), or null. */
+export function socialLoginStepOf(error: unknown): SocialLoginStep | null {
+  return loginStepOf(error) ?? (isAuthingError(error) ? bindIdentityStep(error) : null)
+}
+
+function bindIdentityStep({ code, data }: AuthingError): BindIdentityStep | null {
+  const d = (data ?? {}) as Record<string, unknown>
+  const flowHandle = text(d.flowHandle)
+  if ((code !== 1640 && code !== 1641) || !flowHandle) return null
+  const methods = Array.isArray(d.methods) ? d.methods.filter((m): m is string => typeof m === 'string') : []
+  return { kind: 'bindIdentity', code, flowHandle, methods, canCreate: code === 1641 }
 }
 
 function passwordStep({ code, data }: AuthingError): LoginStep | null {

@@ -1,13 +1,13 @@
 /**
  * Finishing the password and profile steps a login can stop at (`loginStepOf`): the password resets
  * with authing-js-sdk's names and arguments (and the resets by SMS or email code, which load with
- * them), and profile completion on Authing's flow engine (`POST /interaction/authFlow`, as Guard
- * finishes it). Loaded on first use; `AuthenticationClient` runs each call (error reporting included).
+ * them), and profile completion and social identity binding on Authing's flow engine
+ * (`POST /interaction/authFlow`, as Guard finishes them). Loaded on first use; `AuthenticationClient` runs each call (error reporting included).
  */
 import type { ClientCore } from '../clientCore.js'
 import * as documents from '../documents/loginSteps.js'
 import { AuthingError, isAuthingError } from '../errors.js'
-import type { CompleteProfileStep } from '../loginStep.js'
+import type { BindIdentityStep, CompleteProfileStep } from '../loginStep.js'
 import type { SignalOptions } from '../options.js'
 import { requireShortString } from '../requestParams.js'
 import type { SessionStore } from '../session/sessionStore.js'
@@ -103,9 +103,28 @@ export class LoginStepCalls {
     return this.authFlow('skip-completion', step, options)
   }
 
+  /** 1640/1641, as Guard binds: authFlow `bind-identity-by-password {account, password}` (RSA). */
+  async bindIdentityByPassword(
+    step: Pick<BindIdentityStep, 'flowHandle'>,
+    account: string,
+    password: string,
+    options: SignalOptions,
+  ): Promise<User> {
+    const data = {
+      account: requireShortString('account', account),
+      password: await this.core.encrypt(password, options.signal),
+    }
+    return this.authFlow('bind-identity-by-password', step, options, data)
+  }
+
+  /** 1641 "create": authFlow `create-federation-account`, no data. */
+  createFederationAccount(step: Pick<BindIdentityStep, 'flowHandle'>, options: SignalOptions): Promise<User> {
+    return this.authFlow('create-federation-account', step, options)
+  }
+
   private async authFlow(
     action: string,
-    step: Pick<CompleteProfileStep, 'flowHandle'>,
+    step: Pick<CompleteProfileStep | BindIdentityStep, 'flowHandle'>,
     options: SignalOptions,
     data?: unknown,
   ): Promise<User> {

@@ -72,12 +72,32 @@ export interface ApplicationPublicConfig {
   passwordStrength?: number
   mfaBindConfigs?: { mfa: string; changeable: boolean }[]
   passkeyEnabled?: boolean
-  socialConnections: unknown[]
+  /** The app's social logins, for its buttons; `identifier` is what `client.social.authorize` takes. */
+  socialConnections: SocialConnection[]
   identityProviders: unknown[]
   qrcodeTabsSettings: Record<string, unknown[]>
   extendsFieldsEnabled?: boolean
   extendsFields?: unknown[]
   [field: string]: unknown
+}
+
+/** A social login button of the public config (Guard's fields, login-flows §8.1). */
+export interface SocialConnection {
+  id: string
+  /** the console's identifier: `client.social.authorize(identifier)` */
+  identifier: string
+  /** Authing's provider type (`github`, `wechat:pc`, …): which logo to draw */
+  provider: string
+  name: string
+  name_en: string
+  displayName: string
+  /** an image URL, or empty (draw the provider's own logo) */
+  logo: string
+  tooltip?: Record<string, string>
+  authorizationUrl?: string
+  embedded?: boolean
+  /** `message`: the button only shows a message (Guard) */
+  action: 'auth' | 'message'
 }
 
 /** Whether a password login to the app needs a captcha before its first try (`always_enable`). */

@@ -231,4 +231,18 @@ describe('the dashboard route', () => {
       expect(await response.text()).toContain('bob@example.com')
     }
   })
+
+  it('shows the apps’ social logins and the identities users linked', async () => {
+    const { page, emulator, info } = await dashboardSetup()
+    const answer = await emulator.social.continue(`${base}/connections/social/github?app_id=${info.appId}`, {
+      referer: 'http://localhost:3000/',
+    })
+    if (answer.relay !== 'web_message') throw new Error('expected the popup relay')
+    const html = page()
+    const app = rowWith(html, info.appId)
+    expect(app).toContain(`href="/connections/social/github?app_id=${info.appId}&amp;relay_method=web_message"`)
+    expect(app).toContain('as octocat')
+    expect(app).toContain('wechatwork:corp:qrconnect')
+    expect(rowWith(html, '>github</span>')).toContain('<code>583231</code>')
+  })
 })

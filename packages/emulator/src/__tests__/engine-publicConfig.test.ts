@@ -58,7 +58,8 @@ describe('public config', () => {
       userpoolRobotVerify: 'disable',
       mfaBindConfigs: [],
       passkeyEnabled: false,
-      socialConnections: [],
+      // The default seed's six, as Guard's buttons (engine-social.test.ts checks their fields).
+      socialConnections: expect.arrayContaining([expect.objectContaining({ identifier: 'github', action: 'auth' })]),
       identityProviders: [],
       qrcodeTabsSettings: {},
       extendsFieldsEnabled: false,

@@ -24,6 +24,7 @@ import { cancelQrCode, confirmQrCode, scanQrCode, standInScanner } from './domai
 import type { EmulatorInfo, Engine, EngineSettings } from './engine.js'
 import { createRouter } from './http/router.js'
 import { cookieValue } from './requestContext.js'
+import { hiddenFieldsOf, relayedMessageOf } from './ui/socialPages.js'
 
 export interface EmulatorOptions {
   /** The state to start from and return to on `reset()`. Defaults to `defaultSeed`. Ignored when `state` is given. */
@@ -83,6 +84,21 @@ export interface Emulator {
    * or `cancel`, as that user. Refusals throw as the `/api/v2/qrcode/*` endpoints answer them.
    */
   readonly qrcode: EmulatorQrCodePhone
+  /** The browser side of social login, for tests without a browser (see EmulatorSocialBrowser). */
+  readonly social: EmulatorSocialBrowser
+}
+
+/** What the stand-in provider answered: the popup's message and where it went, or the redirect back. */
+export type SocialContinued =
+  { relay: 'web_message'; origin: string; message: Record<string, unknown> } | { relay: 'query'; location: string }
+
+export interface EmulatorSocialBrowser {
+  /**
+   * Does what a browser does with a social authorization URL (`client.social`'s): opens the provider
+   * page — from `referer`, the page that opened the popup — and presses "continue". Throws with the
+   * page's text when the emulator refuses the request (unknown connection, origin, target).
+   */
+  continue(authorizationUrl: string, options?: { referer?: string }): Promise<SocialContinued>
 }
 
 export interface EmulatorQrCodePhone {
@@ -220,6 +236,26 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         cancelQrCode(e, standInScanner(e, random), random)
       },
       expire: async (random) => expireQrCode(await ready(), random),
+    },
+    social: {
+      continue: async (authorizationUrl, options = {}) => {
+        const headers: Record<string, string> = options.referer ? { referer: options.referer } : {}
+        const page = await emulator.fetch(authorizationUrl, { headers })
+        const text = await page.text()
+        if (page.status !== 200) throw new Error(`The provider page answered ${page.status}: ${text}`)
+        const url = new URL(authorizationUrl)
+        const answer = await emulator.fetch(`${url.origin}${url.pathname}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url.origin },
+          body: new URLSearchParams(hiddenFieldsOf(text)),
+          redirect: 'manual',
+        })
+        const location = answer.headers.get('location')
+        if (location) return { relay: 'query', location }
+        const relayed = relayedMessageOf(await answer.text())
+        if (!relayed) throw new Error(`The provider answered ${answer.status} with no result`)
+        return { relay: 'web_message', origin: relayed.origin, message: relayed.message as Record<string, unknown> }
+      },
     },
     onMessage: (listener) => {
       listeners.add(listener)

@@ -131,6 +131,21 @@ const tables: Record<string, Check> = {
     extendsFields: optional(
       arrayOf(shape({ type: oneOf('internal', 'user'), name: string, label: string, required: boolean })),
     ),
+    socialConnections: optional(
+      arrayOf(
+        shape({
+          id: string,
+          identifier: string,
+          provider: string,
+          name: string,
+          name_en: string,
+          displayName: string,
+          behaviour: oneOf('login', 'refuse', 'bind'),
+          refusal: nullable(shape({ code: number, message: string })),
+          account: shape({ userIdInIdp: string, nickname: string, email: nullableString, photo: nullableString }),
+        }),
+      ),
+    ),
     complateFiledsPlace: optional(arrayOf(oneOf('register', 'login'))),
     skipComplateFileds: optional(boolean),
     ...times,
@@ -277,6 +292,16 @@ const tables: Record<string, Check> = {
     ...times,
   }),
   appLogins: shape({ appId: string, userId: string, lastLogin: string }),
+  identities: shape({
+    userPoolId: string,
+    userId: string,
+    identifier: string,
+    provider: string,
+    userIdInIdp: string,
+    userInfoInIdp: object,
+    createdAt: string,
+  }),
+  pendingIdentities: shape({ userPoolId: string, appId: string, identifier: string, expiresAt: number }),
   authorizationCodes: shape({
     kind: oneOf('oidc', 'oauth', 'cas'),
     appId: string,

@@ -56,6 +56,8 @@ export interface ApplicationRecord {
   complateFiledsPlace?: ('register' | 'login')[]
   /** whether a user may skip completing (public config `skipComplateFileds`, sic) */
   skipComplateFileds?: boolean
+  /** the social logins the app offers (public config `socialConnections`); absent: none */
+  socialConnections?: SocialConnectionRecord[]
   createdAt: string
   updatedAt: string
 }
@@ -144,6 +146,50 @@ export interface QrCodeRecord {
   tokenExp: number | null
   /** status 4 (a login step) and 5 (an error): the hybrid envelope the check carries */
   scannedResult: Record<string, unknown> | null
+}
+
+/**
+ * A social login of an app (a console "social identity source" enabled for it), served by the
+ * emulator's stand-in provider page. `account` is who the provider says the user is; `behaviour`
+ * what the login does with them: log in (creating the user on first sight), refuse with
+ * `refusal`, or ask to bind an existing account or create one (1641) on first sight.
+ */
+export interface SocialConnectionRecord {
+  id: string
+  /** the console's identifier, in the URL `/connections/social/{identifier}` */
+  identifier: string
+  /** Authing's provider type: `github`, `wechat:pc`, `dingtalk`, … */
+  provider: string
+  name: string
+  name_en: string
+  displayName: string
+  behaviour: 'login' | 'refuse' | 'bind'
+  refusal: { code: number; message: string } | null
+  account: { userIdInIdp: string; nickname: string; email: string | null; photo: string | null }
+}
+
+/** A user's link to a social account, keyed `keys.identity(poolId, identifier, userIdInIdp)`. */
+export interface IdentityRecord {
+  userPoolId: string
+  userId: string
+  /** the connection's identifier */
+  identifier: string
+  provider: string
+  userIdInIdp: string
+  /** what the provider said about the user, as Authing keeps it (`userInfoInIdp`) */
+  userInfoInIdp: Record<string, unknown>
+  createdAt: string
+}
+
+/**
+ * A social login waiting for the user to bind an existing account or create one (1641), keyed by
+ * its flowHandle: single-use and short-lived, like a login step.
+ */
+export interface PendingIdentityRecord {
+  userPoolId: string
+  appId: string
+  identifier: string
+  expiresAt: number
 }
 
 export interface RoleRecord {
@@ -373,6 +419,7 @@ export const keys = {
   group: (poolId: string, code: string) => `${poolId}:${code}`,
   namespace: (poolId: string, code: string) => `${poolId}:${code}`,
   appLogin: (appId: string, userId: string) => `${appId}:${userId}`,
+  identity: (poolId: string, identifier: string, userIdInIdp: string) => `${poolId}:${identifier}:${userIdInIdp}`,
 }
 
 /** A new role of the pool's `namespace`, created `at`. */

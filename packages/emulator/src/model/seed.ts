@@ -14,8 +14,10 @@ import {
   newApplicationRecord,
   newResourceRecord,
   newRoleRecord,
+  type SocialConnectionRecord,
 } from './records.js'
-import type { SeedDocument, SeedUser } from './seedDocument.js'
+import type { SeedDocument, SeedSocialConnection, SeedUser } from './seedDocument.js'
+import { defaultAccount, providerNames } from './socialProviders.js'
 import type { EmulatorState } from './state.js'
 import { storedUdvValue } from './udv.js'
 import { newUserRecord, profileFields, profileOf, type UserRecord } from './users.js'
@@ -39,6 +41,14 @@ export const defaultSeed: SeedDocument = {
       name: 'Emulator App',
       identifier: 'emulator-app',
       description: 'The application of the default seed',
+      socialConnections: [
+        { identifier: 'github' },
+        { identifier: 'wechat:pc' },
+        { identifier: 'dingtalk' },
+        { identifier: 'wechatwork:corp:qrconnect' },
+        { identifier: 'alipay' },
+        { identifier: 'google' },
+      ],
     },
   ],
   users: [
@@ -65,6 +75,15 @@ export const defaultSeed: SeedDocument = {
  */
 export const demoSeed: SeedDocument = {
   ...defaultSeed,
+  // A provider that refuses, and one whose new users bind an account of the pool first (1641).
+  applications: (defaultSeed.applications ?? []).map((app) => ({
+    ...app,
+    socialConnections: [
+      ...(app.socialConnections ?? []),
+      { identifier: 'qq', refuse: { message: 'The QQ user refused to authorise the app' } },
+      { identifier: 'weibo', bindExistingAccount: true },
+    ],
+  })),
   // Three wrong passwords for one account, and its next login needs the captcha (2000).
   userPool: { ...defaultSeed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 3 },
   // The login form offers "scan with the app" too: the dashboard plays the phone.
@@ -183,6 +202,7 @@ function checkShape(seed: SeedDocument): void {
     }
     checkLoginForm(a, `applications[${i}]`)
     checkCompletion(a, `applications[${i}]`)
+    checkSocialConnections(a.socialConnections, `applications[${i}].socialConnections`)
   })
   seed.users?.forEach((u, i) => {
     const texts = ['id', 'username', 'email', 'phone', 'password', 'totpSecret', 'totpRecoveryCode', ...profileFields]
@@ -386,6 +406,7 @@ export async function applySeed(
         pkcePlainAllowed: app.pkcePlainAllowed ?? false,
         ...(login ? { login } : {}),
         ...completionOf(app),
+        ...(app.socialConnections ? { socialConnections: socialConnectionsOf(app) } : {}),
       }),
     )
     app.agreements?.forEach((agreement, order) => {
@@ -476,6 +497,72 @@ function completionOf(app: ResolvedSeed['applications'][number]): Partial<Applic
     complateFiledsPlace: app.complateFiledsPlace ?? ['login'],
     skipComplateFileds: app.skipComplateFileds ?? false,
   }
+}
+
+// [I] Authing's code for a provider's refusal is not in any source; 2240 stands for it.
+const defaultRefusal = { code: 2240, message: 'The provider refused the login' }
+
+function socialConnectionsOf(app: ResolvedSeed['applications'][number]): SocialConnectionRecord[] {
+  return (app.socialConnections ?? []).map((c, index) => {
+    const provider = c.provider ?? c.identifier
+    const names = providerNames(provider)
+    const fallback = defaultAccount(provider)
+    return {
+      // Stable across resets, like the seed's other ids.
+      id: `${app.id.slice(0, 16)}${index.toString(16).padStart(8, '0')}`,
+      identifier: c.identifier,
+      provider,
+      name: c.name ?? names.name,
+      name_en: c.name_en ?? names.name_en,
+      displayName: c.displayName ?? c.name ?? names.name,
+      behaviour: c.refuse ? 'refuse' : c.bindExistingAccount ? 'bind' : 'login',
+      refusal: c.refuse ? { ...defaultRefusal, ...c.refuse } : null,
+      account: {
+        userIdInIdp: c.account?.userIdInIdp ?? fallback.userIdInIdp,
+        nickname: c.account?.nickname ?? fallback.nickname,
+        email: c.account?.email ?? null,
+        photo: c.account?.photo ?? null,
+      },
+    }
+  })
+}
+
+function checkSocialConnections(list: SeedSocialConnection[] | undefined, where: string): void {
+  if (list === undefined) return
+  if (!Array.isArray(list)) throw new SeedError(`${where} must be an array`)
+  const seen = new Set<string>()
+  list.forEach((c, j) => {
+    const at = `${where}[${j}]`
+    if (
+      c === null ||
+      typeof c !== 'object' ||
+      typeof c.identifier !== 'string' ||
+      !/^[\w:.-]{1,64}$/.test(c.identifier)
+    )
+      throw new SeedError(`${at}.identifier must be letters, digits, ":", ".", "_" or "-"`)
+    if (seen.has(c.identifier)) throw new SeedError(`${at}.identifier "${c.identifier}" is used twice`)
+    seen.add(c.identifier)
+    for (const field of ['provider', 'name', 'name_en', 'displayName'] as const)
+      if (c[field] !== undefined && typeof c[field] !== 'string') throw new SeedError(`${at}.${field} must be a string`)
+    const refuse = c.refuse
+    if (
+      refuse !== undefined &&
+      (refuse === null ||
+        typeof refuse !== 'object' ||
+        (refuse.code !== undefined && (!Number.isInteger(refuse.code) || refuse.code === 200)) ||
+        (refuse.message !== undefined && typeof refuse.message !== 'string'))
+    )
+      throw new SeedError(`${at}.refuse must be {code?: a whole number other than 200, message?: string}`)
+    if (c.bindExistingAccount !== undefined && typeof c.bindExistingAccount !== 'boolean')
+      throw new SeedError(`${at}.bindExistingAccount must be true or false`)
+    const account = c.account
+    if (account !== undefined) {
+      if (account === null || typeof account !== 'object') throw new SeedError(`${at}.account must be an object`)
+      for (const field of ['userIdInIdp', 'nickname', 'email', 'photo'] as const)
+        if (account[field] !== undefined && typeof account[field] !== 'string')
+          throw new SeedError(`${at}.account.${field} must be a string`)
+    }
+  })
 }
 
 function seedUserRecord(

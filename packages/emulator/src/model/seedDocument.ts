@@ -34,6 +34,23 @@ export interface SeedUser {
   [profileField: string]: unknown
 }
 
+/** A social login of an app; the stand-in provider page logs in as `account`. */
+export interface SeedSocialConnection {
+  /** the console's identifier (the URL's `/connections/social/{identifier}`) */
+  identifier: string
+  /** Authing's provider type (`github`, `wechat:pc`, …). Defaults to `identifier`. */
+  provider?: string
+  name?: string
+  name_en?: string
+  displayName?: string
+  /** The provider refuses the login: the opener gets this code (default 2240) and message. */
+  refuse?: { code?: number; message?: string }
+  /** A user seen for the first time must bind an existing account or create one (1641). Defaults to false. */
+  bindExistingAccount?: boolean
+  /** Who the provider says the user is. Defaults to octocat on GitHub, a stand-in elsewhere. */
+  account?: { userIdInIdp?: string; nickname?: string; email?: string; photo?: string }
+}
+
 export interface SeedDocument {
   userPool?: {
     id?: string
@@ -91,6 +108,8 @@ export interface SeedDocument {
     complateFiledsPlace?: ('register' | 'login')[]
     /** Authing's `skipComplateFileds` (sic): whether a user may skip completing. Default false. */
     skipComplateFileds?: boolean
+    /** The social logins the app offers (public config `socialConnections`). Default: none. */
+    socialConnections?: SeedSocialConnection[]
   }[]
   users?: SeedUser[]
   /** `namespace` defaults to `default`. */

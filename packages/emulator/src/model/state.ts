@@ -15,10 +15,12 @@ import type {
   GrantRecord,
   GroupRecord,
   HostedSessionRecord,
+  IdentityRecord,
   LoginStepRecord,
   MfaChallengeRecord,
   NamespaceRecord,
   OutboxMessage,
+  PendingIdentityRecord,
   QrCodeRecord,
   RefreshTokenRecord,
   ResourceRecord,
@@ -153,6 +155,14 @@ export class EmulatorState {
   }
   get appLogins(): Table<AppLoginRecord> {
     return this.store.table('appLogins')
+  }
+  /** `keys.identity(…)` → a user's link to a social account */
+  get identities(): Table<IdentityRecord> {
+    return this.store.table('identities')
+  }
+  /** flowHandle → a social login waiting to bind or create an account (1641) */
+  get pendingIdentities(): Table<PendingIdentityRecord> {
+    return this.store.table('pendingIdentities')
   }
   /** code (or CAS ticket) → what it grants */
   get authorizationCodes(): Table<AuthorizationCodeRecord> {

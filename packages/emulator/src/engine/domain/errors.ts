@@ -153,6 +153,22 @@ const messages = {
     'zh-CN': 'ticket 不存在、已过期或已使用',
     'en-US': 'The ticket is unknown, expired or already used',
   },
+  // [I] Authing's answer to an identifier the app has not enabled is not in any source; 2231 is its catch-all.
+  socialConnectionUnknown: {
+    code: 2231,
+    'zh-CN': '应用未开启社会化登录 {identifier}',
+    'en-US': 'The application has no social login "{identifier}"',
+  },
+  identityBindingAsk: {
+    code: 1641,
+    'zh-CN': '请绑定已有账号或创建新账号',
+    'en-US': 'Bind an existing account or create a new one',
+  },
+  identityAlreadyBound: {
+    code: 2231,
+    'zh-CN': '该账号已绑定此身份源的其他身份',
+    'en-US': 'This account is already bound to another identity of this provider',
+  },
   userPoolNotFound: { code: 2224, 'zh-CN': '用户池不存在', 'en-US': 'User pool not found' },
   cannotUpdateEmail: {
     code: 2225,

@@ -187,6 +187,7 @@ export function removeUser(state: EmulatorState, user: UserRecord): void {
   state.totpAuthenticators.delete(user.id)
   dropGrants(state, user.userPoolId, (g) => g.targetType === 'USER' && g.targetId === user.id)
   for (const [key, login] of [...state.appLogins.entries()]) if (login.userId === user.id) state.appLogins.delete(key)
+  for (const [key, link] of [...state.identities.entries()]) if (link.userId === user.id) state.identities.delete(key)
 }
 
 /** The fields an administrator may set on a user besides profile fields and identifiers. */

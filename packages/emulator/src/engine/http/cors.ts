@@ -2,10 +2,15 @@
 const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/
 const allowedRequestHeader = /^(x-authing-[a-z0-9-]+|authorization|content-type)$/
 
+/** Whether pages of `origin` may read the emulator's answers (and receive its social logins' results). */
+export function isAllowedOrigin(origin: string): boolean {
+  return localOrigin.test(origin)
+}
+
 export function corsHeaders(request: Request): Headers {
   const headers = new Headers({ vary: 'Origin' })
   const origin = request.headers.get('origin')
-  if (origin && localOrigin.test(origin)) {
+  if (origin && isAllowedOrigin(origin)) {
     headers.set('access-control-allow-origin', origin)
     headers.set('access-control-allow-credentials', 'true')
   }

@@ -15,6 +15,7 @@ import { endSessionEndpoint, profileLogoutEndpoint } from '../oidc/endpoints/end
 import { introspectionEndpoint } from '../oidc/endpoints/introspection.js'
 import { jwksEndpoint } from '../oidc/endpoints/jwks.js'
 import { revocationEndpoint } from '../oidc/endpoints/revocation.js'
+import { socialConnectionEndpoint } from '../oidc/endpoints/socialConnection.js'
 import { tokenEndpoint } from '../oidc/endpoints/token.js'
 import { userinfoEndpoint } from '../oidc/endpoints/userinfo.js'
 import { validateTokenEndpoint } from '../oidc/endpoints/validateToken.js'
@@ -51,6 +52,8 @@ export const protocolRoutes: Record<string, ProtocolHandler> = {
   'POST /cas-idp/:appId': casLoginEndpoint,
   'GET /cas-idp/:appId/validate': casValidateEndpoint,
   'GET /cas-idp/:appId/serviceValidate': casServiceValidateEndpoint,
+  'GET /connections/social/:identifier': socialConnectionEndpoint,
+  'POST /connections/social/:identifier': socialConnectionEndpoint,
 }
 
 /** Runs a protocol handler: OAuth refusals and the body limit answer in OAuth's JSON shape. */

@@ -15,6 +15,8 @@ import { totpCodeAt } from '../domain/mfa/totp.js'
 import { passwordExpired } from '../domain/passwordRules.js'
 import { qrcodeStatusAt } from '../domain/qrcode/codes.js'
 import { userRoles } from '../domain/roles.js'
+import { socialConnectionsOf } from '../domain/social/connections.js'
+import { identitiesOf } from '../domain/social/identities.js'
 import type { EmulatorInfo } from '../engine.js'
 import { type Html, html, type Part, raw } from './html.js'
 
@@ -87,6 +89,9 @@ function usersSection(state: EmulatorState, now: number): Html {
     lockout(state, u, now),
     secondFactor(state, u.id, now),
     passwordState(state, u, now),
+    identitiesOf(state, u.id).map(
+      (i) => html`<div><span class="pill">${i.identifier}</span> <code>${i.userIdInIdp}</code></div>`,
+    ),
   ])
   const headers = [
     'ID',
@@ -100,6 +105,7 @@ function usersSection(state: EmulatorState, now: number): Html {
     'Blocked',
     'MFA',
     'Password',
+    'Social identities',
   ]
   return section('Users', users.length, table(headers, rows, 'No users yet.'))
 }
@@ -186,10 +192,26 @@ function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
       (g) =>
         html`<div><span class="pill">${g.lang}</span> ${['register', 'login', 'login + register'][g.availableAt]}${g.required ? html` <b>required</b>` : ''}: <code>${g.title}</code></div>`,
     ),
+    socialConnectionsOf(a).map(
+      (c) =>
+        html`<div><a href="/connections/social/${c.identifier}?app_id=${a.id}&amp;relay_method=web_message">${c.identifier}</a> <span class="muted">as ${c.account.nickname}${socialBehaviour[c.behaviour]}</span></div>`,
+    ),
   ])
-  const headers = ['ID', 'Name', 'Identifier', 'Host', 'MFA policy', 'Profile completion', 'Login form', 'Agreements']
+  const headers = [
+    'ID',
+    'Name',
+    'Identifier',
+    'Host',
+    'MFA policy',
+    'Profile completion',
+    'Login form',
+    'Agreements',
+    'Social logins',
+  ]
   return section('Applications', apps.length, table(headers, rows, 'No applications.'))
 }
+
+const socialBehaviour = { login: '', refuse: ' · refuses', bind: ' · binds an account first (1641)' }
 
 function loginForm(login: AppLoginSettings): Html {
   return html`<div>tabs ${login.loginTabs.map((t) => html`<span class="pill">${t === login.defaultLoginTab ? `${t} ★` : t}</span>`)}</div>

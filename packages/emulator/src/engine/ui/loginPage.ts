@@ -40,7 +40,8 @@ export function renderMessagePage(title: string, message: string): Html {
   return frame(title, html`<h1>${title}</h1><p>${message}</p><p class="muted small">Authing emulator</p>`)
 }
 
-function frame(title: string, body: Html): Html {
+/** The hosted pages' frame: one card, the shared CSS. */
+export function frame(title: string, body: Html): Html {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -7,6 +7,7 @@ import { loginSettingsOf } from '../domain/applications.js'
 import { robotVerifyOf } from '../domain/captcha.js'
 import { metaOf } from '../domain/completion/required.js'
 import { effectiveMfaPolicy } from '../domain/mfa/challenge.js'
+import { socialConnectionsOf } from '../domain/social/connections.js'
 import type { Engine } from '../engine.js'
 import { applicationMfaView } from './applications.js'
 
@@ -90,7 +91,20 @@ export function publicConfigView(
     mfaBindConfigs: effectiveMfaPolicy(engine, app).map((mfa) => ({ mfa, changeable: false })),
     applicationMfa: applicationMfaView({ ...app, mfa: effectiveMfaPolicy(engine, app) }),
     passkeyEnabled: false,
-    socialConnections: [],
+    // Guard's button fields (login-flows §8.1). No logo URL: the emulator fetches nothing from other sites.
+    socialConnections: socialConnectionsOf(app).map((c) => ({
+      id: c.id,
+      identifier: c.identifier,
+      provider: c.provider,
+      name: c.name,
+      name_en: c.name_en,
+      displayName: c.displayName,
+      logo: '',
+      tooltip: { 'zh-CN': c.name, 'en-US': c.name_en },
+      authorizationUrl: `${appHost}/connections/social/${encodeURIComponent(c.identifier)}?app_id=${app.id}`,
+      embedded: false,
+      action: 'auth',
+    })),
     identityProviders: [],
     // One code per QR tab; Guard sends its `id` as `extIdpConnId` for the WeChat ones.
     qrcodeTabsSettings: Object.fromEntries(

@@ -3,7 +3,9 @@
  * per type, in ../graphql/resolvers/userFields.ts, from the record it carries) and the plain JSON of
  * REST answers. The password hash never leaves: `password` is always null.
  */
+import type { IdentityRecord } from '../../model/records.js'
 import { profileFields, type UserRecord } from '../../model/users.js'
+import { identitiesOf } from '../domain/social/identities.js'
 import { listUdvs } from '../domain/udf.js'
 import type { Engine } from '../engine.js'
 import { type Shown, withRecord } from './record.js'
@@ -58,12 +60,30 @@ function plainFields(engine: Engine, user: UserRecord, options: ShowOptions): Re
     isDeleted: false,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
-    identities: [],
+    identities: identitiesOf(engine.state, user.id).map(identityView),
     mainDepartmentId: null,
     mainDepartmentCode: null,
     newlyCreated: options.newlyCreated ?? false,
     expiredAt: null,
     directManagement: null,
+  }
+}
+
+/** Authing's `Identity`: `userInfoInIdp` is a JSON string; the emulator keeps no provider tokens. */
+function identityView(identity: IdentityRecord): Record<string, unknown> {
+  return {
+    openid: identity.userIdInIdp,
+    userIdInIdp: identity.userIdInIdp,
+    userInfoInIdp: JSON.stringify(identity.userInfoInIdp),
+    userId: identity.userId,
+    connectionId: identity.identifier,
+    isSocial: true,
+    provider: identity.provider,
+    userPoolId: identity.userPoolId,
+    refreshToken: null,
+    accessToken: null,
+    type: 'social',
+    extIdpId: identity.identifier,
   }
 }
 

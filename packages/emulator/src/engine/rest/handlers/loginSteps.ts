@@ -8,6 +8,7 @@
 import { completeProfile, type FieldValue, skipProfileCompletion } from '../../domain/completion/complete.js'
 import { AuthingBusinessError, successMessage } from '../../domain/errors.js'
 import { resetPasswordByFirstLoginToken } from '../../domain/passwordRules.js'
+import { bindIdentityByPassword, createFederationAccount } from '../../domain/social/socialLogin.js'
 import { errorBody } from '../../http/errors.js'
 import { requiredString } from '../../http/input.js'
 import type { RequestContext } from '../../requestContext.js'
@@ -30,6 +31,12 @@ async function runAction(ctx: RequestContext, body: Record<string, unknown>) {
   const flowHandle = requiredString(body, 'flowHandle')
   if (action === 'complete-completion') return completeProfile(ctx.engine, flowHandle, fieldValuesOf(body.data))
   if (action === 'skip-completion') return skipProfileCompletion(ctx.engine, flowHandle)
+  if (action === 'bind-identity-by-password') {
+    const data = (body.data ?? {}) as Record<string, unknown>
+    const account = requiredString(data, 'account')
+    return bindIdentityByPassword(ctx.engine, flowHandle, account, requiredString(data, 'password'))
+  }
+  if (action === 'create-federation-account') return createFederationAccount(ctx.engine, flowHandle)
   throw new AuthingBusinessError('completionActionUnknown', { action })
 }
 
@@ -40,7 +47,10 @@ export const loginStepRoutes: RestRoutes = {
     await resetPasswordByFirstLoginToken(ctx.engine, requiredString(body, 'token'), requiredString(body, 'password'))
     return withTopLevel(null, { message: successMessage('passwordUpdated', ctx.lang) })
   },
-  /** `{action, data?, flowHandle}`: `complete-completion` and `skip-completion` of the 1642 step. */
+  /**
+   * `{action, data?, flowHandle}`: `complete-completion` and `skip-completion` of the 1642 step,
+   * `bind-identity-by-password {account, password}` and `create-federation-account` of 1641.
+   */
   'POST /interaction/authFlow': async (ctx, request) => {
     try {
       const { user, token } = await runAction(ctx, await request.body())
