@@ -75,21 +75,18 @@ export const defaultSeed: SeedDocument = {
  */
 export const demoSeed: SeedDocument = {
   ...defaultSeed,
-  // A provider that refuses, and one whose new users bind an account of the pool first (1641).
+  // Three wrong passwords for one account, and its next login needs the captcha (2000).
+  userPool: { ...defaultSeed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 3 },
   applications: (defaultSeed.applications ?? []).map((app) => ({
     ...app,
+    // The login form offers "scan with the app" too: the dashboard plays the phone.
+    loginTabs: ['password', 'phone-code', 'app-qrcode'],
+    // A provider that refuses, and one whose new users bind an account of the pool first (1641).
     socialConnections: [
       ...(app.socialConnections ?? []),
       { identifier: 'qq', refuse: { message: 'The QQ user refused to authorise the app' } },
       { identifier: 'weibo', bindExistingAccount: true },
     ],
-  })),
-  // Three wrong passwords for one account, and its next login needs the captcha (2000).
-  userPool: { ...defaultSeed.userPool, robotVerify: 'condition_set', captchaAfterFailures: 3 },
-  // The login form offers "scan with the app" too: the dashboard plays the phone.
-  applications: (defaultSeed.applications ?? []).map((app) => ({
-    ...app,
-    loginTabs: ['password', 'phone-code', 'app-qrcode'],
   })),
   users: [
     ...(defaultSeed.users ?? []),
