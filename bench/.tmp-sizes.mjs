@@ -43,7 +43,7 @@ function Page() { return useAuth((auth) => auth.status) === 'authenticated' ? <U
   )
 )
 
-console.log(JSON.stringify({p: providerApp.initial, fi: formApp.initial, fv: formApp.marked.LoginFormView, ft: formApp.total, full: fullApp.total})); process.exit(0)
+console.log(JSON.stringify(fullApp.byPackage.slice(0,12)));console.log(JSON.stringify({p: providerApp.initial, fi: formApp.initial, fv: formApp.marked.LoginFormView, ft: formApp.total, full: fullApp.total})); process.exit(0)
 const budgets = [
   { name: 'provider + useAuth, initial chunk', bytes: providerApp.initial, limitKiB: 15 },
   {

@@ -23,10 +23,9 @@ export type {
   LoginStep,
   MfaFactor,
   MfaStep,
-  SocialLoginStep,
   UnsafePasswordStep,
 } from './loginStep.js'
-export { loginStepOf, socialLoginStepOf } from './loginStep.js'
+export { loginStepOf } from './loginStep.js'
 export type { MfaAssociation, MfaAuthenticationClient, MfaAuthenticator, TotpSource } from './mfa/mfaClient.js'
 export type {
   AgreementOptions,
@@ -74,6 +73,7 @@ export { storageKeys } from './session/storageKeys.js'
 export type { TokenStore } from './session/tokenStore.js'
 export { createMemoryStore } from './session/tokenStore.js'
 export type { SocialAuthenticationClient, SocialAuthorizeOptions } from './social/socialClient.js'
+export { isSocialRedirect } from './social/socialRedirect.js'
 export type { FetchFunction } from './transport/send.js'
 export type {
   ApplicationPublicDetail,

@@ -110,14 +110,13 @@ export interface BindIdentityStep {
 }
 
 export type LoginStep =
-  MfaStep | CaptchaStep | FirstLoginPasswordStep | ForcePasswordResetStep | UnsafePasswordStep | CompleteProfileStep
-
-/**
- * What a social login may stop at: any login's steps, and binding the social account to an
- * account of the pool. Kept apart from `LoginStep`, which the password login's form switches on
- * and which can never meet 1640/1641.
- */
-export type SocialLoginStep = LoginStep | BindIdentityStep
+  | MfaStep
+  | CaptchaStep
+  | FirstLoginPasswordStep
+  | ForcePasswordResetStep
+  | UnsafePasswordStep
+  | CompleteProfileStep
+  | BindIdentityStep
 
 const factors: readonly MfaFactor[] = ['OTP', 'SMS', 'EMAIL', 'FACE', 'PASSKEY']
 
@@ -128,12 +127,7 @@ export function loginStepOf(error: unknown): LoginStep | null {
   if (!isAuthingError(error)) return null
   if (error.code === 2000) return { kind: 'captcha', code: 2000 }
   if (error.code === 1635 || error.code === 1636) return mfaStep(error as AuthingError & { code: 1635 | 1636 })
-  return passwordStep(error) ?? completionStep(error)
-}
-
-/** The step a failed social login asks for (`loginStepOf`'s, or `bindIdentity`), or null. */
-export function socialLoginStepOf(error: unknown): SocialLoginStep | null {
-  return loginStepOf(error) ?? (isAuthingError(error) ? bindIdentityStep(error) : null)
+  return passwordStep(error) ?? completionStep(error) ?? bindIdentityStep(error)
 }
 
 function bindIdentityStep({ code, data }: AuthingError): BindIdentityStep | null {

@@ -10,7 +10,7 @@
  *   state kept in sessionStorage and carried in `targetUrl` keeps another site from logging this
  *   browser into its account (login CSRF).
  * A login step (1641 bind-or-create, MFA, profile completion) rejects with the error `loginStepOf`
- * reads (`socialLoginStepOf` for 1640/1641); its calls finish it. Loaded on first use (see `AuthenticationClient.social`).
+ * reads (`bindIdentity` for 1640/1641); its calls finish it. Loaded on first use (see `AuthenticationClient.social`).
  */
 import type { ClientCore } from '../clientCore.js'
 import { AuthingError, isAuthingError } from '../errors.js'
@@ -21,6 +21,7 @@ import type { SessionStore } from '../session/sessionStore.js'
 import { startSession } from '../session/startSession.js'
 import type { User } from '../types.js'
 import type { UserOnWire } from '../user.js'
+import { socialStateParam } from './socialRedirect.js'
 import { parseSocialResult, type SocialResult } from './socialResult.js'
 
 export interface SocialAuthorizeOptions extends SignalOptions {
@@ -44,10 +45,15 @@ export interface SocialAuthorizeOptions extends SignalOptions {
   onSuccess?: (user: User) => void
   /** the failure (also what the promise rejects with), a login step included */
   onError?: (error: AuthingError) => void
+  /**
+   * Popup mode: when the browser blocks the popup, continue in this page (a redirect) instead of
+   * rejecting with `popup_blocked`. Defaults to false.
+   */
+  fallbackToRedirect?: boolean
+  /** Told (with a `popup_blocked` notice) just before the page leaves because the popup was blocked. */
+  onPopupBlocked?: (notice: AuthingError) => void
 }
 
-/** The one-time state of a redirect login, in the target URL's query and in sessionStorage. */
-export const socialStateParam = 'authing_social_state'
 const resultParams = ['code', 'message', 'data', socialStateParam]
 const popupSize = { width: 585, height: 649 }
 const closedPollMs = 500
@@ -127,11 +133,27 @@ export class SocialAuthenticationClient {
   /**
    * Logs in through `provider` (the connection's identifier, e.g. `github`). Popup: resolves with
    * the user, who becomes the session; rejects with `popup_blocked`, `popup_closed`, `aborted`, the
-   * provider's refusal, or a login step (`socialLoginStepOf`). Redirect: the page leaves, and the promise
+   * provider's refusal, or a login step (`loginStepOf`). Redirect: the page leaves, and the promise
    * never settles; `handleRedirectCallback` finishes the login on return.
    */
   authorize(provider: string, options: SocialAuthorizeOptions = {}): Promise<User> {
-    const login = options.popup === false ? this.redirect(provider, options) : this.popup(provider, options)
+    const login =
+      options.popup === false
+        ? this.redirect(provider, options)
+        : this.popup(provider, options).catch((failure: unknown) => {
+            if (!options.fallbackToRedirect || !isAuthingError(failure) || failure.code !== 'popup_blocked')
+              throw failure
+            options.onPopupBlocked?.(
+              new AuthingError(
+                'popup_blocked',
+                'The browser blocked the login popup: continuing in this page instead',
+                {
+                  cause: failure,
+                },
+              ),
+            )
+            return this.redirect(provider, options)
+          })
     login.then(options.onSuccess, (error: unknown) => {
       if (isAuthingError(error)) options.onError?.(error)
     })

@@ -80,12 +80,12 @@ describe('the built files', () => {
     // that never show it (esbuild's code splitting), so it has an entry of its own.
     expect([...staticGraph('index.js')].filter((file) => file.startsWith('components/LoginForm/'))).toEqual([])
     const reached = staticGraph('components/LoginForm/LoginForm.js')
-    expect(
-      [...reached].filter(
-        (file) => file.startsWith('components/LoginForm/') && file !== 'components/LoginForm/LoginForm.js',
-      ),
-    ).toEqual([])
+    // The entry and the loader of the strings (each language a chunk, started beside the view's).
+    const entry = ['components/LoginForm/LoginForm.js', 'components/LoginForm/i18n/messages.js']
+    expect([...reached].filter((file) => file.startsWith('components/LoginForm/') && !entry.includes(file))).toEqual([])
     expect(read('components/LoginForm/LoginForm.js')).toMatch(/import\(["']\.\/LoginFormView\.js["']\)/)
+    for (const lang of ['en-US', 'zh-CN'])
+      expect(read('components/LoginForm/i18n/messages.js')).toContain(`import("./${lang}.js")`)
   })
 
   it('keep react-query out of the provider + useAuth path', () => {

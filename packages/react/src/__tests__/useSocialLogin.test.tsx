@@ -9,6 +9,7 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { useAuth, useSocialLogin } from '../index.js'
+import { fakeOpen, post } from './fakePopup.js'
 import { BOB_ID, startAuthing } from './testAuthing.js'
 
 function socialSeed() {
@@ -17,24 +18,6 @@ function socialSeed() {
   if (!app) throw new Error('the default seed has an application')
   app.socialConnections = [...(app.socialConnections ?? []), { identifier: 'weibo', bindExistingAccount: true }]
   return seed
-}
-
-/** `window.open` handing out fake popups (or none: a blocker); the URLs it opened. */
-function fakeOpen(blocked = false) {
-  const opened: { url: string; popup: { closed: boolean; close(): void } }[] = []
-  vi.spyOn(window, 'open').mockImplementation((url) => {
-    if (blocked) return null
-    const popup = { closed: false, close: () => void (popup.closed = true) }
-    opened.push({ url: String(url), popup })
-    return popup as unknown as Window
-  })
-  return opened
-}
-
-function post(data: unknown, origin: string, source: unknown) {
-  const event = new MessageEvent('message', { data, origin })
-  Object.defineProperty(event, 'source', { value: source })
-  window.dispatchEvent(event)
 }
 
 afterEach(() => vi.restoreAllMocks())

@@ -1,4 +1,4 @@
-import type { AuthenticationClient, User } from '@authing-kit/client'
+import { type AuthenticationClient, AuthingError, type SocialAuthorizeOptions, type User } from '@authing-kit/client'
 
 /** What a login may carry besides its credentials: the ticked agreements' ids, the captcha's answer. */
 interface Extras {
@@ -10,6 +10,15 @@ interface PasswordExtras extends Extras {
   captchaCode?: string
 }
 
+/**
+ * A social login's options (`fallbackToRedirect` defaults to true here); the promise is the answer,
+ * so its callbacks and signal stay out.
+ */
+export interface SocialCredentials extends Omit<SocialAuthorizeOptions, 'signal' | 'onSuccess' | 'onError'> {
+  /** a connection identifier of the public config's `socialConnections`, e.g. `github` */
+  provider: string
+}
+
 /** What each login method needs. */
 export interface LoginCredentials {
   username: { username: string; password: string } & PasswordExtras
@@ -17,6 +26,10 @@ export interface LoginCredentials {
   phone: { phone: string; password: string } & PasswordExtras
   phoneCode: { phone: string; code: string; phoneCountryCode?: string } & Extras
   emailCode: { email: string; code: string } & Extras
+  /** By popup (or this page: the promise then never settles, `socialRedirect` finishes on return). */
+  social: SocialCredentials
+  /** Finishes a social login by redirect on the page it came back to (default: this page's address). */
+  socialRedirect: { url?: string }
 }
 
 export type LoginMethod = keyof LoginCredentials
@@ -35,6 +48,11 @@ const loginCalls: {
   phone: (client, { phone, password, ...extras }) => client.loginByPhonePassword(phone, password, extras),
   phoneCode: (client, { phone, code, ...extras }) => client.loginByPhoneCode(phone, code, extras),
   emailCode: (client, { email, code, ...extras }) => client.loginByEmailCode(email, code, extras),
+  social: (client, { provider, ...options }) =>
+    client.social.authorize(provider, { fallbackToRedirect: true, ...options }),
+  socialRedirect: async (client, { url }) =>
+    (await client.social.handleRedirectCallback(url)) ??
+    Promise.reject(new AuthingError('invalid_argument', 'The address carries no social login result')),
 }
 
 export function logIn(client: AuthenticationClient, { method, credentials }: LoginAttempt): Promise<User> {

@@ -92,6 +92,13 @@ export interface UseLoginResult {
   /** Skips a `completeProfile` step whose `skip` is true; the user becomes the session. */
   skipProfile(): Promise<User>
   /**
+   * Answers a `bindIdentity` step (a social account seen for the first time, 1640/1641): binds it to
+   * the existing account that proves itself with this password; that user becomes the session.
+   */
+  bindIdentityByPassword(account: string, password: string): Promise<User>
+  /** Answers a 1641 `bindIdentity` step (`canCreate`) with a new account; the user becomes the session. */
+  createFederationAccount(): Promise<User>
+  /**
    * Continues a login that another way of signing in stopped at a step (a QR scan's `onLoginStep`,
    * a social login's rejection): `step` becomes it, remembered as the provider says. Returns whether
    * `failure` was a step.
@@ -231,6 +238,21 @@ export function useLogin(): UseLoginResult {
         : noStep('skipProfile'),
     [continueWith, step],
   )
+  const bindStep = step?.kind === 'bindIdentity' ? step : null
+  const bindIdentityByPassword = useCallback<UseLoginResult['bindIdentityByPassword']>(
+    (account, password) =>
+      bindStep
+        ? (continueWith((client) => client.social.bindIdentityByPassword(bindStep, account, password)) as Promise<User>)
+        : noStep('bindIdentityByPassword'),
+    [continueWith, bindStep],
+  )
+  const createFederationAccount = useCallback<UseLoginResult['createFederationAccount']>(
+    () =>
+      bindStep
+        ? (continueWith((client) => client.social.createFederationAccount(bindStep)) as Promise<User>)
+        : noStep('createFederationAccount'),
+    [continueWith, bindStep],
+  )
   const refreshCaptcha = useCallback(() => setCaptchaUrl(provider.runtime.client.getCaptchaUrl()), [provider.runtime])
   const takeStep = useCallback(
     (failure: unknown) => {
@@ -257,6 +279,8 @@ export function useLogin(): UseLoginResult {
     refreshCaptcha,
     completeProfile,
     skipProfile,
+    bindIdentityByPassword,
+    createFederationAccount,
     takeStep,
     cancelStep,
     isPending,

@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react'
 
+import { loadMessages } from './i18n/messages.js'
 import type { LoginFormProps } from './loginFormProps.js'
 
 // Its own file, so the lazily loaded view can take the props' type without importing this module.
@@ -16,6 +17,8 @@ const LoginFormView = lazy(() => import('./LoginFormView.js').then((module) => (
  * <LoginForm lang="en-US" methods={['password', 'phoneCode']} onSuccess={(user) => navigate('/')} />
  */
 export function LoginForm({ fallback, ...props }: LoginFormProps): ReactNode {
+  // Beside the view's chunk, not after it: the two load in parallel.
+  void loadMessages(props.lang ?? 'zh-CN').catch(() => {})
   const loading = fallback ?? (
     <div className={props.className ? `ak-login ${props.className}` : 'ak-login'} aria-busy="true">
       {props.lang === 'en-US' ? 'Loading…' : '加载中…'}

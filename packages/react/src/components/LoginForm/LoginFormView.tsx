@@ -10,8 +10,7 @@ import { NoticeRegions } from '../form/NoticeRegions.js'
 import { useNotices } from '../form/useNotices.js'
 import { configuredMethods, configuredQrMethods } from './configuredMethods.js'
 import { LoginFormContext, type LoginFormContextValue, type LoginFormScreen } from './formContext.js'
-import { enUS } from './i18n/en-US.js'
-import { zhCN } from './i18n/zh-CN.js'
+import { useMessages } from './i18n/messages.js'
 import { loginFormCss } from './loginFormCss.js'
 import type { LoginFormMethod, LoginFormProps } from './loginFormProps.js'
 import { type Recovered, StepScreen, stepTitle } from './StepScreen.js'
@@ -23,6 +22,9 @@ const ALL_METHODS: readonly LoginFormMethod[] = ['password', 'phoneCode', 'email
 // Chunks of their own, loaded when shown: most visits never open them.
 const QrCodeView = lazy(() => import('./methods/QrCodeView.js').then((module) => ({ default: module.QrCodeView })))
 const RegisterView = lazy(() => import('./views/RegisterView.js').then((module) => ({ default: module.RegisterView })))
+const SocialButtons = lazy(() =>
+  import('./methods/SocialButtons.js').then((module) => ({ default: module.SocialButtons })),
+)
 const ForgotView = lazy(() => import('./views/ForgotView.js').then((module) => ({ default: module.ForgotView })))
 
 // Inline, so that it stays hidden with `unstyled` too.
@@ -38,8 +40,9 @@ const visuallyHidden = {
 /** The form itself, loaded on demand by `LoginForm`. */
 export function LoginFormView(props: LoginFormProps): ReactNode {
   const { defaultMethod, lang = 'zh-CN', allowRegister = true, allowForgotPassword = true, unstyled = false } = props
+  // First: it suspends until the language's strings are in (LoginForm started loading them).
+  const { t, errors } = useMessages(lang)
   const provider = useAuthingContext('LoginForm')
-  const t = lang === 'en-US' ? enUS : zhCN
   const { config } = usePublicConfig({ enabled: props.publicConfig !== false })
   const configured = props.followPublicConfig && config ? configuredMethods(config) : []
   const offered = configured.length
@@ -55,10 +58,12 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
       : !configured.length && defaultMethod && offered.includes(defaultMethod)
         ? defaultMethod
         : offered[0]!
+  // Guard shows a connection of action `message` as a notice only: none of ours.
+  const social = props.socialLogin === false ? [] : (config?.socialConnections ?? []).filter((c) => c.action === 'auth')
   const register = allowRegister && !(props.followPublicConfig && config?.registerDisabled)
   const [screen, setScreen] = useState<LoginFormScreen>('login')
   const [rememberMe, setRememberMe] = useState(provider.rememberMe)
-  const notices = useNotices(lang, props.onError)
+  const notices = useNotices(errors, props.onError)
   const login = useLogin()
   // The server speaks the form's language too: its messages, and the agreements it checks a login against.
   useEffect(() => provider.runtime.client.setLang(lang), [provider.runtime, lang])
@@ -146,6 +151,11 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
               ) : (
                 <QrCodeView key={method} method={method} />
               )}
+              {social.length ? (
+                <Suspense fallback={null}>
+                  <SocialButtons connections={social} />
+                </Suspense>
+              ) : null}
             </>
           ) : screen === 'register' ? (
             <RegisterView />

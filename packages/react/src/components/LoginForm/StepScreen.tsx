@@ -10,6 +10,9 @@ const NewRecoveryCode = lazy(() => mfaViews().then((module) => ({ default: modul
 const PasswordStepView = lazy(() =>
   import('./steps/PasswordStepView.js').then((module) => ({ default: module.PasswordStepView })),
 )
+const BindIdentityView = lazy(() =>
+  import('./steps/BindIdentityView.js').then((module) => ({ default: module.BindIdentityView })),
+)
 const CompleteProfileView = lazy(() =>
   import('./steps/CompleteProfileView.js').then((module) => ({ default: module.CompleteProfileView })),
 )
@@ -23,6 +26,7 @@ export interface Recovered {
 /** The heading of the step's screen. */
 export function stepTitle(step: LoginStep | null, t: LoginFormMessages): string {
   if (step?.kind === 'completeProfile') return t.completeTitle
+  if (step?.kind === 'bindIdentity') return t.bindTitle
   return step?.kind === 'mfa' || !step ? t.mfaTitle : t.passwordStepTitle
 }
 
@@ -41,6 +45,8 @@ export function StepScreen(props: {
         <MfaStepView key={step.mfaToken} step={step} />
       ) : step?.kind === 'completeProfile' ? (
         <CompleteProfileView key={step.flowHandle} step={step} />
+      ) : step?.kind === 'bindIdentity' ? (
+        <BindIdentityView key={step.flowHandle} step={step} />
       ) : step ? (
         <PasswordStepView
           key={step.token}

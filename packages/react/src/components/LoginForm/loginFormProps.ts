@@ -42,6 +42,11 @@ export interface LoginFormProps {
    * Tabs this form has no view for are left out. Defaults to false.
    */
   followPublicConfig?: boolean
+  /**
+   * Offer the app's social logins (public config `socialConnections`: GitHub, WeChat, …) as buttons
+   * under the login form. Defaults to true.
+   */
+  socialLogin?: boolean
   /** Shown while the form's code loads. Defaults to a short "Loading…". */
   fallback?: ReactNode
 }

@@ -7,6 +7,8 @@ import { useLogout } from '../../hooks/useLogout.js'
 import { useProfile } from '../../hooks/useProfile.js'
 import { displayName } from '../form/displayName.js'
 import type { FormLang } from '../form/errorMessages.js'
+import { enUSErrors } from '../form/errors/en-US.js'
+import { zhCNErrors } from '../form/errors/zh-CN.js'
 import { formCss } from '../form/formCss.js'
 import { NoticeRegions } from '../form/NoticeRegions.js'
 import { useNotices } from '../form/useNotices.js'
@@ -51,7 +53,7 @@ export function UserProfile(props: UserProfileProps): ReactNode {
   const status = useAuth((auth) => auth.status)
   const { profile, update, isUpdating } = useProfile()
   const { logout, isPending: isLoggingOut } = useLogout()
-  const notices = useNotices(lang, props.onError)
+  const notices = useNotices(lang === 'en-US' ? enUSErrors : zhCNErrors, props.onError)
 
   if (status !== 'authenticated') return null
   const className = props.className ? `ak-login ak-profile ${props.className}` : 'ak-login ak-profile'

@@ -1,7 +1,7 @@
 import { type AuthingError, isAuthingError } from '@authing-kit/client'
 import { useState } from 'react'
 
-import { errorMessage, type FormLang } from './errorMessages.js'
+import { type ErrorCatalog, errorMessage } from './errorMessages.js'
 
 export interface Notices {
   /** The failure shown in the alert region ('' for none). */
@@ -18,8 +18,8 @@ export interface Notices {
   clear(): void
 }
 
-/** The alert and status regions of a ready-made component: one message at a time, in `lang`. */
-export function useNotices(lang: FormLang, onError: ((error: AuthingError) => void) | undefined): Notices {
+/** The alert and status regions of a ready-made component: one message at a time, failures told from `errors`. */
+export function useNotices(errors: ErrorCatalog, onError: ((error: AuthingError) => void) | undefined): Notices {
   const [alert, setAlert] = useState('')
   const [status, setStatus] = useState('')
   return {
@@ -27,7 +27,7 @@ export function useNotices(lang: FormLang, onError: ((error: AuthingError) => vo
     status,
     fail(error) {
       setStatus('')
-      setAlert(errorMessage(error, lang))
+      setAlert(errorMessage(error, errors))
       if (isAuthingError(error)) onError?.(error)
     },
     inform(text) {

@@ -1,3 +1,6 @@
+// The language's chunk carries its failure sentences too (../messages.ts loads one chunk per language).
+export { enUSErrors } from '../../form/errors/en-US.js'
+
 /** Every string the login form shows, in English; other languages give the same keys. */
 export const enUS = {
   title: 'Log in',
@@ -47,6 +50,7 @@ export const enUS = {
   mfaTitle: 'Two-step verification',
   completeTitle: 'Complete your profile',
   passwordStepTitle: 'Choose a new password',
+  bindTitle: 'Link your account',
   required: 'This field is required',
   invalidEmail: 'Enter a valid email address',
   invalidPhone: 'Enter a valid phone number',

@@ -1,3 +1,6 @@
+// The language's chunk carries its failure sentences too (../messages.ts loads one chunk per language).
+export { zhCNErrors } from '../../form/errors/zh-CN.js'
+
 import type { LoginFormMessages } from './en-US.js'
 
 export const zhCN: LoginFormMessages = {
@@ -48,6 +51,7 @@ export const zhCN: LoginFormMessages = {
   mfaTitle: '安全验证',
   completeTitle: '完善个人信息',
   passwordStepTitle: '设置新密码',
+  bindTitle: '绑定已有账号',
   required: '此项必填',
   invalidEmail: '请输入正确的邮箱地址',
   invalidPhone: '请输入正确的手机号',
