@@ -12,6 +12,7 @@ import { loginSettingsOf } from '../domain/applications.js'
 import { captchaThresholdOf, latestCaptcha, robotVerifyOf } from '../domain/captcha.js'
 import { loginCompletionFields } from '../domain/completion/required.js'
 import { totpCodeAt } from '../domain/mfa/totp.js'
+import { passkeysOf } from '../domain/passkey/credentials.js'
 import { passwordExpired } from '../domain/passwordRules.js'
 import { qrcodeStatusAt } from '../domain/qrcode/codes.js'
 import { userRoles } from '../domain/roles.js'
@@ -88,6 +89,7 @@ function usersSection(state: EmulatorState, now: number): Html {
     u.lastLogin ? when(Date.parse(u.lastLogin), now) : null,
     lockout(state, u, now),
     secondFactor(state, u.id, now),
+    passkeys(state, u, now),
     passwordState(state, u, now),
     identitiesOf(state, u.id).map(
       (i) => html`<div><span class="pill">${i.identifier}</span> <code>${i.userIdInIdp}</code></div>`,
@@ -104,6 +106,7 @@ function usersSection(state: EmulatorState, now: number): Html {
     'Last login',
     'Blocked',
     'MFA',
+    'Passkeys',
     'Password',
     'Social identities',
   ]
@@ -161,6 +164,14 @@ function secondFactor(state: EmulatorState, userId: string, now: number): Part {
   if (!authenticator) return null
   if (!authenticator.enabled) return html`<span class="muted">binding an authenticator app…</span>`
   return html`authenticator app, now <code class="code">${totpCodeAt(authenticator.secret, now)}</code>`
+}
+
+/** Each passkey by name, with when it last signed a login. */
+function passkeys(state: EmulatorState, user: UserRecord, now: number): Part {
+  return passkeysOf(state, user).map(
+    (p) =>
+      html`<span class="pill" title="${p.credentialId}">${p.name}</span> <span class="muted">${p.lastUsedAt ? html`used ${when(Date.parse(p.lastUsedAt), now)}` : 'never used'}</span> `,
+  )
 }
 
 function rolesSection(state: EmulatorState): Html {

@@ -12,6 +12,7 @@ import type { ApplicationRecord, MfaChallengeRecord, MfaFactor } from '../../../
 import type { UserRecord } from '../../../model/users.js'
 import type { Engine } from '../../engine.js'
 import { AuthingBusinessError } from '../errors.js'
+import { passkeysOf } from '../passkey/credentials.js'
 
 const challengeSeconds = 600
 const maxWrongTries = 5
@@ -80,7 +81,8 @@ export async function requireSecondFactor(engine: Engine, user: UserRecord, app:
       current: factors[0],
       totpMfaEnabled: totpEnabled,
       faceMfaEnabled: false,
-      passkeyEnabled: false,
+      // Guard's passkey MFA screen verifies with a passkey the user has, else binds one (§9.2).
+      passkeyEnabled: app.passkeyEnabled !== false && passkeysOf(engine.state, user).length > 0,
       // Not masked: the client sends the code to this very number (clients mask it for display).
       mfaPhone: user.phone,
       mfaPhoneCountryCode: user.phoneCountryCode,
@@ -126,10 +128,16 @@ export async function challengeOf(engine: Engine, authorization: string | null):
   } catch {
     throw new AuthingBusinessError('mfaTokenInvalid')
   }
-  const record = typeof jti === 'string' ? engine.state.mfaChallenges.get(jti) : undefined
+  if (typeof jti !== 'string') throw new AuthingBusinessError('mfaTokenInvalid')
+  return challengeByJti(engine, jti)
+}
+
+/** The live challenge `jti` names (an mfaToken's id, or what a passkey ticket of the step keeps), else 2021. */
+export function challengeByJti(engine: Engine, jti: string): Challenge {
+  const record = engine.state.mfaChallenges.get(jti)
   const user = record && engine.state.users.get(record.userId)
   const app = record && engine.state.applications.get(record.appId)
-  if (!record || !user || !app || record.expiresAt <= engine.settings.now() || typeof jti !== 'string')
+  if (!record || !user || !app || record.expiresAt <= engine.settings.now())
     throw new AuthingBusinessError('mfaTokenInvalid')
   return { jti, record, user, app }
 }

@@ -7,6 +7,9 @@
  */
 import { completeProfile, type FieldValue, skipProfileCompletion } from '../../domain/completion/complete.js'
 import { AuthingBusinessError, successMessage } from '../../domain/errors.js'
+import { bindPasskeyFactor, verifyPasskeyFactor } from '../../domain/mfa/passkey.js'
+import { assertionOf } from '../../domain/passkey/authentication.js'
+import { registrationCredentialOf } from '../../domain/passkey/registration.js'
 import { resetPasswordByFirstLoginToken } from '../../domain/passwordRules.js'
 import { bindIdentityByPassword, createFederationAccount } from '../../domain/social/socialLogin.js'
 import { errorBody } from '../../http/errors.js'
@@ -26,8 +29,23 @@ function fieldValuesOf(data: unknown): FieldValue[] {
   })
 }
 
+/** The passkey MFA actions (§9.2): the ticket of the step's `mfa-verify` or `mfa-bind` initialize names the step. */
+function runPasskeyAction(ctx: RequestContext, action: string, data: Record<string, unknown>) {
+  const poolId = ctx.app().pool.id
+  const ticket = requiredString(data, 'ticket')
+  if (action === 'passkey-verify')
+    return verifyPasskeyFactor(ctx.engine, poolId, ticket, assertionOf(data.credential, 'data.credential'))
+  return bindPasskeyFactor(ctx.engine, poolId, ticket, registrationCredentialOf(data, 'data'))
+}
+
 async function runAction(ctx: RequestContext, body: Record<string, unknown>) {
   const action = requiredString(body, 'action')
+  if (action === 'passkey-verify' || action === 'passkey-bind') {
+    const data = body.data
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new AuthingBusinessError('invalidParam', { field: 'data' })
+    return runPasskeyAction(ctx, action, data as Record<string, unknown>)
+  }
   const flowHandle = requiredString(body, 'flowHandle')
   if (action === 'complete-completion') return completeProfile(ctx.engine, flowHandle, fieldValuesOf(body.data))
   if (action === 'skip-completion') return skipProfileCompletion(ctx.engine, flowHandle)
@@ -49,7 +67,8 @@ export const loginStepRoutes: RestRoutes = {
   },
   /**
    * `{action, data?, flowHandle}`: `complete-completion` and `skip-completion` of the 1642 step,
-   * `bind-identity-by-password {account, password}` and `create-federation-account` of 1641.
+   * `bind-identity-by-password {account, password}` and `create-federation-account` of 1641;
+   * `passkey-verify {credential, ticket}` and `passkey-bind {…attestation, ticket?}` of the MFA step.
    */
   'POST /interaction/authFlow': async (ctx, request) => {
     try {
