@@ -28,7 +28,7 @@ export interface SoftAttestation {
   rawId: string
   type: 'public-key'
   authenticatorAttachment: 'platform'
-  response: { clientDataJSON: string; attestationObject: string; transports: string[] }
+  response: { clientDataJSON: string; attestationObject: string; transports: ('internal' | 'hybrid')[] }
   clientExtensionResults: Record<string, never>
 }
 

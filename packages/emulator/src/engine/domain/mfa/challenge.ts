@@ -66,6 +66,8 @@ export async function requireSecondFactor(engine: Engine, user: UserRecord, app:
     wrongTries: 0,
   })
   const arn = `arn:cn:authing:${user.userPoolId}:user:${user.id}`
+  // A passkey the user already has is a factor of the step too (verified by ./passkey.ts).
+  const passkeyOn = app.passkeyEnabled !== false && passkeysOf(engine.state, user).length > 0
   const mfaToken = await new SignJWT({ data: { userPoolId: user.userPoolId, userId: user.id, arn, stage: 1 } })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuedAt(iat)
@@ -77,7 +79,11 @@ export async function requireSecondFactor(engine: Engine, user: UserRecord, app:
     {},
     {
       mfaToken,
-      applicationMfa: factors.map((mfaPolicy, i) => ({ mfaPolicy, sort: i + 1, status: 1 })),
+      applicationMfa: [...factors, ...(passkeyOn ? ['PASSKEY'] : [])].map((mfaPolicy, i) => ({
+        mfaPolicy,
+        sort: i + 1,
+        status: 1,
+      })),
       current: factors[0],
       totpMfaEnabled: totpEnabled,
       faceMfaEnabled: false,
