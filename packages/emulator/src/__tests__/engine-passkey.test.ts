@@ -110,6 +110,21 @@ describe('passkeys: registration and login (/api/v3/webauthn)', () => {
     })
   })
 
+  it('refuses an assertion of a known passkey signed for another RP ID', async () => {
+    const { tokenOf, register, loginOptions, authenticator, v3, passkeyLogin } = await passkeySetup()
+    await register(await tokenOf('bob'))
+    const credential = authenticator.credentials[0]
+    if (!credential) throw new Error('no credential')
+    credential.rpId = 'example.com'
+    const { ticket, publicKey } = await loginOptions()
+    const assertion = await authenticator.get({ ...publicKey, rpId: 'example.com' })
+    const refused = await v3('POST', '/api/v3/webauthn/login/finalize', { ticket, credential: assertion })
+    expect(refused).toMatchObject({ statusCode: 400, apiCode: 2362 })
+    expect(refused.message).toMatch(/RP ID/i)
+    credential.rpId = '127.0.0.1'
+    expect((await passkeyLogin()).statusCode).toBe(200)
+  })
+
   it('refuses a replayed ticket and a ticket of the wrong ceremony', async () => {
     const { tokenOf, register, loginOptions, authenticator, v3 } = await passkeySetup()
     await register(await tokenOf('bob'))
@@ -208,7 +223,8 @@ describe('passkeys: the MFA step (§9.2)', () => {
     const body = bind.body as any
     expect(body.statusCode).toBe(200)
     const attestation = await harness.authenticator.create(body.data.publicKey)
-    const bound = await authFlow(harness, 'passkey-bind', { ...attestation, ticket: body.data.ticket })
+    // Guard sends the attestation alone: the step is found by the challenge it signed.
+    const bound = await authFlow(harness, 'passkey-bind', attestation)
     expect(bound.body).toMatchObject({ code: 1600, statusCode: 302, data: { user: { username: 'alice' } } })
 
     const second = await mfaToken(harness)

@@ -4,6 +4,8 @@
  * is refused. Every ceremony starts with a ticket that holds its challenge: single-use, and over
  * after `ticketLifetimeSeconds` (the browser prompt's own timeout is `promptTimeoutMs`).
  */
+import { decodeClientDataJSON } from '@simplewebauthn/server/helpers'
+
 import { randomHex } from '../../../model/crypto.js'
 import type { ApplicationRecord, WebauthnTicketPurpose, WebauthnTicketRecord } from '../../../model/records.js'
 import type { Engine } from '../../engine.js'
@@ -71,4 +73,20 @@ export function takeTicket(
   )
     throw new AuthingBusinessError('passkeyTicketInvalid')
   return record
+}
+
+/**
+ * The ticket whose challenge a credential's client data carries, else 2361: Guard's MFA
+ * `passkey-bind` sends the attestation alone. The challenge is still checked as with any ticket.
+ */
+export function ticketOfClientData(engine: Engine, clientDataJSON: string): string {
+  let challenge: unknown
+  try {
+    challenge = decodeClientDataJSON(clientDataJSON).challenge
+  } catch {
+    throw new AuthingBusinessError('passkeyTicketInvalid')
+  }
+  for (const [ticket, record] of engine.state.webauthnTickets.entries())
+    if (record.challenge === challenge) return ticket
+  throw new AuthingBusinessError('passkeyTicketInvalid')
 }

@@ -10,10 +10,11 @@ import { AuthingBusinessError, successMessage } from '../../domain/errors.js'
 import { bindPasskeyFactor, verifyPasskeyFactor } from '../../domain/mfa/passkey.js'
 import { assertionOf } from '../../domain/passkey/authentication.js'
 import { registrationCredentialOf } from '../../domain/passkey/registration.js'
+import { ticketOfClientData } from '../../domain/passkey/relyingParty.js'
 import { resetPasswordByFirstLoginToken } from '../../domain/passwordRules.js'
 import { bindIdentityByPassword, createFederationAccount } from '../../domain/social/socialLogin.js'
 import { errorBody } from '../../http/errors.js'
-import { requiredString } from '../../http/input.js'
+import { optionalString, requiredString } from '../../http/input.js'
 import type { RequestContext } from '../../requestContext.js'
 import { restUser } from '../../views/users.js'
 import { type RestRoutes, withTopLevel } from '../types.js'
@@ -29,13 +30,19 @@ function fieldValuesOf(data: unknown): FieldValue[] {
   })
 }
 
-/** The passkey MFA actions (§9.2): the ticket of the step's `mfa-verify` or `mfa-bind` initialize names the step. */
+/**
+ * The passkey MFA actions (§9.2): the ticket of the step's `mfa-verify` or `mfa-bind` initialize
+ * names the step; a bind without one (Guard's) is found by the challenge its attestation signed.
+ */
 function runPasskeyAction(ctx: RequestContext, action: string, data: Record<string, unknown>) {
   const poolId = ctx.app().pool.id
-  const ticket = requiredString(data, 'ticket')
-  if (action === 'passkey-verify')
-    return verifyPasskeyFactor(ctx.engine, poolId, ticket, assertionOf(data.credential, 'data.credential'))
-  return bindPasskeyFactor(ctx.engine, poolId, ticket, registrationCredentialOf(data, 'data'))
+  if (action === 'passkey-verify') {
+    const assertion = assertionOf(data.credential, 'data.credential')
+    return verifyPasskeyFactor(ctx.engine, poolId, requiredString(data, 'ticket'), assertion)
+  }
+  const attestation = registrationCredentialOf(data, 'data')
+  const ticket = optionalString(data, 'ticket') ?? ticketOfClientData(ctx.engine, attestation.response.clientDataJSON)
+  return bindPasskeyFactor(ctx.engine, poolId, ticket, attestation)
 }
 
 async function runAction(ctx: RequestContext, body: Record<string, unknown>) {
