@@ -187,6 +187,7 @@ describe('dashboard', () => {
     const credential = await authenticator.get(login.data.publicKey)
     await rest('POST', '/api/v3/webauthn/login/finalize', { ticket: login.data.ticket, credential })
     expect(rowWith(page(), '<td>bob</td>')).toMatch(/used <time[^>]*>just now<\/time>/)
+    expect(page()).toContain('passkeys: on')
   })
 
   it('lists QR codes with the buttons that play the phone: scan as a user, then confirm or cancel', async () => {

@@ -198,7 +198,7 @@ function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
     html`<code>${info.appHost}</code>`,
     a.mfa?.length ? a.mfa.join(', ') : null,
     completion(a),
-    loginForm(loginSettingsOf(a)),
+    html`${loginForm(loginSettingsOf(a))}<div class="muted">passkeys: ${a.passkeyEnabled === false ? html`<span class="bad">off</span>` : 'on'}</div>`,
     agreementsOf(state, a.id).map(
       (g) =>
         html`<div><span class="pill">${g.lang}</span> ${['register', 'login', 'login + register'][g.availableAt]}${g.required ? html` <b>required</b>` : ''}: <code>${g.title}</code></div>`,
