@@ -19,6 +19,8 @@ export const authingQueryKeys = {
     ['authing', 'user', userId, 'authorizedResources', namespace, resourceType ?? null] as const,
   mfaAuthenticators: (userId: string | null) => ['authing', 'user', userId, 'mfaAuthenticators'] as const,
   passkeys: (userId: string | null) => ['authing', 'user', userId, 'passkeys'] as const,
+  /** whether the browser can use passkeys: the same for every user */
+  passkeySupport: ['authing', 'passkeySupport'] as const,
 }
 
 /** Query options whose key carries the data type, as TanStack's `queryOptions()` returns them. */

@@ -43,7 +43,7 @@ describe('client.passkey', () => {
     expect(await bobClient.passkey.list()).toMatchObject([{ name: 'Laptop', counter: 1 }])
   })
 
-  it('says a prompt was cancelled, a browser has no passkeys, and a credential is unknown', async () => {
+  it('says a prompt was cancelled, a browser has no passkeys, a passkey is there already, and a credential is unknown', async () => {
     const { client, bob, authenticator } = await startPasskeys()
     const fresh = client()
     expect(await errorOf(fresh.passkey.login({ authenticator }))).toMatchObject({ code: 'passkey_cancelled' })
@@ -55,6 +55,7 @@ describe('client.passkey', () => {
     await (await bob()).passkey.register({ authenticator })
     const stranger = createSoftAuthenticator({ origin: authenticator.origin })
     await stranger.create({ challenge: 'x', rp: { id: '127.0.0.1', name: 'x' }, user: { id: 'x', name: 'x' } })
+    expect(await errorOf((await bob()).passkey.register({ authenticator }))).toMatchObject({ code: 'passkey_exists' })
     const unknown = await errorOf(fresh.passkey.login({ authenticator: stranger }))
     expect(unknown).toBeInstanceOf(AuthingError)
     expect(unknown).toMatchObject({ code: 2363 })

@@ -40,7 +40,5 @@ export async function v3Request(
   if (!isV3Envelope(envelope)) throw unexpectedAnswer(raw, 'not an Authing v3 {statusCode, message, data} envelope')
   if (envelope.statusCode === 200) return envelope.data
   const code = typeof envelope.apiCode === 'number' ? envelope.apiCode : envelope.statusCode
-  return Promise.reject(
-    new AuthingError(code, envelope.message ?? `Authing error ${code}`, { data: envelope.data, status: raw.status }),
-  )
+  throw new AuthingError(code, envelope.message ?? `Authing error ${code}`, { data: envelope.data, status: raw.status })
 }

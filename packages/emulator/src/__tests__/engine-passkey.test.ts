@@ -193,6 +193,23 @@ describe('passkeys: registration and login (/api/v3/webauthn)', () => {
     await expect(register(bob)).rejects.toThrow(/already holds/)
   })
 
+  it('keeps passkeys and their counters in a saved state', async () => {
+    const { tokenOf, register, passkeyLogin, emulator, authenticator } = await passkeySetup()
+    await register(await tokenOf('bob'))
+    expect((await passkeyLogin()).statusCode).toBe(200)
+    const restored = await setup({ state: emulator.store.snapshot() })
+    const { ticket, publicKey } = ((await restored.rest('POST', '/api/v3/webauthn/login/initialize', {})).body as any)
+      .data
+    // The saved counter is 1: an authenticator back at 0 signs 1 again.
+    const credential = authenticator.credentials[0]
+    if (credential) credential.counter = 0
+    const replayed = await restored.rest('POST', '/api/v3/webauthn/login/finalize', {
+      ticket,
+      credential: await authenticator.get(publicKey),
+    })
+    expect((replayed.body as any).apiCode).toBe(2364)
+  })
+
   it('turns passkeys off per app: public config and every initialize', async () => {
     const seed = passkeySeed()
     const [app] = seed.applications ?? []

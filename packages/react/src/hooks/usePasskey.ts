@@ -59,7 +59,7 @@ export function usePasskey(): UsePasskeyResult {
   const queryClient = useAuthingQueryClient('usePasskey')
   const userId = useAuth((auth) => auth.user?.id ?? null)
   const supported = useQuery<boolean, AuthingError>(
-    { queryKey: [...authingQueryKeys.all, 'passkeySupport'], queryFn: () => client.passkey.isSupported() },
+    { queryKey: authingQueryKeys.passkeySupport, queryFn: () => client.passkey.isSupported() },
     queryClient,
   )
   const list = useQuery<PasskeyCredential[], AuthingError>(
