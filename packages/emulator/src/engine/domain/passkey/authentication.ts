@@ -5,13 +5,11 @@
  * `allowCredentials`); an MFA ticket only the step's user's. A passkey proves possession and, with
  * user verification, the person: it counts as both factors, so the login asks no second one [I].
  */
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  type PublicKeyCredentialRequestOptionsJSON,
-  verifyAuthenticationResponse,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  WebAuthnCredential,
 } from '@simplewebauthn/server'
-import { isoBase64URL } from '@simplewebauthn/server/helpers'
 
 import type { ApplicationRecord, WebauthnTicketRecord } from '../../../model/records.js'
 import type { UserRecord } from '../../../model/users.js'
@@ -21,6 +19,7 @@ import { assertNotLocked } from '../lockout.js'
 import { completeLogin, type LoggedIn } from '../login.js'
 import { passkeysOf } from './credentials.js'
 import { assertPasskeysOn, issueTicket, promptTimeoutMs, relyingParty } from './relyingParty.js'
+import { webauthnLibrary } from './webauthnLibrary.js'
 
 export interface RequestOptions {
   options: PublicKeyCredentialRequestOptionsJSON
@@ -34,7 +33,8 @@ export async function authenticationOptions(
   mfa?: { user: UserRecord; jti: string },
 ): Promise<RequestOptions> {
   assertPasskeysOn(app)
-  const options = await generateAuthenticationOptions({
+  const { server } = await webauthnLibrary()
+  const options = await server.generateAuthenticationOptions({
     rpID: relyingParty(engine).rpID,
     timeout: promptTimeoutMs,
     userVerification: 'preferred',
@@ -82,20 +82,19 @@ export async function verifyAssertion(
   if (!passkey || !user || passkey.userPoolId !== ticket.userPoolId) throw new AuthingBusinessError('passkeyUnknown')
   if (ticket.userId !== null && passkey.userId !== ticket.userId) throw new AuthingBusinessError('passkeyUnknown')
   const { rpID, origin } = relyingParty(engine)
+  const { server, helpers } = await webauthnLibrary()
   let newCounter: number
   try {
-    const verification = await verifyAuthenticationResponse({
+    const verification = await server.verifyAuthenticationResponse({
       response: assertion,
       expectedChallenge: ticket.challenge,
       expectedOrigin: origin,
       expectedRPID: rpID,
       credential: {
         id: passkey.credentialId,
-        publicKey: isoBase64URL.toBuffer(passkey.publicKey),
+        publicKey: helpers.isoBase64URL.toBuffer(passkey.publicKey),
         counter: passkey.counter,
-        transports: passkey.transports as NonNullable<
-          Parameters<typeof verifyAuthenticationResponse>[0]['credential']['transports']
-        >,
+        transports: passkey.transports as NonNullable<WebAuthnCredential['transports']>,
       },
       requireUserVerification: false,
     })

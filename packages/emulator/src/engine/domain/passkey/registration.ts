@@ -4,13 +4,11 @@
  * against the ticket's challenge, the app host's origin and RP ID. A credential id is registered once
  * in the whole emulator: the same authenticator cannot hold two users' keys under one id.
  */
-import {
-  generateRegistrationOptions,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type RegistrationResponseJSON,
-  verifyRegistrationResponse,
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  RegistrationResponseJSON,
+  VerifiedRegistrationResponse,
 } from '@simplewebauthn/server'
-import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers'
 
 import type { ApplicationRecord, PasskeyRecord, WebauthnTicketRecord } from '../../../model/records.js'
 import type { UserRecord } from '../../../model/users.js'
@@ -18,6 +16,7 @@ import type { Engine } from '../../engine.js'
 import { AuthingBusinessError } from '../errors.js'
 import { passkeysOf } from './credentials.js'
 import { assertPasskeysOn, issueTicket, promptTimeoutMs, relyingParty, takeTicket } from './relyingParty.js'
+import { webauthnLibrary } from './webauthnLibrary.js'
 
 export type AuthenticatorCode = PasskeyRecord['authenticatorCode']
 
@@ -35,11 +34,12 @@ export async function registrationOptions(
   assertPasskeysOn(app)
   const { rpID } = relyingParty(engine)
   const userName = user.username ?? user.email ?? user.phone ?? user.id
-  const options = await generateRegistrationOptions({
+  const { server, helpers } = await webauthnLibrary()
+  const options = await server.generateRegistrationOptions({
     rpName: app.name,
     rpID,
     userName,
-    userID: isoUint8Array.fromUTF8String(user.id),
+    userID: helpers.isoUint8Array.fromUTF8String(user.id),
     userDisplayName: user.profile.nickname ?? userName,
     timeout: promptTimeoutMs,
     attestationType: 'none',
@@ -80,9 +80,10 @@ export async function verifyRegistration(
   const user = ticket.userId ? engine.state.users.get(ticket.userId) : undefined
   if (!user) throw new AuthingBusinessError('userNotFound')
   const { rpID, origin } = relyingParty(engine)
-  let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>
+  const { server, helpers } = await webauthnLibrary()
+  let verification: VerifiedRegistrationResponse
   try {
-    verification = await verifyRegistrationResponse({
+    verification = await server.verifyRegistrationResponse({
       response: credential,
       expectedChallenge: ticket.challenge,
       expectedOrigin: origin,
@@ -101,7 +102,7 @@ export async function verifyRegistration(
     credentialId: verified.id,
     userId: user.id,
     userPoolId: user.userPoolId,
-    publicKey: isoBase64URL.fromBuffer(verified.publicKey),
+    publicKey: helpers.isoBase64URL.fromBuffer(verified.publicKey),
     counter: verified.counter,
     transports: credential.response.transports ?? verified.transports ?? [],
     name: name?.trim() || `Passkey ${passkeysOf(engine.state, user).length + 1}`,

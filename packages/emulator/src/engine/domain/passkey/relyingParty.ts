@@ -4,12 +4,11 @@
  * is refused. Every ceremony starts with a ticket that holds its challenge: single-use, and over
  * after `ticketLifetimeSeconds` (the browser prompt's own timeout is `promptTimeoutMs`).
  */
-import { decodeClientDataJSON } from '@simplewebauthn/server/helpers'
-
 import { randomHex } from '../../../model/crypto.js'
 import type { ApplicationRecord, WebauthnTicketPurpose, WebauthnTicketRecord } from '../../../model/records.js'
 import type { Engine } from '../../engine.js'
 import { AuthingBusinessError } from '../errors.js'
+import { webauthnLibrary } from './webauthnLibrary.js'
 
 export const promptTimeoutMs = 60_000
 const ticketLifetimeSeconds = 120
@@ -79,10 +78,11 @@ export function takeTicket(
  * The ticket whose challenge a credential's client data carries, else 2361: Guard's MFA
  * `passkey-bind` sends the attestation alone. The challenge is still checked as with any ticket.
  */
-export function ticketOfClientData(engine: Engine, clientDataJSON: string): string {
+export async function ticketOfClientData(engine: Engine, clientDataJSON: string): Promise<string> {
+  const { helpers } = await webauthnLibrary()
   let challenge: unknown
   try {
-    challenge = decodeClientDataJSON(clientDataJSON).challenge
+    challenge = helpers.decodeClientDataJSON(clientDataJSON).challenge
   } catch {
     throw new AuthingBusinessError('passkeyTicketInvalid')
   }

@@ -34,14 +34,15 @@ function fieldValuesOf(data: unknown): FieldValue[] {
  * The passkey MFA actions (§9.2): the ticket of the step's `mfa-verify` or `mfa-bind` initialize
  * names the step; a bind without one (Guard's) is found by the challenge its attestation signed.
  */
-function runPasskeyAction(ctx: RequestContext, action: string, data: Record<string, unknown>) {
+async function runPasskeyAction(ctx: RequestContext, action: string, data: Record<string, unknown>) {
   const poolId = ctx.app().pool.id
   if (action === 'passkey-verify') {
     const assertion = assertionOf(data.credential, 'data.credential')
     return verifyPasskeyFactor(ctx.engine, poolId, requiredString(data, 'ticket'), assertion)
   }
   const attestation = registrationCredentialOf(data, 'data')
-  const ticket = optionalString(data, 'ticket') ?? ticketOfClientData(ctx.engine, attestation.response.clientDataJSON)
+  const ticket =
+    optionalString(data, 'ticket') ?? (await ticketOfClientData(ctx.engine, attestation.response.clientDataJSON))
   return bindPasskeyFactor(ctx.engine, poolId, ticket, attestation)
 }
 
