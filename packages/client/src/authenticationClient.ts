@@ -21,6 +21,7 @@ import {
   type RegisterOptions,
   type SignalOptions,
 } from './options.js'
+import type { PasskeyClient } from './passkey/passkeyClient.js'
 import { computedPasswordSecurityLevel } from './passwordSecurityLevel.js'
 import { generateCodeChallenge } from './protocols/pkce.js'
 import type { ProtocolCalls } from './protocols/protocolCalls.js'
@@ -80,6 +81,8 @@ export class AuthenticationClient {
 
   /** The second-factor step of a login and authenticator binding (authing-js-sdk's `mfa`); loads on first call. */
   readonly mfa: MfaAuthenticationClient
+  /** Passkeys: log in, register, list, remove, and the MFA step (`client.passkey.login()`); loads on first call. */
+  readonly passkey: PasskeyClient
   /** QR-code login with Authing's app (APP_AUTH); loads on first call. */
   readonly qrcode: QrCodeAuthenticationClient
   /** QR-code login with a WeChat mini-program (WXAPP_AUTH); loads on first call. */
@@ -142,6 +145,13 @@ export class AuthenticationClient {
         () => import('./lazyCalls.js'),
         'the MFA helpers',
         (module) => new module.MfaAuthenticationClient(this.core, this.session),
+      ),
+    )
+    this.passkey = lazyNamespace(
+      lazyModule(
+        () => import('./lazyCalls.js'),
+        'the passkey helpers',
+        (module) => new module.PasskeyClient(this.core, this.session),
       ),
     )
     // Scenes by their index in `qrcodeScenes` (in the lazy chunk): their names cost the initial chunk bytes.

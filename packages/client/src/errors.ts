@@ -30,6 +30,12 @@ export type ClientErrorCode =
   | 'popup_closed'
   /** Social login: the redirect came back with a state this tab did not keep (another site's login, or a replay). */
   | 'invalid_state'
+  /** The user dismissed the passkey prompt, it timed out, or no passkey of theirs fits (`NotAllowedError`). */
+  | 'passkey_cancelled'
+  /** This browser (or runtime) has no WebAuthn: offer another way to log in. */
+  | 'passkey_unsupported'
+  /** The authenticator already holds a passkey of this user for this site (`InvalidStateError`). */
+  | 'passkey_exists'
 
 /**
  * Refusals of the standard protocol endpoints (token, introspection, revocation, userinfo), with

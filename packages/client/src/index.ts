@@ -36,6 +36,14 @@ export type {
   SignalOptions,
 } from './options.js'
 export { DEFAULT_APP_HOST } from './options.js'
+export type { PasskeyAuthenticator } from './passkey/browserAuthenticator.js'
+export type {
+  PasskeyCallOptions,
+  PasskeyClient,
+  PasskeyCredential,
+  PasskeyLoginOptions,
+  PasskeyRegisterOptions,
+} from './passkey/passkeyClient.js'
 export type { IdTokenProblem } from './protocols/idTokenVerifier.js'
 export type {
   AuthorizeUrlOptions,

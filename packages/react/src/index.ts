@@ -19,6 +19,8 @@ export type {
 export { useLogin } from './hooks/useLogin.js'
 export type { UseLogoutResult } from './hooks/useLogout.js'
 export { useLogout } from './hooks/useLogout.js'
+export type { UsePasskeyLoginOptions, UsePasskeyResult } from './hooks/usePasskey.js'
+export { usePasskey } from './hooks/usePasskey.js'
 export type { UseProfileResult } from './hooks/useProfile.js'
 export { useProfile } from './hooks/useProfile.js'
 export type { UsePublicConfigResult } from './hooks/usePublicConfig.js'

@@ -18,6 +18,9 @@ export const authingQueryKeys = {
   authorizedResources: (userId: string | null, namespace: string, resourceType?: string) =>
     ['authing', 'user', userId, 'authorizedResources', namespace, resourceType ?? null] as const,
   mfaAuthenticators: (userId: string | null) => ['authing', 'user', userId, 'mfaAuthenticators'] as const,
+  passkeys: (userId: string | null) => ['authing', 'user', userId, 'passkeys'] as const,
+  /** whether the browser can use passkeys: the same for every user */
+  passkeySupport: ['authing', 'passkeySupport'] as const,
 }
 
 /** Query options whose key carries the data type, as TanStack's `queryOptions()` returns them. */

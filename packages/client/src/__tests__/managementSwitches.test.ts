@@ -179,6 +179,22 @@ describe('management.applications.update', () => {
     expect(await bobLogin()).toBeNull()
   })
 
+  it('turns passkeys off and on, with a passkey login tab', async () => {
+    const { admin, info, publicConfig, client } = await start()
+    await admin.applications.update(info.appId, {
+      passkeyEnabled: false,
+      loginTabs: ['passkey', 'password'],
+      defaultLoginTab: 'passkey',
+    })
+    expect(await publicConfig()).toMatchObject({
+      passkeyEnabled: false,
+      loginTabs: { list: ['passkey', 'password'], default: 'passkey' },
+    })
+    expect(await failure(client().passkey.login())).toMatchObject({ code: 2360 })
+    await admin.applications.update(info.appId, { passkeyEnabled: true })
+    expect(await publicConfig()).toMatchObject({ passkeyEnabled: true })
+  })
+
   it('refuses values out of range, unknown fields and unknown apps, and an end user', async () => {
     const { admin, info, endUser, publicConfig } = await start()
     for (const updates of [
@@ -191,6 +207,7 @@ describe('management.applications.update', () => {
       { extendsFields: [{ type: 'internal', name: 'password' }] },
       { complateFiledsPlace: ['anywhere'] },
       { registerDisabled: 'yes' },
+      { passkeyEnabled: 'no' },
       { extendsFieldsEnabled: true },
       { registerTabs: ['phone'], defaultRegisterTab: 'email' },
     ]) {

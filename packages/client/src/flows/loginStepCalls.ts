@@ -6,14 +6,12 @@
  */
 import type { ClientCore } from '../clientCore.js'
 import * as documents from '../documents/loginSteps.js'
-import { AuthingError, isAuthingError } from '../errors.js'
 import type { BindIdentityStep, CompleteProfileStep } from '../loginStep.js'
 import type { SignalOptions } from '../options.js'
 import { requireShortString } from '../requestParams.js'
 import type { SessionStore } from '../session/sessionStore.js'
-import { startSession } from '../session/startSession.js'
 import type { CommonMessage, User } from '../types.js'
-import type { UserOnWire } from '../user.js'
+import { runAuthFlow } from './authFlow.js'
 
 /** A value for one of the step's `fields`; `code` is the verification code a `phone` or `email` needs. */
 export interface CompletionFieldValue {
@@ -21,9 +19,6 @@ export interface CompletionFieldValue {
   value: string | number | boolean
   code?: string
 }
-
-// Authing's FLOW_END: the flow engine answers a finished login with this code and `data.user`.
-const flowEnd = 1600
 
 export class LoginStepCalls {
   constructor(
@@ -122,19 +117,13 @@ export class LoginStepCalls {
     return this.authFlow('create-federation-account', step, options)
   }
 
-  private async authFlow(
+  private authFlow(
     action: string,
     step: Pick<CompleteProfileStep | BindIdentityStep, 'flowHandle'>,
     options: SignalOptions,
     data?: unknown,
   ): Promise<User> {
     const body = { action, flowHandle: requireShortString('flowHandle', step?.flowHandle), data }
-    try {
-      await this.core.transport.rest('POST', '/interaction/authFlow', { body, auth: false, signal: options.signal })
-    } catch (error) {
-      if (!isAuthingError(error) || error.code !== flowEnd) throw error
-      return startSession(this.session, (error.data as { user?: UserOnWire } | null)?.user as UserOnWire)
-    }
-    throw new AuthingError('bad_response', 'The flow engine answered no login')
+    return runAuthFlow(this.core, this.session, body, options.signal)
   }
 }

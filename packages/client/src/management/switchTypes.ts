@@ -67,11 +67,13 @@ export interface ApplicationUpdates {
   name?: string
   description?: string
   redirectUris?: string[]
-  loginTabs?: ('password' | 'phone-code')[]
-  defaultLoginTab?: 'password' | 'phone-code'
+  loginTabs?: ('password' | 'phone-code' | 'passkey')[]
+  defaultLoginTab?: 'password' | 'phone-code' | 'passkey'
   registerTabs?: ('email' | 'phone')[]
   defaultRegisterTab?: 'email' | 'phone'
   registerDisabled?: boolean
+  /** Passkey login and passkey MFA (public config `passkeyEnabled`). */
+  passkeyEnabled?: boolean
   passwordTabConfig?: { enabledLoginMethods: ('username-password' | 'email-password' | 'phone-password')[] }
   verifyCodeTabConfig?: { enabledLoginMethods: ('phone-code' | 'email-code')[] }
   /** The factors a login to the app must pass (1636); `status: 0` turns one off, `sort` orders them. */

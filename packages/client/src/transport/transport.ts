@@ -89,7 +89,8 @@ export class Transport {
     return send(url, init, this.sendOptions(options), options.accepts)
   }
 
-  private headers(options: CallOptions): Record<string, string> {
+  /** The Authing headers of a call (the v3 calls of the lazy passkey module send them too). */
+  headers(options: CallOptions): Record<string, string> {
     const headers: Record<string, string> = {
       ...('appId' in this.config.identity
         ? { 'x-authing-app-id': this.config.identity.appId }

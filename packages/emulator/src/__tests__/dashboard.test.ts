@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { renderDashboard } from '../engine/ui/dashboard.js'
 import { defaultSeed, type EmulatorOptions, totpCodeAt } from '../index.js'
 import { EmulatorState } from '../model/state.js'
+import { createSoftAuthenticator } from '../node/softAuthenticator.js'
 import { base, setup } from './engine-helpers.js'
 
 const loginByPhoneCode = `mutation loginByPhoneCode($input: LoginByPhoneCodeInput!) { loginByPhoneCode(input: $input) { id } }`
@@ -171,6 +172,22 @@ describe('dashboard', () => {
       .update(scripts[0] ?? '')
       .digest('base64')
     expect(html).toContain(`script-src 'sha256-${hash}'`)
+  })
+
+  it("lists a user's passkeys by name, with when each last signed a login", async () => {
+    const { page, rest, loginBob } = await dashboardSetup()
+    const token = await loginBob()
+    const authenticator = createSoftAuthenticator({ origin: base })
+    const options = (await rest('GET', '/api/v3/webauthn/registration', undefined, { token })).body as any
+    const registrationCredential = await authenticator.create(options.data.registrationOptions)
+    const body = { ticket: options.data.ticket, registrationCredential, name: 'Laptop <1>' }
+    await rest('POST', '/api/v3/webauthn/registration', body, { token })
+    expect(rowWith(page(), '<td>bob</td>')).toContain('Laptop &#60;1&#62;</span> <span class="muted">never used')
+    const login = (await rest('POST', '/api/v3/webauthn/login/initialize', {})).body as any
+    const credential = await authenticator.get(login.data.publicKey)
+    await rest('POST', '/api/v3/webauthn/login/finalize', { ticket: login.data.ticket, credential })
+    expect(rowWith(page(), '<td>bob</td>')).toMatch(/used <time[^>]*>just now<\/time>/)
+    expect(page()).toContain('passkeys: on')
   })
 
   it('lists QR codes with the buttons that play the phone: scan as a user, then confirm or cancel', async () => {

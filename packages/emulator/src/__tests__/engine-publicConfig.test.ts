@@ -57,7 +57,7 @@ describe('public config', () => {
       appRobotVerify: 'disable',
       userpoolRobotVerify: 'disable',
       mfaBindConfigs: [],
-      passkeyEnabled: false,
+      passkeyEnabled: true,
       // The default seed's six, as Guard's buttons (engine-social.test.ts checks their fields).
       socialConnections: expect.arrayContaining([expect.objectContaining({ identifier: 'github', action: 'auth' })]),
       identityProviders: [],

@@ -117,6 +117,7 @@ const tables: Record<string, Check> = {
     idTokenSigningAlg: optional(oneOf('RS256', 'HS256')),
     mfa: optional(arrayOf(mfaFactor)),
     pkcePlainAllowed: optional(boolean),
+    passkeyEnabled: optional(boolean),
     login: optional(
       shape({
         loginTabs: arrayOf(oneOf(...loginTabValues)),
@@ -176,6 +177,27 @@ const tables: Record<string, Check> = {
     token: nullableString,
     tokenExp: nullable(number),
     scannedResult: nullable(object),
+  }),
+  passkeys: shape({
+    credentialId: string,
+    userId: string,
+    userPoolId: string,
+    publicKey: string,
+    counter: number,
+    transports: arrayOf(string),
+    name: string,
+    authenticatorCode: oneOf('fingerprint', 'face', 'other'),
+    createdAt: string,
+    lastUsedAt: nullableString,
+  }),
+  webauthnTickets: shape({
+    purpose: oneOf('login', 'register', 'mfaVerify', 'mfaBind'),
+    challenge: string,
+    userPoolId: string,
+    appId: string,
+    userId: nullableString,
+    mfaJti: nullableString,
+    expiresAt: number,
   }),
   users: shape({
     id: string,

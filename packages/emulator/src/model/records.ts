@@ -47,6 +47,8 @@ export interface ApplicationRecord {
   mfa?: MfaFactor[]
   /** PKCE `plain` (also what a challenge without a method means) is refused unless the app opts in. */
   pkcePlainAllowed?: boolean
+  /** Passkey login and passkey MFA (public config `passkeyEnabled`); absent: on */
+  passkeyEnabled?: boolean
   /** What the app's login form offers (public config); absent: see `loginSettingsOf` */
   login?: AppLoginSettings
 
@@ -189,6 +191,43 @@ export interface PendingIdentityRecord {
   userPoolId: string
   appId: string
   identifier: string
+  expiresAt: number
+}
+
+/**
+ * A user's passkey (WebAuthn credential), keyed by its credential id (base64url). The public key is
+ * the COSE key the attestation carried (base64url); `counter` is the authenticator's signature count,
+ * which may only grow (0 throughout: an authenticator that does not count). Times are ISO strings.
+ */
+export interface PasskeyRecord {
+  credentialId: string
+  userId: string
+  userPoolId: string
+  publicKey: string
+  counter: number
+  transports: string[]
+  name: string
+  /** what the registration said the authenticator is (Authing's `authenticatorCode`) */
+  authenticatorCode: 'fingerprint' | 'face' | 'other'
+  createdAt: string
+  lastUsedAt: string | null
+}
+
+/** What a WebAuthn ticket was issued for: a login, a registration, or the MFA step's verify or bind. */
+export type WebauthnTicketPurpose = 'login' | 'register' | 'mfaVerify' | 'mfaBind'
+
+/**
+ * A WebAuthn ticket, keyed by itself: the challenge the options carried, for one ceremony, single-use
+ * and short-lived. `userId` is who registers (register, mfaBind) or null (login: any passkey of the
+ * pool); `mfaJti` names the MFA step the ticket belongs to. Times are ms since epoch.
+ */
+export interface WebauthnTicketRecord {
+  purpose: WebauthnTicketPurpose
+  challenge: string
+  userPoolId: string
+  appId: string
+  userId: string | null
+  mfaJti: string | null
   expiresAt: number
 }
 

@@ -197,6 +197,9 @@ function checkShape(seed: SeedDocument): void {
     if (a.pkcePlainAllowed !== undefined && typeof a.pkcePlainAllowed !== 'boolean') {
       throw new SeedError(`applications[${i}].pkcePlainAllowed must be true or false`)
     }
+    if (a.passkeyEnabled !== undefined && typeof a.passkeyEnabled !== 'boolean') {
+      throw new SeedError(`applications[${i}].passkeyEnabled must be true or false`)
+    }
     checkLoginForm(a, `applications[${i}]`)
     checkCompletion(a, `applications[${i}]`)
     checkSocialConnections(a.socialConnections, `applications[${i}].socialConnections`)
@@ -401,6 +404,7 @@ export async function applySeed(
         idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
         mfa: app.mfa ?? [],
         pkcePlainAllowed: app.pkcePlainAllowed ?? false,
+        passkeyEnabled: app.passkeyEnabled ?? true,
         ...(login ? { login } : {}),
         ...completionOf(app),
         ...(app.socialConnections ? { socialConnections: socialConnectionsOf(app) } : {}),

@@ -83,7 +83,9 @@ export interface SeedDocument {
     mfa?: MfaFactor[]
     /** Accept PKCE `plain` (and a `code_challenge` without a method) for this app; otherwise S256 only. */
     pkcePlainAllowed?: boolean
-    /** The login form's tabs (public config `loginTabs`). Defaults to `['password', 'phone-code']`. */
+    /** Passkey login and passkey MFA (public config `passkeyEnabled`). Defaults to true. */
+    passkeyEnabled?: boolean
+    /** The login form's tabs (public config `loginTabs`, `passkey` among them). Defaults to `['password', 'phone-code']`. */
     loginTabs?: LoginTab[]
     /** Defaults to the first of `loginTabs`. */
     defaultLoginTab?: LoginTab

@@ -20,6 +20,7 @@ import type {
   MfaChallengeRecord,
   NamespaceRecord,
   OutboxMessage,
+  PasskeyRecord,
   PendingIdentityRecord,
   QrCodeRecord,
   RefreshTokenRecord,
@@ -29,6 +30,7 @@ import type {
   TotpAuthenticatorRecord,
   UdfRecord,
   UserPoolRecord,
+  WebauthnTicketRecord,
 } from './records.js'
 import type { MetaRecord } from './seedDocument.js'
 import type { Store, Table } from './store.js'
@@ -120,6 +122,14 @@ export class EmulatorState {
   /** QR code `random` → the login QR code */
   get qrcodes(): Table<QrCodeRecord> {
     return this.store.table('qrcodes')
+  }
+  /** credential id (base64url) → a user's passkey */
+  get passkeys(): Table<PasskeyRecord> {
+    return this.store.table('passkeys')
+  }
+  /** ticket → the challenge of one WebAuthn ceremony */
+  get webauthnTickets(): Table<WebauthnTicketRecord> {
+    return this.store.table('webauthnTickets')
   }
   /** agreement id (a number, as a string key) → the agreement */
   get agreements(): Table<AgreementRecord> {

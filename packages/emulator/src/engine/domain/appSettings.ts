@@ -13,6 +13,7 @@ import {
   defaultLoginSettings,
   type ExtendsField,
   keys,
+  loginTabValues,
   type MfaFactor,
 } from '../../model/records.js'
 import { profileFields } from '../../model/users.js'
@@ -99,7 +100,7 @@ const loginField =
   (change: (login: AppLoginSettings, value: unknown) => AppLoginSettings): Applier =>
   (app, value) => ({ ...app, login: change(loginSettingsOf(app), value) })
 
-const { loginTabs, passwordLoginMethods, verifyCodeLoginMethods, registerTabs } = defaultLoginSettings
+const { passwordLoginMethods, verifyCodeLoginMethods, registerTabs } = defaultLoginSettings
 
 const appliers: Record<string, Applier> = {
   name: (app, value) => {
@@ -115,7 +116,10 @@ const appliers: Record<string, Applier> = {
       throw invalid('redirectUris')
     return { ...app, redirectUris: value as string[] }
   },
-  loginTabs: loginField((login, value) => ({ ...login, loginTabs: listOf(value, 'loginTabs', loginTabs, true) })),
+  loginTabs: loginField((login, value) => ({
+    ...login,
+    loginTabs: listOf(value, 'loginTabs', loginTabValues, true),
+  })),
   defaultLoginTab: loginField((login, value) => ({
     ...login,
     defaultLoginTab: value as AppLoginSettings['defaultLoginTab'],
@@ -155,6 +159,7 @@ const appliers: Record<string, Applier> = {
     ...app,
     complateFiledsPlace: listOf(value, 'complateFiledsPlace', ['register', 'login'] as const, false),
   }),
+  passkeyEnabled: (app, value) => ({ ...app, passkeyEnabled: booleanOf(value, 'passkeyEnabled') }),
   skipComplateFileds: (app, value) => ({ ...app, skipComplateFileds: booleanOf(value, 'skipComplateFileds') }),
 }
 

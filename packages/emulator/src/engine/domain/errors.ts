@@ -169,6 +169,33 @@ const messages = {
     'zh-CN': '该账号已绑定此身份源的其他身份',
     'en-US': 'This account is already bound to another identity of this provider',
   },
+  // [I] Authing's apiCodes for WebAuthn refusals are not in any source; the emulator's own, 2360-2365.
+  passkeyDisabled: {
+    code: 2360,
+    'zh-CN': '应用未开启通行密钥',
+    'en-US': 'Passkeys are turned off for this application',
+  },
+  passkeyTicketInvalid: {
+    code: 2361,
+    'zh-CN': 'WebAuthn ticket 不存在、已过期或已使用',
+    'en-US': 'The WebAuthn ticket is unknown, expired or already used',
+  },
+  passkeyVerificationFailed: {
+    code: 2362,
+    'zh-CN': '通行密钥验证失败：{reason}',
+    'en-US': 'The passkey could not be verified: {reason}',
+  },
+  passkeyUnknown: {
+    code: 2363,
+    'zh-CN': '该通行密钥未在此用户池注册',
+    'en-US': 'This passkey is not registered in the user pool',
+  },
+  passkeyCounterRollback: {
+    code: 2364,
+    'zh-CN': '通行密钥签名计数回退，疑似被克隆',
+    'en-US': 'The passkey signature counter went backwards: the authenticator may be cloned',
+  },
+  passkeyExists: { code: 2365, 'zh-CN': '该通行密钥已注册', 'en-US': 'This passkey is already registered' },
   userPoolNotFound: { code: 2224, 'zh-CN': '用户池不存在', 'en-US': 'User pool not found' },
   cannotUpdateEmail: {
     code: 2225,

@@ -185,6 +185,7 @@ export function removeUser(state: EmulatorState, user: UserRecord): void {
   state.userGroups.delete(user.id)
   state.udvs.delete(keys.udv('USER', user.id))
   state.totpAuthenticators.delete(user.id)
+  for (const [id, passkey] of [...state.passkeys.entries()]) if (passkey.userId === user.id) state.passkeys.delete(id)
   dropGrants(state, user.userPoolId, (g) => g.targetType === 'USER' && g.targetId === user.id)
   for (const [key, login] of [...state.appLogins.entries()]) if (login.userId === user.id) state.appLogins.delete(key)
   for (const [key, link] of [...state.identities.entries()]) if (link.userId === user.id) state.identities.delete(key)

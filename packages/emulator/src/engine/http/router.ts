@@ -1,7 +1,7 @@
 /**
  * Request → handler, for in-process use and behind the Node server alike: CORS for local origins,
  * the 1 MiB body limit (checked before any parsing or hashing), GraphQL at /graphql/v2, the REST
- * endpoints of /api/v2, the standard protocols (OIDC, OAuth, CAS: ./oidc) and the emulator's own
+ * endpoints of /api/v2 (and /api/v3/webauthn), the standard protocols (OIDC, OAuth, CAS: ./oidc) and the emulator's own
  * /__emulator endpoints.
  */
 import type { OutboxMessage } from '../../model/records.js'
@@ -26,6 +26,7 @@ import { registerRoutes } from '../rest/handlers/register.js'
 import { resourceRoutes } from '../rest/handlers/resources.js'
 import { userpoolRoutes } from '../rest/handlers/userpool.js'
 import { userRoutes } from '../rest/handlers/users.js'
+import { webauthnRoutes } from '../rest/handlers/webauthn.js'
 import type { RestRoutes } from '../rest/types.js'
 import { avatarSvg } from '../ui/avatar.js'
 import { renderDashboard } from '../ui/dashboard.js'
@@ -60,6 +61,7 @@ export function createRouter(engine: Engine, admin: EmulatorAdmin): (request: Re
     ...namespaceRoutes,
     ...qrcodeRoutes,
     ...qrcodeHookRoutes,
+    ...webauthnRoutes,
     'POST /__emulator/reset': async () => {
       await admin.reset()
       return null

@@ -12,6 +12,7 @@ import { loginSettingsOf } from '../domain/applications.js'
 import { captchaThresholdOf, latestCaptcha, robotVerifyOf } from '../domain/captcha.js'
 import { loginCompletionFields } from '../domain/completion/required.js'
 import { totpCodeAt } from '../domain/mfa/totp.js'
+import { passkeysOf } from '../domain/passkey/credentials.js'
 import { passwordExpired } from '../domain/passwordRules.js'
 import { qrcodeStatusAt } from '../domain/qrcode/codes.js'
 import { userRoles } from '../domain/roles.js'
@@ -88,6 +89,7 @@ function usersSection(state: EmulatorState, now: number): Html {
     u.lastLogin ? when(Date.parse(u.lastLogin), now) : null,
     lockout(state, u, now),
     secondFactor(state, u.id, now),
+    passkeys(state, u, now),
     passwordState(state, u, now),
     identitiesOf(state, u.id).map(
       (i) => html`<div><span class="pill">${i.identifier}</span> <code>${i.userIdInIdp}</code></div>`,
@@ -104,6 +106,7 @@ function usersSection(state: EmulatorState, now: number): Html {
     'Last login',
     'Blocked',
     'MFA',
+    'Passkeys',
     'Password',
     'Social identities',
   ]
@@ -163,6 +166,14 @@ function secondFactor(state: EmulatorState, userId: string, now: number): Part {
   return html`authenticator app, now <code class="code">${totpCodeAt(authenticator.secret, now)}</code>`
 }
 
+/** Each passkey by name, with when it last signed a login. */
+function passkeys(state: EmulatorState, user: UserRecord, now: number): Part {
+  return passkeysOf(state, user).map(
+    (p) =>
+      html`<span class="pill" title="${p.credentialId}">${p.name}</span> <span class="muted">${p.lastUsedAt ? html`used ${when(Date.parse(p.lastUsedAt), now)}` : 'never used'}</span> `,
+  )
+}
+
 function rolesSection(state: EmulatorState): Html {
   const members = new Map<string, number>()
   for (const roleKeys of state.userRoles.values()) {
@@ -187,7 +198,7 @@ function applicationsSection(state: EmulatorState, info: EmulatorInfo): Html {
     html`<code>${info.appHost}</code>`,
     a.mfa?.length ? a.mfa.join(', ') : null,
     completion(a),
-    loginForm(loginSettingsOf(a)),
+    html`${loginForm(loginSettingsOf(a))}<div class="muted">passkeys: ${a.passkeyEnabled === false ? html`<span class="bad">off</span>` : 'on'}</div>`,
     agreementsOf(state, a.id).map(
       (g) =>
         html`<div><span class="pill">${g.lang}</span> ${['register', 'login', 'login + register'][g.availableAt]}${g.required ? html` <b>required</b>` : ''}: <code>${g.title}</code></div>`,

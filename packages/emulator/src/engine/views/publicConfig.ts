@@ -90,7 +90,7 @@ export function publicConfigView(
     // What a login to the app must pass: its own policy, else its pool's.
     mfaBindConfigs: effectiveMfaPolicy(engine, app).map((mfa) => ({ mfa, changeable: false })),
     applicationMfa: applicationMfaView({ ...app, mfa: effectiveMfaPolicy(engine, app) }),
-    passkeyEnabled: false,
+    passkeyEnabled: app.passkeyEnabled !== false,
     // Guard's button fields (login-flows §8.1). No logo URL: the emulator fetches nothing from other sites.
     socialConnections: socialConnectionsOf(app).map((c) => ({
       id: c.id,

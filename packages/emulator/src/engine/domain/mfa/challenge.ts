@@ -12,6 +12,7 @@ import type { ApplicationRecord, MfaChallengeRecord, MfaFactor } from '../../../
 import type { UserRecord } from '../../../model/users.js'
 import type { Engine } from '../../engine.js'
 import { AuthingBusinessError } from '../errors.js'
+import { passkeysOf } from '../passkey/credentials.js'
 
 const challengeSeconds = 600
 const maxWrongTries = 5
@@ -65,6 +66,8 @@ export async function requireSecondFactor(engine: Engine, user: UserRecord, app:
     wrongTries: 0,
   })
   const arn = `arn:cn:authing:${user.userPoolId}:user:${user.id}`
+  // A passkey the user already has is a factor of the step too (verified by ./passkey.ts).
+  const passkeyOn = app.passkeyEnabled !== false && passkeysOf(engine.state, user).length > 0
   const mfaToken = await new SignJWT({ data: { userPoolId: user.userPoolId, userId: user.id, arn, stage: 1 } })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuedAt(iat)
@@ -76,11 +79,16 @@ export async function requireSecondFactor(engine: Engine, user: UserRecord, app:
     {},
     {
       mfaToken,
-      applicationMfa: factors.map((mfaPolicy, i) => ({ mfaPolicy, sort: i + 1, status: 1 })),
+      applicationMfa: [...factors, ...(passkeyOn ? ['PASSKEY'] : [])].map((mfaPolicy, i) => ({
+        mfaPolicy,
+        sort: i + 1,
+        status: 1,
+      })),
       current: factors[0],
       totpMfaEnabled: totpEnabled,
       faceMfaEnabled: false,
-      passkeyEnabled: false,
+      // Guard's passkey MFA screen verifies with a passkey the user has, else binds one (§9.2).
+      passkeyEnabled: app.passkeyEnabled !== false && passkeysOf(engine.state, user).length > 0,
       // Not masked: the client sends the code to this very number (clients mask it for display).
       mfaPhone: user.phone,
       mfaPhoneCountryCode: user.phoneCountryCode,
@@ -126,10 +134,16 @@ export async function challengeOf(engine: Engine, authorization: string | null):
   } catch {
     throw new AuthingBusinessError('mfaTokenInvalid')
   }
-  const record = typeof jti === 'string' ? engine.state.mfaChallenges.get(jti) : undefined
+  if (typeof jti !== 'string') throw new AuthingBusinessError('mfaTokenInvalid')
+  return challengeByJti(engine, jti)
+}
+
+/** The live challenge `jti` names (an mfaToken's id, or what a passkey ticket of the step keeps), else 2021. */
+export function challengeByJti(engine: Engine, jti: string): Challenge {
+  const record = engine.state.mfaChallenges.get(jti)
   const user = record && engine.state.users.get(record.userId)
   const app = record && engine.state.applications.get(record.appId)
-  if (!record || !user || !app || record.expiresAt <= engine.settings.now() || typeof jti !== 'string')
+  if (!record || !user || !app || record.expiresAt <= engine.settings.now())
     throw new AuthingBusinessError('mfaTokenInvalid')
   return { jti, record, user, app }
 }

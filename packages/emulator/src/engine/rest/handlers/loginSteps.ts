@@ -7,10 +7,14 @@
  */
 import { completeProfile, type FieldValue, skipProfileCompletion } from '../../domain/completion/complete.js'
 import { AuthingBusinessError, successMessage } from '../../domain/errors.js'
+import { bindPasskeyFactor, verifyPasskeyFactor } from '../../domain/mfa/passkey.js'
+import { assertionOf } from '../../domain/passkey/authentication.js'
+import { registrationCredentialOf } from '../../domain/passkey/registration.js'
+import { ticketOfClientData } from '../../domain/passkey/relyingParty.js'
 import { resetPasswordByFirstLoginToken } from '../../domain/passwordRules.js'
 import { bindIdentityByPassword, createFederationAccount } from '../../domain/social/socialLogin.js'
 import { errorBody } from '../../http/errors.js'
-import { requiredString } from '../../http/input.js'
+import { optionalString, requiredString } from '../../http/input.js'
 import type { RequestContext } from '../../requestContext.js'
 import { restUser } from '../../views/users.js'
 import { type RestRoutes, withTopLevel } from '../types.js'
@@ -26,8 +30,30 @@ function fieldValuesOf(data: unknown): FieldValue[] {
   })
 }
 
+/**
+ * The passkey MFA actions (§9.2): the ticket of the step's `mfa-verify` or `mfa-bind` initialize
+ * names the step; a bind without one (Guard's) is found by the challenge its attestation signed.
+ */
+async function runPasskeyAction(ctx: RequestContext, action: string, data: Record<string, unknown>) {
+  const poolId = ctx.app().pool.id
+  if (action === 'passkey-verify') {
+    const assertion = assertionOf(data.credential, 'data.credential')
+    return verifyPasskeyFactor(ctx.engine, poolId, requiredString(data, 'ticket'), assertion)
+  }
+  const attestation = registrationCredentialOf(data, 'data')
+  const ticket =
+    optionalString(data, 'ticket') ?? (await ticketOfClientData(ctx.engine, attestation.response.clientDataJSON))
+  return bindPasskeyFactor(ctx.engine, poolId, ticket, attestation)
+}
+
 async function runAction(ctx: RequestContext, body: Record<string, unknown>) {
   const action = requiredString(body, 'action')
+  if (action === 'passkey-verify' || action === 'passkey-bind') {
+    const data = body.data
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new AuthingBusinessError('invalidParam', { field: 'data' })
+    return runPasskeyAction(ctx, action, data as Record<string, unknown>)
+  }
   const flowHandle = requiredString(body, 'flowHandle')
   if (action === 'complete-completion') return completeProfile(ctx.engine, flowHandle, fieldValuesOf(body.data))
   if (action === 'skip-completion') return skipProfileCompletion(ctx.engine, flowHandle)
@@ -49,7 +75,8 @@ export const loginStepRoutes: RestRoutes = {
   },
   /**
    * `{action, data?, flowHandle}`: `complete-completion` and `skip-completion` of the 1642 step,
-   * `bind-identity-by-password {account, password}` and `create-federation-account` of 1641.
+   * `bind-identity-by-password {account, password}` and `create-federation-account` of 1641;
+   * `passkey-verify {credential, ticket}` and `passkey-bind {…attestation, ticket?}` of the MFA step.
    */
   'POST /interaction/authFlow': async (ctx, request) => {
     try {
