@@ -57,10 +57,11 @@ export type {
   TokenSet,
   UserInfo,
 } from './protocols/types.js'
+export type { QrCodeAuthenticationClient } from './qrcode/qrcodeClient.js'
+export type { QrLogin, QrLoginOptions, QrLoginSnapshot, QrLoginStatus } from './qrcode/qrcodeLogin.js'
 export type {
   GeneCodeOptions,
   PollingOptions,
-  QrCodeAuthenticationClient,
   QRCodeGenarateResult,
   QrCodeScene,
   QRCodeStatus,
@@ -68,8 +69,7 @@ export type {
   QRCodeUserInfo,
   ScanningOptions,
   StopPolling,
-} from './qrcode/qrcodeClient.js'
-export type { QrLogin, QrLoginOptions, QrLoginSnapshot, QrLoginStatus } from './qrcode/qrcodeLogin.js'
+} from './qrcode/qrcodeTypes.js'
 export { remainingAttemptsOf } from './remainingAttempts.js'
 export type { RequestContextOptions } from './requestParams.js'
 export { decodeJwtClaims, decodeJwtHeader, isTokenExpired, tokenUserId } from './session/jwt.js'

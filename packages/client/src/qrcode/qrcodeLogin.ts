@@ -5,7 +5,7 @@
  */
 import type { AuthingError } from '../errors.js'
 import type { User } from '../types.js'
-import type { QrCodeAuthenticationClient, QRCodeUserInfo } from './qrcodeClient.js'
+import type { QrCodeCalls, QRCodeUserInfo } from './qrcodeTypes.js'
 
 /**
  * `loading` a code is on its way; `ready` shown, waiting for a scan; `scanned` waiting for the phone's
@@ -53,7 +53,7 @@ export interface QrLogin {
   stop(): void
 }
 
-export function createQrLogin(qrcode: QrCodeAuthenticationClient, options: QrLoginOptions): QrLogin {
+export function createQrLogin(qrcode: QrCodeCalls, options: QrLoginOptions): QrLogin {
   const { interval, autoRefresh = 3, extIdpConnId } = options
   const exchange = options.exchange ?? ((ticket: string) => qrcode.exchangeUserInfo(ticket))
   const listeners = new Set<() => void>()
