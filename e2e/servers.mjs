@@ -21,12 +21,16 @@ const STOP_GRACE_MS = 3_000
 
 /**
  * Starts the emulator CLI (built first when its sources changed) on a free port (low PBKDF2 iterations:
- * logins stay fast) and answers `{ url, appId, stop, killNow }` once its banner says where it listens
+ * logins stay fast), its app host on `localhost`, and answers `{ url, appId, stop, killNow }` once its banner says where it listens
  * (and the seed's app id).
  * @returns {Promise<Emulator>}
  */
 export async function startEmulator() {
-  const child = spawn(process.execPath, [emulatorCli(), '--port', '0', '--password-iterations', '1000'], {
+  // On `localhost` as the demo runs it (passkeys need a host name, not an IP address).
+  const port = await freePort()
+  const appHost = `http://localhost:${port}`
+  const args = ['--port', String(port), '--app-host', appHost, '--password-iterations', '1000']
+  const child = spawn(process.execPath, [emulatorCli(), ...args], {
     cwd: root,
     detached: true, // its own process group: stop() reaches it and anything it starts
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,8 +39,8 @@ export async function startEmulator() {
   let exited = false
   child.on('exit', () => (exited = true))
   const stop = () => stopChild(child, () => exited)
-  /** @type {{ url: string, appId: string }} */
-  const { url, appId } = await new Promise((resolve, reject) => {
+  /** @type {{ appId: string }} */
+  const { appId } = await new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`the emulator did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)),
       START_TIMEOUT_MS,
@@ -48,7 +52,7 @@ export async function startEmulator() {
       const appId = /App id\s+(\S+)/.exec(output)?.[1]
       if (url && appId) {
         clearTimeout(timer)
-        resolve({ url, appId })
+        resolve({ appId })
       }
     }
     child.stdout.setEncoding('utf8').on('data', onData)
@@ -63,7 +67,7 @@ export async function startEmulator() {
   })
   // From now on its output (a line per code sent) is drained unread: a full pipe would block it.
   for (const stream of [child.stdout, child.stderr]) stream.removeAllListeners('data').resume()
-  return { url, appId, stop, killNow: () => signal(child, 'SIGKILL') }
+  return { url: appHost, appId, stop, killNow: () => signal(child, 'SIGKILL') }
 }
 
 /**
@@ -91,7 +95,7 @@ export async function serveExample(emulator, outDir) {
   await buildExample(emulator, outDir)
   const port = await freePort()
   const server = await preview({ ...exampleConfig(outDir), preview: { host: '127.0.0.1', port, strictPort: true } })
-  return { url: `http://127.0.0.1:${port}`, stop: () => server.close() }
+  return { url: `http://localhost:${port}`, stop: () => server.close() }
 }
 
 /**

@@ -23,7 +23,11 @@ const STEP_VIEWS = ['MfaStepView', 'PasswordStepView', 'CompleteProfileView']
  * The client calls they make sit in the client's lazy chunk, which the form has loaded already
  * for its public config.
  */
-const METHOD_VIEWS = { 'QR tab': ['QrCodeView'] }
+const METHOD_VIEWS = {
+  'QR tab': ['QrCodeView'],
+  'social buttons': ['SocialButtons'],
+  'passkey button': ['PasskeyButton', '@simplewebauthn/browser'],
+}
 const [providerApp, formApp, fullApp] = /** @type {[Measurement, Measurement, Measurement]} */ (
   await measureBundles(
     {

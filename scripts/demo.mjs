@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url'
 import { emulatorCli } from './emulatorCli.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const EMULATOR_URL = 'http://127.0.0.1:5556'
-const APP_URL = 'http://127.0.0.1:5173'
+// `localhost`, not 127.0.0.1: browsers refuse an IP address as a passkey's relying party, and the
+// page and the emulator share a site (the captcha's cookie) only under one host name.
+const EMULATOR_URL = 'http://localhost:5556'
+const APP_URL = 'http://localhost:5173'
 const READY_TIMEOUT_MS = 60_000
 const STOP_GRACE_MS = 5_000
 const KEPT_LINES = 200
@@ -26,7 +28,7 @@ try {
 const children = [
   // The emulator's own output goes through: its banner (user pool id and secret, app id and host,
   // .env lines) and then every SMS / email code "sent".
-  start('emulator', [cli, '--port', '5556'], root, (line) => console.log(line)),
+  start('emulator', [cli, '--port', '5556', '--app-host', EMULATOR_URL], root, (line) => console.log(line)),
   start('example app', [`${root}/examples/vite-react/node_modules/vite/bin/vite.js`], `${root}/examples/vite-react`),
 ]
 let stopping = false

@@ -85,6 +85,18 @@ describe('passkeys: registration and login (/api/v3/webauthn)', () => {
     expect(verified.data.tokenSet.id_token).toEqual(expect.any(String))
   })
 
+  it("accepts the embedded form's page on another port of a loopback app host", async () => {
+    const { tokenOf, register, loginOptions, authenticator, v3 } = await passkeySetup()
+    authenticator.origin = 'http://127.0.0.1:5173'
+    expect((await register(await tokenOf('bob'))).statusCode).toBe(200)
+    const options = await loginOptions()
+    const res = await v3('POST', '/api/v3/webauthn/login/finalize', {
+      ticket: options.ticket,
+      credential: await authenticator.get(options.publicKey),
+    })
+    expect(res).toMatchObject({ statusCode: 200, data: { username: 'bob' } })
+  })
+
   it('refuses an assertion made for another origin or RP ID, and one registered elsewhere', async () => {
     const { tokenOf, register, loginOptions, authenticator, v3 } = await passkeySetup()
     const bob = await tokenOf('bob')
@@ -92,7 +104,7 @@ describe('passkeys: registration and login (/api/v3/webauthn)', () => {
     expect(await register(bob)).toMatchObject({ statusCode: 400, apiCode: 2362 })
     authenticator.origin = base
     await register(bob)
-    authenticator.origin = 'http://127.0.0.1:6666'
+    authenticator.origin = 'http://127.0.0.2:5556'
     const first = await loginOptions()
     const wrongOrigin = await v3('POST', '/api/v3/webauthn/login/finalize', {
       ticket: first.ticket,

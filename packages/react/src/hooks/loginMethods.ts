@@ -1,4 +1,10 @@
-import { type AuthenticationClient, AuthingError, type SocialAuthorizeOptions, type User } from '@authing-kit/client'
+import {
+  type AuthenticationClient,
+  AuthingError,
+  type PasskeyLoginOptions,
+  type SocialAuthorizeOptions,
+  type User,
+} from '@authing-kit/client'
 
 /** What a login may carry besides its credentials: the ticked agreements' ids, the captcha's answer. */
 interface Extras {
@@ -30,6 +36,8 @@ export interface LoginCredentials {
   social: SocialCredentials
   /** Finishes a social login by redirect on the page it came back to (default: this page's address). */
   socialRedirect: { url?: string }
+  /** With a passkey the user picks in the browser's prompt. */
+  passkey: PasskeyLoginOptions
 }
 
 export type LoginMethod = keyof LoginCredentials
@@ -50,6 +58,7 @@ const loginCalls: {
   emailCode: (client, { email, code, ...extras }) => client.loginByEmailCode(email, code, extras),
   social: (client, { provider, ...options }) =>
     client.social.authorize(provider, { fallbackToRedirect: true, ...options }),
+  passkey: (client, options) => client.passkey.login(options),
   socialRedirect: async (client, { url }) =>
     (await client.social.handleRedirectCallback(url)) ??
     Promise.reject(new AuthingError('invalid_argument', 'The address carries no social login result')),

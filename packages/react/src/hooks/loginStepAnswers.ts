@@ -20,6 +20,8 @@ export type MfaAnswer =
   | { factor: 'SMS'; code: string; phone?: string; phoneCountryCode?: string }
   | { factor: 'EMAIL'; code: string; email?: string }
   | { factor: 'recovery'; code: string; startSession?: boolean }
+  /** A passkey of the account (the step lists `PASSKEY`): the browser's prompt signs the challenge. */
+  | { factor: 'PASSKEY' }
 
 /** Where an MFA code goes: the step's phone or email unless the account has none and names one. */
 export type MfaCodeTarget =
@@ -59,6 +61,8 @@ export function answerMfa(
       const { startSession = true } = answer
       return client.mfa.verifyTotpRecoveryCode({ recoveryCode: answer.code, mfaToken, startSession })
     }
+    case 'PASSKEY':
+      return client.passkey.verifyMfa(step)
   }
 }
 

@@ -22,6 +22,9 @@ const ALL_METHODS: readonly LoginFormMethod[] = ['password', 'phoneCode', 'email
 // Chunks of their own, loaded when shown: most visits never open them.
 const QrCodeView = lazy(() => import('./methods/QrCodeView.js').then((module) => ({ default: module.QrCodeView })))
 const RegisterView = lazy(() => import('./views/RegisterView.js').then((module) => ({ default: module.RegisterView })))
+const PasskeyButton = lazy(() =>
+  import('./methods/PasskeyButton.js').then((module) => ({ default: module.PasskeyButton })),
+)
 const SocialButtons = lazy(() =>
   import('./methods/SocialButtons.js').then((module) => ({ default: module.SocialButtons })),
 )
@@ -60,6 +63,7 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
         : offered[0]!
   // Guard shows a connection of action `message` as a notice only: none of ours.
   const social = props.socialLogin === false ? [] : (config?.socialConnections ?? []).filter((c) => c.action === 'auth')
+  const passkey = props.passkey !== false && config?.passkeyEnabled && typeof PublicKeyCredential !== 'undefined'
   const register = allowRegister && !(props.followPublicConfig && config?.registerDisabled)
   const [screen, setScreen] = useState<LoginFormScreen>('login')
   const [rememberMe, setRememberMe] = useState(provider.rememberMe)
@@ -151,6 +155,11 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
               ) : (
                 <QrCodeView key={method} method={method} />
               )}
+              {passkey ? (
+                <Suspense fallback={null}>
+                  <PasskeyButton />
+                </Suspense>
+              ) : null}
               {social.length ? (
                 <Suspense fallback={null}>
                   <SocialButtons connections={social} />

@@ -47,6 +47,11 @@ export interface LoginFormProps {
    * under the login form. Defaults to true.
    */
   socialLogin?: boolean
+  /**
+   * Offer "Sign in with a passkey" (and passkeys in the account field's autofill, where the browser
+   * can) when the app's console turned passkeys on (public config `passkeyEnabled`). Defaults to true.
+   */
+  passkey?: boolean
   /** Shown while the form's code loads. Defaults to a short "Loading…". */
   fallback?: ReactNode
 }

@@ -13,6 +13,7 @@ import { formCss } from '../form/formCss.js'
 import { NoticeRegions } from '../form/NoticeRegions.js'
 import { useNotices } from '../form/useNotices.js'
 import { userProfileMessages } from './messages.js'
+import { PasskeysSection } from './PasskeysSection.js'
 import { PasswordChange } from './PasswordChange.js'
 import { ProfileDetails } from './ProfileDetails.js'
 import { TotpSection } from './TotpSection.js'
@@ -26,6 +27,8 @@ export interface UserProfileProps {
   allowPasswordChange?: boolean
   /** Offer turning the authenticator app (a TOTP second factor) on and off. Defaults to true. */
   allowMfa?: boolean
+  /** Offer the user's passkeys (list, add, remove) where the browser supports them. Defaults to true. */
+  allowPasskeys?: boolean
   /** Called with the updated user after the details are saved. */
   onSaved?: (user: User) => void
   /** Called once the user has logged out (the local session ends even when the server is unreachable). */
@@ -41,14 +44,14 @@ export interface UserProfileProps {
 
 /**
  * The logged-in user's profile: who they are, their nickname, name and photo to edit, a password
- * change, their authenticator app (on, off) and a logout button. Renders nothing when nobody is logged in. Built on `useProfile`, so it
+ * change, their authenticator app (on, off), their passkeys and a logout button. Renders nothing when nobody is logged in. Built on `useProfile`, so it
  * shares one request and one cache with every other profile consumer of the app.
  *
  * @example
  * <UserProfile lang="en-US" onLoggedOut={() => navigate('/')} />
  */
 export function UserProfile(props: UserProfileProps): ReactNode {
-  const { lang = 'zh-CN', allowPasswordChange = true, allowMfa = true, unstyled = false } = props
+  const { lang = 'zh-CN', allowPasswordChange = true, allowMfa = true, allowPasskeys = true, unstyled = false } = props
   const t = userProfileMessages(lang)
   const status = useAuth((auth) => auth.status)
   const { profile, update, isUpdating } = useProfile()
@@ -103,6 +106,7 @@ export function UserProfile(props: UserProfileProps): ReactNode {
       />
       {allowPasswordChange ? <PasswordChange t={t} notices={notices} /> : null}
       {allowMfa ? <TotpSection t={t} notices={notices} /> : null}
+      {allowPasskeys ? <PasskeysSection t={t} lang={lang} notices={notices} /> : null}
       <NoticeRegions notices={notices} />
       <button type="button" className="ak-profile__logout" disabled={isLoggingOut} onClick={signOut}>
         {isLoggingOut ? t.loggingOut : t.logout}

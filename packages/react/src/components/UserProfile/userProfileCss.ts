@@ -15,6 +15,8 @@ export const userProfileCss = `
 .ak-profile .ak-profile__actions{display:flex;gap:8px}
 .ak-profile .ak-profile__button{align-self:flex-start}
 .ak-profile .ak-profile__note{margin:0;font-size:.875em;color:var(--ak-color-muted)}
+.ak-profile .ak-profile__passkeys{display:flex;flex-direction:column;gap:8px;margin:0;padding:0;list-style:none}
+.ak-profile .ak-profile__passkey{display:flex;justify-content:space-between;align-items:center;gap:8px}
 .ak-profile .ak-profile__qr{align-self:flex-start;image-rendering:pixelated;border:1px solid var(--ak-color-border)}
 .ak-profile .ak-profile__secret{overflow-wrap:anywhere;user-select:all}
 .ak-profile .ak-profile__logout,.ak-profile .ak-profile__button{padding:8px 12px;border:1px solid var(--ak-color-border);border-radius:var(--ak-radius);font:inherit;color:inherit;background:none;cursor:pointer}

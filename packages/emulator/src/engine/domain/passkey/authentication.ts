@@ -35,7 +35,7 @@ export async function authenticationOptions(
   assertPasskeysOn(app)
   const { server } = await webauthnLibrary()
   const options = await server.generateAuthenticationOptions({
-    rpID: relyingParty(engine).rpID,
+    rpID: (await relyingParty(engine)).rpID,
     timeout: promptTimeoutMs,
     userVerification: 'preferred',
     ...(mfa && {
@@ -81,7 +81,7 @@ export async function verifyAssertion(
   const user = passkey && engine.state.users.get(passkey.userId)
   if (!passkey || !user || passkey.userPoolId !== ticket.userPoolId) throw new AuthingBusinessError('passkeyUnknown')
   if (ticket.userId !== null && passkey.userId !== ticket.userId) throw new AuthingBusinessError('passkeyUnknown')
-  const { rpID, origin } = relyingParty(engine)
+  const { rpID, origin } = await relyingParty(engine, assertion.response.clientDataJSON)
   const { server, helpers } = await webauthnLibrary()
   let newCounter: number
   try {

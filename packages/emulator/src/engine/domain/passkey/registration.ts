@@ -32,7 +32,7 @@ export async function registrationOptions(
   { mfaJti }: { mfaJti?: string } = {},
 ): Promise<CreationOptions> {
   assertPasskeysOn(app)
-  const { rpID } = relyingParty(engine)
+  const { rpID } = await relyingParty(engine)
   const userName = user.username ?? user.email ?? user.phone ?? user.id
   const { server, helpers } = await webauthnLibrary()
   const options = await server.generateRegistrationOptions({
@@ -79,7 +79,7 @@ export async function verifyRegistration(
 ): Promise<PasskeyRecord> {
   const user = ticket.userId ? engine.state.users.get(ticket.userId) : undefined
   if (!user) throw new AuthingBusinessError('userNotFound')
-  const { rpID, origin } = relyingParty(engine)
+  const { rpID, origin } = await relyingParty(engine, credential.response.clientDataJSON)
   const { server, helpers } = await webauthnLibrary()
   let verification: VerifiedRegistrationResponse
   try {

@@ -1,7 +1,10 @@
 /**
  * The emulator as a WebAuthn relying party (facts: login-flows §9): its RP ID is the app host's
- * hostname and the only origin it accepts is the app host, so an assertion made for another site
- * is refused. Every ceremony starts with a ticket that holds its challenge: single-use, and over
+ * hostname and the origin it accepts is the app host's, so an assertion made for another site is
+ * refused. On a developer's machine (a loopback app host) the page with the embedded form runs on
+ * another port of the same host: any port of the app host's hostname is accepted there. Browsers
+ * refuse an IP address as RP ID, so a page that uses passkeys runs on `http://localhost` (the demo
+ * does). Every ceremony starts with a ticket that holds its challenge: single-use, and over
  * after `ticketLifetimeSeconds` (the browser prompt's own timeout is `promptTimeoutMs`).
  */
 import { randomHex } from '../../../model/crypto.js'
@@ -15,9 +18,24 @@ const ticketLifetimeSeconds = 120
 // Tickets kept at most: every page load may ask for one, and a flood would otherwise grow the table for ever.
 const maxTickets = 10_000
 
-export function relyingParty(engine: Engine): { rpID: string; origin: string } {
+const isLoopbackHostname = (hostname: string) => ['localhost', '127.0.0.1', '[::1]'].includes(hostname)
+
+/**
+ * The RP ID, and the origin a ceremony must have happened on: the app host's, or on a loopback app
+ * host the page of another port that the client data (`clientDataJSON`, base64url) names.
+ */
+export async function relyingParty(engine: Engine, clientDataJSON?: string): Promise<{ rpID: string; origin: string }> {
   const url = new URL(engine.settings.appHost)
-  return { rpID: url.hostname, origin: url.origin }
+  const own = { rpID: url.hostname, origin: url.origin }
+  if (!clientDataJSON || !isLoopbackHostname(url.hostname)) return own
+  const { helpers } = await webauthnLibrary()
+  try {
+    const claimed = new URL(helpers.decodeClientDataJSON(clientDataJSON).origin)
+    if (claimed.hostname === url.hostname && claimed.protocol === url.protocol) return { ...own, origin: claimed.origin }
+  } catch {
+    // Not client data, or no URL in it: the library's own checks refuse it.
+  }
+  return own
 }
 
 /** 2360 unless the app has passkeys on (absent: on). */

@@ -9,7 +9,7 @@ import { useLoginFormContext } from '../formContext.js'
 import { maskEmail, maskPhone } from './mask.js'
 import { mfaMessages } from './mfaMessages.js'
 
-type Choice = Extract<MfaFactor, 'OTP' | 'SMS' | 'EMAIL'> | 'recovery'
+type Choice = Extract<MfaFactor, 'OTP' | 'SMS' | 'EMAIL' | 'PASSKEY'> | 'recovery'
 
 const CODE_LENGTH = 6
 
@@ -19,7 +19,7 @@ const CODE_LENGTH = 6
  */
 function choicesOf(step: MfaStep): Choice[] {
   const offered = step.factors.filter(
-    (f): f is Exclude<Choice, 'recovery'> => f === 'OTP' || f === 'SMS' || f === 'EMAIL',
+    (f): f is Exclude<Choice, 'recovery'> => f === 'OTP' || f === 'SMS' || f === 'EMAIL' || f === 'PASSKEY',
   )
   if (step.totpEnabled) return offered.includes('OTP') ? [...offered, 'recovery'] : offered
   return [...offered.filter((f) => f !== 'OTP'), ...offered.filter((f) => f === 'OTP')]
@@ -56,9 +56,11 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
             : m.bindIntro
         : choice === 'recovery'
           ? m.introRecovery
-          : own
-            ? m[`intro${choice}`].replace('{to}', channel === 'SMS' ? maskPhone(own) : maskEmail(own))
-            : m[choice === 'SMS' ? 'noPhone' : 'noEmail']
+          : choice === 'PASSKEY'
+            ? m.introPasskey
+            : own
+              ? m[`intro${choice}`].replace('{to}', channel === 'SMS' ? maskPhone(own) : maskEmail(own))
+              : m[choice === 'SMS' ? 'noPhone' : 'noEmail']
 
   // Each choice announces itself and hands the focus to its first input, as a new screen would.
   useEffect(() => {
@@ -131,7 +133,15 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
     if (choice === 'OTP' && next.length === CODE_LENGTH) void verify(next)
   }
 
-  const usable = choice !== undefined && (!bindable || binding !== null)
+  const usable = choice !== undefined && choice !== 'PASSKEY' && (!bindable || binding !== null)
+  const withPasskey = async () => {
+    clear()
+    try {
+      loggedIn(await login.verifyMfa({ factor: 'PASSKEY' }))
+    } catch (error) {
+      fail(error)
+    }
+  }
   return (
     <form className="ak-login__form" aria-label={t.mfaTitle} noValidate onSubmit={onSubmit(() => void verify(code))}>
       {choices.length > 1 ? (
@@ -144,6 +154,16 @@ export function MfaStepView({ step }: { step: MfaStep }): ReactNode {
         </div>
       ) : null}
       <p className="ak-login__hint">{intro}</p>
+      {choice === 'PASSKEY' ? (
+        <button
+          type="button"
+          className="ak-login__submit"
+          disabled={login.isPending}
+          onClick={() => void withPasskey()}
+        >
+          {m.usePasskey}
+        </button>
+      ) : null}
       {bindable && !binding ? (
         <button type="button" className="ak-login__submit" onClick={() => void startBinding()}>
           {m.bindStart}

@@ -8,6 +8,9 @@ export const mfaMessages: Record<FormLang, Record<MfaMessageKey, string>> = {
     SMS: 'Text message',
     EMAIL: 'Email',
     recovery: 'Recovery code',
+    PASSKEY: 'Passkey',
+    introPasskey: 'Confirm with one of your passkeys: your fingerprint, face or screen lock.',
+    usePasskey: 'Use a passkey',
     introOTP: 'Enter the 6-digit code your authenticator app shows.',
     introSMS: 'We send a code to {to}.',
     introEMAIL: 'We send a code to {to}.',
@@ -34,6 +37,9 @@ export const mfaMessages: Record<FormLang, Record<MfaMessageKey, string>> = {
     SMS: '短信',
     EMAIL: '邮箱',
     recovery: '恢复代码',
+    PASSKEY: '通行密钥',
+    introPasskey: '请用你的通行密钥确认：指纹、面容或锁屏密码。',
+    usePasskey: '使用通行密钥验证',
     introOTP: '请输入身份验证器中的 6 位安全码。',
     introSMS: '验证码将发送到 {to}。',
     introEMAIL: '验证码将发送到 {to}。',
@@ -62,6 +68,9 @@ type MfaMessageKey =
   | 'SMS'
   | 'EMAIL'
   | 'recovery'
+  | 'PASSKEY'
+  | 'introPasskey'
+  | 'usePasskey'
   | 'introOTP'
   | 'introSMS'
   | 'introEMAIL'

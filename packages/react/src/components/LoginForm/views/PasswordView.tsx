@@ -60,7 +60,11 @@ export function PasswordView() {
 
   return (
     <form className="ak-login__form" aria-label={t.title} noValidate onSubmit={submit}>
-      <Field {...bind('account')} label={t.account} autoComplete="username" />
+      <Field
+        {...bind('account')}
+        label={t.account}
+        autoComplete={config?.passkeyEnabled ? 'username webauthn' : 'username'}
+      />
       <Field {...bind('password')} label={t.password} type="password" autoComplete="current-password" />
       {captcha ? (
         <div ref={captchaInput} className="ak-login__row">
