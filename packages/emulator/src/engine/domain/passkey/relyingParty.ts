@@ -31,7 +31,8 @@ export async function relyingParty(engine: Engine, clientDataJSON?: string): Pro
   const { helpers } = await webauthnLibrary()
   try {
     const claimed = new URL(helpers.decodeClientDataJSON(clientDataJSON).origin)
-    if (claimed.hostname === url.hostname && claimed.protocol === url.protocol) return { ...own, origin: claimed.origin }
+    if (claimed.hostname === url.hostname && claimed.protocol === url.protocol)
+      return { ...own, origin: claimed.origin }
   } catch {
     // Not client data, or no URL in it: the library's own checks refuse it.
   }
