@@ -70,7 +70,9 @@ const budgets = [
     limitKiB: 6,
   })),
   { name: 'LoginForm, every method and step included', bytes: formApp.total, limitKiB: 90 },
-  { name: 'LoginForm + UserProfile, every lazy part included', bytes: fullApp.total, limitKiB: 80 },
+  // 80 KiB before QR, social and passkey logins (issue 17 budgets the form with them at 90 KiB);
+  // the profile adds its passkeys list and the browser's WebAuthn helper to the form's all-in.
+  { name: 'LoginForm + UserProfile, every lazy part included', bytes: fullApp.total, limitKiB: 100 },
 ]
 const rows = budgets.map((budget) => ({
   ...budget,

@@ -118,47 +118,28 @@ export class AuthenticationClient {
       token: () => this.session.getSnapshot().token,
     })
     this.protocolUrls = new ProtocolUrls(this.core.transport.baseUrl, options.appId, options)
-    this.protocolCalls = lazyModule(
-      () => import('./lazyCalls.js'),
+    // One chunk for every lazy call (see lazyCalls.ts); `what` names it in a failed import's error.
+    const calls = <T>(what: string, use: (module: typeof import('./lazyCalls.js')) => T) =>
+      lazyModule(() => import('./lazyCalls.js'), what, use)
+    this.protocolCalls = calls(
       'the OIDC / OAuth helpers',
       (module) => new module.ProtocolCalls(this.core.transport, options.appId, options),
     )
     this.form = lazyNamespace(
-      lazyModule(
-        () => import('./lazyCalls.js'),
-        'the login helpers',
-        (module) => new module.LoginFormCalls(this.core, this.session, options.appId),
-      ),
+      calls('the login helpers', (module) => new module.LoginFormCalls(this.core, this.session, options.appId)),
     )
-    this.stepCalls = lazyModule(
-      () => import('./lazyCalls.js'),
-      'the login-step helpers',
-      (module) => new module.LoginStepCalls(this.core, this.session),
-    )
-    this.accountCalls = lazyModule(
-      () => import('./lazyCalls.js'),
-      'the account helpers',
-      (module) => new module.AccountCalls(this.core, this.session),
-    )
+    this.stepCalls = calls('the login-step helpers', (module) => new module.LoginStepCalls(this.core, this.session))
+    this.accountCalls = calls('the account helpers', (module) => new module.AccountCalls(this.core, this.session))
     this.mfa = lazyNamespace(
-      lazyModule(
-        () => import('./lazyCalls.js'),
-        'the MFA helpers',
-        (module) => new module.MfaAuthenticationClient(this.core, this.session),
-      ),
+      calls('the MFA helpers', (module) => new module.MfaAuthenticationClient(this.core, this.session)),
     )
     this.passkey = lazyNamespace(
-      lazyModule(
-        () => import('./lazyCalls.js'),
-        'the passkey helpers',
-        (module) => new module.PasskeyClient(this.core, this.session),
-      ),
+      calls('the passkey helpers', (module) => new module.PasskeyClient(this.core, this.session)),
     )
     // Scenes by their index in `qrcodeScenes` (in the lazy chunk): their names cost the initial chunk bytes.
     const qr = (scene: 0 | 1 | 2) =>
       lazyNamespace(
-        lazyModule(
-          () => import('./lazyCalls.js'),
+        calls(
           'the login helpers',
           (module) => new module.QrCodeAuthenticationClient(this.core, this.session, module.qrcodeScenes[scene]),
         ),
@@ -167,11 +148,7 @@ export class AuthenticationClient {
     this.wxqrcode = qr(1)
     this.wechatmpqrcode = qr(2)
     this.social = lazyNamespace(
-      lazyModule(
-        () => import('./lazyCalls.js'),
-        'the login helpers',
-        (module) => new module.SocialAuthenticationClient(this.core, this.session, options),
-      ),
+      calls('the login helpers', (module) => new module.SocialAuthenticationClient(this.core, this.session, options)),
     )
   }
 

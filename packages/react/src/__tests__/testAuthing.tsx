@@ -36,7 +36,7 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
   const info = emulator.info()
   /** GraphQL operation names and REST paths the providers sent, in order. */
   const requests: string[] = []
-  /** The QR codes the providers drew, oldest first. */
+  /** The QR codes the providers drew and kept, oldest first. */
   const qrRandoms: string[] = []
   let offline = false
   let gate: Promise<void> | null = null
@@ -50,7 +50,9 @@ export async function startAuthing(emulatorOptions: Parameters<typeof createEmul
     if (offline) throw new TypeError('Failed to fetch')
     if (gate) await gate
     const response = await emulator.fetch(request)
-    if (pathname === '/api/v2/qrcode/gene' && response.ok) qrRandoms.push((await response.clone().json()).data.random)
+    // A code whose page gave up on it (StrictMode's first mount, a refresh) is not the one shown.
+    if (pathname === '/api/v2/qrcode/gene' && response.ok && !request.signal.aborted)
+      qrRandoms.push((await response.clone().json()).data.random)
     return response
   }
 

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useAuth, useLogin, useQrLogin, type UseQrLoginOptions } from '../index.js'
 import { startAuthing } from './testAuthing.js'
 
+/** What the emulator answers, polled: more than waitFor's 1 s when every core is busy. */
+const WAIT = { timeout: 5000 }
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 
 /** bob, and alice whose logins need her authenticator app; a clock the test moves. */
@@ -53,15 +55,15 @@ describe('useQrLogin', () => {
   it('shows a code, tells who scanned, and logs them in once the phone confirms', async () => {
     const qr = await startQr()
     const { result } = qr.render()
-    await waitFor(() => expect(result.current.qr.status).toBe('ready'))
+    await waitFor(() => expect(result.current.qr.status).toBe('ready'), WAIT)
     expect(result.current.qr.imageUrl).toMatch(/^data:image\/png;base64,/)
     expect(result.current.qr.expiresIn).toBe(120)
     // StrictMode mounts twice: the first code is dropped, and one code is polled.
     await act(() => qr.emulator.qrcode.scan(qr.current(), 'bob'))
-    await waitFor(() => expect(result.current.qr.status).toBe('scanned'))
+    await waitFor(() => expect(result.current.qr.status).toBe('scanned'), WAIT)
     expect(result.current.qr.scannedUser).toMatchObject({ nickname: 'Bob' })
     await act(() => qr.emulator.qrcode.confirm(qr.current()))
-    await waitFor(() => expect(result.current.auth.status).toBe('authenticated'))
+    await waitFor(() => expect(result.current.auth.status).toBe('authenticated'), WAIT)
     expect(result.current.qr.status).toBe('success')
     expect(result.current.qr.imageUrl).toBeNull()
     expect(result.current.auth.user?.username).toBe('bob')
@@ -71,32 +73,32 @@ describe('useQrLogin', () => {
   it('draws a new code when one expires, up to `autoRefresh` times, then waits for `refresh`', async () => {
     const qr = await startQr()
     const { result } = qr.render({ autoRefresh: 1 })
-    await waitFor(() => expect(result.current.qr.status).toBe('ready'))
+    await waitFor(() => expect(result.current.qr.status).toBe('ready'), WAIT)
     const first = qr.current()
     qr.clock.now += 121_000
-    await waitFor(() => expect(qr.current()).not.toBe(first))
-    await waitFor(() => expect(result.current.qr.status).toBe('ready'))
+    await waitFor(() => expect(qr.current()).not.toBe(first), WAIT)
+    await waitFor(() => expect(result.current.qr.status).toBe('ready'), WAIT)
     qr.clock.now += 121_000
-    await waitFor(() => expect(result.current.qr.status).toBe('expired'))
+    await waitFor(() => expect(result.current.qr.status).toBe('expired'), WAIT)
     const drawn = qr.randoms.length
     expect(result.current.qr.imageUrl).not.toBeNull()
     act(() => result.current.qr.refresh())
-    await waitFor(() => expect(result.current.qr.status).toBe('ready'))
+    await waitFor(() => expect(result.current.qr.status).toBe('ready'), WAIT)
     expect(qr.randoms.length).toBe(drawn + 1)
   })
 
   it('stops polling while the tab is hidden and after unmount', async () => {
     const qr = await startQr()
     const { result, unmount } = qr.render()
-    await waitFor(() => expect(result.current.qr.status).toBe('ready'))
-    await waitFor(() => expect(qr.checks.total).toBeGreaterThan(1))
+    await waitFor(() => expect(result.current.qr.status).toBe('ready'), WAIT)
+    await waitFor(() => expect(qr.checks.total).toBeGreaterThan(1), WAIT)
     act(() => setHidden(true))
     await new Promise((resolve) => setTimeout(resolve, 30))
     const whileHidden = qr.checks.total
     await new Promise((resolve) => setTimeout(resolve, 80))
     expect(qr.checks.total).toBe(whileHidden)
     act(() => setHidden(false))
-    await waitFor(() => expect(qr.checks.total).toBeGreaterThan(whileHidden))
+    await waitFor(() => expect(qr.checks.total).toBeGreaterThan(whileHidden), WAIT)
     unmount()
     await new Promise((resolve) => setTimeout(resolve, 30))
     const afterUnmount = qr.checks.total
@@ -108,16 +110,16 @@ describe('useQrLogin', () => {
     const qr = await startQr()
     let stepError: unknown = null
     const { result } = qr.render({ onLoginStep: (error) => (stepError = error) })
-    await waitFor(() => expect(result.current.qr.status).toBe('ready'))
+    await waitFor(() => expect(result.current.qr.status).toBe('ready'), WAIT)
     await act(() => qr.emulator.qrcode.scan(qr.current(), 'bob'))
     await act(() => qr.emulator.qrcode.cancel(qr.current()))
-    await waitFor(() => expect(result.current.qr.status).toBe('cancelled'))
+    await waitFor(() => expect(result.current.qr.status).toBe('cancelled'), WAIT)
 
     act(() => result.current.qr.refresh())
-    await waitFor(() => expect(result.current.qr.status).toBe('ready'))
+    await waitFor(() => expect(result.current.qr.status).toBe('ready'), WAIT)
     await act(() => qr.emulator.qrcode.scan(qr.current(), 'alice'))
     await act(() => qr.emulator.qrcode.confirm(qr.current()))
-    await waitFor(() => expect(result.current.qr.status).toBe('step'))
+    await waitFor(() => expect(result.current.qr.status).toBe('step'), WAIT)
     expect(result.current.qr.error).toMatchObject({ code: 1635 })
     expect(stepError).toBe(result.current.qr.error)
     act(() => expect(result.current.login.takeStep(stepError)).toBe(true))
