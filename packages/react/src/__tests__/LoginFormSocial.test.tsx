@@ -20,12 +20,15 @@ async function startSocial() {
 
 /** Plays the provider: the popup's page, its "Continue", and the message it posts back to the form. */
 async function answerPopup(authing: Awaited<ReturnType<typeof startSocial>>, opened: ReturnType<typeof fakeOpen>) {
-  await waitFor(() => expect(opened.length).toBeGreaterThan(0))
+  await waitFor(() => expect(opened.length).toBeGreaterThan(0), WAIT)
   const { url, popup } = opened.at(-1)!
   const answer = await authing.emulator.social.continue(url, { referer: location.href })
   if (answer.relay !== 'web_message') throw new Error('expected the popup relay')
   await act(async () => post(answer.message, new URL(authing.info.appHost).origin, popup))
 }
+
+/** What the emulator answers, polled: more than waitFor's 1 s when every core is busy. */
+const WAIT = { timeout: 5000 }
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -36,7 +39,7 @@ describe('<LoginForm> social logins', () => {
     const onSuccess = vi.fn<(user: User) => void>()
     const user = userEvent.setup()
     render(<LoginForm lang="en-US" onSuccess={onSuccess} />, { wrapper: authing.wrapper() })
-    const github = await screen.findByRole('button', { name: 'Continue with GitHub' })
+    const github = await screen.findByRole('button', { name: 'Continue with GitHub' }, WAIT)
     const list = github.closest('ul') as HTMLElement
     expect(within(list).getAllByRole('button').length).toBeGreaterThanOrEqual(6)
     // The mark is drawn inline: nothing is fetched from the providers.
@@ -45,7 +48,7 @@ describe('<LoginForm> social logins', () => {
     await user.click(github)
     expect(opened[0]?.url).toContain('/connections/social/github?')
     await answerPopup(authing, opened)
-    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), WAIT)
     expect(onSuccess.mock.calls[0]?.[0].nickname).toBe('octocat')
   })
 
@@ -55,26 +58,31 @@ describe('<LoginForm> social logins', () => {
     const onSuccess = vi.fn<(user: User) => void>()
     const user = userEvent.setup()
     render(<LoginForm lang="en-US" onSuccess={onSuccess} />, { wrapper: authing.wrapper() })
-    await user.click(await screen.findByRole('button', { name: 'Continue with Weibo' }))
+    await user.click(await screen.findByRole('button', { name: 'Continue with Weibo' }, WAIT))
     await answerPopup(authing, opened)
-    const step = await screen.findByRole('form', { name: 'Link your account' })
+    const step = await screen.findByRole('form', { name: 'Link your account' }, WAIT)
     expect(within(step).getByRole('button', { name: 'Create a new account' })).toBeTruthy()
-    await waitFor(() => expect(document.activeElement).toBe(within(step).getByLabelText('Username, email or phone')))
+    await waitFor(
+      () => expect(document.activeElement).toBe(within(step).getByLabelText('Username, email or phone')),
+      WAIT,
+    )
     await user.keyboard('bob')
     await user.type(within(step).getByLabelText('Password'), 'wrong-pass')
     await user.click(within(step).getByRole('button', { name: 'Link and log in' }))
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^Incorrect account or password\. 4 attempts left/)
+    expect((await screen.findByRole('alert', {}, WAIT)).textContent).toMatch(
+      /^Incorrect account or password\. 4 attempts left/,
+    )
     await user.clear(within(step).getByLabelText('Password'))
     await user.type(within(step).getByLabelText('Password'), 'passw0rd{Enter}')
-    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), WAIT)
     expect(onSuccess.mock.calls[0]?.[0].id).toBe(BOB_ID)
   })
 
   it('offers none with socialLogin={false}', async () => {
     const authing = await startSocial()
     render(<LoginForm lang="en-US" socialLogin={false} />, { wrapper: authing.wrapper() })
-    await screen.findByRole('button', { name: 'Phone code' })
-    await waitFor(() => expect(authing.requests.some((path) => path.endsWith('/public-config'))).toBe(true))
+    await screen.findByRole('button', { name: 'Phone code' }, WAIT)
+    await waitFor(() => expect(authing.requests.some((path) => path.endsWith('/public-config'))).toBe(true), WAIT)
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(screen.queryByRole('button', { name: 'Continue with GitHub' })).toBeNull()
   })

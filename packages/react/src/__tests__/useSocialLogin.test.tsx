@@ -20,6 +20,9 @@ function socialSeed() {
   return seed
 }
 
+/** What the emulator answers, polled: more than waitFor's 1 s when every core is busy. */
+const WAIT = { timeout: 5000 }
+
 afterEach(() => vi.restoreAllMocks())
 
 describe('useSocialLogin', () => {
@@ -33,7 +36,7 @@ describe('useSocialLogin', () => {
     act(() => {
       login = result.current.social.authorize('github')
     })
-    await waitFor(() => expect(opened).toHaveLength(1))
+    await waitFor(() => expect(opened).toHaveLength(1), WAIT)
     expect(result.current.social.isPending).toBe(true)
     const [{ url, popup }] = opened as [(typeof opened)[number]]
     const answer = await authing.emulator.social.continue(url, { referer: location.href })
@@ -61,7 +64,7 @@ describe('useSocialLogin', () => {
     act(() => {
       login = result.current.social.authorize('weibo').catch((error: unknown) => error)
     })
-    await waitFor(() => expect(opened).toHaveLength(1))
+    await waitFor(() => expect(opened).toHaveLength(1), WAIT)
     const [{ url, popup }] = opened as [(typeof opened)[number]]
     const answer = await authing.emulator.social.continue(url, { referer: location.href })
     if (answer.relay !== 'web_message') throw new Error('expected the popup relay')
@@ -86,7 +89,7 @@ describe('useSocialLogin', () => {
     act(() => {
       void result.current.social.authorize('github', { openUrl: (url) => (goneTo = url) })
     })
-    await waitFor(() => expect(goneTo).not.toBe(''))
+    await waitFor(() => expect(goneTo).not.toBe(''), WAIT)
     expect(result.current.social.error).toMatchObject({
       code: 'popup_blocked',
       message: expect.stringContaining('continuing in this page'),

@@ -1,8 +1,9 @@
 import type { BindIdentityStep } from '@authing-kit/client'
-import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 
 import { Field } from '../../form/Field.js'
-import { onSubmit } from '../../form/useFormFields.js'
+import { onSubmit, useFormFields } from '../../form/useFormFields.js'
+import { required } from '../../form/validation.js'
 import { useLoginFormContext } from '../formContext.js'
 import { bindMessages } from './bindMessages.js'
 
@@ -13,8 +14,7 @@ import { bindMessages } from './bindMessages.js'
 export function BindIdentityView({ step }: { step: BindIdentityStep }): ReactNode {
   const { t, lang, login, fail, clear, announce, loggedIn } = useLoginFormContext()
   const m = bindMessages[lang]
-  const [values, setValues] = useState({ account: '', password: '' })
-  const [errors, setErrors] = useState<Partial<typeof values>>({})
+  const fields = useFormFields({ account: '', password: '' }, t)
   const root = useRef<HTMLFormElement>(null)
   const intro = step.canCreate ? m.introCreate : m.intro
 
@@ -25,10 +25,6 @@ export function BindIdentityView({ step }: { step: BindIdentityStep }): ReactNod
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const set = (name: keyof typeof values) => (value: string) => {
-    setValues((current) => ({ ...current, [name]: value }))
-    setErrors((current) => ({ ...current, [name]: undefined }))
-  }
   const finish = async (answer: Promise<Parameters<typeof loggedIn>[0]>) => {
     try {
       loggedIn(await answer)
@@ -38,36 +34,15 @@ export function BindIdentityView({ step }: { step: BindIdentityStep }): ReactNod
   }
   const submit = onSubmit(async (form) => {
     clear()
-    const found: Partial<typeof values> = {}
-    if (!values.account.trim()) found.account = t.required
-    if (!values.password) found.password = t.required
-    setErrors(found)
-    const first = Object.keys(found)[0]
-    const invalid = first ? form.elements.namedItem(first) : null
-    if (invalid instanceof HTMLElement) return invalid.focus()
-    if (!first) await finish(login.bindIdentityByPassword(values.account.trim(), values.password))
+    if (!fields.check(form, { account: required, password: required })) return
+    await finish(login.bindIdentityByPassword(fields.values.account.trim(), fields.values.password))
   })
 
   return (
     <form ref={root} className="ak-login__form" aria-label={t.bindTitle} noValidate onSubmit={submit}>
       <p className="ak-login__hint">{intro}</p>
-      <Field
-        name="account"
-        label={t.account}
-        autoComplete="username"
-        value={values.account}
-        onValue={set('account')}
-        error={errors.account}
-      />
-      <Field
-        name="password"
-        label={t.password}
-        type="password"
-        autoComplete="current-password"
-        value={values.password}
-        onValue={set('password')}
-        error={errors.password}
-      />
+      <Field {...fields.bind('account')} label={t.account} autoComplete="username" />
+      <Field {...fields.bind('password')} label={t.password} type="password" autoComplete="current-password" />
       <button type="submit" className="ak-login__submit" disabled={login.isPending}>
         {m.link}
       </button>
