@@ -20,7 +20,8 @@ export function PasskeyButton(): ReactNode {
   const failed = (error: unknown) => (isAuthingError(error) && quiet.has(error.code) ? clear() : fail(error))
 
   // Autofill waits for the user's pick for as long as the form is shown: outside `login`, whose
-  // pending state would hold the form's buttons disabled meanwhile.
+  // pending state would hold the form's buttons disabled meanwhile. It is an offer, not a request the
+  // user made: when it cannot be made (another RP, a busy authenticator) nothing is shown.
   useEffect(() => {
     const controller = new AbortController()
     const { client, router } = runtime
@@ -28,7 +29,7 @@ export function PasskeyButton(): ReactNode {
       if (!supported || controller.signal.aborted) return
       withRememberMe(router, rememberMe, () =>
         client.passkey.login({ autofill: true, signal: controller.signal }),
-      ).then(loggedIn, (error: unknown) => controller.signal.aborted || failed(error))
+      ).then(loggedIn, () => {})
     })
     return () => controller.abort()
     // Once per form: the autofill request stands until a passkey is picked or the form goes.
