@@ -153,7 +153,10 @@ export function LoginFormView(props: LoginFormProps): ReactNode {
               ) : method === 'phoneCode' || method === 'emailCode' ? (
                 <CodeView key={method} channel={method === 'phoneCode' ? 'phone' : 'email'} />
               ) : (
-                <QrCodeView key={method} method={method} />
+                // Its own boundary: the tabs stay while the tab's chunk loads.
+                <Suspense fallback={<p className="ak-login__status">{t.loading}</p>}>
+                  <QrCodeView key={method} method={method} />
+                </Suspense>
               )}
               {passkey ? (
                 <Suspense fallback={null}>
