@@ -138,10 +138,14 @@ export class ProtocolCalls {
       idToken === undefined
         ? { access_token: requireString('accessToken', accessToken) }
         : { id_token: requireString('idToken', idToken) }
-    return asObject<Record<string, unknown>>(
+    const answer = asObject<Record<string, unknown>>(
       await this.http.get('/api/v2/oidc/validate_token', query, options),
       'validate_token',
     )
+    // A refusal comes as HTTP 200 with Authing's code in the body, never as claims.
+    if (typeof answer.code === 'number' && answer.code !== 200 && typeof answer.message === 'string')
+      throw new AuthingError(answer.code, answer.message, { status: 200, data: answer })
+    return answer
   }
 
   verifyIdToken(token: string, options: Signal & { nonce?: string } = {}): Promise<IdTokenClaims> {

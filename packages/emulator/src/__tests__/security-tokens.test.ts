@@ -95,7 +95,7 @@ describe('security 10: an access token is accepted only where Authing accepts on
       active: true,
     })
     expect((await get(`/api/v2/oidc/validate_token?access_token=${access}`)).status).toBe(200)
-    expect((await get(`/api/v2/oidc/validate_token?id_token=${access}`)).status).toBe(400)
+    expect(await (await get(`/api/v2/oidc/validate_token?id_token=${access}`)).json()).toMatchObject({ code: 400 })
     expect((await postForm('/oidc/token/revocation', { ...auth, token: access })).status).toBe(200)
     expect((await userinfo(access)).status).toBe(401)
   })
