@@ -217,3 +217,28 @@ describe('engine: management users', () => {
     expect((await restored.mgql(docs.group, { code: 'staff' })).data.group.name).toBe('Staff')
   })
 })
+
+describe('users: what Authing refuses rather than stores', () => {
+  it('refuses a malformed lastLogin or signedUp on createUser, and keeps a well-formed signedUp', async () => {
+    const { mgql, code } = await setupManagement()
+    expect(code(await mgql(docs.createUser, { userInfo: { username: 'late', lastLogin: 'yesterday' } }))).toBe(2231)
+    expect(code(await mgql(docs.createUser, { userInfo: { username: 'late', signedUp: '2020-13-45' } }))).toBe(2231)
+    const imported = await mgql(docs.createUser, {
+      userInfo: { username: 'imported', signedUp: '2020-01-02T03:04:05Z', lastLogin: '2021-06-07T08:09:10+08:00' },
+    })
+    expect(imported.data.createUser).toMatchObject({
+      signedUp: '2020-01-02T03:04:05.000Z',
+      lastLogin: '2021-06-07T00:09:10.000Z',
+    })
+  })
+
+  it("refuses an end user's own unionid or openid", async () => {
+    const { gql, loginBob } = await setupManagement()
+    const token = await loginBob()
+    const update = `mutation updateUser($input: UpdateUserInput!) { updateUser(input: $input) { id unionid } }`
+    for (const field of ['unionid', 'openid']) {
+      const res = await gql(update, { input: { [field]: 'forged-id' } }, { token })
+      expect(res.errors?.[0]?.message).toMatchObject({ code: 2231 })
+    }
+  })
+})

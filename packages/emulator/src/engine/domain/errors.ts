@@ -207,6 +207,16 @@ const messages = {
     'zh-CN': '不能通过此接口修改手机号，请使用 updatePhone',
     'en-US': 'Phone cannot be changed here: use updatePhone',
   },
+  cannotUpdateIdentity: {
+    code: 2231,
+    'zh-CN': '用户不能修改 {field}：它由身份源写入',
+    'en-US': 'Users cannot set {field}: the identity provider writes it',
+  },
+  invalidDate: {
+    code: 2231,
+    'zh-CN': '参数 {field} 不是合法的时间（ISO 8601）',
+    'en-US': 'Parameter {field} is not a valid date-time (ISO 8601)',
+  },
   sameEmail: { code: 2229, 'zh-CN': '新邮箱与旧邮箱相同', 'en-US': 'The new email equals the current one' },
   samePhone: { code: 2230, 'zh-CN': '新手机号与旧手机号相同', 'en-US': 'The new phone equals the current one' },
   invalidParam: {

@@ -20,13 +20,18 @@ export interface ProfileInput {
 }
 
 /**
- * Profile fields only: email and phone have their own verified flows (2225 / 2226), and the
- * `password` key is ignored, as are fields users do not own (loginsCount, blocked, …).
+ * Profile fields only: email and phone have their own verified flows (2225 / 2226), unionid and
+ * openid belong to the identity provider (2231); the `password` key is ignored, as are fields users
+ * do not own (loginsCount, blocked, …).
  */
 export function updateOwnProfile(engine: Engine, user: UserRecord, input: ProfileInput): UserRecord {
   if (input.email != null && input.email.toLowerCase() !== user.email)
     throw new AuthingBusinessError('cannotUpdateEmail')
   if (input.phone != null && input.phone !== user.phone) throw new AuthingBusinessError('cannotUpdatePhone')
+  // Written by the social identity a user logs in with, never by the user (Authing refuses it).
+  for (const field of ['unionid', 'openid'] as const)
+    if (input[field] != null && input[field] !== user[field])
+      throw new AuthingBusinessError('cannotUpdateIdentity', { field })
   const changes: Partial<UserRecord> = { profile: { ...user.profile } }
   for (const field of profileFields) {
     if (field in input) changes.profile![field] = typeof input[field] === 'string' ? (input[field] as string) : null

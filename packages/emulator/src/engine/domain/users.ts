@@ -191,13 +191,28 @@ export function removeUser(state: EmulatorState, user: UserRecord): void {
   for (const [key, link] of [...state.identities.entries()]) if (link.userId === user.id) state.identities.delete(key)
 }
 
+const isIsoDateTime = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) &&
+  !Number.isNaN(Date.parse(value))
+
 /** The fields an administrator may set on a user besides profile fields and identifiers. */
 function adminFields(input: Record<string, unknown>): Partial<UserRecord> {
   const out: Partial<UserRecord> = {}
   const flags = ['emailVerified', 'phoneVerified'] as const
   for (const flag of flags) if (typeof input[flag] === 'boolean') out[flag] = input[flag]
-  const strings = ['unionid', 'openid', 'phoneCountryCode', 'lastLogin', 'lastIP'] as const
+  const strings = ['unionid', 'openid', 'phoneCountryCode', 'lastIP'] as const
   for (const field of strings) if (typeof input[field] === 'string') out[field] = input[field]
+  // Dates the console shows and sorts by: a malformed one is refused, not stored (as Authing does).
+  // `signedUp` is the account's creation (an import keeps its users' own).
+  for (const [field, stored] of [
+    ['lastLogin', 'lastLogin'],
+    ['signedUp', 'createdAt'],
+  ] as const) {
+    const value = input[field]
+    if (value == null) continue
+    if (typeof value !== 'string' || !isIsoDateTime(value)) throw new AuthingBusinessError('invalidDate', { field })
+    out[stored] = new Date(value).toISOString()
+  }
   if (typeof input.loginsCount === 'number') out.loginsCount = input.loginsCount
   return out
 }
@@ -233,9 +248,10 @@ export async function createUser(
   assertFree(engine.state, poolId, ids)
   const password = await passwordFor(engine, poolId, input.password, keepPassword)
   assertFree(engine.state, poolId, ids) // again: another write may have won while we hashed
-  const user = newUserRecord(poolId, new Date(engine.settings.now()).toISOString(), {
+  const admin = adminFields(input)
+  const user = newUserRecord(poolId, admin.createdAt ?? new Date(engine.settings.now()).toISOString(), {
     ...ids,
-    ...adminFields(input),
+    ...admin,
     password,
     ...(resetPasswordOnFirstLogin && password ? { resetPasswordOnFirstLogin } : {}),
     profile: profileOf(input),
