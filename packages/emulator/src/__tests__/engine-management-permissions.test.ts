@@ -172,3 +172,15 @@ describe('engine: management roles, groups and permissions', () => {
     expect(code(await mgql(docs.removeUdf, { targetType: 'USER', key: 'age' }))).toBe(2231)
   })
 })
+
+describe('namespaces that do not exist', () => {
+  it('refuse roles and resources (3005) instead of making the namespace up', async () => {
+    const { mgql, mrest, code, info } = await setupManagement()
+    expect(code(await mgql(docs.createRole, { namespace: 'nope', code: 'editor' }))).toBe(3005)
+    const resource = { code: 'books', type: 'DATA', actions: [{ name: 'read', description: 'Read' }] }
+    expect((await mrest('POST', '/api/v2/resources', { ...resource, namespace: 'nope' })).body.code).toBe(3005)
+    // `default` and the application's own always exist.
+    expect(code(await mgql(docs.createRole, { namespace: info.appId, code: 'editor' }))).toBeUndefined()
+    expect((await mrest('POST', '/api/v2/resources', { ...resource, namespace: 'default' })).body.code).toBe(200)
+  })
+})

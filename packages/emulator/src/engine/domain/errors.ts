@@ -304,6 +304,12 @@ const messages = {
     'zh-CN': '权限分组 {code} 不存在',
     'en-US': 'Namespace "{code}" does not exist',
   },
+  // Creating in a missing namespace: the code of the update's refusal (no source shows this one).
+  namespaceNotFound: {
+    code: 3005,
+    'zh-CN': '权限分组 {code} 不存在',
+    'en-US': 'Namespace "{code}" does not exist',
+  },
   namespaceNotFoundOnUpdate: {
     code: 3005,
     'zh-CN': '权限分组 {code} 不存在',

@@ -4,6 +4,7 @@ import type { EmulatorState } from '../../model/state.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { dropGrants } from './grants.js'
+import { assertNamespaceExists } from './namespaceExists.js'
 
 export type ResourceFields = Pick<ResourceRecord, 'type' | 'description' | 'actions' | 'apiIdentifier'>
 
@@ -32,6 +33,7 @@ export function createResource(
   code: string,
   fields: () => ResourceFields,
 ): ResourceRecord {
+  assertNamespaceExists(engine.state, poolId, namespace)
   if (engine.state.resources.has(keys.resource(poolId, namespace, code)))
     throw new AuthingBusinessError('resourceExists', { code })
   const resource = newResourceRecord(

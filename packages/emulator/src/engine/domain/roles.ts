@@ -8,6 +8,7 @@ import type { UserRecord } from '../../model/users.js'
 import type { Engine } from '../engine.js'
 import { AuthingBusinessError } from './errors.js'
 import { dropGrants } from './grants.js'
+import { assertNamespaceExists } from './namespaceExists.js'
 import { existingUsers } from './users.js'
 
 export const defaultNamespace = 'default'
@@ -101,6 +102,7 @@ export function createRole(
   const { state } = engine
   const namespace = args.namespace || defaultNamespace
   if (!args.code.trim()) throw new AuthingBusinessError('invalidParam', { field: 'code' })
+  assertNamespaceExists(state, poolId, namespace)
   if (state.roles.has(keys.role(poolId, namespace, args.code)))
     throw new AuthingBusinessError('roleExists', { code: args.code })
   if (args.parent) findRole(state, poolId, namespace, args.parent)
