@@ -87,7 +87,8 @@ describe('engine: management roles, groups and permissions', () => {
       (await mgql(docs.authorizeResource, { namespace: info.appId, resource: 'book', opts })).data.authorizeResource
         .code,
     ).toBe(200)
-    expect(code(await mgql(docs.authorizeResource, { namespace: info.appId, resource: 'nope', opts }))).toBe(2231)
+    // Any resource string is taken (B3 below); one that is none is not.
+    expect(code(await mgql(docs.authorizeResource, { namespace: info.appId, resource: 'a:b:c', opts }))).toBe(2231)
     const isAllowed = (action: string) =>
       mrest('POST', '/api/v2/acl/is-allowed', { resource: 'book', action, userId: BOB_ID, namespace: info.appId })
     expect((await isAllowed('write')).body).toMatchObject({ code: 200, data: { allowed: true } })
@@ -182,5 +183,39 @@ describe('namespaces that do not exist', () => {
     // `default` and the application's own always exist.
     expect(code(await mgql(docs.createRole, { namespace: info.appId, code: 'editor' }))).toBeUndefined()
     expect((await mrest('POST', '/api/v2/resources', { ...resource, namespace: 'default' })).body.code).toBe(200)
+  })
+})
+
+describe('resource strings without a resource record (as Authing takes them)', () => {
+  it('allow and authorizeResource grant `type`, `type:id` and `type:*`; the lists and checks show them', async () => {
+    const { mgql, mrest, info } = await setupManagement()
+    await mgql(docs.createRole, { code: 'reader', namespace: info.appId })
+    await mgql(docs.assignRole, { roleCodes: ['reader'], userIds: [BOB_ID], namespace: info.appId })
+    const allowed = await mgql(docs.allow, {
+      resource: 'books:*',
+      action: 'books:read',
+      userId: BOB_ID,
+      namespace: info.appId,
+    })
+    expect(allowed.errors).toBeUndefined()
+    const opts = [{ targetType: 'ROLE', targetIdentifier: 'reader', actions: ['get'] }]
+    const authorized = await mgql(docs.authorizeResource, { namespace: info.appId, resource: 'orders:42', opts })
+    expect(authorized.data.authorizeResource.code).toBe(200)
+    const check = (resource: string, action: string) =>
+      mrest('POST', '/api/v2/acl/is-allowed', { resource, action, userId: BOB_ID, namespace: info.appId })
+    expect((await check('books:7', 'books:read')).body.data).toEqual({ allowed: true })
+    expect((await check('orders:42', 'get')).body.data).toEqual({ allowed: true })
+    expect((await check('orders:43', 'get')).body.data).toEqual({ allowed: false })
+    const listed = await mgql(docs.authorizedResources, {
+      targetType: 'USER',
+      targetIdentifier: BOB_ID,
+      namespace: info.appId,
+    })
+    expect(listed.data.authorizedResources.list).toEqual(
+      expect.arrayContaining([
+        { code: 'books:*', type: 'DATA', actions: ['books:read'], apiIdentifier: null },
+        { code: 'orders:42', type: 'DATA', actions: ['get'], apiIdentifier: null },
+      ]),
+    )
   })
 })

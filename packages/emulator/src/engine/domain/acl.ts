@@ -109,7 +109,11 @@ export function allow(
   for (const target of targets) grantActions(state, poolId, namespace, args.resource, target, [args.action])
 }
 
-/** Gives each target exactly the listed actions (all of the resource's when none are listed). */
+/**
+ * Gives each target exactly the listed actions (all of the resource's when none are listed). The
+ * resource may be any resource string (`books`, `books:1`, `books:*`), created or not, as on
+ * Authing; one with no record and no listed actions is granted every action (`*`).
+ */
 export function authorizeResource(
   state: EmulatorState,
   poolId: string,
@@ -117,10 +121,11 @@ export function authorizeResource(
 ): void {
   const namespace = args.namespace || defaultNamespace
   const code = args.resource ?? ''
+  if (!/^[^:\s]+(:[^:\s]+)?$/.test(code)) throw new AuthingBusinessError('invalidParam', { field: 'resource' })
   const resource = state.resources.get(keys.resource(poolId, namespace, code))
-  if (!resource) throw new AuthingBusinessError('resourceNotFound', { code })
+  const all = resource ? resource.actions.map((a) => a.name) : ['*']
   for (const { target, actions } of resolveOpts(state, poolId, namespace, args.opts)) {
-    grantActions(state, poolId, namespace, code, target, actions ?? resource.actions.map((a) => a.name), true)
+    grantActions(state, poolId, namespace, code, target, actions ?? all, true)
   }
 }
 

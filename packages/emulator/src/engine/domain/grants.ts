@@ -81,7 +81,11 @@ export function authorizedResources(
 ): AuthorizedResource[] {
   const merged = new Map<string, AuthorizedResource>()
   for (const grant of grantsOf(state, poolId, targets, namespace)) {
-    for (const resource of resourcesMatching(state, grant)) {
+    const matching = resourcesMatching(state, grant)
+    // A grant on a resource string (`books:1`, `books:*`) that names no resource record of its own
+    // is listed as that string, typed by the resource its prefix names (DATA when none).
+    const listed = matching.length ? matching : [resourceOfString(state, grant)]
+    for (const resource of listed) {
       if (resourceType && resource.type !== resourceType) continue
       const key = `${resource.namespace}:${resource.code}`
       const view = merged.get(key) ?? {
@@ -91,15 +95,30 @@ export function authorizedResources(
         apiIdentifier: resource.apiIdentifier,
       }
       for (const pattern of grant.actions) {
-        const names = pattern.includes('*')
-          ? resource.actions.map((a) => a.name).filter((name) => matchesPattern(pattern, name))
-          : [pattern]
+        const known = resource.actions.map((a) => a.name)
+        const names =
+          pattern.includes('*') && known.length ? known.filter((name) => matchesPattern(pattern, name)) : [pattern]
         for (const name of names) if (!view.actions.includes(name)) view.actions.push(name)
       }
       merged.set(key, view)
     }
   }
   return [...merged.values()]
+}
+
+/** The grant's resource string as a resource: the record its prefix (`books` of `books:1`) names, else a DATA one. */
+function resourceOfString(
+  state: EmulatorState,
+  grant: GrantRecord,
+): Pick<ResourceRecord, 'namespace' | 'code' | 'type' | 'actions' | 'apiIdentifier'> {
+  const base = state.resources.get(keys.resource(grant.userPoolId, grant.namespace, grant.resource.split(':')[0] ?? ''))
+  return {
+    namespace: grant.namespace,
+    code: grant.resource,
+    type: base?.type ?? 'DATA',
+    actions: base?.actions ?? [],
+    apiIdentifier: base?.apiIdentifier ?? null,
+  }
 }
 
 function resourcesMatching(state: EmulatorState, grant: GrantRecord): ResourceRecord[] {
