@@ -6,10 +6,8 @@ import { userEvent } from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 
 import { LoginForm } from '../loginForm.js'
-import { startAuthing } from './testAuthing.js'
+import { startAuthing, WAIT } from './testAuthing.js'
 
-/** What the emulator answers, polled: more than waitFor's 1 s when every core is busy. */
-const WAIT = { timeout: 5000 }
 const qrAppId = '62a0f0a9c6b1c2a3d4e5f640'
 
 /** An app whose console turned on the app's QR tab; alice's logins need her authenticator app. */

@@ -1,34 +1,19 @@
 // @vitest-environment jsdom
 import type { User } from '@authing-kit/client'
-import { defaultSeed } from '@authing-kit/emulator'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { LoginForm } from '../loginForm.js'
-import { fakeOpen, post } from './fakePopup.js'
-import { BOB_ID, startAuthing } from './testAuthing.js'
-
-/** The default seed's connections (github, wechat, …) and weibo, whose new users bind an account first. */
-async function startSocial() {
-  const seed = structuredClone(defaultSeed)
-  const [app] = seed.applications ?? []
-  if (!app) throw new Error('the default seed has an application')
-  app.socialConnections = [...(app.socialConnections ?? []), { identifier: 'weibo', bindExistingAccount: true }]
-  return startAuthing({ seed })
-}
+import { continuePopup, fakeOpen, type OpenedPopups, post, startSocial } from './socialTesting.js'
+import { BOB_ID, WAIT } from './testAuthing.js'
 
 /** Plays the provider: the popup's page, its "Continue", and the message it posts back to the form. */
-async function answerPopup(authing: Awaited<ReturnType<typeof startSocial>>, opened: ReturnType<typeof fakeOpen>) {
+async function answerPopup(authing: Awaited<ReturnType<typeof startSocial>>, opened: OpenedPopups) {
   await waitFor(() => expect(opened.length).toBeGreaterThan(0), WAIT)
-  const { url, popup } = opened.at(-1)!
-  const answer = await authing.emulator.social.continue(url, { referer: location.href })
-  if (answer.relay !== 'web_message') throw new Error('expected the popup relay')
-  await act(async () => post(answer.message, new URL(authing.info.appHost).origin, popup))
+  const { message, popup, origin } = await continuePopup(authing, opened)
+  await act(async () => post(message, origin, popup))
 }
-
-/** What the emulator answers, polled: more than waitFor's 1 s when every core is busy. */
-const WAIT = { timeout: 5000 }
 
 afterEach(() => vi.restoreAllMocks())
 

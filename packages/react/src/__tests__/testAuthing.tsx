@@ -10,6 +10,9 @@ import { AuthingProvider, type AuthingProviderProps, type AuthState, useAuth, us
 
 export const BOB_ID = '62a0f0a9c6b1c2a3d4e5f603'
 
+/** waitFor / findBy options for what the emulator answers while polled: more than 1 s when every core is busy. */
+export const WAIT = { timeout: 5000 }
+
 // StrictMode at the root of every render: a <StrictMode> inside a wrapper component does not make
 // React 19 run effects twice, and mounting twice is exactly what the provider must survive.
 configure({ reactStrictMode: true })

@@ -5,10 +5,8 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { useAuth, useLogin, useQrLogin, type UseQrLoginOptions } from '../index.js'
-import { startAuthing } from './testAuthing.js'
+import { startAuthing, WAIT } from './testAuthing.js'
 
-/** What the emulator answers, polled: more than waitFor's 1 s when every core is busy. */
-const WAIT = { timeout: 5000 }
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 
 /** bob, and alice whose logins need her authenticator app; a clock the test moves. */

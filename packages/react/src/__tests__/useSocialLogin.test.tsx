@@ -4,30 +4,18 @@
  * answers a fake window whose page's message is dispatched here; the redirect return goes through
  * the emulator for real (the provider page, its continue, the redirect back to this page).
  */
-import { defaultSeed } from '@authing-kit/emulator'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { useAuth, useSocialLogin } from '../index.js'
-import { fakeOpen, post } from './fakePopup.js'
-import { BOB_ID, startAuthing } from './testAuthing.js'
-
-function socialSeed() {
-  const seed = structuredClone(defaultSeed)
-  const [app] = seed.applications ?? []
-  if (!app) throw new Error('the default seed has an application')
-  app.socialConnections = [...(app.socialConnections ?? []), { identifier: 'weibo', bindExistingAccount: true }]
-  return seed
-}
-
-/** What the emulator answers, polled: more than waitFor's 1 s when every core is busy. */
-const WAIT = { timeout: 5000 }
+import { continuePopup, fakeOpen, post, startSocial } from './socialTesting.js'
+import { BOB_ID, WAIT } from './testAuthing.js'
 
 afterEach(() => vi.restoreAllMocks())
 
 describe('useSocialLogin', () => {
   it('popup: ignores other origins and windows, then logs in; useAuth follows', async () => {
-    const authing = await startAuthing({ seed: socialSeed() })
+    const authing = await startSocial()
     const opened = fakeOpen()
     const { result } = renderHook(() => ({ social: useSocialLogin(), auth: useAuth() }), {
       wrapper: authing.wrapper(),
@@ -38,16 +26,13 @@ describe('useSocialLogin', () => {
     })
     await waitFor(() => expect(opened).toHaveLength(1), WAIT)
     expect(result.current.social.isPending).toBe(true)
-    const [{ url, popup }] = opened as [(typeof opened)[number]]
-    const answer = await authing.emulator.social.continue(url, { referer: location.href })
-    if (answer.relay !== 'web_message') throw new Error('expected the popup relay')
-    const appOrigin = new URL(authing.info.appHost).origin
-    post(answer.message, 'https://evil.example', popup)
-    post(answer.message, appOrigin, window)
+    const { message, popup, origin } = await continuePopup(authing, opened)
+    post(message, 'https://evil.example', popup)
+    post(message, origin, window)
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(result.current.auth.status).toBe('anonymous')
     await act(async () => {
-      post(answer.message, appOrigin, popup)
+      post(message, origin, popup)
       await login
     })
     expect(result.current.auth).toMatchObject({ status: 'authenticated', user: { nickname: 'octocat' } })
@@ -55,7 +40,7 @@ describe('useSocialLogin', () => {
   })
 
   it('1641: sets the bindIdentity step, and binding by password logs in as that account', async () => {
-    const authing = await startAuthing({ seed: socialSeed() })
+    const authing = await startSocial()
     const opened = fakeOpen()
     const { result } = renderHook(() => ({ social: useSocialLogin(), auth: useAuth() }), {
       wrapper: authing.wrapper(),
@@ -65,11 +50,9 @@ describe('useSocialLogin', () => {
       login = result.current.social.authorize('weibo').catch((error: unknown) => error)
     })
     await waitFor(() => expect(opened).toHaveLength(1), WAIT)
-    const [{ url, popup }] = opened as [(typeof opened)[number]]
-    const answer = await authing.emulator.social.continue(url, { referer: location.href })
-    if (answer.relay !== 'web_message') throw new Error('expected the popup relay')
+    const { message, popup, origin } = await continuePopup(authing, opened)
     await act(async () => {
-      post(answer.message, new URL(authing.info.appHost).origin, popup)
+      post(message, origin, popup)
       await login
     })
     expect(result.current.social.step).toMatchObject({ kind: 'bindIdentity', code: 1641, canCreate: true })
@@ -80,7 +63,7 @@ describe('useSocialLogin', () => {
   })
 
   it('a blocked popup falls back to the redirect, with a clear error; the return logs in through the emulator', async () => {
-    const authing = await startAuthing({ seed: socialSeed() })
+    const authing = await startSocial()
     fakeOpen(true)
     const { result } = renderHook(() => ({ social: useSocialLogin(), auth: useAuth() }), {
       wrapper: authing.wrapper(),
